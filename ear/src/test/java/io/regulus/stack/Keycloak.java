@@ -1,0 +1,77 @@
+package io.regulus.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+/** The Keycloak distribution, started in dev mode on 127.0.0.1 with the committed realm imported. */
+final class Keycloak {
+
+  static final String ADMIN_USER = "admin";
+  static final String ADMIN_PASSWORD = "admin";
+
+  private final StackSettings settings;
+  private final Path pidFile;
+
+  Keycloak(StackSettings settings) {
+    this.settings = settings;
+    this.pidFile = settings.dir().resolve("keycloak.pid");
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + settings.keycloakPort();
+  }
+
+  void start() throws IOException {
+    stop();
+    Path home = settings.keycloakHome();
+    if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+      throw new IllegalStateException("no Keycloak distribution at " + home);
+    }
+    if (settings.fresh()) {
+      Stack.deleteTree(home.resolve("data/h2"));
+    }
+    Path imports = Files.createDirectories(home.resolve("data/import"));
+    Files.copy(
+        settings.realmFile(), imports.resolve("regulus-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    if (Processes.answers200(url() + "/realms/master")) {
+      throw new IllegalStateException("port " + settings.keycloakPort() + " is taken by another Keycloak");
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + settings.keycloakPort(),
+                "--http-management-port=" + (settings.keycloakPort() + 1),
+                "--import-realm")
+            .redirectErrorStream(true)
+            .redirectOutput(settings.dir().resolve("keycloak.log").toFile());
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m"));
+    Process process = builder.start();
+    Processes.writePid(pidFile, process.pid());
+    Processes.await(
+        "Keycloak (log: " + settings.dir().resolve("keycloak.log") + ")",
+        Duration.ofMinutes(4),
+        () -> Processes.answers200(url() + "/realms/regulus/.well-known/openid-configuration"),
+        process::isAlive);
+  }
+
+  void stop() {
+    Processes.fromPidFile(pidFile)
+        .ifPresent(
+            process -> {
+              System.out.println("[stack] stopping Keycloak (pid " + process.pid() + ")");
+              Processes.stop(process, "TERM", Duration.ofSeconds(30));
+            });
+  }
+}

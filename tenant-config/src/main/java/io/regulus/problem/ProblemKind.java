@@ -1,0 +1,33 @@
+package io.regulus.problem;
+
+/** The kinds of failure a caller can act on, each with its HTTP status. */
+public enum ProblemKind {
+  INVALID_INPUT(400, "Invalid input"),
+  UNAUTHENTICATED(401, "Authentication required"),
+  FORBIDDEN(403, "Forbidden"),
+  NOT_FOUND(404, "Not found"),
+  CONFLICT(409, "Conflict"),
+  RULE_VIOLATED(422, "Rule violated"),
+  UNAVAILABLE(503, "Service unavailable");
+
+  private final int status;
+  private final String title;
+
+  ProblemKind(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The stable problem type URI path segment, e.g. {@code invalid-input}. */
+  public String slug() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}

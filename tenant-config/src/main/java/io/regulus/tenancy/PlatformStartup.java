@@ -1,0 +1,46 @@
+package io.regulus.tenancy;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * At start-up, before the application serves anything: the platform schema is migrated first, then every
+ * tenant schema; tenants named in {@code REGULUS_DEMO_TENANTS} (the local run's demo tenants) are provisioned
+ * when missing.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PlatformStartup {
+
+  private static final Logger LOG = Logger.getLogger(PlatformStartup.class.getName());
+
+  @Inject private TenantMigrations migrations;
+  @EJB private TenantRegistry registry;
+  @EJB private TenantProvisioner provisioner;
+
+  @PostConstruct
+  void migrate() {
+    long began = System.nanoTime();
+    migrations.migratePlatform();
+    var active = registry.withStatus(TenantStatus.ACTIVE);
+    active.forEach(tenant -> migrations.migrateTenant(tenant.slug()));
+    String demo =
+        ConfigProvider.getConfig().getOptionalValue("REGULUS_DEMO_TENANTS", String.class).orElse("");
+    Arrays.stream(demo.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .forEach(slug -> provisioner.provision(new TenantSlug(slug), null));
+    LOG.info(
+        () -> "platform and " + active.size() + " tenant schemas migrated in "
+            + (System.nanoTime() - began) / 1_000_000 + " ms");
+  }
+}

@@ -1,0 +1,50 @@
+package io.regulus.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The tenant registry table, {@code platform.tenant}. The only class here that touches the EntityManager. */
+@ApplicationScoped
+public class TenantRepository {
+
+  @PersistenceContext(unitName = "platform")
+  private EntityManager em;
+
+  public Optional<Tenant> find(TenantSlug slug) {
+    return em.createQuery("SELECT t FROM Tenant t WHERE t.slug = :slug", Tenant.class)
+        .setParameter("slug", slug.value())
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Tenant> all() {
+    return em.createQuery("SELECT t FROM Tenant t ORDER BY t.slug", Tenant.class).getResultList();
+  }
+
+  public List<Tenant> withStatus(TenantStatus status) {
+    return em.createQuery("SELECT t FROM Tenant t WHERE t.status = :status ORDER BY t.slug", Tenant.class)
+        .setParameter("status", status)
+        .getResultList();
+  }
+
+  /**
+   * Registers the slug as PROVISIONING unless it is registered already; safe when two requests race for the
+   * same slug (the unique slug decides, nothing fails). Returns true when this call registered it.
+   */
+  public boolean register(TenantSlug slug, String displayName) {
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO platform.tenant (slug, schema_name, display_name, status, created_at, version)"
+                    + " VALUES (?1, ?2, ?3, 'PROVISIONING', ?4, 0) ON CONFLICT (slug) DO NOTHING")
+            .setParameter(1, slug.value())
+            .setParameter(2, slug.schemaName())
+            .setParameter(3, displayName)
+            .setParameter(4, java.sql.Timestamp.from(Instant.now()))
+            .executeUpdate();
+    return inserted == 1;
+  }
+}

@@ -1,0 +1,63 @@
+package io.regulus.api.assessment;
+
+import io.regulus.api.security.Access;
+import io.regulus.api.security.RequestContext;
+import io.regulus.assessment.AssessmentGroupService;
+import io.regulus.identity.TenantRole;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** A tenant's assessment groups: every member reads them, admins create them. */
+@Path("/tenants/{tenant}/assessment-groups")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentGroupResource {
+
+  /** The tenant, already checked against the caller's token by the access filter. */
+  @PathParam("tenant")
+  @Parameter(description = "The tenant's slug, e.g. acme")
+  String tenant;
+
+  @EJB private AssessmentGroupService groups;
+  @Inject private RequestContext context;
+
+  @GET
+  @Access(Access.Scope.TENANT)
+  public List<AssessmentGroupView> list() {
+    return groups.list(context.tenant()).stream().map(AssessmentGroupView::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Access(Access.Scope.TENANT)
+  public AssessmentGroupView get(@PathParam("id") long id) {
+    return AssessmentGroupView.of(groups.get(context.tenant(), id));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public Response create(@Valid @NotNull CreateAssessmentGroupRequest request, @Context UriInfo uri) {
+    AssessmentGroupView view =
+        AssessmentGroupView.of(
+            groups.create(context.tenant(), context.caller(), request.name(), request.description()));
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build())
+        .entity(view)
+        .build();
+  }
+}

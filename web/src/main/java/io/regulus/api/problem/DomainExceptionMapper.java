@@ -1,0 +1,29 @@
+package io.regulus.api.problem;
+
+import io.regulus.problem.DomainException;
+import io.regulus.problem.ProblemKind;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/** A domain failure becomes the problem of its kind; 401 also says how to authenticate. */
+@Provider
+public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+  @Override
+  public Response toResponse(DomainException exception) {
+    List<ProblemView.FieldError> errors =
+        exception.field() == null
+            ? List.of()
+            : List.of(new ProblemView.FieldError(exception.field(), exception.detail()));
+    Response response = Problems.response(exception.kind(), exception.detail(), errors);
+    if (exception.kind() == ProblemKind.UNAUTHENTICATED) {
+      return Response.fromResponse(response)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"regulus\", error=\"invalid_token\"")
+          .build();
+    }
+    return response;
+  }
+}

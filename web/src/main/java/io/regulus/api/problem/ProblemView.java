@@ -1,0 +1,15 @@
+package io.regulus.api.problem;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem. {@code errors} lists each invalid field with its rule, when the input was at fault.
+ *
+ * @param instance an id of this occurrence ({@code urn:uuid:...}), logged with server errors
+ */
+public record ProblemView(
+    String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+  /** One input field at fault, and the rule it broke. */
+  public record FieldError(String field, String message) {}
+}

@@ -1,0 +1,32 @@
+package io.regulus.api.problem;
+
+import io.regulus.problem.ProblemKind;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds problem+json responses; the one place that knows their shape. */
+public final class Problems {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  private static final String TYPE_PREFIX = "urn:regulus:problem:";
+
+  private Problems() {}
+
+  public static Response response(ProblemKind kind, String detail, List<ProblemView.FieldError> errors) {
+    return response(kind.status(), TYPE_PREFIX + kind.slug(), kind.title(), detail, errors);
+  }
+
+  public static Response response(
+      int status, String type, String title, String detail, List<ProblemView.FieldError> errors) {
+    ProblemView problem =
+        new ProblemView(
+            type, title, status, detail, "urn:uuid:" + UUID.randomUUID(), errors.isEmpty() ? null : errors);
+    return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(problem).build();
+  }
+
+  static String typeFor(int status) {
+    return TYPE_PREFIX + "http-" + status;
+  }
+}

@@ -1,0 +1,43 @@
+package io.regulus.api.problem;
+
+import io.regulus.problem.DomainException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything else: a domain exception wrapped by the container is unwrapped and mapped as itself; the rest is a
+ * 500 whose instance id is logged with the stack trace, and nothing of its cause is sent.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DomainException domain) {
+        return new DomainExceptionMapper().toResponse(domain);
+      }
+      if (!(cause instanceof EJBException) && cause != exception) {
+        break;
+      }
+    }
+    Response response =
+        Problems.response(
+            500,
+            "urn:regulus:problem:internal-error",
+            "Internal error",
+            "Regulus could not complete this request. It has been logged under the instance id; "
+                + "quote it when you report the problem.",
+            List.of());
+    ProblemView problem = (ProblemView) response.getEntity();
+    LOG.log(Level.SEVERE, "unexpected failure " + problem.instance(), exception);
+    return response;
+  }
+}
