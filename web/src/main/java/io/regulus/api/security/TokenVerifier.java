@@ -130,7 +130,7 @@ public final class TokenVerifier {
       return java.util.List.of(single.getString());
     }
     if (aud instanceof JsonArray many) {
-      return many.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+      return many.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList();
     }
     return java.util.List.of();
   }

@@ -1,0 +1,79 @@
+package io.regulus.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.endsWith;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProvisioningIT {
+
+  private static String operator() {
+    return KeycloakClient.token("olivia");
+  }
+
+  @Test
+  void provisioningCreatesAMigratedSchemaAndTwiceChangesNothing() {
+    String slug = Api.unique("prov");
+    String schema = "tenant_" + slug.replace('-', '_');
+
+    Api.as(operator())
+        .body(Map.of("slug", slug, "displayName", "Provisioned Ltd"))
+        .post("/platform/tenants")
+        .then()
+        .statusCode(201)
+        .header("Location", endsWith("/api/v1/platform/tenants/" + slug))
+        .body("status", equalTo("ACTIVE"))
+        .body("displayName", equalTo("Provisioned Ltd"));
+    assertThat(TestDatabase.schemaExists(schema)).isTrue();
+    long migrations = TestDatabase.count("SELECT count(*) FROM " + schema + ".flyway_schema_history");
+    long schemas = TestDatabase.schemas();
+
+    Api.as(operator())
+        .body(Map.of("slug", slug, "displayName", "Provisioned Ltd"))
+        .post("/platform/tenants")
+        .then()
+        .statusCode(200)
+        .body("slug", equalTo(slug));
+
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ?", slug)).isEqualTo(1);
+    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".flyway_schema_history")).isEqualTo(migrations);
+    assertThat(TestDatabase.schemas()).isEqualTo(schemas);
+    Api.as(operator()).get("/platform/tenants/" + slug).then().statusCode(200).body("status", equalTo("ACTIVE"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../x", "a;drop", "UPPER", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcd"})
+  void unsafeSlugsAreRefusedWith400AndCreateNothing(String slug) {
+    long schemas = TestDatabase.schemas();
+    long tenants = TestDatabase.count("SELECT count(*) FROM platform.tenant");
+
+    Api.as(operator())
+        .body(Map.of("slug", slug))
+        .post("/platform/tenants")
+        .then()
+        .statusCode(400)
+        .contentType(Api.PROBLEM)
+        .body("errors[0].field", equalTo("slug"));
+
+    assertThat(TestDatabase.schemas()).isEqualTo(schemas);
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant")).isEqualTo(tenants);
+  }
+
+  @Test
+  void missingSlugIs400() {
+    Api.as(operator()).body(Map.of("displayName", "No slug")).post("/platform/tenants")
+        .then().statusCode(400).contentType(Api.PROBLEM).body("errors[0].field", equalTo("slug"));
+  }
+
+  @Test
+  void onlyPlatformOperatorsProvision() {
+    String slug = Api.unique("nope");
+    Api.as(KeycloakClient.token("alice")).body(Map.of("slug", slug)).post("/platform/tenants")
+        .then().statusCode(403).contentType(Api.PROBLEM);
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ?", slug)).isZero();
+  }
+}

@@ -1,0 +1,39 @@
+package io.regulus.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Direct JDBC reads of the test database, to check what the API stored and where. */
+final class TestDatabase {
+
+  private static final String URL =
+      System.getProperty("regulus.db-url", "jdbc:postgresql://127.0.0.1:25432/regulus");
+
+  private TestDatabase() {}
+
+  static long count(String sql, Object... parameters) {
+    try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static long schemas() {
+    return count("SELECT count(*) FROM pg_namespace");
+  }
+
+  static boolean schemaExists(String schema) {
+    return count("SELECT count(*) FROM pg_namespace WHERE nspname = ?", schema) == 1;
+  }
+}
