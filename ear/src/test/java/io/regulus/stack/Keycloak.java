@@ -31,12 +31,15 @@ final class Keycloak {
     if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
       throw new IllegalStateException("no Keycloak distribution at " + home);
     }
-    if (settings.fresh()) {
+    Path imported = home.resolve("data/import/regulus-realm.json");
+    boolean realmChanged =
+        !Files.exists(imported) || Files.mismatch(imported, settings.realmFile()) != -1L;
+    if (settings.fresh() || realmChanged) {
+      // Keycloak imports a realm only when it does not exist: a changed realm file needs an empty database
       Stack.deleteTree(home.resolve("data/h2"));
     }
     Path imports = Files.createDirectories(home.resolve("data/import"));
-    Files.copy(
-        settings.realmFile(), imports.resolve("regulus-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(settings.realmFile(), imported, StandardCopyOption.REPLACE_EXISTING);
     if (Processes.answers200(url() + "/realms/master")) {
       throw new IllegalStateException("port " + settings.keycloakPort() + " is taken by another Keycloak");
     }

@@ -52,9 +52,9 @@ class TenantProvisioningInContainerIT {
   void provisioningTwiceChangesNothing() throws SQLException {
     TenantSlug slug = new TenantSlug("arq-" + UUID.randomUUID().toString().substring(0, 8));
 
-    TenantProvisioner.Provisioned first = provisioner.provision(slug, "Arquillian Ltd");
+    TenantProvisioner.Provisioned first = provisioner.provision(slug, "Arquillian Ltd", null);
     long migrations = count("SELECT count(*) FROM " + slug.schemaName() + ".flyway_schema_history");
-    TenantProvisioner.Provisioned second = provisioner.provision(slug, "Another name");
+    TenantProvisioner.Provisioned second = provisioner.provision(slug, "Another name", null);
 
     assertTrue(first.created());
     assertTrue(first.tenant().isActive());
@@ -70,16 +70,43 @@ class TenantProvisioningInContainerIT {
     TenantSlug slug = new TenantSlug("half-" + UUID.randomUUID().toString().substring(0, 8));
 
     // as if provisioning had stopped after registering, before the schema was migrated
-    assertTrue(registry.register(slug, "Half done"));
+    assertTrue(registry.register(slug, "Half done", null));
     assertThrows(TenantNotFoundException.class, () -> registry.requireActive(slug));
     assertEquals(0, count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + slug.schemaName() + "'"));
 
-    TenantProvisioner.Provisioned retried = provisioner.provision(slug, "Half done");
+    TenantProvisioner.Provisioned retried = provisioner.provision(slug, "Half done", null);
 
     assertFalse(retried.created());
     assertTrue(retried.tenant().isActive());
     assertEquals(slug.schemaName(), registry.requireActive(slug).schemaName());
     assertEquals(1, count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + slug.schemaName() + "'"));
+  }
+
+  @Test
+  void provisioningThatFailsInItsMigrationIsNotServedAndCanBeRetried() throws SQLException {
+    TenantSlug slug = new TenantSlug("fail-" + UUID.randomUUID().toString().substring(0, 8));
+    // a stray table where the tenant schema will be: the migration of the new schema fails
+    execute("CREATE SCHEMA " + slug.schemaName());
+    execute("CREATE TABLE " + slug.schemaName() + ".stray (id int)");
+
+    assertThrows(Exception.class, () -> provisioner.provision(slug, "Fails once", null));
+
+    assertThrows(TenantNotFoundException.class, () -> registry.requireActive(slug));
+    assertEquals(TenantStatus.PROVISIONING, registry.require(slug).status());
+
+    execute("DROP TABLE " + slug.schemaName() + ".stray");
+    TenantProvisioner.Provisioned retried = provisioner.provision(slug, "Fails once", null);
+
+    assertFalse(retried.created());
+    assertTrue(retried.tenant().isActive());
+    assertEquals(1, count("SELECT count(*) FROM " + slug.schemaName() + ".flyway_schema_history WHERE success"));
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.execute();
+    }
   }
 
   private long count(String sql) throws SQLException {

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -13,7 +15,8 @@ import java.time.ZoneOffset;
 
 /**
  * A client organisation in the platform registry. Created PROVISIONING by {@link TenantProvisioner}, which
- * creates and migrates its schema and only then marks it ACTIVE; the schema name never changes.
+ * creates and migrates its schema and only then marks it ACTIVE; the schema name never changes. See
+ * {@link TenantStatus} for the life cycle; a DELETED tenant stays as a tombstone.
  */
 @Entity
 @Table(name = "tenant", schema = "platform")
@@ -39,6 +42,17 @@ public class Tenant {
 
   @Column(name = "activated_at")
   private OffsetDateTime activatedAt;
+
+  @Column(name = "suspended_at")
+  private OffsetDateTime suspendedAt;
+
+  @Column(name = "deleted_at")
+  private OffsetDateTime deletedAt;
+
+  /** The consulting firm this tenant is a client of; null for a direct customer. */
+  @ManyToOne
+  @JoinColumn(name = "firm_id", updatable = false)
+  private Firm firm;
 
   @Version private long version;
 
@@ -72,6 +86,18 @@ public class Tenant {
     return activatedAt == null ? null : activatedAt.toInstant();
   }
 
+  public Instant suspendedAt() {
+    return suspendedAt == null ? null : suspendedAt.toInstant();
+  }
+
+  public Instant deletedAt() {
+    return deletedAt == null ? null : deletedAt.toInstant();
+  }
+
+  public java.util.Optional<Firm> firm() {
+    return java.util.Optional.ofNullable(firm);
+  }
+
   public boolean isActive() {
     return status == TenantStatus.ACTIVE;
   }
@@ -81,11 +107,43 @@ public class Tenant {
     activatedAt = at.atOffset(ZoneOffset.UTC);
   }
 
+  void suspend(Instant at) {
+    requireStatus(TenantStatus.ACTIVE, "suspend");
+    status = TenantStatus.SUSPENDED;
+    suspendedAt = at.atOffset(ZoneOffset.UTC);
+  }
+
+  void resume() {
+    requireStatus(TenantStatus.SUSPENDED, "resume");
+    status = TenantStatus.ACTIVE;
+    suspendedAt = null;
+  }
+
+  void markDeleted(Instant at) {
+    requireStatus(TenantStatus.SUSPENDED, "delete");
+    status = TenantStatus.DELETED;
+    deletedAt = at.atOffset(ZoneOffset.UTC);
+  }
+
+  private void requireStatus(TenantStatus required, String step) {
+    if (status != required) {
+      throw new TenantStatusException(slug(), status, required, step);
+    }
+  }
+
   /** The handle that tenant-scoped code receives; only an active tenant has one. */
   public ActiveTenant toActive() {
+    if (status == TenantStatus.SUSPENDED) {
+      throw new TenantSuspendedException(slug());
+    }
     if (!isActive()) {
       throw new TenantNotFoundException(slug());
     }
     return new ActiveTenant(slug(), schemaName);
+  }
+
+  /** The schema of a tenant that is not being served (suspended, or being provisioned or imported). */
+  public String schemaNameForMaintenance() {
+    return schemaName;
   }
 }

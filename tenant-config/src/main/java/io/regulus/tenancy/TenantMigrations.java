@@ -28,7 +28,16 @@ public class TenantMigrations {
     return flyway(slug.schemaName(), "db/tenant").migrate();
   }
 
+  /** As {@link #migrateTenant(TenantSlug)}, but no further than {@code version} (an import's data version). */
+  public MigrateResult migrateTenant(TenantSlug slug, String version) {
+    return configure(slug.schemaName(), "db/tenant").target(version).load().migrate();
+  }
+
   private Flyway flyway(String schema, String location) {
+    return configure(schema, location).load();
+  }
+
+  private org.flywaydb.core.api.configuration.FluentConfiguration configure(String schema, String location) {
     return Flyway.configure(TenantMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .schemas(schema)
@@ -38,7 +47,6 @@ public class TenantMigrations {
         .locations("classpath:" + location)
         .callbackLocations("classpath:" + location)
         .failOnMissingLocations(true)
-        .validateMigrationNaming(true)
-        .load();
+        .validateMigrationNaming(true);
   }
 }

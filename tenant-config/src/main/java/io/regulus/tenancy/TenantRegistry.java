@@ -1,19 +1,32 @@
 package io.regulus.tenancy;
 
+import io.regulus.problem.DomainException;
+import io.regulus.problem.ProblemKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads and state changes of the tenant registry, each in its own transaction. */
 @Stateless
 public class TenantRegistry {
 
   @Inject private TenantRepository tenants;
+  @Inject private TenantExports exports;
 
-  /** The tenant a request or job works in; 404 unless it exists and is ACTIVE. */
+  @PersistenceContext(unitName = "platform")
+  private EntityManager em;
+
+  /** The tenant a request or job works in; 403 when suspended, 404 unless it exists and is ACTIVE. */
   public ActiveTenant requireActive(TenantSlug slug) {
-    return tenants.find(slug).orElseThrow(() -> new TenantNotFoundException(slug)).toActive();
+    return require(slug).toActive();
+  }
+
+  public Optional<Tenant> find(TenantSlug slug) {
+    return tenants.find(slug);
   }
 
   public Tenant require(TenantSlug slug) {
@@ -29,16 +42,85 @@ public class TenantRegistry {
   }
 
   /** Provisioning's first step (see {@link TenantProvisioner}); true when this call registered the slug. */
-  public boolean register(TenantSlug slug, String displayName) {
-    return tenants.register(slug, displayName);
+  public boolean register(TenantSlug slug, String displayName, Firm firm) {
+    return tenants.register(slug, displayName, firm);
   }
 
   /** Provisioning's last step, once the schema is migrated. */
   public Tenant activate(TenantSlug slug) {
     Tenant tenant = require(slug);
-    if (!tenant.isActive()) {
+    if (tenant.status() == TenantStatus.PROVISIONING) {
       tenant.activate(Instant.now());
     }
     return tenant;
+  }
+
+  public Tenant suspend(TenantSlug slug) {
+    Tenant tenant = require(slug);
+    tenant.suspend(Instant.now());
+    return tenant;
+  }
+
+  public Tenant resume(TenantSlug slug) {
+    Tenant tenant = require(slug);
+    tenant.resume();
+    return tenant;
+  }
+
+  /**
+   * Drops the schema of a suspended tenant whose final data was exported (an export taken after it was
+   * suspended) and keeps the registry row as a DELETED tombstone, in one transaction.
+   */
+  public Tenant delete(TenantSlug slug) {
+    Tenant tenant = require(slug);
+    if (tenant.status() != TenantStatus.SUSPENDED) {
+      throw new DomainException(
+          ProblemKind.RULE_VIOLATED,
+          "Tenant '" + slug + "' is " + tenant.status() + ". Deleting needs a suspended tenant and an export taken"
+              + " after the suspension: POST /api/v1/platform/tenants/" + slug + "/suspend, then POST .../exports,"
+              + " then DELETE again.");
+    }
+    boolean exported = exports.of(slug).stream().anyMatch(e -> !e.createdAt().isBefore(tenant.suspendedAt()));
+    if (!exported) {
+      throw new DomainException(
+          ProblemKind.RULE_VIOLATED,
+          "Tenant '" + slug + "' has no export taken since it was suspended, so its data would be lost. Export it"
+              + " first with POST /api/v1/platform/tenants/" + slug + "/exports, then DELETE again.");
+    }
+    em.createNativeQuery("DROP SCHEMA IF EXISTS " + slug.schemaName() + " CASCADE").executeUpdate();
+    tenant.markDeleted(Instant.now());
+    return tenant;
+  }
+
+  /** Undoes a registration that never became active, with its schema (an import that failed). */
+  public void discardProvisioning(TenantSlug slug) {
+    Tenant tenant = require(slug);
+    if (tenant.status() != TenantStatus.PROVISIONING) {
+      throw new IllegalStateException("only a tenant being provisioned is discarded");
+    }
+    em.createNativeQuery("DROP SCHEMA IF EXISTS " + slug.schemaName() + " CASCADE").executeUpdate();
+    tenants.unregisterProvisioning(slug);
+  }
+
+  public TenantExport recordExport(TenantSlug slug, String createdBy, String schemaVersion, byte[] archive, String sha256) {
+    long id = exports.store(require(slug), createdBy, schemaVersion, archive, sha256);
+    return exports.find(slug, id).orElseThrow();
+  }
+
+  public List<TenantExport> exports(TenantSlug slug) {
+    require(slug);
+    return exports.of(slug);
+  }
+
+  public TenantExport export(TenantSlug slug, long id) {
+    return exports
+        .find(slug, id)
+        .orElseThrow(
+            () -> new DomainException(
+                ProblemKind.NOT_FOUND, "Tenant '" + slug + "' has no export " + id + ".", "exportId"));
+  }
+
+  public byte[] archive(TenantSlug slug, long id) {
+    return exports.archive(export(slug, id).id());
   }
 }

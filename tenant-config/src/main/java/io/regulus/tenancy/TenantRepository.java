@@ -31,19 +31,35 @@ public class TenantRepository {
         .getResultList();
   }
 
+  public List<Tenant> clientsOf(Firm firm) {
+    return em.createQuery(
+            "SELECT t FROM Tenant t WHERE t.firm = :firm AND t.status <> :deleted ORDER BY t.slug", Tenant.class)
+        .setParameter("firm", firm)
+        .setParameter("deleted", TenantStatus.DELETED)
+        .getResultList();
+  }
+
+  /** Removes the registration of a tenant that never became active (an import that failed). */
+  public void unregisterProvisioning(TenantSlug slug) {
+    em.createNativeQuery("DELETE FROM platform.tenant WHERE slug = ?1 AND status = 'PROVISIONING'")
+        .setParameter(1, slug.value())
+        .executeUpdate();
+  }
+
   /**
    * Registers the slug as PROVISIONING unless it is registered already; safe when two requests race for the
    * same slug (the unique slug decides, nothing fails). Returns true when this call registered it.
    */
-  public boolean register(TenantSlug slug, String displayName) {
+  public boolean register(TenantSlug slug, String displayName, Firm firm) {
     int inserted =
         em.createNativeQuery(
-                "INSERT INTO platform.tenant (slug, schema_name, display_name, status, created_at, version)"
-                    + " VALUES (?1, ?2, ?3, 'PROVISIONING', ?4, 0) ON CONFLICT (slug) DO NOTHING")
+                "INSERT INTO platform.tenant (slug, schema_name, display_name, status, created_at, version, firm_id)"
+                    + " VALUES (?1, ?2, ?3, 'PROVISIONING', ?4, 0, CAST(?5 AS bigint)) ON CONFLICT (slug) DO NOTHING")
             .setParameter(1, slug.value())
             .setParameter(2, slug.schemaName())
             .setParameter(3, displayName)
             .setParameter(4, java.sql.Timestamp.from(Instant.now()))
+            .setParameter(5, firm == null ? null : firm.id())
             .executeUpdate();
     return inserted == 1;
   }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public record TenantSlug(String value) {
 
   public static final int MAX_LENGTH = 40;
-  private static final Pattern RULE = Pattern.compile("[a-z](?:[a-z0-9]|-(?=[a-z0-9])){2,39}");
+  static final Pattern RULE = Pattern.compile("[a-z](?:[a-z0-9]|-(?=[a-z0-9])){2,39}");
   static final String SCHEMA_PREFIX = "tenant_";
 
   public TenantSlug {

@@ -1,9 +1,12 @@
 package io.regulus.tenancy;
 
-/** Life cycle of a tenant in the registry. Only ACTIVE tenants are served. */
+/**
+ * A tenant's place in its life cycle: PROVISIONING, then ACTIVE, which may be SUSPENDED and resumed, then
+ * DELETED (a tombstone: the schema is gone, the slug is never reused). Only ACTIVE tenants are served.
+ */
 public enum TenantStatus {
-  /** Registered; its schema is being created or migrated (or that failed and awaits a retry). */
   PROVISIONING,
-  /** Schema created and migrated: served. */
-  ACTIVE
+  ACTIVE,
+  SUSPENDED,
+  DELETED
 }

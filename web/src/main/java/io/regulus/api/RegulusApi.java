@@ -1,7 +1,24 @@
 package io.regulus.api;
 
+import io.regulus.api.assessment.AssessmentGroupResource;
+import io.regulus.api.firm.FirmTenantResource;
+import io.regulus.api.me.MeResource;
+import io.regulus.api.platform.PlatformAuditResource;
+import io.regulus.api.platform.PlatformFirmResource;
+import io.regulus.api.platform.PlatformTenantResource;
+import io.regulus.api.problem.DomainExceptionMapper;
+import io.regulus.api.problem.UnexpectedExceptionMapper;
+import io.regulus.api.problem.UnreadableBodyMapper;
+import io.regulus.api.problem.ValidationExceptionMapper;
+import io.regulus.api.problem.WebApplicationExceptionMapper;
+import io.regulus.api.security.AccessFilter;
+import io.regulus.api.security.AuthenticationFilter;
+import io.regulus.api.users.TenantUserResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -24,4 +41,36 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT")
-public class RegulusApi extends Application {}
+public class RegulusApi extends Application {
+
+  /**
+   * Every resource class: the one list the server serves and the OpenAPI access documentation reads (so the
+   * authorization matrix test, which walks the OpenAPI document, sees every endpoint).
+   */
+  public static final List<Class<?>> RESOURCES =
+      List.of(
+          MeResource.class,
+          PlatformFirmResource.class,
+          PlatformTenantResource.class,
+          PlatformAuditResource.class,
+          FirmTenantResource.class,
+          TenantUserResource.class,
+          AssessmentGroupResource.class);
+
+  private static final List<Class<?>> PROVIDERS =
+      List.of(
+          AuthenticationFilter.class,
+          AccessFilter.class,
+          DomainExceptionMapper.class,
+          ValidationExceptionMapper.class,
+          WebApplicationExceptionMapper.class,
+          UnreadableBodyMapper.class,
+          UnexpectedExceptionMapper.class);
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes = new LinkedHashSet<>(RESOURCES);
+    classes.addAll(PROVIDERS);
+    return classes;
+  }
+}

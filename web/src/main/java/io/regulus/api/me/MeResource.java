@@ -33,6 +33,10 @@ public class MeResource {
             .map(e -> new MeView.Membership(e.getKey().value(), e.getValue().id()))
             .sorted(Comparator.comparing(MeView.Membership::tenant))
             .toList(),
+        caller.firmRoles().entrySet().stream()
+            .map(e -> new MeView.FirmMembership(e.getKey().value(), e.getValue().id()))
+            .sorted(Comparator.comparing(MeView.FirmMembership::firm))
+            .toList(),
         caller.platformRoles().stream().map(PlatformRole::id).sorted().toList());
   }
 }

@@ -9,8 +9,12 @@ public record MeView(
     String email,
     String name,
     List<Membership> tenants,
+    List<FirmMembership> firms,
     List<String> platformRoles) {
 
-  /** The caller's role in one tenant. */
+  /** The caller's own role in one tenant. */
   public record Membership(String tenant, String role) {}
+
+  /** The caller's role in one consulting firm (admin, assessor, contributor and reader reach every client). */
+  public record FirmMembership(String firm, String role) {}
 }

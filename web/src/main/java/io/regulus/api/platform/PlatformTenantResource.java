@@ -1,44 +1,60 @@
 package io.regulus.api.platform;
 
+import io.regulus.administration.TenantAdministration;
 import io.regulus.api.security.Access;
+import io.regulus.api.security.RequestContext;
+import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantProvisioner;
 import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Tenant provisioning, for platform operators. */
+/** The tenant life cycle, for platform operators: provision, suspend, resume, export, import, delete. */
 @Path("/platform/tenants")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformTenantResource {
 
-  @EJB private TenantProvisioner provisioner;
+  static final String ZIP = "application/zip";
+
+  @EJB private TenantAdministration administration;
   @EJB private TenantRegistry registry;
+  @Inject private RequestContext context;
 
   /** 201 with Location when the tenant is new; 200 with the same tenant when it existed (nothing changes). */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Access(Access.Scope.PLATFORM_OPERATOR)
   public Response provision(@Valid @NotNull ProvisionTenantRequest request, @Context UriInfo uri) {
-    TenantProvisioner.Provisioned result = provisioner.provision(new TenantSlug(request.slug()), request.displayName());
+    FirmSlug firm = request.firm() == null || request.firm().isBlank() ? null : new FirmSlug(request.firm());
+    return provisioned(
+        administration.provision(context.caller(), new TenantSlug(request.slug()), request.displayName(), firm),
+        uri.getAbsolutePathBuilder().path(request.slug()).build());
+  }
+
+  /** The answer to a provisioning request, here and on a firm's endpoint. */
+  public static Response provisioned(TenantProvisioner.Provisioned result, java.net.URI location) {
     TenantView view = TenantView.of(result.tenant());
-    return result.created()
-        ? Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build()).entity(view).build()
-        : Response.ok(view).build();
+    return result.created() ? Response.created(location).entity(view).build() : Response.ok(view).build();
   }
 
   @GET
@@ -52,5 +68,76 @@ public class PlatformTenantResource {
   @Access(Access.Scope.PLATFORM_OPERATOR)
   public TenantView get(@PathParam("slug") String slug) {
     return TenantView.of(registry.require(new TenantSlug(slug)));
+  }
+
+  /** Every tenant request then answers 403 with a problem saying the tenant is suspended. */
+  @POST
+  @Path("{slug}/suspend")
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public TenantView suspend(@PathParam("slug") String slug) {
+    return TenantView.of(administration.suspend(context.caller(), new TenantSlug(slug)));
+  }
+
+  @POST
+  @Path("{slug}/resume")
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public TenantView resume(@PathParam("slug") String slug) {
+    return TenantView.of(administration.resume(context.caller(), new TenantSlug(slug)));
+  }
+
+  /** Exports the tenant's whole data as a stored archive (201 with its download location). */
+  @POST
+  @Path("{slug}/exports")
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public Response export(@PathParam("slug") String slug, @Context UriInfo uri) {
+    ExportView view = ExportView.of(administration.export(context.caller(), new TenantSlug(slug)));
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build()).entity(view).build();
+  }
+
+  @GET
+  @Path("{slug}/exports")
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public List<ExportView> exports(@PathParam("slug") String slug) {
+    return registry.exports(new TenantSlug(slug)).stream().map(ExportView::of).toList();
+  }
+
+  /** The archive: a ZIP of a manifest and one JSON file per table; import it with POST .../{newSlug}/import. */
+  @GET
+  @Path("{slug}/exports/{exportId}")
+  @Produces(ZIP)
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public Response download(@PathParam("slug") String slug, @PathParam("exportId") long exportId) {
+    TenantSlug tenant = new TenantSlug(slug);
+    return Response.ok(registry.archive(tenant, exportId), ZIP)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + tenant + "-export-" + exportId + ".zip\"")
+        .build();
+  }
+
+  /** Creates the new tenant {slug} from an export archive: all or nothing. */
+  @POST
+  @Path("{slug}/import")
+  @Consumes(ZIP)
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public Response importArchive(
+      @PathParam("slug") String slug,
+      @QueryParam("displayName") @Parameter(description = "the new tenant's name (default: the slug)") String displayName,
+      @QueryParam("firm") @Parameter(description = "the firm the new tenant is a client of") String firm,
+      @NotNull byte[] archive,
+      @Context UriInfo uri) {
+    var tenant =
+        administration.importArchive(
+            context.caller(), new TenantSlug(slug), displayName, firm == null || firm.isBlank() ? null : new FirmSlug(firm),
+            archive);
+    return Response.created(uri.getBaseUriBuilder().path("platform/tenants").path(slug).build())
+        .entity(TenantView.of(tenant))
+        .build();
+  }
+
+  /** Drops a suspended, exported tenant's schema; the registry keeps a DELETED tombstone and the exports. */
+  @DELETE
+  @Path("{slug}")
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public TenantView delete(@PathParam("slug") String slug) {
+    return TenantView.of(administration.delete(context.caller(), new TenantSlug(slug)));
   }
 }

@@ -3,11 +3,26 @@ package io.regulus.api.platform;
 import io.regulus.tenancy.Tenant;
 import java.time.Instant;
 
-/** A tenant of the registry, as platform operators see it. */
-public record TenantView(String slug, String displayName, String status, Instant createdAt, Instant activatedAt) {
+/** A tenant of the registry: its life-cycle status and dates, and the firm it is a client of (null: direct). */
+public record TenantView(
+    String slug,
+    String displayName,
+    String status,
+    String firm,
+    Instant createdAt,
+    Instant activatedAt,
+    Instant suspendedAt,
+    Instant deletedAt) {
 
-  static TenantView of(Tenant tenant) {
+  public static TenantView of(Tenant tenant) {
     return new TenantView(
-        tenant.slug().value(), tenant.displayName(), tenant.status().name(), tenant.createdAt(), tenant.activatedAt());
+        tenant.slug().value(),
+        tenant.displayName(),
+        tenant.status().name(),
+        tenant.firm().map(f -> f.slug().value()).orElse(null),
+        tenant.createdAt(),
+        tenant.activatedAt(),
+        tenant.suspendedAt(),
+        tenant.deletedAt());
   }
 }

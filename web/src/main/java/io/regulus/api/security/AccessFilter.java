@@ -2,9 +2,14 @@ package io.regulus.api.security;
 
 import io.regulus.identity.AccessDeniedException;
 import io.regulus.identity.Caller;
+import io.regulus.identity.FirmRole;
 import io.regulus.identity.PlatformRole;
 import io.regulus.identity.TenantRole;
-import io.regulus.tenancy.InvalidTenantSlugException;
+import io.regulus.problem.DomainException;
+import io.regulus.tenancy.Firm;
+import io.regulus.tenancy.FirmRegistry;
+import io.regulus.tenancy.FirmSlug;
+import io.regulus.tenancy.Tenant;
 import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.annotation.Priority;
@@ -17,13 +22,15 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * Enforces each endpoint's {@link Access} rule. For a tenant endpoint, membership is checked before existence,
- * so a non-member learns nothing about another tenant; then the tenant must be active, and it is entered into
- * the {@link RequestContext}.
+ * so a non-member learns nothing about another tenant (not even whether it is suspended); then the tenant must be
+ * active, and it is entered into the {@link RequestContext}. One registry read per tenant request, no call to
+ * Keycloak.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -34,6 +41,7 @@ public class AccessFilter implements ContainerRequestFilter {
   @Context private ResourceInfo resource;
   @Inject private RequestContext context;
   @EJB private TenantRegistry registry;
+  @EJB private FirmRegistry firms;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -43,6 +51,7 @@ public class AccessFilter implements ContainerRequestFilter {
       throw new AccessDeniedException("This endpoint declares no access rule, so it is closed to everyone.");
     }
     Caller caller = context.caller();
+    var path = request.getUriInfo().getPathParameters();
     switch (access.value()) {
       case AUTHENTICATED -> { }
       case PLATFORM_OPERATOR -> {
@@ -50,28 +59,49 @@ public class AccessFilter implements ContainerRequestFilter {
           throw new AccessDeniedException("Only platform operators may do this.");
         }
       }
-      case TENANT -> enterTenant(caller, request.getUriInfo().getPathParameters().getFirst("tenant"), access.roles());
+      case FIRM -> enterFirm(caller, path.getFirst("firm"), access.firmRoles());
+      case TENANT -> enterTenant(caller, path.getFirst("tenant"), access.roles());
     }
   }
 
   private void enterTenant(Caller caller, String rawSlug, TenantRole[] admitted) {
-    TenantSlug slug = parse(rawSlug);
-    TenantRole role =
-        caller.roleIn(slug).orElseThrow(() -> new AccessDeniedException("You are not a member of tenant '" + slug + "'."));
-    List<TenantRole> roles = Arrays.asList(admitted);
-    if (!roles.isEmpty() && !roles.contains(role)) {
-      throw new AccessDeniedException(
-          "Your role in tenant '" + slug + "' is " + role.id() + "; this needs "
-              + String.join(" or ", roles.stream().map(TenantRole::id).toList()) + ".");
+    TenantSlug slug = parse(rawSlug, TenantSlug::new, "tenant");
+    if (!caller.tenantRoles().containsKey(slug) && !caller.reachesClientsThroughFirm()) {
+      throw notMember("tenant", slug.value());
     }
-    context.enter(registry.requireActive(slug), role);
+    Optional<Tenant> tenant = registry.find(slug);
+    Optional<FirmSlug> firm = tenant.flatMap(Tenant::firm).map(Firm::slug);
+    TenantRole role = caller.roleIn(slug, firm).orElseThrow(() -> notMember("tenant", slug.value()));
+    Tenant found = tenant.orElseThrow(() -> new io.regulus.tenancy.TenantNotFoundException(slug));
+    var active = found.toActive();
+    if (admitted.length > 0 && !Arrays.asList(admitted).contains(role)) {
+      throw new AccessDeniedException(
+          "Your role in tenant '" + slug + "' is " + role.id() + "; this needs the "
+              + Access.Rules.describe(resource.getResourceMethod().getAnnotation(Access.class)) + ".");
+    }
+    context.enter(active, role);
   }
 
-  private static TenantSlug parse(String rawSlug) {
+  private void enterFirm(Caller caller, String rawSlug, FirmRole[] admitted) {
+    FirmSlug slug = parse(rawSlug, FirmSlug::new, "firm");
+    FirmRole role = caller.roleIn(slug).orElseThrow(() -> notMember("firm", slug.value()));
+    if (admitted.length > 0 && !Arrays.asList(admitted).contains(role)) {
+      throw new AccessDeniedException(
+          "Your role in firm '" + slug + "' is " + role.id() + "; this needs the "
+              + Access.Rules.describe(resource.getResourceMethod().getAnnotation(Access.class)) + ".");
+    }
+    firms.require(slug);
+  }
+
+  private static AccessDeniedException notMember(String kind, String slug) {
+    return new AccessDeniedException("You are not a member of " + kind + " '" + slug + "'.");
+  }
+
+  private static <T> T parse(String raw, Function<String, T> parse, String kind) {
     try {
-      return new TenantSlug(rawSlug);
-    } catch (InvalidTenantSlugException e) {
-      throw new AccessDeniedException("You are not a member of a tenant of that name.");
+      return parse.apply(raw);
+    } catch (DomainException e) {
+      throw new AccessDeniedException("You are not a member of a " + kind + " of that name.");
     }
   }
 }

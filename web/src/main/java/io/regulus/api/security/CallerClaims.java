@@ -3,7 +3,10 @@ package io.regulus.api.security;
 import io.regulus.identity.Caller;
 import io.regulus.identity.PlatformRole;
 import io.regulus.identity.TenantRole;
-import io.regulus.tenancy.InvalidTenantSlugException;
+import io.regulus.directory.DirectoryPaths;
+import io.regulus.identity.FirmRole;
+import io.regulus.problem.DomainException;
+import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -15,15 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Reads the {@link Caller} from verified claims. Tenant roles come from the {@code groups} claim, whose entries
- * are Keycloak group paths {@code /tenants/<tenant>/<role>}; platform roles from {@code realm_access.roles}.
- * Entries of any other shape are ignored.
+ * Reads the {@link Caller} from verified claims. Tenant and firm roles come from the {@code groups} claim, whose
+ * entries are Keycloak group paths {@code /tenants/<tenant>/<role>} and {@code /firms/<firm>/<role>}
+ * ({@link DirectoryPaths}); platform roles from {@code realm_access.roles}. Entries of any other shape are
+ * ignored.
  */
 public final class CallerClaims {
-
-  private static final String TENANT_GROUPS = "/tenants/";
 
   private CallerClaims() {}
 
@@ -38,23 +41,35 @@ public final class CallerClaims {
         TokenVerifier.string(claims, "email"),
         TokenVerifier.string(claims, "name"),
         tenantRoles(strings(claims.get("groups"))),
+        firmRoles(strings(claims.get("groups"))),
         platformRoles(claims));
   }
 
   static Map<TenantSlug, TenantRole> tenantRoles(List<String> groups) {
     Map<TenantSlug, TenantRole> roles = new HashMap<>();
-    for (String group : groups) {
-      if (!group.startsWith(TENANT_GROUPS)) {
-        continue;
-      }
-      String[] path = group.substring(TENANT_GROUPS.length()).split("/", -1);
-      if (path.length != 2) {
-        continue;
-      }
+    for (String[] path : paths(groups, DirectoryPaths.TENANTS)) {
       Optional<TenantRole> role = TenantRole.fromId(path[1]);
-      slug(path[0]).ifPresent(slug -> role.ifPresent(r -> roles.merge(slug, r, TenantRole::strongest)));
+      slug(path[0], TenantSlug::new).ifPresent(slug -> role.ifPresent(r -> roles.merge(slug, r, TenantRole::strongest)));
     }
     return roles;
+  }
+
+  static Map<FirmSlug, FirmRole> firmRoles(List<String> groups) {
+    Map<FirmSlug, FirmRole> roles = new HashMap<>();
+    for (String[] path : paths(groups, DirectoryPaths.FIRMS)) {
+      Optional<FirmRole> role = FirmRole.fromId(path[1]);
+      slug(path[0], FirmSlug::new).ifPresent(slug -> role.ifPresent(r -> roles.merge(slug, r, FirmRole::strongest)));
+    }
+    return roles;
+  }
+
+  /** The {@code [name, role]} pairs of the group paths {@code <prefix><name>/<role>}. */
+  private static List<String[]> paths(List<String> groups, String prefix) {
+    return groups.stream()
+        .filter(group -> group.startsWith(prefix))
+        .map(group -> group.substring(prefix.length()).split("/", -1))
+        .filter(path -> path.length == 2)
+        .toList();
   }
 
   private static Set<PlatformRole> platformRoles(JsonObject claims) {
@@ -65,10 +80,10 @@ public final class CallerClaims {
     return roles;
   }
 
-  private static Optional<TenantSlug> slug(String value) {
+  private static <T> Optional<T> slug(String value, Function<String, T> parse) {
     try {
-      return Optional.of(new TenantSlug(value));
-    } catch (InvalidTenantSlugException e) {
+      return Optional.of(parse.apply(value));
+    } catch (DomainException e) {
       return Optional.empty();
     }
   }

@@ -1,0 +1,35 @@
+package io.regulus.directory;
+
+import io.regulus.identity.TenantRole;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a user is picked for: implementing actions (contributors, admins) or testing them (assessors, admins). */
+public enum AssignmentPurpose {
+  IMPLEMENTATION(Set.of(TenantRole.CONTRIBUTOR, TenantRole.ADMIN)),
+  TESTING(Set.of(TenantRole.ASSESSOR, TenantRole.ADMIN));
+
+  private final Set<TenantRole> roles;
+
+  AssignmentPurpose(Set<TenantRole> roles) {
+    this.roles = roles;
+  }
+
+  public boolean admits(TenantRole role) {
+    return roles.contains(role);
+  }
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<AssignmentPurpose> fromId(String id) {
+    for (AssignmentPurpose purpose : values()) {
+      if (purpose.id().equals(id)) {
+        return Optional.of(purpose);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,180 @@
+package io.regulus.directory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.spi.StreamMessageBodyReader;
+import org.keycloak.representations.idm.GroupRepresentation;
+
+/**
+ * The Keycloak realm through {@code keycloak-admin-client}, as Regulus's own confidential client (client
+ * credentials; its service account may manage users and groups, nothing else). Every call has connect and read
+ * timeouts; an unreachable or refusing Keycloak becomes a {@link DirectoryUnavailableException} (503), never a
+ * hang. Settings: {@code REGULUS_KEYCLOAK_URL}, {@code REGULUS_KEYCLOAK_REALM},
+ * {@code REGULUS_KEYCLOAK_ADMIN_CLIENT_ID}, {@code REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET},
+ * {@code REGULUS_KEYCLOAK_TIMEOUT_MS}.
+ */
+@ApplicationScoped
+public class KeycloakDirectory {
+
+  private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class.getName());
+
+  private volatile Keycloak keycloak;
+  private String realm;
+
+  private Keycloak keycloak() {
+    Keycloak current = keycloak;
+    if (current == null) {
+      synchronized (this) {
+        if (keycloak == null) {
+          var config = ConfigProvider.getConfig();
+          String url = config.getValue("REGULUS_KEYCLOAK_URL", String.class);
+          realm = config.getValue("REGULUS_KEYCLOAK_REALM", String.class);
+          long timeout = config.getOptionalValue("REGULUS_KEYCLOAK_TIMEOUT_MS", Long.class).orElse(3000L);
+          Client client =
+              new ResteasyClientBuilderImpl()
+                  .connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                  .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                  .connectionPoolSize(20)
+                  .register(json())
+                  .register(StreamMessageBodyReader.class)
+                  .build();
+          keycloak =
+              KeycloakBuilder.builder()
+                  .serverUrl(url)
+                  .realm(realm)
+                  .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                  .clientId(config.getOptionalValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_ID", String.class).orElse("regulus-admin"))
+                  .clientSecret(config.getValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET", String.class))
+                  .resteasyClient(client)
+                  .build();
+        }
+        current = keycloak;
+      }
+    }
+    return current;
+  }
+
+  /** JSON as Keycloak's representations need it: absent fields omitted, unknown fields ignored. */
+  private static JacksonJsonProvider json() {
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return new JacksonJsonProvider(mapper);
+  }
+
+  @PreDestroy
+  void close() {
+    if (keycloak != null) {
+      keycloak.close();
+    }
+  }
+
+  /** Runs one directory operation against the realm, with Keycloak's failures turned into problems. */
+  public <T> T call(java.util.function.Function<RealmResource, T> operation) {
+    try {
+      return operation.apply(keycloak().realm(realm));
+    } catch (ProcessingException e) {
+      if (e.getCause() instanceof WebApplicationException refused) {
+        throw refused(refused);
+      }
+      LOG.log(Level.WARNING, "Keycloak unreachable", e);
+      throw new DirectoryUnavailableException(
+          "Keycloak, which holds the users and their roles, did not answer in time. Nothing was changed; try again"
+              + " shortly, and if it persists ask a platform operator to check Keycloak.",
+          e);
+    } catch (NotFoundException e) {
+      throw e;
+    } catch (WebApplicationException e) {
+      throw refused(e);
+    }
+  }
+
+  private static RuntimeException refused(WebApplicationException e) {
+    int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+    LOG.log(Level.WARNING, "Keycloak answered " + status, e);
+    if (status == 401 || status == 403 || status >= 500) {
+      return new DirectoryUnavailableException(
+          "Keycloak refused or failed the request (HTTP " + status + "). Nothing was changed by Regulus; a platform"
+              + " operator should check the admin client settings (REGULUS_KEYCLOAK_ADMIN_CLIENT_*).",
+          e);
+    }
+    return e;
+  }
+
+  public void run(java.util.function.Consumer<RealmResource> operation) {
+    call(
+        realmResource -> {
+          operation.accept(realmResource);
+          return null;
+        });
+  }
+
+  /** The group at {@code path} ({@code /tenants/acme/admin}), if it exists. */
+  public Optional<GroupRepresentation> group(String path) {
+    return call(
+        r -> {
+          try {
+            return Optional.of(r.getGroupByPath(path));
+          } catch (NotFoundException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  /** The group at {@code path}, created with any missing parents; safe when two calls race to create it. */
+  public GroupRepresentation ensureGroup(String path) {
+    Optional<GroupRepresentation> existing = group(path);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    int split = path.lastIndexOf('/');
+    String name = path.substring(split + 1);
+    GroupRepresentation created = new GroupRepresentation();
+    created.setName(name);
+    Supplier<Response> create;
+    if (split == 0) {
+      create = () -> call(r -> r.groups().add(created));
+    } else {
+      String parentId = ensureGroup(path.substring(0, split)).getId();
+      create = () -> call(r -> r.groups().group(parentId).subGroup(created));
+    }
+    try (Response response = create.get()) {
+      if (response.getStatus() == 201) {
+        created.setId(CreatedResponseUtil.getCreatedId(response));
+        created.setPath(path);
+        return created;
+      }
+      if (response.getStatus() != 409) {
+        throw new WebApplicationException("creating group " + path + " failed", response.getStatus());
+      }
+    }
+    return group(path).orElseThrow(() -> new IllegalStateException("group " + path + " vanished"));
+  }
+
+  /** Removes the group at {@code path} with its subgroups and memberships, if it exists. */
+  public void removeGroup(String path) {
+    group(path).ifPresent(g -> run(r -> r.groups().group(g.getId()).remove()));
+  }
+}

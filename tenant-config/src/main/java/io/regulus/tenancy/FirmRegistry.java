@@ -1,0 +1,49 @@
+package io.regulus.tenancy;
+
+import io.regulus.problem.DomainException;
+import io.regulus.problem.ProblemKind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Consulting firms, each call in its own transaction. */
+@Stateless
+public class FirmRegistry {
+
+  @Inject private FirmRepository firms;
+  @Inject private TenantRepository tenants;
+
+  /** Creates the firm; a slug that is taken is a 409. */
+  public Firm create(FirmSlug slug, String displayName) {
+    if (!firms.register(slug, displayName == null || displayName.isBlank() ? slug.value() : displayName)) {
+      throw new DomainException(
+          ProblemKind.CONFLICT, "A firm named '" + slug + "' exists already; choose another slug.", "slug");
+    }
+    return require(slug);
+  }
+
+  /** The firm, creating it when missing (the local run's demo firm). */
+  public Firm ensure(FirmSlug slug) {
+    firms.register(slug, slug.value());
+    return require(slug);
+  }
+
+  public Firm require(FirmSlug slug) {
+    return firms
+        .find(slug)
+        .orElseThrow(
+            () -> new DomainException(
+                ProblemKind.NOT_FOUND,
+                "No firm named '" + slug + "'. A platform operator creates firms with POST /api/v1/platform/firms.",
+                "firm"));
+  }
+
+  public List<Firm> all() {
+    return firms.all();
+  }
+
+  /** The firm's client tenants that are not deleted. */
+  public List<Tenant> clients(FirmSlug slug) {
+    return tenants.clientsOf(require(slug));
+  }
+}

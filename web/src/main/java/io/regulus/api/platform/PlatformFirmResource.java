@@ -1,0 +1,48 @@
+package io.regulus.api.platform;
+
+import io.regulus.administration.TenantAdministration;
+import io.regulus.api.security.Access;
+import io.regulus.api.security.RequestContext;
+import io.regulus.tenancy.FirmRegistry;
+import io.regulus.tenancy.FirmSlug;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Consulting firms, created by platform operators. */
+@Path("/platform/firms")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformFirmResource {
+
+  @EJB private TenantAdministration administration;
+  @EJB private FirmRegistry firms;
+  @Inject private RequestContext context;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public Response create(@Valid @NotNull CreateFirmRequest request, @Context UriInfo uri) {
+    FirmView view =
+        FirmView.of(administration.createFirm(context.caller(), new FirmSlug(request.slug()), request.displayName()));
+    return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build()).entity(view).build();
+  }
+
+  @GET
+  @Access(Access.Scope.PLATFORM_OPERATOR)
+  public List<FirmView> list() {
+    return firms.all().stream().map(FirmView::of).toList();
+  }
+}

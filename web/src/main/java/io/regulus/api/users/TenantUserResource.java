@@ -1,0 +1,114 @@
+package io.regulus.api.users;
+
+import io.regulus.api.security.Access;
+import io.regulus.api.security.RequestContext;
+import io.regulus.directory.AssignmentPurpose;
+import io.regulus.directory.TenantMembers;
+import io.regulus.identity.TenantRole;
+import io.regulus.problem.DomainException;
+import io.regulus.problem.ProblemKind;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** A tenant's users and their roles, kept in Keycloak: admins manage them; every member reads the pickers. */
+@Path("/tenants/{tenant}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantUserResource {
+
+  /** The tenant, already checked against the caller's token by the access filter. */
+  @PathParam("tenant")
+  @Parameter(description = "The tenant's slug, e.g. acme")
+  String tenant;
+
+  @EJB private TenantMembers members;
+  @Inject private RequestContext context;
+
+  @GET
+  @Path("users")
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public List<MemberView> list() {
+    return members.list(context.tenant()).stream().map(MemberView::of).toList();
+  }
+
+  @GET
+  @Path("users/{userId}")
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public MemberView get(@PathParam("userId") String userId) {
+    return MemberView.of(members.get(context.tenant(), userId));
+  }
+
+  /**
+   * Invites by email: 201 when the user joined the tenant (created in Keycloak with a required set-password
+   * action when new), 200 when they were already a member with that role.
+   */
+  @POST
+  @Path("users")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public Response invite(@Valid @NotNull InviteRequest request, @Context UriInfo uri) {
+    TenantMembers.Invited invited =
+        members.invite(
+            context.tenant(), context.caller().actor(), request.email(), role(request.role()), request.firstName(),
+            request.lastName());
+    MemberView view = MemberView.of(invited.member());
+    return invited.addedToTenant()
+        ? Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build()
+        : Response.ok(view).build();
+  }
+
+  @PUT
+  @Path("users/{userId}/role")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public MemberView changeRole(@PathParam("userId") String userId, @Valid @NotNull RoleRequest request) {
+    return MemberView.of(members.changeRole(context.tenant(), context.caller().actor(), userId, role(request.role())));
+  }
+
+  /** Removes the user from this tenant only; their Keycloak account and other tenants stay. */
+  @DELETE
+  @Path("users/{userId}")
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public Response remove(@PathParam("userId") String userId) {
+    members.remove(context.tenant(), context.caller().actor(), userId);
+    return Response.noContent().build();
+  }
+
+  /** The picker: members who may be assigned an action's implementation, or its test. */
+  @GET
+  @Path("assignees")
+  @Access(Access.Scope.TENANT)
+  public List<MemberView> assignees(
+      @QueryParam("for") @Parameter(description = "implementation (default) or testing") String purpose) {
+    AssignmentPurpose chosen =
+        purpose == null || purpose.isBlank()
+            ? AssignmentPurpose.IMPLEMENTATION
+            : AssignmentPurpose.fromId(purpose)
+                .orElseThrow(
+                    () -> new DomainException(
+                        ProblemKind.INVALID_INPUT, "'for' is implementation or testing, not '" + purpose + "'.", "for"));
+    return members.assignable(context.tenant(), chosen).stream().map(MemberView::of).toList();
+  }
+
+  private static TenantRole role(String id) {
+    return TenantRole.fromId(id).orElseThrow();
+  }
+}
