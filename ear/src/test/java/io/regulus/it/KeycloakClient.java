@@ -57,36 +57,71 @@ final class KeycloakClient {
 
   /** Creates a user holding {@code role} in {@code tenant} (group /tenants/tenant/role); returns the username. */
   static String createMember(String tenant, String role) {
-    String groupId = groupId(tenant, role);
-    String username = Api.unique(role);
+    return createUser(role, "/tenants/" + tenant + "/" + role);
+  }
+
+  /** Creates a user (password {@link #PASSWORD}) in the given groups, created when missing; returns the username. */
+  static String createUser(String prefix, String... groupPaths) {
+    String username = Api.unique(prefix);
     admin()
         .body(
             Map.of(
                 "username", username, "enabled", true, "email", username + "@it.example", "emailVerified", true,
-                "firstName", "Test", "lastName", role,
+                "firstName", "Test", "lastName", prefix,
                 "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
         .post("/users")
         .then()
         .statusCode(201);
-    String userId = admin().queryParam("username", username).queryParam("exact", true).get("/users").path("[0].id");
-    admin().put("/users/" + userId + "/groups/" + groupId).then().statusCode(204);
+    String userId = userId(username);
+    for (String path : groupPaths) {
+      admin().put("/users/" + userId + "/groups/" + ensureGroup(path)).then().statusCode(204);
+    }
     return username;
   }
 
-  private static String groupId(String tenant, String role) {
-    String tenants = admin().get("/group-by-path/tenants").then().statusCode(200).extract().path("id");
-    String tenantGroup = childGroup(tenants, tenant);
-    return childGroup(tenantGroup, role);
+  static String userId(String username) {
+    return admin().queryParam("username", username).queryParam("exact", true).get("/users").path("[0].id");
   }
 
-  private static String childGroup(String parentId, String name) {
-    Response existing = admin().queryParam("search", name).queryParam("exact", true).get("/groups/" + parentId + "/children");
-    List<String> ids = existing.path("findAll { it.name == '" + name + "' }.id");
-    if (!ids.isEmpty()) {
-      return ids.get(0);
+  /** Lets an invited user log in: sets their password and clears the actions they were asked to take. */
+  static void activate(String userId) {
+    admin()
+        .body(Map.of("requiredActions", List.of(), "emailVerified", true))
+        .put("/users/" + userId)
+        .then()
+        .statusCode(204);
+    admin()
+        .body(Map.of("type", "password", "value", PASSWORD, "temporary", false))
+        .put("/users/" + userId + "/reset-password")
+        .then()
+        .statusCode(204);
+  }
+
+  /** The paths of the groups the user is in. */
+  static List<String> groupsOf(String userId) {
+    return admin().get("/users/" + userId + "/groups").then().statusCode(200).extract().path("path");
+  }
+
+  static boolean groupExists(String path) {
+    return admin().get("/group-by-path" + path).statusCode() == 200;
+  }
+
+  /** The id of the group at {@code path}, creating it and its parents when missing. */
+  static String ensureGroup(String path) {
+    Response existing = admin().get("/group-by-path" + path);
+    if (existing.statusCode() == 200) {
+      return existing.path("id");
     }
-    admin().body(Map.of("name", name)).post("/groups/" + parentId + "/children").then().statusCode(201);
-    return childGroup(parentId, name);
+    int split = path.lastIndexOf('/');
+    String name = path.substring(split + 1);
+    if (split == 0) {
+      admin().body(Map.of("name", name)).post("/groups").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+    } else {
+      String parent = ensureGroup(path.substring(0, split));
+      admin().body(Map.of("name", name)).post("/groups/" + parent + "/children")
+          .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+    }
+    return admin().get("/group-by-path" + path).then().statusCode(200).extract().path("id");
   }
 
   /**

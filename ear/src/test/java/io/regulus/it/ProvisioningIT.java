@@ -45,6 +45,36 @@ class ProvisioningIT {
     Api.as(operator()).get("/platform/tenants/" + slug).then().statusCode(200).body("status", equalTo("ACTIVE"));
   }
 
+  @Test
+  void twoRequestsForOneSlugAtTheSameMomentCreateOneTenant() throws Exception {
+    String slug = Api.unique("race");
+    String token = operator();
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        calls.add(pool.submit(() -> {
+          start.await();
+          return Api.as(token).body(Map.of("slug", slug)).post("/platform/tenants").statusCode();
+        }));
+      }
+      start.countDown();
+      java.util.List<Integer> statuses = new java.util.ArrayList<>();
+      for (var call : calls) {
+        statuses.add(call.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 200);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ? AND status = 'ACTIVE'", slug))
+        .isEqualTo(1);
+    assertThat(TestDatabase.count(
+            "SELECT count(*) FROM tenant_" + slug.replace('-', '_') + ".flyway_schema_history WHERE success"))
+        .isEqualTo(TestDatabase.count("SELECT count(*) FROM tenant_acme.flyway_schema_history WHERE success"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../x", "a;drop", "UPPER", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcd"})
   void unsafeSlugsAreRefusedWith400AndCreateNothing(String slug) {

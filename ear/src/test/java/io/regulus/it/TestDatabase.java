@@ -29,6 +29,21 @@ final class TestDatabase {
     }
   }
 
+  /** Each row of a query as text, in the query's order. */
+  static java.util.List<String> rows(String sql) {
+    try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");
+        PreparedStatement statement = connection.prepareStatement(sql);
+        ResultSet result = statement.executeQuery()) {
+      java.util.List<String> rows = new java.util.ArrayList<>();
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static long schemas() {
     return count("SELECT count(*) FROM pg_namespace");
   }

@@ -173,7 +173,7 @@ public class TenantMembers {
   /** The user's own role in the tenant, from their group memberships (not from firm roles). */
   private Optional<TenantRole> directRole(TenantSlug tenant, String userId) {
     String prefix = DirectoryPaths.tenant(tenant) + "/";
-    List<GroupRepresentation> groups = userGroups(userId, tenant.value());
+    List<GroupRepresentation> groups = userGroups(userId);
     return groups.stream()
         .map(GroupRepresentation::getPath)
         .filter(path -> path != null && path.startsWith(prefix))
@@ -184,7 +184,7 @@ public class TenantMembers {
 
   private void leaveTenantGroups(TenantSlug tenant, String userId, Optional<TenantRole> keep) {
     String prefix = DirectoryPaths.tenant(tenant) + "/";
-    for (GroupRepresentation group : userGroups(userId, tenant.value())) {
+    for (GroupRepresentation group : userGroups(userId)) {
       String path = group.getPath();
       if (path != null && path.startsWith(prefix)) {
         Optional<TenantRole> role = TenantRole.fromId(path.substring(prefix.length()));
@@ -195,15 +195,25 @@ public class TenantMembers {
     }
   }
 
-  private List<GroupRepresentation> userGroups(String userId, String search) {
-    return directory.call(
-        r -> {
-          try {
-            return r.users().get(userId).groups(search, 0, PAGE, false);
-          } catch (jakarta.ws.rs.NotFoundException e) {
-            return List.of();
-          }
-        });
+  /** Every group of the user, page by page (a consultant may be in hundreds). */
+  private List<GroupRepresentation> userGroups(String userId) {
+    List<GroupRepresentation> all = new ArrayList<>();
+    for (int first = 0; ; first += PAGE) {
+      int from = first;
+      List<GroupRepresentation> page =
+          directory.call(
+              r -> {
+                try {
+                  return r.users().get(userId).groups(from, PAGE, false);
+                } catch (jakarta.ws.rs.NotFoundException e) {
+                  return List.<GroupRepresentation>of();
+                }
+              });
+      all.addAll(page);
+      if (page.size() < PAGE) {
+        return all;
+      }
+    }
   }
 
   private List<UserRepresentation> groupMembers(String path) {

@@ -53,9 +53,12 @@ public class TenantArchive {
   public byte[] export(String schema, String tenantSlug) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      connection.setReadOnly(true);
       try {
+        // in SQL, not through the JDBC setters: the pooled connection keeps its configured defaults
+        try (PreparedStatement snapshot =
+            connection.prepareStatement("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
+          snapshot.execute();
+        }
         String version = schemaVersion(connection, schema);
         List<String> tables = tablesInLoadOrder(connection, schema);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

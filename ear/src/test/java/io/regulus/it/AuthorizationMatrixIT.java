@@ -1,0 +1,193 @@
+package io.regulus.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every endpoint of the OpenAPI document, called by every kind of caller, with the exact status each must get.
+ * An endpoint without a row here fails {@link #everyEndpointHasARow()}, so the matrix stays complete.
+ */
+class AuthorizationMatrixIT {
+
+  /** The callers. The tenant endpoints are called on tenant T, except by SUSPENDED, who calls its own tenant. */
+  enum Persona {
+    ADMIN, ASSESSOR, CONTRIBUTOR, READER, OTHER_TENANT, NO_TENANT, SUSPENDED, FIRM_ADMIN, CONSULTANT, OPERATOR
+  }
+
+  /** What a call needs: the tenant T (a client of firm F), and fresh objects where the call would consume one. */
+  record World(String firm, String tenant, String suspended, long groupId, String memberId, long exportId) {}
+
+  private static World world;
+  private static final Map<Persona, String> TOKENS = new EnumMap<>(Persona.class);
+  private static final Map<String, Row> ROWS = new LinkedHashMap<>();
+
+  /** One endpoint: how to call it as a persona, and the status each persona gets, in {@link Persona} order. */
+  record Row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call, int[] expected) {}
+
+  private static void row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call, int... expected) {
+    assertThat(expected).hasSize(Persona.values().length);
+    ROWS.put(endpoint, new Row(endpoint, call, expected));
+  }
+
+  @BeforeAll
+  static void buildTheWorld() {
+    String firm = Platform.firm("matrix");
+    String tenant = Platform.tenant("matrix", firm);
+    String other = Platform.tenant("matrix-other", null);
+    String suspended = Platform.tenant("matrix-susp", null);
+    TOKENS.put(Persona.ADMIN, KeycloakClient.token(KeycloakClient.createMember(tenant, "admin")));
+    TOKENS.put(Persona.ASSESSOR, KeycloakClient.token(KeycloakClient.createMember(tenant, "assessor")));
+    TOKENS.put(Persona.CONTRIBUTOR, KeycloakClient.token(KeycloakClient.createMember(tenant, "contributor")));
+    TOKENS.put(Persona.READER, KeycloakClient.token(KeycloakClient.createMember(tenant, "reader")));
+    TOKENS.put(Persona.OTHER_TENANT, KeycloakClient.token(KeycloakClient.createMember(other, "admin")));
+    TOKENS.put(Persona.NO_TENANT, KeycloakClient.token(KeycloakClient.createUser("nobody")));
+    TOKENS.put(Persona.SUSPENDED, KeycloakClient.token(KeycloakClient.createMember(suspended, "admin")));
+    TOKENS.put(Persona.FIRM_ADMIN, KeycloakClient.token(KeycloakClient.createUser("fadmin", "/firms/" + firm + "/admin")));
+    TOKENS.put(Persona.CONSULTANT, KeycloakClient.token(KeycloakClient.createUser("cons", "/firms/" + firm + "/consultant")));
+    TOKENS.put(Persona.OPERATOR, Platform.operator());
+    Platform.suspend(suspended);
+    long groupId = Platform.createGroup(TOKENS.get(Persona.ADMIN), tenant, "matrix");
+    String memberId = KeycloakClient.userId(KeycloakClient.createMember(tenant, "contributor"));
+    world = new World(firm, tenant, suspended, groupId, memberId, Platform.export(tenant));
+    defineRows();
+  }
+
+  private static void defineRows() {
+    //                                                          ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    row("GET /me", (p, r) -> r.get("/me").statusCode(),
+        200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+
+    row("POST /platform/firms", (p, r) -> r.body(Map.of("slug", Api.unique("f"))).post("/platform/firms").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    row("GET /platform/firms", (p, r) -> r.get("/platform/firms").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("POST /platform/tenants", (p, r) -> r.body(Map.of("slug", Api.unique("t"))).post("/platform/tenants").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    row("GET /platform/tenants", (p, r) -> r.get("/platform/tenants").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("GET /platform/tenants/{slug}", (p, r) -> r.get("/platform/tenants/" + world.tenant()).statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("POST /platform/tenants/{slug}/suspend",
+        (p, r) -> r.post("/platform/tenants/" + fresh(p, false, false) + "/suspend").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("POST /platform/tenants/{slug}/resume",
+        (p, r) -> r.post("/platform/tenants/" + fresh(p, true, false) + "/resume").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("POST /platform/tenants/{slug}/exports", (p, r) -> r.post("/platform/tenants/" + world.tenant() + "/exports").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    row("GET /platform/tenants/{slug}/exports", (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("GET /platform/tenants/{slug}/exports/{exportId}",
+        (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports/" + world.exportId()).statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("POST /platform/tenants/{slug}/import",
+        (p, r) -> r.contentType("application/zip").body(Platform.archive(world.tenant(), world.exportId()))
+            .post("/platform/tenants/" + Api.unique("imp") + "/import").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    row("DELETE /platform/tenants/{slug}", (p, r) -> r.delete("/platform/tenants/" + fresh(p, true, true)).statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("GET /platform/audit-events", (p, r) -> r.get("/platform/audit-events").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+
+    row("GET /firms/{firm}/tenants", (p, r) -> r.get("/firms/" + world.firm() + "/tenants").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    row("GET /firms/{firm}/tenants/{slug}",
+        (p, r) -> r.get("/firms/" + world.firm() + "/tenants/" + world.tenant()).statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    row("POST /firms/{firm}/tenants",
+        (p, r) -> r.body(Map.of("slug", Api.unique("fc"))).post("/firms/" + world.firm() + "/tenants").statusCode(),
+        403, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+
+    row("GET /tenants/{tenant}/assessment-groups", (p, r) -> r.get(tenant(p) + "/assessment-groups").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("POST /tenants/{tenant}/assessment-groups",
+        (p, r) -> r.body(Map.of("name", Api.unique("g"))).post(tenant(p) + "/assessment-groups").statusCode(),
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    row("GET /tenants/{tenant}/assessment-groups/{id}",
+        (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId()).statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode(),
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/users/{userId}", (p, r) -> r.get(tenant(p) + "/users/" + world.memberId()).statusCode(),
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    row("POST /tenants/{tenant}/users",
+        (p, r) -> r.body(Map.of("email", Api.unique("inv") + "@it.example", "role", "reader"))
+            .post(tenant(p) + "/users").statusCode(),
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    row("PUT /tenants/{tenant}/users/{userId}/role",
+        (p, r) -> r.body(Map.of("role", "reader")).put(tenant(p) + "/users/" + freshMember(p) + "/role").statusCode(),
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    row("DELETE /tenants/{tenant}/users/{userId}",
+        (p, r) -> r.delete(tenant(p) + "/users/" + freshMember(p)).statusCode(),
+        204, 403, 403, 403, 403, 403, 403, 204, 403, 403);
+    row("GET /tenants/{tenant}/assignees", (p, r) -> r.get(tenant(p) + "/assignees").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+  }
+
+  @Test
+  void everyEndpointHasARow() {
+    Map<String, Object> paths =
+        Api.anonymous().basePath("").get("/openapi?format=JSON").then().statusCode(200).extract().path("paths");
+    TreeSet<String> documented = new TreeSet<>();
+    paths.forEach((path, item) -> ((Map<?, ?>) item).keySet().stream()
+        .map(String::valueOf)
+        .filter(verb -> List.of("get", "post", "put", "delete", "patch", "head").contains(verb))
+        .forEach(verb -> documented.add(verb.toUpperCase() + " " + path.replaceFirst("^/api/v1", ""))));
+    assertThat(ROWS.keySet()).as("rows of the matrix").containsExactlyInAnyOrderElementsOf(documented);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCallerGetsExactlyItsStatus() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Row row : ROWS.values()) {
+      for (Persona persona : Persona.values()) {
+        int expected = row.expected()[persona.ordinal()];
+        tests.add(DynamicTest.dynamicTest(row.endpoint() + " as " + persona + " -> " + expected, () ->
+            assertThat(row.call().apply(persona, Api.as(TOKENS.get(persona))))
+                .as(row.endpoint() + " as " + persona)
+                .isEqualTo(expected)));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static String tenant(Persona persona) {
+    return "/tenants/" + (persona == Persona.SUSPENDED ? world.suspended() : world.tenant());
+  }
+
+  /** A tenant of its own for a call that changes it (only the operator's call gets that far). */
+  private static String fresh(Persona persona, boolean suspended, boolean exported) {
+    if (persona != Persona.OPERATOR) {
+      return world.tenant();
+    }
+    String slug = Platform.tenant("life", null);
+    if (suspended) {
+      Platform.suspend(slug);
+    }
+    if (exported) {
+      Platform.export(slug);
+    }
+    return slug;
+  }
+
+  /** A member of T of their own for a call that changes them (only admins' calls get that far). */
+  private static String freshMember(Persona persona) {
+    if (persona != Persona.ADMIN && persona != Persona.FIRM_ADMIN) {
+      return world.memberId();
+    }
+    return KeycloakClient.userId(KeycloakClient.createMember(world.tenant(), "contributor"));
+  }
+}

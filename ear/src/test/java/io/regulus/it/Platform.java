@@ -1,0 +1,53 @@
+package io.regulus.it;
+
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Platform operator steps the tests build their worlds with (as olivia, the demo operator). */
+final class Platform {
+
+  private Platform() {}
+
+  static String operator() {
+    return KeycloakClient.token("olivia");
+  }
+
+  static String firm(String prefix) {
+    String slug = Api.unique(prefix);
+    Api.as(operator()).body(Map.of("slug", slug, "displayName", "Firm " + slug)).post("/platform/firms")
+        .then().statusCode(201);
+    return slug;
+  }
+
+  /** A new active tenant, a client of {@code firm} when not null. */
+  static String tenant(String prefix, String firm) {
+    String slug = Api.unique(prefix);
+    Map<String, Object> body = new HashMap<>(Map.of("slug", slug));
+    if (firm != null) {
+      body.put("firm", firm);
+    }
+    Api.as(operator()).body(body).post("/platform/tenants").then().statusCode(201);
+    return slug;
+  }
+
+  static void suspend(String slug) {
+    Api.as(operator()).post("/platform/tenants/" + slug + "/suspend").then().statusCode(200);
+  }
+
+  static long export(String slug) {
+    return Api.as(operator()).post("/platform/tenants/" + slug + "/exports").then().statusCode(201)
+        .extract().<Integer>path("id").longValue();
+  }
+
+  static byte[] archive(String slug, long exportId) {
+    Response response = Api.as(operator()).get("/platform/tenants/" + slug + "/exports/" + exportId);
+    response.then().statusCode(200).contentType("application/zip");
+    return response.asByteArray();
+  }
+
+  static long createGroup(String token, String tenant, String name) {
+    return Api.as(token).body(Map.of("name", name)).post("/tenants/" + tenant + "/assessment-groups")
+        .then().statusCode(201).extract().<Integer>path("id").longValue();
+  }
+}
