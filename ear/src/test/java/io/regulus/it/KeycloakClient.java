@@ -51,8 +51,20 @@ final class KeycloakClient {
         .path("access_token");
   }
 
+  private static String cachedAdminToken;
+  private static long cachedUntil;
+
+  /** The master admin's token, reused for 30 seconds (it lives 60). */
+  private static synchronized String cachedAdminToken() {
+    if (cachedAdminToken == null || System.currentTimeMillis() > cachedUntil) {
+      cachedAdminToken = adminToken();
+      cachedUntil = System.currentTimeMillis() + 30_000;
+    }
+    return cachedAdminToken;
+  }
+
   private static io.restassured.specification.RequestSpecification admin() {
-    return RestAssured.given().auth().oauth2(adminToken()).contentType(ContentType.JSON).baseUri(URL + ADMIN);
+    return RestAssured.given().auth().oauth2(cachedAdminToken()).contentType(ContentType.JSON).baseUri(URL + ADMIN);
   }
 
   /** Creates a user holding {@code role} in {@code tenant} (group /tenants/tenant/role); returns the username. */

@@ -3,9 +3,10 @@ package io.regulus.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,11 +20,15 @@ class LargePortfolioIT {
   @Test
   void consultantOfTwoHundredTenantsGetsATokenTheServerAccepts() {
     String prefix = Api.unique("pf");
-    List<String> paths = new ArrayList<>();
+    Map<String, String> roles = new LinkedHashMap<>();
     for (int i = 0; i < TENANTS; i++) {
-      paths.add("/tenants/" + prefix + "-client-" + String.format("%03d", i) + "/" + (i % 2 == 0 ? "admin" : "reader"));
+      roles.put(prefix + "-client-" + String.format("%03d", i), i % 2 == 0 ? "admin" : "reader");
     }
-    String token = KeycloakClient.token(KeycloakClient.createUser("portfolio", paths.toArray(String[]::new)));
+    String token =
+        KeycloakClient.token(
+            KeycloakClient.createUser(
+                "portfolio",
+                roles.entrySet().stream().map(e -> "/tenants/" + e.getKey() + "/" + e.getValue()).toArray(String[]::new)));
 
     List<Object> tenants = Api.as(token).get("/me").then().statusCode(200).extract().jsonPath().getList("tenants");
     assertThat(tenants).hasSize(TENANTS);
