@@ -33,7 +33,9 @@ class LargePortfolioIT {
     List<Object> tenants = Api.as(token).get("/me").then().statusCode(200).extract().jsonPath().getList("tenants");
     assertThat(tenants).hasSize(TENANTS);
     int payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8).length();
+    String peer = KeycloakClient.token(KeycloakClient.createMember(prefix + "-client-000", "admin"));
     System.out.printf(
-        "token of a consultant in %d tenants: %d bytes (payload %d bytes of JSON)%n", TENANTS, token.length(), payload);
+        "token of a consultant in %d tenants: %d bytes (payload %d bytes of JSON); of a member of one tenant: %d bytes%n",
+        TENANTS, token.length(), payload, peer.length());
   }
 }
