@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.regulus.identity.Caller;
+import io.regulus.identity.FirmRole;
 import io.regulus.identity.PlatformRole;
 import io.regulus.identity.TenantRole;
 import io.regulus.problem.ProblemKind;
+import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +86,31 @@ class CallerClaimsTest {
             claims().add("realm_access", realmRoles("offline_access", "uma_authorization", "platform-operators")));
 
     assertThat(caller.platformRoles()).isEmpty();
+  }
+
+  @Test
+  void firmRolesAreReadFromFirmGroupsAndReachOnlyThatFirmsClients() {
+    Caller caller =
+        caller(claims().add("groups", strings("/firms/northwind/reader", "/firms/northwind/consultant",
+            "/firms/Bad_Slug/admin", "/firms/acme-advisors/owner", "/tenants/acme/admin")));
+
+    FirmSlug northwind = new FirmSlug("northwind");
+    assertThat(caller.firmRoles()).isEqualTo(Map.of(northwind, FirmRole.READER));
+    assertThat(caller.reachesClientsThroughFirm()).isTrue();
+    // own role and firm role: the stronger wins; another firm's client or a direct customer: the own role only
+    assertThat(caller.roleIn(ACME, Optional.of(northwind))).contains(TenantRole.ADMIN);
+    assertThat(caller.roleIn(GLOBEX, Optional.of(northwind))).contains(TenantRole.READER);
+    assertThat(caller.roleIn(GLOBEX, Optional.of(new FirmSlug("other-firm")))).isEmpty();
+    assertThat(caller.roleIn(GLOBEX, Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void aConsultantReachesOnlyTheClientsTheyAreAddedTo() {
+    Caller caller = caller(claims().add("groups", strings("/firms/northwind/consultant", "/tenants/globex-eu/contributor")));
+
+    assertThat(caller.reachesClientsThroughFirm()).isFalse();
+    assertThat(caller.roleIn(GLOBEX, Optional.of(new FirmSlug("northwind")))).contains(TenantRole.CONTRIBUTOR);
+    assertThat(caller.roleIn(ACME, Optional.of(new FirmSlug("northwind")))).isEmpty();
   }
 
   @Test
