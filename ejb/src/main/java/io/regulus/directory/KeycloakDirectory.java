@@ -40,32 +40,52 @@ public class KeycloakDirectory {
   private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class.getName());
 
   private volatile Keycloak keycloak;
-  private String realm;
+  private volatile Settings settings;
+
+  /** Where and as whom the directory reaches Keycloak. */
+  public record Settings(String url, String realm, String clientId, String clientSecret, long timeoutMillis) {
+
+    static Settings fromConfig() {
+      var config = ConfigProvider.getConfig();
+      return new Settings(
+          config.getValue("REGULUS_KEYCLOAK_URL", String.class),
+          config.getValue("REGULUS_KEYCLOAK_REALM", String.class),
+          config.getOptionalValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_ID", String.class).orElse("regulus-admin"),
+          config.getValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET", String.class),
+          config.getOptionalValue("REGULUS_KEYCLOAK_TIMEOUT_MS", Long.class).orElse(3000L));
+    }
+  }
+
+  public KeycloakDirectory() {}
+
+  /** A directory with explicit settings, outside the container. */
+  KeycloakDirectory(Settings settings) {
+    this.settings = settings;
+  }
 
   private Keycloak keycloak() {
     Keycloak current = keycloak;
     if (current == null) {
       synchronized (this) {
         if (keycloak == null) {
-          var config = ConfigProvider.getConfig();
-          String url = config.getValue("REGULUS_KEYCLOAK_URL", String.class);
-          realm = config.getValue("REGULUS_KEYCLOAK_REALM", String.class);
-          long timeout = config.getOptionalValue("REGULUS_KEYCLOAK_TIMEOUT_MS", Long.class).orElse(3000L);
+          if (settings == null) {
+            settings = Settings.fromConfig();
+          }
           Client client =
               new ResteasyClientBuilderImpl()
-                  .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                  .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                  .connectTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
+                  .readTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
                   .connectionPoolSize(20)
                   .register(json())
                   .register(StreamMessageBodyReader.class)
                   .build();
           keycloak =
               KeycloakBuilder.builder()
-                  .serverUrl(url)
-                  .realm(realm)
+                  .serverUrl(settings.url())
+                  .realm(settings.realm())
                   .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                  .clientId(config.getOptionalValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_ID", String.class).orElse("regulus-admin"))
-                  .clientSecret(config.getValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET", String.class))
+                  .clientId(settings.clientId())
+                  .clientSecret(settings.clientSecret())
                   .resteasyClient(client)
                   .build();
         }
@@ -94,7 +114,8 @@ public class KeycloakDirectory {
   /** Runs one directory operation against the realm, with Keycloak's failures turned into problems. */
   public <T> T call(java.util.function.Function<RealmResource, T> operation) {
     try {
-      return operation.apply(keycloak().realm(realm));
+      Keycloak client = keycloak();
+      return operation.apply(client.realm(settings.realm()));
     } catch (ProcessingException e) {
       if (e.getCause() instanceof WebApplicationException refused) {
         throw refused(refused);
