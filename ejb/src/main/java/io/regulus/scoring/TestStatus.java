@@ -1,0 +1,25 @@
+package io.regulus.scoring;
+
+/** An action instance's test status (PRODUCT.md, "Action workflow"); the last three come from automatic testing. */
+public enum TestStatus {
+  NONE,
+  NOT_ASSESSED,
+  IN_PROGRESS,
+  PASSED,
+  FAILED_LOW_RISK,
+  FAILED_MEDIUM_RISK,
+  FAILED_HIGH_RISK,
+  OUT_OF_SCOPE,
+  TO_BE_DETECTED,
+  COULD_NOT_BE_DETECTED,
+  PARTIALLY_TESTED;
+
+  public boolean failed() {
+    return this == FAILED_LOW_RISK || this == FAILED_MEDIUM_RISK || this == FAILED_HIGH_RISK;
+  }
+
+  /** Not tested yet: nothing is known of the result. */
+  public boolean untested() {
+    return this == NONE || this == NOT_ASSESSED || this == TO_BE_DETECTED;
+  }
+}
