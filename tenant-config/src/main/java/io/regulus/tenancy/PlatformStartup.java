@@ -1,5 +1,6 @@
 package io.regulus.tenancy;
 
+import io.regulus.library.LibraryLoader;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * At start-up, before the application serves anything: the platform schema is migrated first, then every
+ * At start-up, before the application serves anything: the platform schema is migrated first, the built-in
+ * template library is loaded (idempotently), then every
  * tenant schema; tenants named in {@code REGULUS_DEMO_TENANTS} (the local run's demo tenants, each
  * {@code slug} or {@code slug@firm}) are provisioned when missing, with their firm.
  */
@@ -27,11 +29,20 @@ public class PlatformStartup {
   @EJB private TenantRegistry registry;
   @EJB private TenantProvisioner provisioner;
   @EJB private FirmRegistry firms;
+  @EJB private LibraryLoader libraryLoader;
 
   @PostConstruct
   void migrate() {
     long began = System.nanoTime();
     migrations.migratePlatform();
+    try {
+      LibraryLoader.Loaded library = libraryLoader.loadBuiltIn();
+      LOG.info(() -> "template library: " + library.actions() + " actions; published " + library.added()
+          + ", unchanged " + library.unchanged());
+    } catch (RuntimeException e) {
+      // tenants are still served; the built-in templates stay as they were (LibraryContentTest guards the files)
+      LOG.log(java.util.logging.Level.SEVERE, "the built-in template library could not be loaded", e);
+    }
     var active = new java.util.ArrayList<>(registry.withStatus(TenantStatus.ACTIVE));
     active.addAll(registry.withStatus(TenantStatus.SUSPENDED));
     active.forEach(tenant -> migrations.migrateTenant(tenant.slug()));
