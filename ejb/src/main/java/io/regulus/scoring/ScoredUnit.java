@@ -11,10 +11,6 @@ public record ScoredUnit(
     ScoredAction action, String group, ActionState state, double achieved, double possible,
     java.util.Set<String> regulations) {
 
-  public boolean outOfScope() {
-    return possible == 0;
-  }
-
   /** The points completing this instance would add to the achieved points. */
   public double open() {
     return possible - achieved;

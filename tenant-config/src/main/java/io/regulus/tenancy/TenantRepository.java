@@ -15,7 +15,8 @@ public class TenantRepository {
   private EntityManager em;
 
   public Optional<Tenant> find(TenantSlug slug) {
-    return em.createQuery("SELECT t FROM Tenant t WHERE t.slug = :slug", Tenant.class)
+    // the firm comes in the same query: the access filter reads both on every tenant request
+    return em.createQuery("SELECT t FROM Tenant t LEFT JOIN FETCH t.firm WHERE t.slug = :slug", Tenant.class)
         .setParameter("slug", slug.value())
         .getResultStream()
         .findFirst();

@@ -9,7 +9,10 @@ import io.regulus.api.security.RequestContext;
 import io.regulus.identity.FirmRole;
 import io.regulus.tenancy.FirmRegistry;
 import io.regulus.tenancy.FirmSlug;
+import io.regulus.tenancy.TenantNotFoundException;
+import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantSlug;
+import io.regulus.tenancy.TenantStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,6 +44,7 @@ public class FirmTenantResource {
 
   @EJB private TenantAdministration administration;
   @EJB private FirmRegistry firms;
+  @EJB private TenantRegistry registry;
   @Inject private RequestContext context;
 
   @GET
@@ -53,11 +57,12 @@ public class FirmTenantResource {
   @Path("{slug}")
   @Access(Access.Scope.FIRM)
   public TenantView get(@PathParam("slug") String slug) {
-    return firms.clients(new FirmSlug(firm)).stream()
-        .filter(t -> t.slug().value().equals(slug))
-        .findFirst()
+    TenantSlug tenant = new TenantSlug(slug);
+    return registry.find(tenant)
+        .filter(t -> t.status() != TenantStatus.DELETED)
+        .filter(t -> t.firm().map(f -> f.slug().value().equals(firm)).orElse(false))
         .map(TenantView::of)
-        .orElseThrow(() -> new io.regulus.tenancy.TenantNotFoundException(new TenantSlug(slug)));
+        .orElseThrow(() -> new TenantNotFoundException(tenant));
   }
 
   /** A new client tenant of this firm (the request's firm field, if any, must be this firm). */
