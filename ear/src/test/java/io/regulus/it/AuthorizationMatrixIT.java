@@ -28,7 +28,9 @@ class AuthorizationMatrixIT {
   }
 
   /** What a call needs: the tenant T (a client of firm F), and fresh objects where the call would consume one. */
-  record World(String firm, String tenant, String suspended, long groupId, String memberId, long exportId) {}
+  record World(
+      String firm, String tenant, String suspended, long groupId, String memberId, long exportId, long assessmentId,
+      long actionId) {}
 
   private static World world;
   private static final Map<Persona, String> TOKENS = new EnumMap<>(Persona.class);
@@ -61,7 +63,13 @@ class AuthorizationMatrixIT {
     Platform.suspend(suspended);
     long groupId = Platform.createGroup(TOKENS.get(Persona.ADMIN), tenant, "matrix");
     String memberId = KeycloakClient.userId(KeycloakClient.createMember(tenant, "contributor"));
-    world = new World(firm, tenant, suspended, groupId, memberId, Platform.export(tenant));
+    String admin = TOKENS.get(Persona.ADMIN);
+    Api.as(admin).body(MatrixTemplates.template("matrix-tmpl")).post("/tenants/" + tenant + "/templates")
+        .then().statusCode(201);
+    long assessmentId = Platform.createAssessment(admin, tenant, groupId, "matrix", "matrix-tmpl");
+    long actionId = Api.as(admin).get("/tenants/" + tenant + "/actions").then().statusCode(200)
+        .extract().<Integer>path("[0].id").longValue();
+    world = new World(firm, tenant, suspended, groupId, memberId, Platform.export(tenant), assessmentId, actionId);
     defineRows();
   }
 
@@ -118,6 +126,46 @@ class AuthorizationMatrixIT {
         201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
     row("GET /tenants/{tenant}/assessment-groups/{id}",
         (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId()).statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/templates", (p, r) -> r.get(tenant(p) + "/templates").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/templates/{key}", (p, r) -> r.get(tenant(p) + "/templates/gdpr").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("POST /tenants/{tenant}/templates",
+        (p, r) -> r.body(MatrixTemplates.template(Api.unique("t"))).post(tenant(p) + "/templates").statusCode(),
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    row("POST /tenants/{tenant}/templates/{key}/versions",
+        (p, r) -> r.body(MatrixTemplates.version()).post(tenant(p) + "/templates/matrix-tmpl/versions").statusCode(),
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    row("GET /tenants/{tenant}/assessment-groups/{id}/assessments",
+        (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("POST /tenants/{tenant}/assessment-groups/{id}/assessments",
+        (p, r) -> r.body(Map.of("name", Api.unique("a"), "template", "matrix-tmpl", "scope", "PRODUCT",
+                "scopeName", Api.unique("s")))
+            .post(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments").statusCode(),
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    row("GET /tenants/{tenant}/assessments/{id}",
+        (p, r) -> r.get(tenant(p) + "/assessments/" + world.assessmentId()).statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("DELETE /tenants/{tenant}/assessments/{id}",
+        (p, r) -> r.delete(tenant(p) + "/assessments/" + freshAssessment(p)).statusCode(),
+        204, 403, 403, 403, 403, 403, 403, 204, 403, 403);
+    row("GET /tenants/{tenant}/actions", (p, r) -> r.get(tenant(p) + "/actions").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/actions/{id}", (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId()).statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("PATCH /tenants/{tenant}/actions/{id}",
+        (p, r) -> r.body(Map.of("notes", "matrix " + p)).patch(tenant(p) + "/actions/" + world.actionId()).statusCode(),
+        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/actions/{id}/history",
+        (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/history").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/dashboard", (p, r) -> r.get(tenant(p) + "/dashboard").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/scores", (p, r) -> r.get(tenant(p) + "/scores").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/scores/what-if", (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode(),
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode(),
         200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
@@ -181,6 +229,15 @@ class AuthorizationMatrixIT {
       Platform.export(slug);
     }
     return slug;
+  }
+
+  /** An assessment of T of its own for a call that deletes it (only admins' calls get that far). */
+  private static long freshAssessment(Persona persona) {
+    if (persona != Persona.ADMIN && persona != Persona.FIRM_ADMIN) {
+      return world.assessmentId();
+    }
+    return Platform.createAssessment(TOKENS.get(Persona.ADMIN), world.tenant(), world.groupId(), Api.unique("del"),
+        "matrix-tmpl");
   }
 
   /** A member of T of their own for a call that changes them (only admins' calls get that far). */

@@ -50,4 +50,12 @@ final class Platform {
     return Api.as(token).body(Map.of("name", name)).post("/tenants/" + tenant + "/assessment-groups")
         .then().statusCode(201).extract().<Integer>path("id").longValue();
   }
+
+  /** A new assessment of {@code template}'s latest version for a product scope; its id. */
+  static long createAssessment(String token, String tenant, long groupId, String name, String template) {
+    return Api.as(token)
+        .body(Map.of("name", name, "template", template, "scope", "PRODUCT", "scopeName", name))
+        .post("/tenants/" + tenant + "/assessment-groups/" + groupId + "/assessments")
+        .then().statusCode(201).extract().<Integer>path("assessment.id").longValue();
+  }
 }

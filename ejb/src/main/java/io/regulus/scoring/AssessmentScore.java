@@ -7,7 +7,7 @@ import java.util.Map;
  * rounded to 4 places) and each control's status.
  */
 public record AssessmentScore(
-    String name, String group, String regulation, Score score, AssessmentStatus status, double progress,
+    String id, String name, String group, String regulation, Score score, AssessmentStatus status, double progress,
     Map<String, ControlStatus> controls) {
 
   public AssessmentScore {

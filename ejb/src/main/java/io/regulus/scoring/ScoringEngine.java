@@ -46,9 +46,9 @@ public final class ScoringEngine {
         regulations.computeIfAbsent(instance, i -> new LinkedHashSet<>()).add(assessment.regulation());
       }
       assessments.put(
-          assessment.name(),
+          assessment.id(),
           new AssessmentScore(
-              assessment.name(), assessment.group(), assessment.regulation(), score,
+              assessment.id(), assessment.name(), assessment.group(), assessment.regulation(), score,
               assessmentStatus(controls.values()), progress(controls.values()), controls));
     }
     List<ScoredUnit> units = new ArrayList<>();

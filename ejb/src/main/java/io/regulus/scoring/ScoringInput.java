@@ -28,12 +28,21 @@ public record ScoringInput(
     }
   }
 
-  /** An assessment: its template's regulation, its group, its controls. */
-  public record Assessment(String name, String regulation, String group, List<Control> controls) {
+  /**
+   * An assessment: its template's regulation, its group, its controls. {@code id} tells it apart in the tenant
+   * (names are unique only within a group).
+   */
+  public record Assessment(String id, String name, String regulation, String group, List<Control> controls) {
 
     public Assessment {
+      Objects.requireNonNull(id, "an assessment has an id");
       Objects.requireNonNull(group, "an assessment is in a group");
       controls = List.copyOf(controls);
+    }
+
+    /** An assessment whose name is its id. */
+    public Assessment(String name, String regulation, String group, List<Control> controls) {
+      this(name, name, regulation, group, controls);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * A tenant's scores: the overall score over its counted units (rule 5), the provider points apart, every
- * assessment's score and status; and, from the same units, any filtered score, the explanation and the what-if.
+ * assessment's score and status (by assessment id); and, from the same units, any filtered score, the explanation
+ * and the what-if.
  */
 public record TenantScores(List<ScoredUnit> units, Map<String, AssessmentScore> assessments) {
 

@@ -36,4 +36,9 @@ public class DomainException extends RuntimeException {
   public String field() {
     return field;
   }
+
+  /** Each field at fault with its rule; the one {@link #field()} when there is one. */
+  public java.util.List<Violation> violations() {
+    return field == null ? java.util.List.of() : java.util.List.of(new Violation(field, detail()));
+  }
 }

@@ -1,6 +1,8 @@
 package io.regulus.api;
 
+import io.regulus.api.action.ActionResource;
 import io.regulus.api.assessment.AssessmentGroupResource;
+import io.regulus.api.assessment.AssessmentResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.me.MeResource;
 import io.regulus.api.platform.PlatformAuditResource;
@@ -11,8 +13,10 @@ import io.regulus.api.problem.UnexpectedExceptionMapper;
 import io.regulus.api.problem.UnreadableBodyMapper;
 import io.regulus.api.problem.ValidationExceptionMapper;
 import io.regulus.api.problem.WebApplicationExceptionMapper;
+import io.regulus.api.score.ScoreResource;
 import io.regulus.api.security.AccessFilter;
 import io.regulus.api.security.AuthenticationFilter;
+import io.regulus.api.template.TemplateResource;
 import io.regulus.api.users.TenantUserResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -55,7 +59,11 @@ public class RegulusApi extends Application {
           PlatformAuditResource.class,
           FirmTenantResource.class,
           TenantUserResource.class,
-          AssessmentGroupResource.class);
+          AssessmentGroupResource.class,
+          AssessmentResource.class,
+          TemplateResource.class,
+          ActionResource.class,
+          ScoreResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(

@@ -3,6 +3,7 @@ package io.regulus.api.assessment;
 import io.regulus.api.security.Access;
 import io.regulus.api.security.RequestContext;
 import io.regulus.assessment.AssessmentGroupService;
+import io.regulus.assessment.AssessmentService;
 import io.regulus.identity.TenantRole;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +23,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** A tenant's assessment groups: every member reads them, admins create them. */
+/**
+ * A tenant's assessment groups and the assessments in each: every member reads them; admins create groups and
+ * build assessments in them from a template version for a scope (the controls are snapshotted and the action
+ * instances created).
+ */
 @Path("/tenants/{tenant}/assessment-groups")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +39,7 @@ public class AssessmentGroupResource {
   String tenant;
 
   @EJB private AssessmentGroupService groups;
+  @EJB private AssessmentService assessments;
   @Inject private RequestContext context;
 
   @GET
@@ -47,6 +53,29 @@ public class AssessmentGroupResource {
   @Access(Access.Scope.TENANT)
   public AssessmentGroupView get(@PathParam("id") long id) {
     return AssessmentGroupView.of(groups.get(context.tenant(), id));
+  }
+
+  @GET
+  @Path("{id}/assessments")
+  @Access(Access.Scope.TENANT)
+  public List<AssessmentView> inGroup(@PathParam("id") long group) {
+    return assessments.inGroup(context.tenant(), group).stream()
+        .map(scored -> AssessmentView.of(scored.assessment(), scored.score()))
+        .toList();
+  }
+
+  @POST
+  @Path("{id}/assessments")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public Response createAssessment(
+      @PathParam("id") long group, @Valid @NotNull CreateAssessmentRequest request, @Context UriInfo uri) {
+    AssessmentDetailView view =
+        AssessmentDetailView.of(assessments.create(context.tenant(), context.caller(), group, request.toNew()));
+    return Response.created(uri.getBaseUriBuilder().path("tenants/{tenant}/assessments/{id}")
+            .build(tenant, view.assessment().id()))
+        .entity(view)
+        .build();
   }
 
   @POST

@@ -15,9 +15,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
   @Override
   public Response toResponse(DomainException exception) {
     List<ProblemView.FieldError> errors =
-        exception.field() == null
-            ? List.of()
-            : List.of(new ProblemView.FieldError(exception.field(), exception.detail()));
+        exception.violations().stream()
+            .map(violation -> new ProblemView.FieldError(violation.field(), violation.rule()))
+            .toList();
     Response response = Problems.response(exception.kind(), exception.detail(), errors);
     if (exception.kind() == ProblemKind.UNAUTHENTICATED) {
       return Response.fromResponse(response)

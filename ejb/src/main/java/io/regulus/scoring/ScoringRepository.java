@@ -1,0 +1,87 @@
+package io.regulus.scoring;
+
+import io.regulus.tenancy.ActiveTenant;
+import io.regulus.tenancy.TenantBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads what a tenant's scores are computed from in three queries, whatever the number of assessments, controls
+ * and actions: the actions its assessments use (an action is provider-managed when every control mapping it is),
+ * the assessments with their controls' mappings, and the instances' statuses.
+ */
+@ApplicationScoped
+public class ScoringRepository {
+
+  @PersistenceContext(unitName = "tenant")
+  private EntityManager em;
+
+  @Inject private TenantBinding binding;
+
+  public TenantScoring load(ActiveTenant tenant) {
+    binding.bind(em, tenant);
+    Map<String, ScoredAction> actions = new HashMap<>();
+    Map<String, String> titles = new HashMap<>();
+    for (Object[] row : rows(
+        "SELECT a.action_key, a.points, a.action_type, bool_and(ac.managed_by = 'PROVIDER'), a.category,"
+            + " a.solution, a.title FROM action a"
+            + " JOIN assessment_control_action aca ON aca.action_id = a.id"
+            + " JOIN assessment_control ac ON ac.id = aca.control_id GROUP BY a.id")) {
+      String key = (String) row[0];
+      actions.put(key, new ScoredAction(key, ((Number) row[1]).intValue(), ActionType.valueOf((String) row[2]),
+          Boolean.TRUE.equals(row[3]) ? ManagedBy.PROVIDER : ManagedBy.CUSTOMER, (String) row[4], (String) row[5]));
+      titles.put(key, (String) row[6]);
+    }
+
+    List<ScoringInput.Assessment> assessments = new ArrayList<>();
+    Map<Long, Object[]> heads = new LinkedHashMap<>();
+    Map<Long, Map<String, List<String>>> controls = new HashMap<>();
+    for (Object[] row : rows(
+        "SELECT s.id, s.name, s.regulation, g.name, ac.control_id, a.action_key FROM assessment s"
+            + " JOIN assessment_group g ON g.id = s.group_id"
+            + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
+            + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
+            + " LEFT JOIN action a ON a.id = aca.action_id"
+            + " ORDER BY s.id, ac.position, ac.control_id, a.action_key")) {
+      long id = ((Number) row[0]).longValue();
+      heads.putIfAbsent(id, row);
+      Map<String, List<String>> mapped = controls.computeIfAbsent(id, key -> new LinkedHashMap<>());
+      if (row[4] != null) {
+        List<String> keys = mapped.computeIfAbsent((String) row[4], key -> new ArrayList<>());
+        if (row[5] != null) {
+          keys.add((String) row[5]);
+        }
+      }
+    }
+    heads.forEach((id, row) -> assessments.add(new ScoringInput.Assessment(
+        Long.toString(id), (String) row[1], (String) row[2], (String) row[3],
+        controls.get(id).entrySet().stream()
+            .map(control -> new ScoringInput.Control(control.getKey(), control.getValue()))
+            .toList())));
+
+    Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
+    Map<ScoringInput.Instance, Long> ids = new HashMap<>();
+    for (Object[] row : rows(
+        "SELECT i.id, a.action_key, g.name, i.implementation_status, i.test_status, i.passed_fraction"
+            + " FROM action_instance i JOIN action a ON a.id = i.action_id"
+            + " LEFT JOIN assessment_group g ON g.id = i.group_id")) {
+      ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
+      ids.put(instance, ((Number) row[0]).longValue());
+      states.put(instance, new ActionState(ImplementationStatus.valueOf((String) row[3]),
+          TestStatus.valueOf((String) row[4]), row[5] == null ? 0 : ((Number) row[5]).doubleValue()));
+    }
+    return new TenantScoring(ScoringEngine.score(new ScoringInput(actions, assessments, states)), titles, ids);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object[]> rows(String sql) {
+    return em.createNativeQuery(sql).getResultList();
+  }
+}

@@ -1,0 +1,24 @@
+package io.regulus.scoring;
+
+import java.util.Map;
+
+/**
+ * A tenant's scores with what the API shows beside them: each action's title and each instance's id (a
+ * tenant-wide instance under a null group).
+ */
+public record TenantScoring(
+    TenantScores scores, Map<String, String> titles, Map<ScoringInput.Instance, Long> instanceIds) {
+
+  public TenantScoring {
+    titles = Map.copyOf(titles);
+    instanceIds = Map.copyOf(instanceIds);
+  }
+
+  public String title(ScoredUnit unit) {
+    return titles.get(unit.action().key());
+  }
+
+  public Long instanceId(ScoredUnit unit) {
+    return instanceIds.get(new ScoringInput.Instance(unit.action().key(), unit.group()));
+  }
+}

@@ -1,0 +1,190 @@
+package io.regulus.template;
+
+import io.regulus.identity.Caller;
+import io.regulus.problem.DomainException;
+import io.regulus.problem.InvalidInputException;
+import io.regulus.problem.ProblemKind;
+import io.regulus.problem.Violation;
+import io.regulus.tenancy.ActiveTenant;
+import io.regulus.tenancy.TenantBinding;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The templates a tenant sees, and its private templates and extensions: created with their first version, then
+ * published version by version. Each version is checked whole ({@link DraftCheck}) and written in one transaction; the library actions
+ * it references are copied into the tenant's action catalogue.
+ */
+@Stateless
+public class TemplateService {
+
+  private static final Logger LOG = Logger.getLogger(TemplateService.class.getName());
+
+  @PersistenceContext(unitName = "tenant")
+  private EntityManager em;
+
+  @Inject private TenantBinding binding;
+  @Inject private TemplateCatalog catalog;
+
+  public List<TemplateSummary> available(ActiveTenant tenant) {
+    return catalog.available(tenant);
+  }
+
+  public TemplateSummary get(ActiveTenant tenant, String key) {
+    return catalog.find(tenant, key).orElseThrow(() -> new TemplateNotFoundException(key));
+  }
+
+  public TemplateSummary create(ActiveTenant tenant, Caller caller, TemplateDraft draft) {
+    binding.bind(em, tenant);
+    em.createNativeQuery("LOCK TABLE private_template IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
+    String key = draft.key() == null ? "" : draft.key().strip();
+    if (!DraftCheck.KEY.matcher(key).matches() || key.length() > DraftCheck.KEY_MAX) {
+      throw new InvalidInputException(new Violation("key", "a template key is lower-case words and digits joined by"
+          + " '-', at most " + DraftCheck.KEY_MAX + " characters, e.g. 'acme-vendor-policy'"));
+    }
+    if (catalog.find(tenant, key).isPresent()) {
+      throw new DomainException(ProblemKind.CONFLICT, "A template '" + key + "' already exists in the library or in"
+          + " this tenant. Choose another key, or publish a new version of yours.", "key");
+    }
+    String extendsKey = draft.extendsKey() == null || draft.extendsKey().isBlank() ? null : draft.extendsKey().strip();
+    if (extendsKey != null && catalog.find(tenant, extendsKey)
+        .filter(template -> template.kind() == TemplateSummary.Kind.GLOBAL).isEmpty()) {
+      throw new InvalidInputException(new Violation("extends", "an extension extends a global template, and '"
+          + extendsKey + "' is none; GET /tenants/{tenant}/templates lists them"));
+    }
+    long id = ((Number) em.createNativeQuery(
+            "INSERT INTO private_template (template_key, title, regulation, description, extends_key, created_at,"
+                + " created_by) VALUES (?1, ?2, ?3, ?4, ?5, now(), ?6) RETURNING id")
+        .setParameter(1, key)
+        .setParameter(2, draft.title().strip())
+        .setParameter(3, draft.regulation().strip())
+        .setParameter(4, draft.description())
+        .setParameter(5, extendsKey)
+        .setParameter(6, caller.subject())
+        .getSingleResult()).longValue();
+    writeVersion(id, 1, extendsKey, caller, draft);
+    LOG.info(() -> "tenant " + tenant.slug() + ": private template " + key + " created by " + caller.subject());
+    return catalog.find(tenant, key).orElseThrow();
+  }
+
+  public TemplateSummary publish(ActiveTenant tenant, Caller caller, String key, TemplateDraft draft) {
+    binding.bind(em, tenant);
+    @SuppressWarnings("unchecked")
+    List<Object[]> found = em.createNativeQuery(
+            "SELECT id, extends_key FROM private_template WHERE template_key = ?1 FOR UPDATE")
+        .setParameter(1, key)
+        .getResultList();
+    if (found.isEmpty()) {
+      throw new DomainException(ProblemKind.NOT_FOUND, "This tenant has no private template '" + key + "'. Global"
+          + " templates are published by the platform; create a private template or an extension first.");
+    }
+    long id = ((Number) found.get(0)[0]).longValue();
+    int next = ((Number) em.createNativeQuery(
+            "SELECT coalesce(max(version), 0) + 1 FROM private_template_version WHERE template_id = ?1")
+        .setParameter(1, id)
+        .getSingleResult()).intValue();
+    writeVersion(id, next, (String) found.get(0)[1], caller, draft);
+    LOG.info(() -> "tenant " + tenant.slug() + ": private template " + key + " version " + next + " published");
+    return catalog.find(tenant, key).orElseThrow();
+  }
+
+  private void writeVersion(long templateId, int version, String extendsKey, Caller caller, TemplateDraft draft) {
+    Set<String> referenced = new LinkedHashSet<>();
+    draft.actions().forEach(action -> referenced.add(action.key()));
+    draft.controls().forEach(control -> referenced.addAll(control.actions()));
+    referenced.remove(null);
+    Set<String> library = keys("SELECT action_key FROM platform.library_action", referenced);
+    Set<String> known = new HashSet<>(library);
+    known.addAll(keys("SELECT action_key FROM action", referenced));
+    Set<String> reserved = extendsKey == null ? Set.of() : Set.copyOf(catalog.globalControlIds(extendsKey));
+    DraftCheck.Checked checked = DraftCheck.check(draft, known, reserved);
+
+    for (DraftCheck.NewAction action : checked.actions()) {
+      em.createNativeQuery(
+              "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points, category,"
+                  + " solution, testing_source) VALUES (?1, 'TENANT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'MANUAL')")
+          .setParameter(1, action.key())
+          .setParameter(2, action.title())
+          .setParameter(3, action.description())
+          .setParameter(4, action.howTo())
+          .setParameter(5, action.type().name())
+          .setParameter(6, action.points())
+          .setParameter(7, action.category())
+          .setParameter(8, action.solution())
+          .executeUpdate();
+    }
+    copyLibraryActions(library);
+    long versionId = ((Number) em.createNativeQuery(
+            "INSERT INTO private_template_version (template_id, version, published_at, published_by)"
+                + " VALUES (?1, ?2, now(), ?3) RETURNING id")
+        .setParameter(1, templateId)
+        .setParameter(2, version)
+        .setParameter(3, caller.subject())
+        .getSingleResult()).longValue();
+    JsonArrayBuilder controls = Json.createArrayBuilder();
+    JsonArrayBuilder mappings = Json.createArrayBuilder();
+    for (DraftCheck.NewControl control : checked.controls()) {
+      controls.add(Json.createObjectBuilder()
+          .add("control_id", control.id()).add("family", control.family()).add("title", control.title())
+          .add("description", control.description()).add("mandatory", control.mandatory())
+          .add("nature", control.nature().name()).add("managed_by", control.managedBy().name())
+          .add("position", control.position()));
+      control.actions().forEach(action ->
+          mappings.add(Json.createObjectBuilder().add("control_id", control.id()).add("action_key", action)));
+    }
+    em.createNativeQuery(
+            "INSERT INTO private_control (version_id, control_id, family, title, description, mandatory, nature,"
+                + " managed_by, position) SELECT ?1, c.control_id, c.family, c.title, c.description, c.mandatory,"
+                + " c.nature, c.managed_by, c.position FROM json_to_recordset(CAST(?2 AS json)) AS c(control_id text,"
+                + " family text, title text, description text, mandatory boolean, nature text, managed_by text,"
+                + " position integer)")
+        .setParameter(1, versionId)
+        .setParameter(2, controls.build().toString())
+        .executeUpdate();
+    em.createNativeQuery(
+            "INSERT INTO private_control_action (control_id, action_id) SELECT c.id, a.id"
+                + " FROM json_to_recordset(CAST(?2 AS json)) AS m(control_id text, action_key text)"
+                + " JOIN private_control c ON c.version_id = ?1 AND c.control_id = m.control_id"
+                + " JOIN action a ON a.action_key = m.action_key")
+        .setParameter(1, versionId)
+        .setParameter(2, mappings.build().toString())
+        .executeUpdate();
+  }
+
+  /** Copies library actions into the tenant's catalogue, once: a copy keeps the points and type it was taken with. */
+  private void copyLibraryActions(Set<String> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery(
+            "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points, category,"
+                + " solution, testing_source, parent_key) SELECT la.action_key, 'LIBRARY', la.title, la.description,"
+                + " la.how_to, la.action_type, la.points, la.category, la.solution, la.testing_source, la.parent_key"
+                + " FROM platform.library_action la WHERE la.action_key = ANY (string_to_array(?1, ','))"
+                + " ON CONFLICT (action_key) DO NOTHING")
+        .setParameter(1, String.join(",", keys))
+        .executeUpdate();
+  }
+
+  private Set<String> keys(String select, Set<String> among) {
+    if (among.isEmpty()) {
+      return Set.of();
+    }
+    return ((List<?>) em.createNativeQuery(select + " WHERE action_key = ANY (string_to_array(?1, ','))")
+            .setParameter(1, among.stream().filter(key -> !key.contains(",")).collect(Collectors.joining(",")))
+            .getResultList())
+        .stream()
+        .map(String.class::cast)
+        .collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,50 @@
+package io.regulus.api.assessment;
+
+import io.regulus.api.security.Access;
+import io.regulus.api.security.RequestContext;
+import io.regulus.assessment.AssessmentService;
+import io.regulus.identity.TenantRole;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * A tenant's assessments: every member reads them with their scores and controls; admins delete them (the
+ * action instances no other assessment needs go with them). They are built in their group
+ * ({@link AssessmentGroupResource}).
+ */
+@Path("/tenants/{tenant}/assessments")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentResource {
+
+  @PathParam("tenant")
+  @Parameter(description = "The tenant's slug, e.g. acme")
+  String tenant;
+
+  @EJB private AssessmentService assessments;
+  @Inject private RequestContext context;
+
+  @GET
+  @Path("{id}")
+  @Access(Access.Scope.TENANT)
+  public AssessmentDetailView get(@PathParam("id") long id) {
+    return AssessmentDetailView.of(assessments.detail(context.tenant(), id));
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public Response delete(@PathParam("id") long id) {
+    assessments.delete(context.tenant(), context.caller(), id);
+    return Response.noContent().build();
+  }
+}

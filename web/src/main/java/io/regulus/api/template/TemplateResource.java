@@ -1,0 +1,71 @@
+package io.regulus.api.template;
+
+import io.regulus.api.security.Access;
+import io.regulus.api.security.RequestContext;
+import io.regulus.identity.TenantRole;
+import io.regulus.template.TemplateService;
+import io.regulus.template.TemplateSummary;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The templates a tenant builds assessments from: the global library's and its own. Admins write private
+ * templates and extensions of global ones; an extension keeps following the global template's versions.
+ */
+@Path("/tenants/{tenant}/templates")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TemplateResource {
+
+  @PathParam("tenant")
+  @Parameter(description = "The tenant's slug, e.g. acme")
+  String tenant;
+
+  @EJB private TemplateService templates;
+  @Inject private RequestContext context;
+
+  @GET
+  @Access(Access.Scope.TENANT)
+  public List<TemplateSummary> list() {
+    return templates.available(context.tenant());
+  }
+
+  @GET
+  @Path("{key}")
+  @Access(Access.Scope.TENANT)
+  public TemplateSummary get(@PathParam("key") String key) {
+    return templates.get(context.tenant(), key);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public Response create(@Valid @NotNull TemplateRequest request, @Context UriInfo uri) {
+    TemplateSummary created = templates.create(context.tenant(), context.caller(), request.draft());
+    return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build()).entity(created).build();
+  }
+
+  @POST
+  @Path("{key}/versions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  public Response publish(@PathParam("key") String key, @Valid @NotNull VersionRequest request, @Context UriInfo uri) {
+    TemplateSummary published = templates.publish(context.tenant(), context.caller(), key, request.draft(key));
+    return Response.created(uri.getAbsolutePathBuilder().path(published.latest()).build()).entity(published).build();
+  }
+}
