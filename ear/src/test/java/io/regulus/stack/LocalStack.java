@@ -71,6 +71,11 @@ public final class LocalStack {
         () -> Processes.answers200("http://127.0.0.1:" + settings.httpPort() + "/health"),
         () -> !applicationFailed(settings));
     String keycloak = "http://127.0.0.1:" + settings.keycloakPort();
+    try {
+      DemoContent.load("http://127.0.0.1:" + settings.httpPort(), keycloak);
+    } catch (RuntimeException | AssertionError e) {
+      System.out.println("[stack] demo content not loaded: " + e.getMessage());
+    }
     System.out.println(
         """
 
@@ -79,6 +84,7 @@ public final class LocalStack {
          Health:          %1$s/health
          Keycloak:        %2$s   (admin console: admin / admin)
          Demo tenants:    acme, globex       Demo password for every user: regulus-demo
+                          acme has GDPR and HIPAA assessments: GET /api/v1/tenants/acme/dashboard
            olivia  platform operator         alice   admin of acme
            bob     contributor in acme       carol   assessor in acme
            rita    reader in acme            gina    admin of globex
