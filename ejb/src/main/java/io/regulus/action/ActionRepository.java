@@ -108,7 +108,8 @@ public class ActionRepository {
         ((Number) row[0]).longValue(), (String) row[1], (String) row[2], ActionType.valueOf((String) row[3]),
         ((Number) row[4]).intValue(), (String) row[5], (String) row[6], (String) row[7],
         row[8] == null ? null : ((Number) row[8]).longValue(), (String) row[9],
-        ImplementationStatus.valueOf((String) row[10]), row[11] == null ? null : ((java.sql.Date) row[11]).toLocalDate(), TestStatus.valueOf((String) row[12]),
+        ImplementationStatus.valueOf((String) row[10]),
+        row[11] == null ? null : ((java.sql.Date) row[11]).toLocalDate(), TestStatus.valueOf((String) row[12]),
         (BigDecimal) row[13], (String) row[14], ((java.sql.Timestamp) row[15]).toInstant(), (String) row[16],
         ((Number) row[17]).longValue()))
         .toList();

@@ -54,8 +54,8 @@ public record Dashboard(
     List<KeyAction> key = scores.whatIf().stream().limit(keyActions).map(impact -> keyAction(scoring, impact)).toList();
     return new Dashboard(
         scores.tenant(), scores.filtered(unit -> unit.action().managedBy() == ManagedBy.CUSTOMER), scores.provider(),
-        entries(scores.by(unit -> unit.action().category())), assessments, entries(scores.by(ScoredUnit::group)),
-        entries(byRegulation(scores)), key, solutions);
+        entries(scores.by(unit -> unit.action().category())), assessments,
+        entries(scores.byEach(ScoredUnit::groups)), entries(scores.byEach(ScoredUnit::regulations)), key, solutions);
   }
 
   static KeyAction keyAction(TenantScoring scoring, TenantScores.Impact impact) {
@@ -63,16 +63,6 @@ public record Dashboard(
     ScoredAction action = unit.action();
     return new KeyAction(scoring.instanceId(unit), action.key(), scoring.title(unit), unit.group(), action.type(),
         action.category(), action.solution(), action.points(), impact.points(), impact.gain(), impact.scoreAfter());
-  }
-
-  private static Map<String, Score> byRegulation(TenantScores scores) {
-    Map<String, Score> result = new java.util.TreeMap<>();
-    for (ScoredUnit unit : scores.units()) {
-      for (String regulation : unit.regulations()) {
-        result.merge(regulation, new Score(unit.achieved(), unit.possible()), Score::plus);
-      }
-    }
-    return result;
   }
 
   private static List<Entry> entries(Map<String, Score> scores) {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The subset a filtered score is computed over (rule 6); a null criterion keeps everything. A unit matches a
- * regulation when any assessment of that regulation references it.
+ * regulation, or a group, when any assessment of that regulation, or in that group, references it.
  */
 public record ScoreFilter(
     String regulation, String category, String solution, ActionType type, String group, ManagedBy managedBy) {
@@ -27,7 +27,7 @@ public record ScoreFilter(
         && (category == null || category.equals(unit.action().category()))
         && (solution == null || solution.equals(unit.action().solution()))
         && (type == null || type == unit.action().type())
-        && (group == null || group.equals(unit.group()))
+        && (group == null || unit.groups().contains(group))
         && (managedBy == null || managedBy == unit.action().managedBy());
   }
 

@@ -2,14 +2,11 @@ package io.regulus.scoring;
 
 import io.regulus.tenancy.ActiveTenant;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /** A tenant's scores, computed on each request from three queries (see {@link ScoringRepository}). */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class ScoreService {
 
   @Inject private ScoringRepository repository;

@@ -6,10 +6,12 @@ package io.regulus.scoring;
  *
  * @param group the assessment group of a per-group instance; null for a tenant-wide one
  * @param regulations the regulations of the assessments that reference this instance, for filtering
+ * @param groups the groups of the assessments that reference this instance: a tenant-wide instance counts in the
+ *     score of every group that needs it
  */
 public record ScoredUnit(
     ScoredAction action, String group, ActionState state, double achieved, double possible,
-    java.util.Set<String> regulations) {
+    java.util.Set<String> regulations, java.util.Set<String> groups) {
 
   /** The points completing this instance would add to the achieved points. */
   public double open() {

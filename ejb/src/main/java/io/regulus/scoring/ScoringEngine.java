@@ -30,6 +30,7 @@ public final class ScoringEngine {
 
   public static TenantScores score(ScoringInput input) {
     Map<ScoringInput.Instance, Set<String>> regulations = new LinkedHashMap<>();
+    Map<ScoringInput.Instance, Set<String>> groups = new LinkedHashMap<>();
     Map<String, AssessmentScore> assessments = new LinkedHashMap<>();
     for (ScoringInput.Assessment assessment : input.assessments()) {
       Set<String> keys = new LinkedHashSet<>();
@@ -44,6 +45,7 @@ public final class ScoringEngine {
         ScoringInput.Instance instance = ScoringInput.Instance.of(action, assessment.group());
         score = score.plus(contribution(action, input.state(instance)));
         regulations.computeIfAbsent(instance, i -> new LinkedHashSet<>()).add(assessment.regulation());
+        groups.computeIfAbsent(instance, i -> new LinkedHashSet<>()).add(assessment.group());
       }
       assessments.put(
           assessment.id(),
@@ -56,7 +58,8 @@ public final class ScoringEngine {
       ScoredAction action = input.actions().get(instance.actionKey());
       ActionState state = input.state(instance);
       Score score = contribution(action, state);
-      units.add(new ScoredUnit(action, instance.group(), state, score.achieved(), score.possible(), Set.copyOf(regs)));
+      units.add(new ScoredUnit(action, instance.group(), state, score.achieved(), score.possible(), Set.copyOf(regs),
+          Set.copyOf(groups.get(instance))));
     });
     return new TenantScores(units, assessments);
   }

@@ -49,6 +49,20 @@ public record TenantScores(List<ScoredUnit> units, Map<String, AssessmentScore> 
     return scores;
   }
 
+  /**
+   * The score per value of an attribute a unit can have several of (regulation, group): a unit counts under
+   * each of its values, so the lines may sum to more than the tenant's score.
+   */
+  public Map<String, Score> byEach(Function<ScoredUnit, java.util.Set<String>> attribute) {
+    Map<String, Score> scores = new TreeMap<>();
+    for (ScoredUnit unit : units) {
+      for (String value : attribute.apply(unit)) {
+        scores.merge(value, new Score(unit.achieved(), unit.possible()), Score::plus);
+      }
+    }
+    return scores;
+  }
+
   /** The units behind a filtered score, the biggest contributions first: they sum to that score (rule 7). */
   public List<ScoredUnit> explain(Predicate<ScoredUnit> filter) {
     return units.stream()

@@ -57,6 +57,10 @@ final class DraftCheck {
   private Checked run(TemplateDraft draft, Set<String> knownActions, Set<String> reservedControls) {
     Map<String, Integer> declared = new HashMap<>();
     for (int i = 0; i < draft.actions().size(); i++) {
+      if (draft.actions().get(i) == null) {
+        fail("actions[" + i + "]", "an action, not null");
+        continue;
+      }
       String key = draft.actions().get(i).key();
       String field = "actions[" + i + "].key";
       if (key == null || !KEY.matcher(key).matches() || key.length() > ACTION_KEY_MAX) {
@@ -78,6 +82,10 @@ final class DraftCheck {
     for (int i = 0; i < draft.controls().size(); i++) {
       TemplateDraft.Control control = draft.controls().get(i);
       String at = "controls[" + i + "]";
+      if (control == null) {
+        fail(at, "a control, not null");
+        continue;
+      }
       String id = text(at + ".id", control.id(), 80, true);
       if (id != null && !controlIds.add(id)) {
         fail(at + ".id", "control '" + id + "' appears twice in this template");
@@ -115,6 +123,9 @@ final class DraftCheck {
     for (int i = 0; i < draft.actions().size(); i++) {
       TemplateDraft.Action action = draft.actions().get(i);
       String at = "actions[" + i + "]";
+      if (action == null) {
+        continue;
+      }
       String title = text(at + ".title", action.title(), 300, true);
       String description = text(at + ".description", action.description(), 4000, true);
       String howTo = text(at + ".howTo", action.howTo(), 4000, false);
@@ -126,7 +137,8 @@ final class DraftCheck {
             + " derive them from the strongest control the action serves");
       }
       boolean isMapped = action.key() != null
-          && draft.controls().stream().anyMatch(control -> control.actions().contains(action.key()));
+          && draft.controls().stream()
+              .anyMatch(control -> control != null && control.actions().contains(action.key()));
       if (action.key() != null && !isMapped) {
         fail(at, "action '" + action.key() + "' is mapped to no control: every action satisfies at least one"
             + " control, so name it in a control's actions or leave it out");

@@ -14,8 +14,13 @@ public record TemplateDraft(
     List<Action> actions, List<Control> controls) {
 
   public TemplateDraft {
-    actions = actions == null ? List.of() : List.copyOf(actions);
-    controls = controls == null ? List.of() : List.copyOf(controls);
+    actions = copy(actions);
+    controls = copy(controls);
+  }
+
+  /** An unmodifiable copy that keeps null elements, for {@link DraftCheck} to report them. */
+  static <T> List<T> copy(List<T> list) {
+    return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
   }
 
   /** A new action of the tenant's own; {@code points} null means derived from its strongest control. */
@@ -29,7 +34,7 @@ public record TemplateDraft(
       String managedBy, List<String> actions) {
 
     public Control {
-      actions = actions == null ? List.of() : List.copyOf(actions);
+      actions = copy(actions);
     }
   }
 }

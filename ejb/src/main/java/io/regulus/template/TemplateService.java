@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * The templates a tenant sees, and its private templates and extensions: created with their first version, then
- * published version by version. Each version is checked whole ({@link DraftCheck}) and written in one transaction; the library actions
- * it references are copied into the tenant's action catalogue.
+ * published version by version. Each version is checked whole ({@link DraftCheck}) and written in one
+ * transaction; the library actions it references are copied into the tenant's action catalogue.
  */
 @Stateless
 public class TemplateService {

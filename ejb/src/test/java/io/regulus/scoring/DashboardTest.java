@@ -40,6 +40,10 @@ class DashboardTest {
     assertThat(dashboard.yours()).isEqualTo(new Score(3, 33));
     assertThat(dashboard.provider()).isEqualTo(new Score(9, 9));
     assertThat(dashboard.byRegulation()).extracting(Dashboard.Entry::name).containsExactly("GDPR", "HIPAA");
+    // a group's score holds the tenant-wide actions its assessments need: FY mfa 0/27 + policy 3/3, EU policy
+    // 0/3 + datacentre 9/9
+    assertThat(dashboard.byGroup()).containsExactly(
+        new Dashboard.Entry("EU", new Score(9, 12)), new Dashboard.Entry("FY", new Score(3, 30)));
     assertThat(dashboard.byAssessment()).extracting(Dashboard.AssessmentEntry::id).containsExactly(2L, 1L);
   }
 
@@ -63,6 +67,8 @@ class DashboardTest {
         .isEqualTo(new Score(3, 6));
     assertThat(scores.filtered(ScoreFilter.of("HIPAA", null, null, null, null, " ").predicate()))
         .isEqualTo(new Score(9, 12));
+    assertThat(scores.filtered(ScoreFilter.of(null, null, null, null, "FY", null).predicate()))
+        .isEqualTo(new Score(3, 30));
     assertThat(catchThrowableOfType(() -> ScoreFilter.of(null, null, null, "legal", null, null),
         InvalidInputException.class).violations().get(0).field()).isEqualTo("type");
   }

@@ -102,7 +102,7 @@ class ScoringCasesTest {
       String wanted = filter.getString(key);
       predicate = predicate.and(switch (key) {
         case "actionType" -> unit -> unit.action().type() == ActionType.valueOf(wanted.toUpperCase(Locale.ROOT));
-        case "group" -> unit -> wanted.equals(unit.group());
+        case "group" -> unit -> unit.groups().contains(wanted);
         case "regulation" -> unit -> unit.regulations().contains(wanted);
         case "category" -> unit -> wanted.equals(unit.action().category());
         case "solution" -> unit -> wanted.equals(unit.action().solution());

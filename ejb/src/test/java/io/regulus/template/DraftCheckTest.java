@@ -43,6 +43,18 @@ class DraftCheckTest {
   }
 
   @Test
+  void nullEntriesAreReportedNotThrown() {
+    InvalidInputException problem = catchThrowableOfType(() -> DraftCheck.check(draft(
+        java.util.Arrays.asList(action("own-a", 5), null),
+        java.util.Arrays.asList(control("C-1", true, "preventative", "own-a"), null,
+            new TemplateDraft.Control("C-3", "F", "T", "D", true, "detective", null,
+                java.util.Arrays.asList("own-a", null)))),
+        LIBRARY, Set.of()), InvalidInputException.class);
+    assertThat(problem.violations()).extracting(Violation::field)
+        .containsExactly("actions[1]", "controls[1]", "controls[2].actions[1]");
+  }
+
+  @Test
   void anExtensionCannotReuseTheGlobalTemplatesControlIds() {
     InvalidInputException problem = catchThrowableOfType(() -> DraftCheck.check(
         draft(List.of(), List.of(control("Art.32", true, "preventative", "mfa-for-administrators"))),

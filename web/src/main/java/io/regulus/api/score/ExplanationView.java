@@ -19,7 +19,7 @@ public record ExplanationView(ScoreView score, List<Unit> actions) {
   public record Unit(
       Long actionId, String key, String title, String group, ActionType type, ManagedBy managedBy, String category,
       String solution, int points, ImplementationStatus implementationStatus, TestStatus testStatus,
-      double achieved, double possible, Set<String> regulations) {}
+      double achieved, double possible, Set<String> regulations, Set<String> groups) {}
 
   static ExplanationView of(ScoreService.Explained explained) {
     TenantScoring scoring = explained.scoring();
@@ -31,6 +31,6 @@ public record ExplanationView(ScoreView score, List<Unit> actions) {
     return new Unit(scoring.instanceId(unit), unit.action().key(), scoring.title(unit), unit.group(),
         unit.action().type(), unit.action().managedBy(), unit.action().category(), unit.action().solution(),
         unit.action().points(), unit.state().implementation(), unit.state().test(), unit.achieved(),
-        unit.possible(), new java.util.TreeSet<>(unit.regulations()));
+        unit.possible(), new java.util.TreeSet<>(unit.regulations()), new java.util.TreeSet<>(unit.groups()));
   }
 }

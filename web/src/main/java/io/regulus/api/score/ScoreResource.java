@@ -47,7 +47,7 @@ public class ScoreResource {
     String solution;
     @QueryParam("type") @Parameter(description = "TECHNICAL, OPERATIONAL or DOCUMENTATION")
     String type;
-    @QueryParam("group") @Parameter(description = "Only the per-group actions of this assessment group")
+    @QueryParam("group") @Parameter(description = "Only actions of this assessment group's assessments")
     String group;
     @QueryParam("managedBy") @Parameter(description = "CUSTOMER or PROVIDER")
     String managedBy;
