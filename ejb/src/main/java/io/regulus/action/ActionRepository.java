@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Action instances and their history in a tenant's schema. */
@@ -28,6 +27,7 @@ public class ActionRepository {
   private EntityManager em;
 
   @Inject private TenantBinding binding;
+  @Inject private ActionHistory history;
 
   public List<ActionInstance> all(ActiveTenant tenant) {
     binding.bind(em, tenant);
@@ -42,7 +42,7 @@ public class ActionRepository {
   }
 
   /** Writes the new statuses and one history row per changed field, and moves the version on. */
-  public void update(ActiveTenant tenant, ActionInstance before, ActionInstance after, String who) {
+  public void update(ActiveTenant tenant, ActionInstance before, ActionInstance after, ActionHistory.Who who) {
     binding.bind(em, tenant);
     em.createNativeQuery(
             "UPDATE action_instance SET implementation_status = ?2, implementation_date = CAST(?3 AS date),"
@@ -55,52 +55,14 @@ public class ActionRepository {
         .setParameter(4, after.testStatus().name())
         .setParameter(5, after.passedFraction())
         .setParameter(6, after.notes())
-        .setParameter(7, who)
+        .setParameter(7, who.id())
         .executeUpdate();
-    history(before, "implementationStatus", before.implementationStatus(), after.implementationStatus(), who);
-    history(before, "implementationDate", before.implementationDate(), after.implementationDate(), who);
-    history(before, "testStatus", before.testStatus(), after.testStatus(), who);
-    history(before, "passedFraction", before.passedFraction(), after.passedFraction(), who);
-    history(before, "notes", before.notes(), after.notes(), who);
-  }
-
-  /** The changes of one instance, oldest first. */
-  public List<ActionChange> history(ActiveTenant tenant, long id) {
-    binding.bind(em, tenant);
-    return ((List<?>) em.createNativeQuery(
-            "SELECT field, old_value, new_value, changed_by, changed_at FROM action_history"
-                + " WHERE instance_id = ?1 ORDER BY changed_at, id")
-        .setParameter(1, id)
-        .getResultList())
-        .stream()
-        .map(Object[].class::cast)
-        .map(row -> new ActionChange((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-            ((java.sql.Timestamp) row[4]).toInstant()))
-        .toList();
-  }
-
-  private void history(ActionInstance instance, String field, Object before, Object after, String who) {
-    if (Objects.equals(text(before), text(after))) {
-      return;
-    }
-    em.createNativeQuery(
-            "INSERT INTO action_history (instance_id, action_key, group_id, field, old_value, new_value, changed_by,"
-                + " changed_at) VALUES (?1, ?2, CAST(?3 AS bigint), ?4, ?5, ?6, ?7, now())")
-        .setParameter(1, instance.id())
-        .setParameter(2, instance.key())
-        .setParameter(3, instance.groupId())
-        .setParameter(4, field)
-        .setParameter(5, text(before))
-        .setParameter(6, text(after))
-        .setParameter(7, who)
-        .executeUpdate();
-  }
-
-  private static String text(Object value) {
-    if (value instanceof BigDecimal number) {
-      return number.stripTrailingZeros().toPlainString();
-    }
-    return value == null ? null : value.toString();
+    history.record(tenant, before, "implementationStatus", before.implementationStatus(), after.implementationStatus(),
+        who);
+    history.record(tenant, before, "implementationDate", before.implementationDate(), after.implementationDate(), who);
+    history.record(tenant, before, "testStatus", before.testStatus(), after.testStatus(), who);
+    history.record(tenant, before, "passedFraction", before.passedFraction(), after.passedFraction(), who);
+    history.record(tenant, before, "notes", before.notes(), after.notes(), who);
   }
 
   private static List<ActionInstance> rows(List<?> rows) {

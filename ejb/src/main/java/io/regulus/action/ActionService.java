@@ -25,6 +25,7 @@ import java.util.List;
 public class ActionService {
 
   @Inject private ActionRepository actions;
+  @Inject private ActionHistory history;
 
   public List<ActionInstance> list(ActiveTenant tenant) {
     return actions.all(tenant);
@@ -36,7 +37,7 @@ public class ActionService {
 
   public List<ActionChange> history(ActiveTenant tenant, long id) {
     get(tenant, id);
-    return actions.history(tenant, id);
+    return history.of(tenant, id);
   }
 
   public ActionInstance change(ActiveTenant tenant, Caller caller, TenantRole role, long id, StatusChange change) {
@@ -50,7 +51,7 @@ public class ActionService {
     }
     ActionInstance before = actions.find(tenant, id, true).orElseThrow(() -> new ActionInstanceNotFoundException(id));
     ActionInstance after = apply(before, change);
-    actions.update(tenant, before, after, caller.subject());
+    actions.update(tenant, before, after, new ActionHistory.Who(caller.subject(), caller.name()));
     return get(tenant, id);
   }
 

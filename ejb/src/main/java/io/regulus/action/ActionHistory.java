@@ -1,0 +1,69 @@
+package io.regulus.action;
+
+import io.regulus.tenancy.ActiveTenant;
+import io.regulus.tenancy.TenantBinding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The history of a tenant's action instances: one row per changed field (old value, new value, who, when), kept
+ * after the instance is gone. Every writer of an instance or of its evidence records its changes here.
+ */
+@ApplicationScoped
+public class ActionHistory {
+
+  @PersistenceContext(unitName = "tenant")
+  private EntityManager em;
+
+  @Inject private TenantBinding binding;
+
+  /** Who made a change: their Keycloak id and display name. */
+  public record Who(String id, String name) {}
+
+  /** Records one field's change; nothing when the value did not change. */
+  public void record(ActiveTenant tenant, ActionInstance instance, String field, Object before, Object after, Who who) {
+    if (Objects.equals(text(before), text(after))) {
+      return;
+    }
+    binding.bind(em, tenant);
+    em.createNativeQuery(
+            "INSERT INTO action_history (instance_id, action_key, group_id, field, old_value, new_value, changed_by,"
+                + " changed_by_name, changed_at) VALUES (?1, ?2, CAST(?3 AS bigint), ?4, ?5, ?6, ?7, ?8, now())")
+        .setParameter(1, instance.id())
+        .setParameter(2, instance.key())
+        .setParameter(3, instance.groupId())
+        .setParameter(4, field)
+        .setParameter(5, text(before))
+        .setParameter(6, text(after))
+        .setParameter(7, who.id())
+        .setParameter(8, who.name())
+        .executeUpdate();
+  }
+
+  /** The changes of one instance, oldest first. */
+  public List<ActionChange> of(ActiveTenant tenant, long instanceId) {
+    binding.bind(em, tenant);
+    return ((List<?>) em.createNativeQuery(
+            "SELECT field, old_value, new_value, changed_by, changed_at FROM action_history"
+                + " WHERE instance_id = ?1 ORDER BY changed_at, id")
+        .setParameter(1, instanceId)
+        .getResultList())
+        .stream()
+        .map(Object[].class::cast)
+        .map(row -> new ActionChange((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+            ((java.sql.Timestamp) row[4]).toInstant()))
+        .toList();
+  }
+
+  private static String text(Object value) {
+    if (value instanceof BigDecimal number) {
+      return number.stripTrailingZeros().toPlainString();
+    }
+    return value == null ? null : value.toString();
+  }
+}
