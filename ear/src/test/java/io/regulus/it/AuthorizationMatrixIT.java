@@ -30,7 +30,7 @@ class AuthorizationMatrixIT {
   /** What a call needs: the tenant T (a client of firm F), and fresh objects where the call would consume one. */
   record World(
       String firm, String tenant, String suspended, long groupId, String memberId, long exportId, long assessmentId,
-      long actionId) {}
+      long actionId, String adminId) {}
 
   private static World world;
   private static final Map<Persona, String> TOKENS = new EnumMap<>(Persona.class);
@@ -50,7 +50,8 @@ class AuthorizationMatrixIT {
     String tenant = Platform.tenant("matrix", firm);
     String other = Platform.tenant("matrix-other", null);
     String suspended = Platform.tenant("matrix-susp", null);
-    TOKENS.put(Persona.ADMIN, KeycloakClient.token(KeycloakClient.createMember(tenant, "admin")));
+    String adminName = KeycloakClient.createMember(tenant, "admin");
+    TOKENS.put(Persona.ADMIN, KeycloakClient.token(adminName));
     TOKENS.put(Persona.ASSESSOR, KeycloakClient.token(KeycloakClient.createMember(tenant, "assessor")));
     TOKENS.put(Persona.CONTRIBUTOR, KeycloakClient.token(KeycloakClient.createMember(tenant, "contributor")));
     TOKENS.put(Persona.READER, KeycloakClient.token(KeycloakClient.createMember(tenant, "reader")));
@@ -67,9 +68,9 @@ class AuthorizationMatrixIT {
     Api.as(admin).body(MatrixTemplates.template("matrix-tmpl")).post("/tenants/" + tenant + "/templates")
         .then().statusCode(201);
     long assessmentId = Platform.createAssessment(admin, tenant, groupId, "matrix", "matrix-tmpl");
-    long actionId = Api.as(admin).get("/tenants/" + tenant + "/actions").then().statusCode(200)
-        .extract().<Integer>path("[0].id").longValue();
-    world = new World(firm, tenant, suspended, groupId, memberId, Platform.export(tenant), assessmentId, actionId);
+    long actionId = ((Number) Platform.actions(admin, tenant).get(0).get("id")).longValue();
+    world = new World(firm, tenant, suspended, groupId, memberId, Platform.export(tenant), assessmentId, actionId,
+        KeycloakClient.userId(adminName));
     defineRows();
   }
 
@@ -156,8 +157,19 @@ class AuthorizationMatrixIT {
     row("GET /tenants/{tenant}/actions/{id}", (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId()).statusCode(),
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     row("PATCH /tenants/{tenant}/actions/{id}",
-        (p, r) -> r.body(Map.of("notes", "matrix " + p)).patch(tenant(p) + "/actions/" + world.actionId()).statusCode(),
+        (p, r) -> r.header("If-Match", etag()).body(Map.of("notes", "matrix " + p))
+            .patch(tenant(p) + "/actions/" + world.actionId()).statusCode(),
         200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
+    row("POST /tenants/{tenant}/actions/assign",
+        (p, r) -> r.body(Map.of("actionIds", List.of(world.actionId()))).post(tenant(p) + "/actions/assign")
+            .statusCode(),
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    row("POST /tenants/{tenant}/actions/reassign",
+        (p, r) -> r.body(Map.of("from", "nobody", "to", world.adminId())).post(tenant(p) + "/actions/reassign")
+            .statusCode(),
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/activity", (p, r) -> r.get(tenant(p) + "/activity").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     row("GET /tenants/{tenant}/actions/{id}/history",
         (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/history").statusCode(),
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
@@ -229,6 +241,12 @@ class AuthorizationMatrixIT {
       Platform.export(slug);
     }
     return slug;
+  }
+
+  /** The action's current ETag, read by T's admin. */
+  private static String etag() {
+    return Api.as(TOKENS.get(Persona.ADMIN)).get("/tenants/" + world.tenant() + "/actions/" + world.actionId())
+        .then().statusCode(200).extract().header("ETag");
   }
 
   /** An assessment of T of its own for a call that deletes it (only admins' calls get that far). */

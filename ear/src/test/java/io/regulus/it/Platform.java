@@ -58,4 +58,17 @@ final class Platform {
         .post("/tenants/" + tenant + "/assessment-groups/" + groupId + "/assessments")
         .then().statusCode(201).extract().<Integer>path("assessment.id").longValue();
   }
+
+  /** Every action instance of a tenant, passed ones included (one page of up to 500). */
+  static java.util.List<Map<String, Object>> actions(String token, String tenant) {
+    return Api.as(token).queryParam("includePassed", true).queryParam("size", 500)
+        .get("/tenants/" + tenant + "/actions").then().statusCode(200).extract().jsonPath().getList("items");
+  }
+
+  /** Changes an action as read just before (its ETag in If-Match); the response, for the caller to check. */
+  static io.restassured.response.Response change(String token, String tenant, Object actionId, Map<String, ?> body) {
+    String etag = Api.as(token).get("/tenants/" + tenant + "/actions/" + actionId).then().statusCode(200)
+        .extract().header("ETag");
+    return Api.as(token).header("If-Match", etag).body(body).patch("/tenants/" + tenant + "/actions/" + actionId);
+  }
 }

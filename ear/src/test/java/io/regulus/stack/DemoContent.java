@@ -37,13 +37,17 @@ final class DemoContent {
     as(token).body(Map.of("name", "HIPAA", "template", "hipaa-security", "scope", "SYSTEM",
             "scopeName", "Claims processing"))
         .post(tenant + "/assessment-groups/" + group + "/assessments").then().statusCode(201);
-    List<Map<String, Object>> actions =
-        as(token).get(tenant + "/actions").then().statusCode(200).extract().jsonPath().getList("");
+    List<Map<String, Object>> actions = as(token).queryParam("size", 500).get(tenant + "/actions")
+        .then().statusCode(200).extract().jsonPath().getList("items");
     for (Map<String, Object> action : actions) {
       if (DONE.contains((String) action.get("key"))) {
         String url = tenant + "/actions/" + action.get("id");
-        as(token).body(Map.of("implementationStatus", "IMPLEMENTED")).patch(url).then().statusCode(200);
-        as(token).body(Map.of("testStatus", "PASSED")).patch(url).then().statusCode(200);
+        String etag = as(token).header("If-Match", "\"" + action.get("version") + "\"")
+            .body(Map.of("implementationStatus", "IMPLEMENTED")).patch(url).then().statusCode(200)
+            .extract().header("ETag");
+        as(token).header("If-Match", etag)
+            .body(Map.of("testStatus", "PASSED", "testOverrideReason", "demo: checked by hand"))
+            .patch(url).then().statusCode(200);
       }
     }
     System.out.println("[stack] demo content: acme has group FY2027 with GDPR and HIPAA assessments");

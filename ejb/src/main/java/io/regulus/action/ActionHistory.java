@@ -60,6 +60,24 @@ public class ActionHistory {
         .toList();
   }
 
+  /** The tenant's newest changes first, older than {@code before} (an entry id) when given. */
+  public List<ActivityEntry> recent(ActiveTenant tenant, Long before, int limit) {
+    binding.bind(em, tenant);
+    return ((List<?>) em.createNativeQuery(
+            "SELECT id, instance_id, action_key, group_id, field, old_value, new_value, changed_by, changed_by_name,"
+                + " changed_at FROM action_history WHERE (CAST(?1 AS bigint) IS NULL OR id < CAST(?1 AS bigint))"
+                + " ORDER BY changed_at DESC, id DESC LIMIT ?2")
+        .setParameter(1, before)
+        .setParameter(2, limit)
+        .getResultList())
+        .stream()
+        .map(Object[].class::cast)
+        .map(row -> new ActivityEntry(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
+            row[3] == null ? null : ((Number) row[3]).longValue(), (String) row[4], (String) row[5],
+            (String) row[6], (String) row[7], (String) row[8], ((java.sql.Timestamp) row[9]).toInstant()))
+        .toList();
+  }
+
   private static String text(Object value) {
     if (value instanceof BigDecimal number) {
       return number.stripTrailingZeros().toPlainString();

@@ -6,14 +6,61 @@ import io.regulus.scoring.TestStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * One action instance with its action's texts: tenant-wide ({@code groupId} null) or of one assessment group.
+ * One action instance with its action's texts: tenant-wide ({@code groupId} null) or of one assessment group. The
+ * statuses are the effective ones: an action whose testing source is its parent shows its parent instance's
+ * ({@code parentInstanceId}).
  *
  * @param origin LIBRARY for a global library action, TENANT for one of the tenant's own
+ * @param testingSource MANUAL, AUTOMATIC or PARENT
+ * @param implementedBy who last set the implementation (Keycloak id), for the separation of duties
+ * @param needsRetest evidence of the instance (or of its parent) has expired
+ * @param regulations the regulations of the assessments that need the instance
+ * @param assessments the ids of those assessments
+ * @param groups the ids of their groups
+ * @param version the ETag: every write moves it on
  */
 public record ActionInstance(
     long id, String key, String title, ActionType type, int points, String category, String solution,
-    String origin, Long groupId, String group, ImplementationStatus implementationStatus,
-    LocalDate implementationDate, TestStatus testStatus, BigDecimal passedFraction, String notes,
-    Instant updatedAt, String updatedBy, long version) {}
+    String origin, String testingSource, Long parentInstanceId, Long groupId, String group,
+    ImplementationStatus implementationStatus, LocalDate implementationDate, TestStatus testStatus,
+    BigDecimal passedFraction, String notes, String assigneeId, String assigneeName, String testerId,
+    String testerName, LocalDate dueDate, Priority priority, boolean needsRetest, String implementedBy,
+    List<String> regulations, List<Long> assessments, List<Long> groups, Instant updatedAt, String updatedBy,
+    long version) {
+
+  public ActionInstance {
+    regulations = List.copyOf(regulations);
+    assessments = List.copyOf(assessments);
+    groups = List.copyOf(groups);
+  }
+
+  /** Due and not done: a due date passed while the action is neither passed nor out of scope. */
+  public boolean overdue(LocalDate today) {
+    boolean finished = testStatus == TestStatus.PASSED
+        || implementationStatus == ImplementationStatus.OUT_OF_SCOPE || testStatus == TestStatus.OUT_OF_SCOPE;
+    return dueDate != null && dueDate.isBefore(today) && !finished;
+  }
+
+  public boolean followsParent() {
+    return parentInstanceId != null;
+  }
+
+  /** Passed: implemented (or alternative) and tested as passed. */
+  public boolean passed() {
+    return implementationStatus.done() && testStatus == TestStatus.PASSED;
+  }
+
+  /** This instance with other workflow values, everything else kept. */
+  ActionInstance with(
+      ImplementationStatus implementation, LocalDate date, TestStatus test, BigDecimal fraction, String newNotes,
+      String assignee, String assigneeDisplay, String tester, String testerDisplay, LocalDate due,
+      Priority newPriority, String implementer) {
+    return new ActionInstance(id, key, title, type, points, category, solution, origin, testingSource,
+        parentInstanceId, groupId, group, implementation, date, test, fraction, newNotes, assignee, assigneeDisplay,
+        tester, testerDisplay, due, newPriority, needsRetest, implementer, regulations, assessments, groups,
+        updatedAt, updatedBy, version);
+  }
+}

@@ -10,18 +10,31 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Action instances and their history in a tenant's schema. */
+/**
+ * Action instances in a tenant's schema, with their effective statuses (view action_instance_effective) and the
+ * regulations and assessments that need each, in one query whatever the number of instances.
+ */
 @ApplicationScoped
 public class ActionRepository {
 
   private static final String SELECT =
-      "SELECT i.id, a.action_key, a.title, a.action_type, a.points, a.category, a.solution, a.origin, i.group_id,"
-          + " g.name, i.implementation_status, i.implementation_date, i.test_status, i.passed_fraction, i.notes,"
-          + " i.updated_at, i.updated_by, i.version FROM action_instance i JOIN action a ON a.id = i.action_id"
-          + " LEFT JOIN assessment_group g ON g.id = i.group_id";
+      "SELECT i.id, a.action_key, a.title, a.action_type, a.points, a.category, a.solution, a.origin,"
+          + " a.testing_source, e.parent_instance_id, i.group_id, g.name, e.implementation_status,"
+          + " e.implementation_date, e.test_status, e.passed_fraction, i.notes, i.assignee_id, i.assignee_name,"
+          + " i.tester_id, i.tester_name, i.due_date, i.priority, e.needs_retest, i.implemented_by, u.regulations,"
+          + " u.assessments, u.groups, i.updated_at, i.updated_by, i.version"
+          + " FROM action_instance i JOIN action a ON a.id = i.action_id"
+          + " JOIN action_instance_effective e ON e.id = i.id"
+          + " LEFT JOIN assessment_group g ON g.id = i.group_id"
+          + " LEFT JOIN LATERAL (SELECT string_agg(DISTINCT s.regulation, E'\\n') AS regulations,"
+          + "  string_agg(DISTINCT s.id::text, ',') AS assessments, string_agg(DISTINCT s.group_id::text, ',') AS groups"
+          + "  FROM assessment_control_action aca JOIN assessment_control ac ON ac.id = aca.control_id"
+          + "  JOIN assessment s ON s.id = ac.assessment_id AND (i.group_id IS NULL OR s.group_id = i.group_id)"
+          + "  WHERE aca.action_id = i.action_id) u ON true";
 
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
@@ -34,46 +47,102 @@ public class ActionRepository {
     return rows(em.createNativeQuery(SELECT + " ORDER BY a.points DESC, a.action_key, g.name").getResultList());
   }
 
-  public Optional<ActionInstance> find(ActiveTenant tenant, long id, boolean forUpdate) {
+  public Optional<ActionInstance> find(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(SELECT + " WHERE i.id = ?1" + (forUpdate ? " FOR UPDATE OF i" : ""))
-        .setParameter(1, id)
-        .getResultList()).stream().findFirst();
+    return rows(em.createNativeQuery(SELECT + " WHERE i.id = ?1").setParameter(1, id).getResultList())
+        .stream().findFirst();
   }
 
-  /** Writes the new statuses and one history row per changed field, and moves the version on. */
-  public void update(ActiveTenant tenant, ActionInstance before, ActionInstance after, ActionHistory.Who who) {
+  /** Locks the instance's row until the transaction ends, then reads it: writers of one instance queue here. */
+  public Optional<ActionInstance> lock(ActiveTenant tenant, long id) {
+    binding.bind(em, tenant);
+    if (em.createNativeQuery("SELECT id FROM action_instance WHERE id = ?1 FOR UPDATE").setParameter(1, id)
+        .getResultList().isEmpty()) {
+      return Optional.empty();
+    }
+    return find(tenant, id);
+  }
+
+  /** The instances assigned to a member, for implementation or for testing. */
+  public List<Long> assignedTo(ActiveTenant tenant, String userId, boolean testing) {
+    binding.bind(em, tenant);
+    return ((List<?>) em.createNativeQuery("SELECT id FROM action_instance WHERE "
+            + (testing ? "tester_id" : "assignee_id") + " = ?1 ORDER BY id")
+        .setParameter(1, userId)
+        .getResultList())
+        .stream().map(id -> ((Number) id).longValue()).toList();
+  }
+
+  /**
+   * Writes the instance's workflow values and one history row per changed field, and moves the version on.
+   * Statuses are written only for an instance with statuses of its own (not one that follows its parent).
+   */
+  public void update(ActiveTenant tenant, ActionInstance before, ActionInstance after, ActionHistory.Who who,
+      String overrideReason) {
     binding.bind(em, tenant);
     em.createNativeQuery(
-            "UPDATE action_instance SET implementation_status = ?2, implementation_date = CAST(?3 AS date),"
-                + " test_status = ?4, passed_fraction = CAST(?5 AS numeric), notes = ?6, updated_at = now(),"
-                + " updated_by = ?7, version = version + 1"
-                + " WHERE id = ?1")
+            "UPDATE action_instance SET implementation_status = CASE WHEN ?15 THEN implementation_status ELSE ?2 END,"
+                + " implementation_date = CASE WHEN ?15 THEN implementation_date ELSE CAST(?3 AS date) END,"
+                + " test_status = CASE WHEN ?15 THEN test_status ELSE ?4 END,"
+                + " passed_fraction = CASE WHEN ?15 THEN passed_fraction ELSE CAST(?5 AS numeric) END,"
+                + " notes = ?6, assignee_id = ?7,"
+                + " assignee_name = ?8, tester_id = ?9, tester_name = ?10, due_date = CAST(?11 AS date),"
+                + " priority = ?12, implemented_by = ?13, updated_at = now(), updated_by = ?14,"
+                + " version = version + 1 WHERE id = ?1")
         .setParameter(1, before.id())
         .setParameter(2, after.implementationStatus().name())
         .setParameter(3, after.implementationDate())
         .setParameter(4, after.testStatus().name())
         .setParameter(5, after.passedFraction())
         .setParameter(6, after.notes())
-        .setParameter(7, who.id())
+        .setParameter(7, after.assigneeId())
+        .setParameter(8, after.assigneeName())
+        .setParameter(9, after.testerId())
+        .setParameter(10, after.testerName())
+        .setParameter(11, after.dueDate())
+        .setParameter(12, after.priority().name())
+        .setParameter(13, after.implementedBy())
+        .setParameter(14, who.id())
+        .setParameter(15, before.followsParent())
         .executeUpdate();
     history.record(tenant, before, "implementationStatus", before.implementationStatus(), after.implementationStatus(),
         who);
     history.record(tenant, before, "implementationDate", before.implementationDate(), after.implementationDate(), who);
     history.record(tenant, before, "testStatus", before.testStatus(), after.testStatus(), who);
+    if (overrideReason != null && before.testStatus() != after.testStatus()) {
+      history.record(tenant, before, "testOverrideReason", null, overrideReason.strip(), who);
+    }
     history.record(tenant, before, "passedFraction", before.passedFraction(), after.passedFraction(), who);
     history.record(tenant, before, "notes", before.notes(), after.notes(), who);
+    history.record(tenant, before, "assignee", before.assigneeName(), after.assigneeName(), who);
+    history.record(tenant, before, "tester", before.testerName(), after.testerName(), who);
+    history.record(tenant, before, "dueDate", before.dueDate(), after.dueDate(), who);
+    history.record(tenant, before, "priority", before.priority(), after.priority(), who);
   }
 
   private static List<ActionInstance> rows(List<?> rows) {
-    return rows.stream().map(Object[].class::cast).map(row -> new ActionInstance(
+    return rows.stream().map(Object[].class::cast).map(ActionRepository::instance).toList();
+  }
+
+  private static ActionInstance instance(Object[] row) {
+    return new ActionInstance(
         ((Number) row[0]).longValue(), (String) row[1], (String) row[2], ActionType.valueOf((String) row[3]),
-        ((Number) row[4]).intValue(), (String) row[5], (String) row[6], (String) row[7],
-        row[8] == null ? null : ((Number) row[8]).longValue(), (String) row[9],
-        ImplementationStatus.valueOf((String) row[10]),
-        row[11] == null ? null : ((java.sql.Date) row[11]).toLocalDate(), TestStatus.valueOf((String) row[12]),
-        (BigDecimal) row[13], (String) row[14], ((java.sql.Timestamp) row[15]).toInstant(), (String) row[16],
-        ((Number) row[17]).longValue()))
-        .toList();
+        ((Number) row[4]).intValue(), (String) row[5], (String) row[6], (String) row[7], (String) row[8],
+        row[9] == null ? null : ((Number) row[9]).longValue(), row[10] == null ? null : ((Number) row[10]).longValue(),
+        (String) row[11], ImplementationStatus.valueOf((String) row[12]), date(row[13]),
+        TestStatus.valueOf((String) row[14]), (BigDecimal) row[15], (String) row[16], (String) row[17],
+        (String) row[18], (String) row[19], (String) row[20], date(row[21]), Priority.valueOf((String) row[22]),
+        Boolean.TRUE.equals(row[23]), (String) row[24],
+        row[25] == null ? List.of() : Arrays.asList(((String) row[25]).split("\n")),
+        ids(row[26]), ids(row[27]), ((java.sql.Timestamp) row[28]).toInstant(), (String) row[29],
+        ((Number) row[30]).longValue());
+  }
+
+  private static List<Long> ids(Object joined) {
+    return joined == null ? List.of() : Arrays.stream(((String) joined).split(",")).map(Long::valueOf).sorted().toList();
+  }
+
+  private static java.time.LocalDate date(Object value) {
+    return value == null ? null : ((java.sql.Date) value).toLocalDate();
   }
 }

@@ -1,38 +1,44 @@
 package io.regulus.action;
 
-import io.regulus.identity.AccessDeniedException;
+import io.regulus.directory.AssignmentPurpose;
+import io.regulus.directory.Member;
+import io.regulus.directory.TenantMembers;
 import io.regulus.identity.Caller;
 import io.regulus.identity.TenantRole;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
-import io.regulus.scoring.ImplementationStatus;
-import io.regulus.scoring.TestStatus;
+import io.regulus.scoring.ScoringRepository;
 import io.regulus.tenancy.ActiveTenant;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Reading action instances and changing their statuses under PRODUCT.md's workflow rules: contributors set the
- * implementation, assessors the test result, admins both; a test result needs the action implemented; the
- * implementation date goes with an implemented action. Every change lands in the history.
+ * The improvement-action workflow of a tenant: the actions list with its filtered score, one instance's changes
+ * under {@link ActionWorkflow}'s rules and its ETag, assignment one by one or in bulk, and the history.
  */
 @Stateless
 public class ActionService {
 
   @Inject private ActionRepository actions;
   @Inject private ActionHistory history;
+  @Inject private ScoringRepository scoring;
+  @EJB private TenantMembers members;
 
-  public List<ActionInstance> list(ActiveTenant tenant) {
-    return actions.all(tenant);
+  public ActionPage list(ActiveTenant tenant, ActionFilter filter, String sort, int page, int size, String groupBy) {
+    return ActionListing.page(actions.all(tenant), filter, sort, page, size, groupBy,
+        scoring.load(tenant).contributions(), today());
   }
 
   public ActionInstance get(ActiveTenant tenant, long id) {
-    return actions.find(tenant, id, false).orElseThrow(() -> new ActionInstanceNotFoundException(id));
+    return actions.find(tenant, id).orElseThrow(() -> new ActionInstanceNotFoundException(id));
   }
 
   public List<ActionChange> history(ActiveTenant tenant, long id) {
@@ -40,66 +46,100 @@ public class ActionService {
     return history.of(tenant, id);
   }
 
-  public ActionInstance change(ActiveTenant tenant, Caller caller, TenantRole role, long id, StatusChange change) {
-    if (change.touchesImplementation() && role != TenantRole.ADMIN && role != TenantRole.CONTRIBUTOR) {
-      throw new AccessDeniedException("Setting the implementation needs the contributor or admin role; you are "
-          + role.id() + " in this tenant.");
+  public List<ActivityEntry> activity(ActiveTenant tenant, Long before, int limit) {
+    return history.recent(tenant, before, limit);
+  }
+
+  /**
+   * Changes one instance if it is still at {@code expectedVersion} (the ETag the caller read); otherwise nothing
+   * is written and the caller gets the current state.
+   */
+  public ActionInstance update(
+      ActiveTenant tenant, Caller caller, TenantRole role, long id, long expectedVersion, ActionUpdate update) {
+    ActionInstance before = actions.lock(tenant, id).orElseThrow(() -> new ActionInstanceNotFoundException(id));
+    if (before.version() != expectedVersion) {
+      throw new StaleVersionException(before, expectedVersion);
     }
-    if (change.touchesTest() && role != TenantRole.ADMIN && role != TenantRole.ASSESSOR) {
-      throw new AccessDeniedException("Recording a test result needs the assessor or admin role; you are "
-          + role.id() + " in this tenant.");
-    }
-    ActionInstance before = actions.find(tenant, id, true).orElseThrow(() -> new ActionInstanceNotFoundException(id));
-    ActionInstance after = apply(before, change);
-    actions.update(tenant, before, after, new ActionHistory.Who(caller.subject(), caller.name()));
+    ActionWorkflow.Person assignee = update.assigneeId() == null ? null
+        : person(tenant, update.assigneeId(), AssignmentPurpose.IMPLEMENTATION, "assigneeId");
+    ActionWorkflow.Person tester = update.testerId() == null ? null
+        : person(tenant, update.testerId(), AssignmentPurpose.TESTING, "testerId");
+    ActionInstance after = ActionWorkflow.apply(before, update, role, caller.subject(), assignee, tester, today());
+    boolean override = update.testStatus() != null && "AUTOMATIC".equals(before.testingSource());
+    actions.update(tenant, before, after, who(caller), override ? update.testOverrideReason() : null);
     return get(tenant, id);
   }
 
-  /** The instance after the change, or every broken rule at once. */
-  static ActionInstance apply(ActionInstance before, StatusChange change) {
-    List<Violation> violations = new ArrayList<>();
-    ImplementationStatus implementation =
-        change.implementationStatus() != null ? change.implementationStatus() : before.implementationStatus();
-    LocalDate date = before.implementationDate();
-    if (change.implementationStatus() != null && change.implementationStatus() != before.implementationStatus()) {
-      date = implementation.done() ? LocalDate.now(ZoneOffset.UTC) : null;
+  /** Assigns every listed instance (all or none) to one member, for implementation or for testing. */
+  public int assign(ActiveTenant tenant, Caller caller, List<Long> ids, String userId, AssignmentPurpose purpose) {
+    ActionWorkflow.Person person = userId == null ? null : person(tenant, userId, purpose, "userId");
+    List<Long> missing = ids.stream().filter(id -> actions.lock(tenant, id).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(new Violation("actionIds", "no action " + missing.stream().map(String::valueOf)
+          .collect(Collectors.joining(", ")) + " in this tenant; nothing was assigned"));
     }
-    if (change.implementationDate() != null) {
-      if (!implementation.done()) {
-        violations.add(new Violation("implementationDate", "an implementation date goes only with status"
-            + " implemented or alternative implementation; the status is " + implementation));
-      } else if (change.implementationDate().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
-        violations.add(new Violation("implementationDate", "an implementation date is not in the future"));
+    for (long id : ids) {
+      write(tenant, caller, id, purpose, person);
+    }
+    return ids.size();
+  }
+
+  /** Moves everything assigned to one member (for implementation or testing) to another; returns how many. */
+  public int reassign(ActiveTenant tenant, Caller caller, String fromId, String toId, AssignmentPurpose purpose) {
+    ActionWorkflow.Person to = person(tenant, toId, purpose, "to");
+    List<Long> ids = actions.assignedTo(tenant, fromId, purpose == AssignmentPurpose.TESTING);
+    for (long id : ids) {
+      actions.lock(tenant, id);
+      write(tenant, caller, id, purpose, to);
+    }
+    return ids.size();
+  }
+
+  private void write(
+      ActiveTenant tenant, Caller caller, long id, AssignmentPurpose purpose, ActionWorkflow.Person person) {
+    ActionInstance before = get(tenant, id);
+    boolean testing = purpose == AssignmentPurpose.TESTING;
+    String clear = person != null ? null : testing ? "testerId" : "assigneeId";
+    ActionUpdate update = new ActionUpdate(null, null, null, null, null, null, null, null, null, null,
+        clear == null ? null : java.util.Set.of(clear));
+    ActionInstance after = ActionWorkflow.apply(before, update, TenantRole.ADMIN, caller.subject(),
+        testing ? null : person, testing ? person : null, today());
+    actions.update(tenant, before, after, who(caller), null);
+  }
+
+  /** The member of that id, if they may be assigned for that purpose; else a 422 naming the field. */
+  private ActionWorkflow.Person person(ActiveTenant tenant, String userId, AssignmentPurpose purpose, String field) {
+    List<Member> assignable = members.assignable(tenant, purpose);
+    Optional<Member> member = assignable.stream().filter(m -> m.id().equals(userId)).findFirst();
+    return member.map(m -> new ActionWorkflow.Person(m.id(), display(m)))
+        .orElseThrow(() -> new InvalidInputException(new Violation(field, "user " + userId + " is not a member of"
+            + " this tenant who may be assigned " + purpose.id() + " ("
+            + (purpose == AssignmentPurpose.TESTING ? "assessors and admins" : "contributors and admins")
+            + "); GET /tenants/{tenant}/assignees?for=" + purpose.id() + " lists them")));
+  }
+
+  /** Who members are to each other in lists: their username. */
+  static String display(Member member) {
+    return member.username();
+  }
+
+  /** The members of this tenant by username and by email (lower case), for the workbook's assignee columns. */
+  public Map<String, Member> membersByName(ActiveTenant tenant) {
+    Map<String, Member> byName = new java.util.HashMap<>();
+    for (Member member : members.list(tenant)) {
+      byName.put(member.username().toLowerCase(Locale.ROOT), member);
+      if (member.email() != null) {
+        byName.put(member.email().toLowerCase(Locale.ROOT), member);
       }
-      date = change.implementationDate();
     }
-    TestStatus test = change.testStatus() != null ? change.testStatus() : before.testStatus();
-    if (!implementation.done() && implementation != ImplementationStatus.OUT_OF_SCOPE) {
-      if (change.testStatus() != null && change.testStatus() != TestStatus.NONE) {
-        violations.add(new Violation("testStatus", "a test result is recorded only once the action is implemented"
-            + " (or implemented another way); its implementation status is " + implementation));
-      }
-      test = TestStatus.NONE;
-    }
-    BigDecimal fraction = change.passedFraction() != null ? change.passedFraction() : before.passedFraction();
-    if (test != TestStatus.PARTIALLY_TESTED) {
-      if (change.passedFraction() != null) {
-        violations.add(new Violation("passedFraction", "a passed fraction goes only with test status"
-            + " PARTIALLY_TESTED"));
-      }
-      fraction = null;
-    } else if (fraction == null || fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
-      violations.add(new Violation("passedFraction", "PARTIALLY_TESTED needs a passed fraction from 0 to 1"));
-    }
-    String notes = change.notes() != null ? (change.notes().isBlank() ? null : change.notes().strip()) : before.notes();
-    if (notes != null && notes.length() > 4000) {
-      violations.add(new Violation("notes", "at most 4000 characters"));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidInputException("The change was not saved", violations);
-    }
-    return new ActionInstance(before.id(), before.key(), before.title(), before.type(), before.points(),
-        before.category(), before.solution(), before.origin(), before.groupId(), before.group(), implementation,
-        date, test, fraction, notes, before.updatedAt(), before.updatedBy(), before.version());
+    return byName;
+  }
+
+  private static ActionHistory.Who who(Caller caller) {
+    return new ActionHistory.Who(caller.subject(), caller.username());
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ZoneOffset.UTC);
   }
 }

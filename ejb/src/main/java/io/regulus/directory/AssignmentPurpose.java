@@ -24,6 +24,15 @@ public enum AssignmentPurpose {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The purpose a request names in its field {@code for}: implementation when left out. */
+  public static AssignmentPurpose requested(String id) {
+    if (id == null || id.isBlank()) {
+      return IMPLEMENTATION;
+    }
+    return fromId(id.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new io.regulus.problem.InvalidInputException(
+        new io.regulus.problem.Violation("for", "implementation or testing, not '" + id + "'")));
+  }
+
   public static Optional<AssignmentPurpose> fromId(String id) {
     for (AssignmentPurpose purpose : values()) {
       if (purpose.id().equals(id)) {

@@ -9,7 +9,7 @@ public record Score(double achieved, double possible) {
     return possible == 0 ? 0 : achieved / possible;
   }
 
-  Score plus(Score other) {
+  public Score plus(Score other) {
     return new Score(achieved + other.achieved, possible + other.possible);
   }
 }

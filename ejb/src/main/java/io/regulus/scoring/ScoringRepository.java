@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Reads what a tenant's scores are computed from in three queries, whatever the number of assessments, controls
  * and actions: the actions its assessments use (an action is provider-managed when every control mapping it is),
- * the assessments with their controls' mappings, and the instances' statuses.
+ * the assessments with their controls' mappings, and the instances' effective statuses (an action tested through
+ * its parent counts with its parent's).
  */
 @ApplicationScoped
 public class ScoringRepository {
@@ -69,8 +70,9 @@ public class ScoringRepository {
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
     Map<ScoringInput.Instance, Long> ids = new HashMap<>();
     for (Object[] row : rows(
-        "SELECT i.id, a.action_key, g.name, i.implementation_status, i.test_status, i.passed_fraction"
+        "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction"
             + " FROM action_instance i JOIN action a ON a.id = i.action_id"
+            + " JOIN action_instance_effective e ON e.id = i.id"
             + " LEFT JOIN assessment_group g ON g.id = i.group_id")) {
       ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
       ids.put(instance, ((Number) row[0]).longValue());

@@ -21,4 +21,16 @@ public record TenantScoring(
   public Long instanceId(ScoredUnit unit) {
     return instanceIds.get(new ScoringInput.Instance(unit.action().key(), unit.group()));
   }
+
+  /** What each instance adds to the tenant score, by instance id. */
+  public Map<Long, Score> contributions() {
+    Map<Long, Score> contributions = new java.util.HashMap<>();
+    for (ScoredUnit unit : scores.units()) {
+      Long id = instanceId(unit);
+      if (id != null) {
+        contributions.put(id, new Score(unit.achieved(), unit.possible()));
+      }
+    }
+    return contributions;
+  }
 }

@@ -37,6 +37,11 @@ public class DomainException extends RuntimeException {
     return field;
   }
 
+  /** The current state of the resource, when the caller needs it to retry (a stale write); else null. */
+  public Object current() {
+    return null;
+  }
+
   /** Each field at fault with its rule; the one {@link #field()} when there is one. */
   public java.util.List<Violation> violations() {
     return field == null ? java.util.List.of() : java.util.List.of(new Violation(field, detail()));

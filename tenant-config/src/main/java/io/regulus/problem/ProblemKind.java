@@ -7,7 +7,9 @@ public enum ProblemKind {
   FORBIDDEN(403, "Forbidden"),
   NOT_FOUND(404, "Not found"),
   CONFLICT(409, "Conflict"),
+  PRECONDITION_FAILED(412, "Precondition failed"),
   RULE_VIOLATED(422, "Rule violated"),
+  PRECONDITION_REQUIRED(428, "Precondition required"),
   UNAVAILABLE(503, "Service unavailable");
 
   private final int status;

@@ -1,6 +1,7 @@
 package io.regulus.api;
 
 import io.regulus.api.action.ActionResource;
+import io.regulus.api.action.ActivityResource;
 import io.regulus.api.assessment.AssessmentGroupResource;
 import io.regulus.api.assessment.AssessmentResource;
 import io.regulus.api.firm.FirmTenantResource;
@@ -63,6 +64,7 @@ public class RegulusApi extends Application {
           AssessmentResource.class,
           TemplateResource.class,
           ActionResource.class,
+          ActivityResource.class,
           ScoreResource.class);
 
   private static final List<Class<?>> PROVIDERS =

@@ -1,5 +1,7 @@
 package io.regulus.api.problem;
 
+import io.regulus.action.ActionInstance;
+import io.regulus.api.action.ActionView;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,12 +20,18 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         exception.violations().stream()
             .map(violation -> new ProblemView.FieldError(violation.field(), violation.rule()))
             .toList();
-    Response response = Problems.response(exception.kind(), exception.detail(), errors);
+    Response response = Problems.response(exception.kind(), exception.detail(), errors, current(exception));
     if (exception.kind() == ProblemKind.UNAUTHENTICATED) {
       return Response.fromResponse(response)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"regulus\", error=\"invalid_token\"")
           .build();
     }
     return response;
+  }
+
+  /** The current state a stale write carries, as the API shows it. */
+  private static Object current(DomainException exception) {
+    Object current = exception.current();
+    return current instanceof ActionInstance instance ? ActionView.of(instance) : current;
   }
 }

@@ -15,14 +15,26 @@ public final class Problems {
   private Problems() {}
 
   public static Response response(ProblemKind kind, String detail, List<ProblemView.FieldError> errors) {
-    return response(kind.status(), TYPE_PREFIX + kind.slug(), kind.title(), detail, errors);
+    return response(kind, detail, errors, null);
+  }
+
+  /** A problem that carries the resource's current state (a stale write's 412). */
+  public static Response response(
+      ProblemKind kind, String detail, List<ProblemView.FieldError> errors, Object current) {
+    return response(kind.status(), TYPE_PREFIX + kind.slug(), kind.title(), detail, errors, current);
   }
 
   public static Response response(
       int status, String type, String title, String detail, List<ProblemView.FieldError> errors) {
+    return response(status, type, title, detail, errors, null);
+  }
+
+  private static Response response(
+      int status, String type, String title, String detail, List<ProblemView.FieldError> errors, Object current) {
     ProblemView problem =
         new ProblemView(
-            type, title, status, detail, "urn:uuid:" + UUID.randomUUID(), errors.isEmpty() ? null : errors);
+            type, title, status, detail, "urn:uuid:" + UUID.randomUUID(), errors.isEmpty() ? null : errors,
+            current);
     return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(problem).build();
   }
 

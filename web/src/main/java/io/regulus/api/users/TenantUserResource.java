@@ -5,8 +5,6 @@ import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.TenantMembers;
 import io.regulus.identity.TenantRole;
-import io.regulus.problem.DomainException;
-import io.regulus.problem.ProblemKind;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -98,14 +96,8 @@ public class TenantUserResource {
   @Access(Access.Scope.TENANT)
   public List<MemberView> assignees(
       @QueryParam("for") @Parameter(description = "implementation (default) or testing") String purpose) {
-    AssignmentPurpose chosen =
-        purpose == null || purpose.isBlank()
-            ? AssignmentPurpose.IMPLEMENTATION
-            : AssignmentPurpose.fromId(purpose)
-                .orElseThrow(
-                    () -> new DomainException(
-                        ProblemKind.INVALID_INPUT, "'for' is implementation or testing, not '" + purpose + "'.", "for"));
-    return members.assignable(context.tenant(), chosen).stream().map(MemberView::of).toList();
+    return members.assignable(context.tenant(), AssignmentPurpose.requested(purpose)).stream()
+        .map(MemberView::of).toList();
   }
 
   private static TenantRole role(String id) {
