@@ -29,8 +29,8 @@ public enum AssignmentPurpose {
     if (id == null || id.isBlank()) {
       return IMPLEMENTATION;
     }
-    return fromId(id.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new io.regulus.problem.InvalidInputException(
-        new io.regulus.problem.Violation("for", "implementation or testing, not '" + id + "'")));
+    return fromId(id.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new io.regulus.problem.DomainException(
+        io.regulus.problem.ProblemKind.INVALID_INPUT, "'for' is implementation or testing, not '" + id + "'.", "for"));
   }
 
   public static Optional<AssignmentPurpose> fromId(String id) {
