@@ -1,0 +1,218 @@
+package io.regulus.action.workbook;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * A one-sheet workbook written with POI's streaming SXSSF: only the last {@value #WINDOW} rows stay in memory, older
+ * ones go to a compressed temporary file until {@link #write}, so an export of any length costs the same memory.
+ * Both the action workbook and the table exports write through it, so dates, numbers, widths and risky text look
+ * the same in both: a bold frozen header, dates as yyyy-mm-dd, instants as UTC date-times, read-only columns grey.
+ * Text is always a string cell, never a formula; text that starts like one is also quote-prefixed, as Excel does
+ * for a typed {@code '=...}, so that editing the cell keeps it text.
+ */
+final class XlsxSheet implements Closeable {
+
+  /** The rows SXSSF keeps in memory. */
+  static final int WINDOW = 100;
+  /** Excel's limit for one cell; longer text is cut, ending in an ellipsis. */
+  static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+  private static final int MAX_WIDTH = 60;
+
+  /** What a cell holds, which picks its number format. */
+  enum Kind {
+    TEXT("@"),
+    WHOLE("0"),
+    DECIMAL("General"),
+    DATE("yyyy-mm-dd"),
+    TIMESTAMP("yyyy-mm-dd hh:mm:ss");
+
+    private final String format;
+
+    Kind(String format) {
+      this.format = format;
+    }
+
+    static Kind of(Object value) {
+      if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+          || value instanceof BigInteger) {
+        return WHOLE;
+      }
+      if (value instanceof Number) {
+        return DECIMAL;
+      }
+      if (value instanceof LocalDate) {
+        return DATE;
+      }
+      return value instanceof Instant ? TIMESTAMP : TEXT;
+    }
+  }
+
+  private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+  private final SXSSFSheet sheet;
+  private final Map<String, CellStyle> styles = new HashMap<>();
+  private final Map<Integer, Integer> widths = new HashMap<>();
+  private Row row;
+  private int rows;
+
+  XlsxSheet(String name) {
+    workbook.setCompressTempFiles(true);
+    sheet = workbook.createSheet(name);
+  }
+
+  /** The header row, frozen and filterable; {@code readOnly} columns get a grey header. */
+  void header(List<String> names, IntPredicate readOnly) {
+    Font bold = workbook.createFont();
+    bold.setBold(true);
+    startRow();
+    for (int column = 0; column < names.size(); column++) {
+      CellStyle style = workbook.createCellStyle();
+      style.setFont(bold);
+      style.setBorderBottom(BorderStyle.THIN);
+      grey(style, readOnly.test(column));
+      Cell cell = row.createCell(column);
+      cell.setCellStyle(style);
+      cell.setCellValue(names.get(column));
+      widen(column, names.get(column).length());
+    }
+    sheet.createFreezePane(0, 1);
+    sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, names.size() - 1));
+  }
+
+  void startRow() {
+    row = sheet.createRow(rows++);
+  }
+
+  /**
+   * One cell of the current row. A null value leaves the cell blank but formatted, so a date typed into it later
+   * shows as a date.
+   *
+   * @param value a String, Number, LocalDate, Instant (written in UTC), Boolean, enum (by its label), or null
+   */
+  void put(int column, Object value, Kind kind, boolean readOnly) {
+    Object shown = value instanceof Enum<?> constant ? EnumLabels.label(constant) : value;
+    boolean quoted = shown instanceof String text && FormulaGuard.risky(text);
+    Cell cell = row.createCell(column);
+    cell.setCellStyle(style(kind, readOnly, quoted));
+    if (shown == null) {
+      return;
+    }
+    if (shown instanceof String text) {
+      String fitted = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT - 1) + "\u2026" : text;
+      cell.setCellValue(fitted);
+      widen(column, fitted.lines().mapToInt(String::length).max().orElse(0));
+    } else if (shown instanceof Number number) {
+      cell.setCellValue(number.doubleValue());
+      widen(column, number.toString().length());
+    } else if (shown instanceof LocalDate date) {
+      cell.setCellValue(date);
+      widen(column, 10);
+    } else if (shown instanceof Instant instant) {
+      cell.setCellValue(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+      widen(column, 19);
+    } else if (shown instanceof Boolean flag) {
+      cell.setCellValue(flag);
+      widen(column, 5);
+    } else {
+      throw new IllegalArgumentException("No spreadsheet cell for a " + shown.getClass().getName());
+    }
+  }
+
+  /** At least this many characters wide, whatever the content. */
+  void minWidth(int column, int characters) {
+    widen(column, characters);
+  }
+
+  /** A drop-down of {@code choices} on the column's rows {@code first..last} (0-based); nothing else is accepted. */
+  void dropDown(int column, int first, int last, List<String> choices) {
+    DataValidationHelper helper = sheet.getDataValidationHelper();
+    validate(helper.createExplicitListConstraint(choices.toArray(String[]::new)), column, first, last,
+        "Choose one of: " + String.join(", ", choices));
+  }
+
+  /** A number from {@code min} to {@code max} on the column's rows {@code first..last} (0-based). */
+  void decimalBetween(int column, int first, int last, String min, String max) {
+    DataValidationHelper helper = sheet.getDataValidationHelper();
+    validate(helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, min, max), column, first,
+        last, "A number from " + min + " to " + max);
+  }
+
+  /** The rows written so far, header included. */
+  int rows() {
+    return rows;
+  }
+
+  /** The rows still in memory: at most {@value #WINDOW}, whatever was written. */
+  int rowsInMemory() {
+    return rows - 1 - sheet.getLastFlushedRowNum();
+  }
+
+  void write(OutputStream out) throws IOException {
+    widths.forEach((column, characters) -> sheet.setColumnWidth(column, (Math.min(characters, MAX_WIDTH) + 2) * 256));
+    workbook.write(out);
+  }
+
+  /** Deletes the temporary file (SXSSFWorkbook's close disposes of it). */
+  @Override
+  public void close() throws IOException {
+    workbook.close();
+  }
+
+  private void validate(DataValidationConstraint constraint, int column, int first, int last, String rule) {
+    DataValidation validation = sheet.getDataValidationHelper()
+        .createValidation(constraint, new CellRangeAddressList(first, last, column, column));
+    validation.setShowErrorBox(true);
+    validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+    validation.createErrorBox("Not a valid value", rule);
+    // Excel hides the in-cell arrow when showDropDown="1"; POI writes showDropDown = !suppress, so "suppress" shows it
+    validation.setSuppressDropDownArrow(true);
+    sheet.addValidationData(validation);
+  }
+
+  private CellStyle style(Kind kind, boolean readOnly, boolean quoted) {
+    return styles.computeIfAbsent(kind + "/" + readOnly + "/" + quoted, key -> {
+      CellStyle style = workbook.createCellStyle();
+      style.setDataFormat(workbook.createDataFormat().getFormat(kind.format));
+      style.setQuotePrefixed(quoted);
+      grey(style, readOnly);
+      return style;
+    });
+  }
+
+  private static void grey(CellStyle style, boolean readOnly) {
+    style.setLocked(readOnly);
+    if (readOnly) {
+      style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+      style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    }
+  }
+
+  private void widen(int column, int characters) {
+    widths.merge(column, characters, Math::max);
+  }
+}
