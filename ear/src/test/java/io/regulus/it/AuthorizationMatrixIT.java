@@ -168,6 +168,16 @@ class AuthorizationMatrixIT {
         (p, r) -> r.body(Map.of("from", "nobody", "to", world.adminId())).post(tenant(p) + "/actions/reassign")
             .statusCode(),
         200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/actions/workbook", (p, r) -> r.get(tenant(p) + "/actions/workbook").statusCode(),
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("POST /tenants/{tenant}/actions/workbook/preview",
+        (p, r) -> r.contentType(MatrixTemplates.XLSX).body(MatrixTemplates.emptyWorkbook())
+            .post(tenant(p) + "/actions/workbook/preview").statusCode(),
+        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
+    row("POST /tenants/{tenant}/actions/workbook",
+        (p, r) -> r.contentType(MatrixTemplates.XLSX).body(MatrixTemplates.emptyWorkbook())
+            .post(tenant(p) + "/actions/workbook").statusCode(),
+        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
     row("GET /tenants/{tenant}/activity", (p, r) -> r.get(tenant(p) + "/activity").statusCode(),
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     row("GET /tenants/{tenant}/actions/{id}/history",

@@ -3,10 +3,23 @@ package io.regulus.it;
 import java.util.List;
 import java.util.Map;
 
-/** The smallest valid private template bodies: one control mapped to one library action. */
+/** The smallest valid bodies: a private template of one control mapped to one library action, an empty workbook. */
 final class MatrixTemplates {
 
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
   private MatrixTemplates() {}
+
+  /** A bulk-update workbook with no rows: valid, and changes nothing. */
+  static byte[] emptyWorkbook() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      io.regulus.action.workbook.ActionSheet.write(List.of(), out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
 
   static Map<String, Object> template(String key) {
     return Map.of("key", key, "title", "Template " + key, "regulation", "Rules of " + key,

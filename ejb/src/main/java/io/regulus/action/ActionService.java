@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -111,28 +109,11 @@ public class ActionService {
   private ActionWorkflow.Person person(ActiveTenant tenant, String userId, AssignmentPurpose purpose, String field) {
     List<Member> assignable = members.assignable(tenant, purpose);
     Optional<Member> member = assignable.stream().filter(m -> m.id().equals(userId)).findFirst();
-    return member.map(m -> new ActionWorkflow.Person(m.id(), display(m)))
+    return member.map(m -> new ActionWorkflow.Person(m.id(), m.username()))
         .orElseThrow(() -> new InvalidInputException(new Violation(field, "user " + userId + " is not a member of"
             + " this tenant who may be assigned " + purpose.id() + " ("
             + (purpose == AssignmentPurpose.TESTING ? "assessors and admins" : "contributors and admins")
             + "); GET /tenants/{tenant}/assignees?for=" + purpose.id() + " lists them")));
-  }
-
-  /** Who members are to each other in lists: their username. */
-  static String display(Member member) {
-    return member.username();
-  }
-
-  /** The members of this tenant by username and by email (lower case), for the workbook's assignee columns. */
-  public Map<String, Member> membersByName(ActiveTenant tenant) {
-    Map<String, Member> byName = new java.util.HashMap<>();
-    for (Member member : members.list(tenant)) {
-      byName.put(member.username().toLowerCase(Locale.ROOT), member);
-      if (member.email() != null) {
-        byName.put(member.email().toLowerCase(Locale.ROOT), member);
-      }
-    }
-    return byName;
   }
 
   private static ActionHistory.Who who(Caller caller) {

@@ -27,6 +27,28 @@ public class ScoringRepository {
   @Inject private TenantBinding binding;
 
   public TenantScoring load(ActiveTenant tenant) {
+    Loaded loaded = input(tenant);
+    return new TenantScoring(ScoringEngine.score(loaded.input()), loaded.titles(), loaded.instanceIds());
+  }
+
+  /** What the scores are computed from, with the actions' titles and the instances' ids. */
+  public record Loaded(
+      ScoringInput input, Map<String, String> titles, Map<ScoringInput.Instance, Long> instanceIds) {
+
+    /** The tenant's scores were these instances in these states (by instance id) instead. */
+    public TenantScores scoresWith(Map<Long, ActionState> changed) {
+      Map<ScoringInput.Instance, ActionState> states = new HashMap<>(input.states());
+      instanceIds.forEach((instance, id) -> {
+        ActionState state = changed.get(id);
+        if (state != null) {
+          states.put(instance, state);
+        }
+      });
+      return ScoringEngine.score(new ScoringInput(input.actions(), input.assessments(), states));
+    }
+  }
+
+  public Loaded input(ActiveTenant tenant) {
     binding.bind(em, tenant);
     Map<String, ScoredAction> actions = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
@@ -79,7 +101,7 @@ public class ScoringRepository {
       states.put(instance, new ActionState(ImplementationStatus.valueOf((String) row[3]),
           TestStatus.valueOf((String) row[4]), row[5] == null ? 0 : ((Number) row[5]).doubleValue()));
     }
-    return new TenantScoring(ScoringEngine.score(new ScoringInput(actions, assessments, states)), titles, ids);
+    return new Loaded(new ScoringInput(actions, assessments, states), titles, ids);
   }
 
   @SuppressWarnings("unchecked")

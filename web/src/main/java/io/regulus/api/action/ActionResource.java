@@ -1,10 +1,9 @@
 package io.regulus.api.action;
 
 import io.regulus.action.ActionChange;
-import io.regulus.action.ActionFilter;
 import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionService;
-import io.regulus.action.Priority;
+import io.regulus.action.BulkUpdateService;
 import io.regulus.api.security.Access;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
@@ -13,14 +12,12 @@ import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
-import io.regulus.scoring.ActionType;
-import io.regulus.scoring.ImplementationStatus;
-import io.regulus.scoring.TestStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,12 +31,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.EnumSet;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -57,40 +52,48 @@ public class ActionResource {
   String tenant;
 
   @EJB private ActionService actions;
+  @EJB private BulkUpdateService workbooks;
   @Inject private RequestContext context;
 
   @GET
   @Access(Access.Scope.TENANT)
   public ActionPageView list(
-      @QueryParam("regulation") String regulation,
-      @QueryParam("assessment") Long assessment,
-      @QueryParam("group") @Parameter(description = "An assessment group's id") Long group,
-      @QueryParam("category") String category,
-      @QueryParam("solution") String solution,
-      @QueryParam("type") @Parameter(description = "TECHNICAL, OPERATIONAL or DOCUMENTATION") String type,
-      @QueryParam("implementationStatus") @Parameter(description = "One or more, comma-separated")
-      String implementationStatus,
-      @QueryParam("testStatus") @Parameter(description = "One or more, comma-separated") String testStatus,
-      @QueryParam("assignee") @Parameter(description = "A member's id, or 'me' for my actions") String assignee,
-      @QueryParam("tester") @Parameter(description = "A member's id, or 'me'") String tester,
-      @QueryParam("testingSource") @Parameter(description = "MANUAL, AUTOMATIC or PARENT") String testingSource,
-      @QueryParam("priority") String priority,
-      @QueryParam("overdue") Boolean overdue,
-      @QueryParam("q") @Parameter(description = "Words in the title or key") String text,
-      @QueryParam("includePassed") @DefaultValue("false")
-      @Parameter(description = "Passed actions are hidden unless true") boolean includePassed,
+      @BeanParam ActionQuery query,
       @QueryParam("sort") @Parameter(description = "e.g. -points,dueDate (default -points,key)") String sort,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size,
       @QueryParam("groupBy") @Parameter(description = "Count the listed actions by implementationStatus,"
           + " testStatus, category, solution, type, assignee, priority, group, testingSource or regulation")
       String groupBy) {
-    ActionFilter filter = new ActionFilter(blank(regulation), assessment, group, blank(category), blank(solution),
-        one(ActionType.class, "type", type), many(ImplementationStatus.class, "implementationStatus",
-            implementationStatus), many(TestStatus.class, "testStatus", testStatus), member(assignee),
-        member(tester), blank(testingSource), one(Priority.class, "priority", priority), overdue, blank(text),
-        includePassed);
-    return ActionPageView.of(actions.list(context.tenant(), filter, sort, page, size, blank(groupBy)));
+    return ActionPageView.of(actions.list(context.tenant(), query.filter(context.caller().subject()), sort, page,
+        size, ActionQuery.blank(groupBy)));
+  }
+
+  @GET
+  @Path("workbook")
+  @Produces(Exports.XLSX)
+  @Access(Access.Scope.TENANT)
+  public Response workbook(@BeanParam ActionQuery query) {
+    var filter = query.filter(context.caller().subject());
+    var tenantNow = context.tenant();
+    StreamingOutput body = out -> workbooks.export(tenantNow, filter, out);
+    return Exports.file(body, Exports.XLSX, "actions-" + tenant + ".xlsx");
+  }
+
+  @POST
+  @Path("workbook/preview")
+  @Consumes({Exports.XLSX, MediaType.APPLICATION_OCTET_STREAM})
+  @Access(value = Access.Scope.TENANT, roles = {TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR})
+  public BulkOutcomeView preview(InputStream workbook) {
+    return BulkOutcomeView.of(workbooks.preview(context.tenant(), context.caller(), context.role(), workbook));
+  }
+
+  @POST
+  @Path("workbook")
+  @Consumes({Exports.XLSX, MediaType.APPLICATION_OCTET_STREAM})
+  @Access(value = Access.Scope.TENANT, roles = {TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR})
+  public BulkOutcomeView apply(InputStream workbook) {
+    return BulkOutcomeView.of(workbooks.apply(context.tenant(), context.caller(), context.role(), workbook));
   }
 
   @GET
@@ -117,9 +120,19 @@ public class ActionResource {
 
   @GET
   @Path("{id}/history")
+  @Produces({MediaType.APPLICATION_JSON, "text/csv", Exports.XLSX})
   @Access(Access.Scope.TENANT)
-  public List<ActionChange> history(@PathParam("id") long id) {
-    return actions.history(context.tenant(), id);
+  public Response history(
+      @PathParam("id") long id,
+      @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx") String format) {
+    List<ActionChange> changes = actions.history(context.tenant(), id);
+    if ("json".equalsIgnoreCase(format)) {
+      return Response.ok(changes, MediaType.APPLICATION_JSON).build();
+    }
+    return Exports.download(format, "action-" + id + "-history",
+        List.of("Field", "Old value", "New value", "Changed by", "Changed at"),
+        changes.stream().map(c -> List.<Object>of(c.field(), nullToEmpty(c.oldValue()), nullToEmpty(c.newValue()),
+            c.changedBy(), c.changedAt())).toList());
   }
 
   @POST
@@ -128,7 +141,7 @@ public class ActionResource {
   @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
   public Map<String, Integer> assign(@Valid @NotNull AssignRequest request) {
     return Map.of("assigned", actions.assign(context.tenant(), context.caller(), request.actionIds(),
-        blank(request.userId()), AssignmentPurpose.requested(request.purpose())));
+        ActionQuery.blank(request.userId()), AssignmentPurpose.requested(request.purpose())));
   }
 
   @POST
@@ -155,36 +168,8 @@ public class ActionResource {
     }
   }
 
-  private String member(String id) {
-    String value = blank(id);
-    return "me".equalsIgnoreCase(value) ? context.caller().subject() : value;
+  static String nullToEmpty(String value) {
+    return value == null ? "" : value;
   }
 
-  private static String blank(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  private static <E extends Enum<E>> E one(Class<E> type, String field, String value) {
-    Set<E> parsed = many(type, field, value);
-    return parsed.isEmpty() ? null : parsed.iterator().next();
-  }
-
-  private static <E extends Enum<E>> Set<E> many(Class<E> type, String field, String value) {
-    Set<E> parsed = EnumSet.noneOf(type);
-    if (blank(value) == null) {
-      return parsed;
-    }
-    Function<String, E> parse = name -> {
-      try {
-        return Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(new Violation(field, "'" + name.strip() + "' is not one of "
-            + EnumSet.allOf(type)));
-      }
-    };
-    for (String name : value.split(",")) {
-      parsed.add(parse.apply(name));
-    }
-    return parsed;
-  }
 }

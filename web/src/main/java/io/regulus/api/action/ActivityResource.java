@@ -16,10 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The tenant's activity feed: every change of every action, the newest first, page by page. */
+/** The tenant's activity feed: every change of every action, the newest first, page by page; CSV or XLSX too. */
 @Path("/tenants/{tenant}/activity")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,11 +34,23 @@ public class ActivityResource {
   @Inject private RequestContext context;
 
   @GET
+  @Produces({MediaType.APPLICATION_JSON, "text/csv", Exports.XLSX})
   @Access(Access.Scope.TENANT)
-  public List<ActivityEntry> recent(
+  public Response recent(
       @QueryParam("before") @Parameter(description = "Only entries older than this entry id (the next page)")
       Long before,
-      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-    return actions.activity(context.tenant(), before, limit);
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(10000) int limit,
+      @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx") String format) {
+    List<ActivityEntry> entries = actions.activity(context.tenant(), before, limit);
+    if ("json".equalsIgnoreCase(format)) {
+      return Response.ok(entries, MediaType.APPLICATION_JSON).build();
+    }
+    return Exports.download(format, "activity-" + tenant,
+        List.of("Entry", "Action id", "Action", "Group id", "Field", "Old value", "New value", "Changed by",
+            "Changed at"),
+        entries.stream().map(e -> List.<Object>of(e.id(), e.actionId(), e.actionKey(),
+            e.groupId() == null ? "" : e.groupId(), e.field(), ActionResource.nullToEmpty(e.oldValue()),
+            ActionResource.nullToEmpty(e.newValue()),
+            e.changedByName() == null ? e.changedBy() : e.changedByName(), e.changedAt())).toList());
   }
 }

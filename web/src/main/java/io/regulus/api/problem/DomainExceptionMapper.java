@@ -1,6 +1,7 @@
 package io.regulus.api.problem;
 
 import io.regulus.action.ActionInstance;
+import io.regulus.action.InvalidWorkbookException;
 import io.regulus.api.action.ActionView;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
@@ -20,7 +21,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         exception.violations().stream()
             .map(violation -> new ProblemView.FieldError(violation.field(), violation.rule()))
             .toList();
-    Response response = Problems.response(exception.kind(), exception.detail(), errors, current(exception));
+    Response response = Problems.response(exception.kind(), exception.detail(), errors, current(exception),
+        exception instanceof InvalidWorkbookException workbook ? workbook.cells() : null);
     if (exception.kind() == ProblemKind.UNAUTHENTICATED) {
       return Response.fromResponse(response)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"regulus\", error=\"invalid_token\"")

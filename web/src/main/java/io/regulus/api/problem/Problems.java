@@ -1,5 +1,6 @@
 package io.regulus.api.problem;
 
+import io.regulus.action.workbook.CellError;
 import io.regulus.problem.ProblemKind;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,26 +16,27 @@ public final class Problems {
   private Problems() {}
 
   public static Response response(ProblemKind kind, String detail, List<ProblemView.FieldError> errors) {
-    return response(kind, detail, errors, null);
+    return response(kind, detail, errors, null, null);
   }
 
-  /** A problem that carries the resource's current state (a stale write's 412). */
-  public static Response response(
-      ProblemKind kind, String detail, List<ProblemView.FieldError> errors, Object current) {
-    return response(kind.status(), TYPE_PREFIX + kind.slug(), kind.title(), detail, errors, current);
+  /** A problem that carries the resource's current state (a stale write's 412) or a workbook's faulty cells. */
+  public static Response response(ProblemKind kind, String detail, List<ProblemView.FieldError> errors,
+      Object current, List<CellError> cells) {
+    return response(kind.status(), TYPE_PREFIX + kind.slug(), kind.title(), detail, errors, current, cells);
   }
 
   public static Response response(
       int status, String type, String title, String detail, List<ProblemView.FieldError> errors) {
-    return response(status, type, title, detail, errors, null);
+    return response(status, type, title, detail, errors, null, null);
   }
 
   private static Response response(
-      int status, String type, String title, String detail, List<ProblemView.FieldError> errors, Object current) {
+      int status, String type, String title, String detail, List<ProblemView.FieldError> errors, Object current,
+      List<CellError> cells) {
     ProblemView problem =
         new ProblemView(
             type, title, status, detail, "urn:uuid:" + UUID.randomUUID(), errors.isEmpty() ? null : errors,
-            current);
+            current, cells);
     return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(problem).build();
   }
 

@@ -1,0 +1,82 @@
+package io.regulus.api.action;
+
+import io.regulus.action.ActionFilter;
+import io.regulus.action.Priority;
+import io.regulus.problem.InvalidInputException;
+import io.regulus.problem.Violation;
+import io.regulus.scoring.ActionType;
+import io.regulus.scoring.ImplementationStatus;
+import io.regulus.scoring.TestStatus;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The filter of the actions list and of its workbook export, from the query; every criterion is optional. */
+public class ActionQuery {
+
+  @QueryParam("regulation") String regulation;
+  @QueryParam("assessment") @Parameter(description = "An assessment's id") Long assessment;
+  @QueryParam("group") @Parameter(description = "An assessment group's id") Long group;
+  @QueryParam("category") String category;
+  @QueryParam("solution") String solution;
+  @QueryParam("type") @Parameter(description = "TECHNICAL, OPERATIONAL or DOCUMENTATION") String type;
+  @QueryParam("implementationStatus") @Parameter(description = "One or more, comma-separated")
+  String implementationStatus;
+  @QueryParam("testStatus") @Parameter(description = "One or more, comma-separated") String testStatus;
+  @QueryParam("assignee") @Parameter(description = "A member's id, or 'me' for my actions") String assignee;
+  @QueryParam("tester") @Parameter(description = "A member's id, or 'me'") String tester;
+  @QueryParam("testingSource") @Parameter(description = "MANUAL, AUTOMATIC or PARENT") String testingSource;
+  @QueryParam("priority") @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL") String priority;
+  @QueryParam("overdue") Boolean overdue;
+  @QueryParam("q") @Parameter(description = "Words in the title or key") String text;
+
+  @QueryParam("includePassed")
+  @DefaultValue("false")
+  @Parameter(description = "Passed actions are hidden unless true")
+  boolean includePassed;
+
+  /** The filter; {@code me} is the caller's Keycloak id, for "me" in assignee or tester. */
+  ActionFilter filter(String me) {
+    return new ActionFilter(blank(regulation), assessment, group, blank(category), blank(solution),
+        one(ActionType.class, "type", type), many(ImplementationStatus.class, "implementationStatus",
+            implementationStatus), many(TestStatus.class, "testStatus", testStatus), member(assignee, me),
+        member(tester, me), blank(testingSource), one(Priority.class, "priority", priority), overdue, blank(text),
+        includePassed);
+  }
+
+  private static String member(String id, String me) {
+    String value = blank(id);
+    return "me".equalsIgnoreCase(value) ? me : value;
+  }
+
+  static String blank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static <E extends Enum<E>> E one(Class<E> type, String field, String value) {
+    Set<E> parsed = many(type, field, value);
+    if (parsed.size() > 1) {
+      throw new InvalidInputException(new Violation(field, "one value, not " + value));
+    }
+    return parsed.isEmpty() ? null : parsed.iterator().next();
+  }
+
+  private static <E extends Enum<E>> Set<E> many(Class<E> type, String field, String value) {
+    Set<E> parsed = EnumSet.noneOf(type);
+    if (blank(value) == null) {
+      return parsed;
+    }
+    for (String name : value.split(",")) {
+      try {
+        parsed.add(Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(new Violation(field, "'" + name.strip() + "' is not one of "
+            + EnumSet.allOf(type)));
+      }
+    }
+    return parsed;
+  }
+}

@@ -1,0 +1,20 @@
+package io.regulus.api.action;
+
+import io.regulus.action.BulkOutcome;
+import io.regulus.action.workbook.CellError;
+import io.regulus.api.score.ScoreView;
+import java.util.List;
+
+/**
+ * What a bulk-update workbook changes (preview) or changed (applied): rows read, actions changed (their ids), every
+ * faulty cell, and the tenant score before and after.
+ */
+public record BulkOutcomeView(
+    int rows, int changed, List<Long> changedActions, List<CellError> errors, ScoreView scoreBefore,
+    ScoreView scoreAfter, boolean applied) {
+
+  static BulkOutcomeView of(BulkOutcome outcome) {
+    return new BulkOutcomeView(outcome.rows(), outcome.changed(), outcome.changedActions(), outcome.errors(),
+        ScoreView.of(outcome.scoreBefore()), ScoreView.of(outcome.scoreAfter()), outcome.applied());
+  }
+}

@@ -1,0 +1,39 @@
+package io.regulus.api.action;
+
+import io.regulus.action.workbook.Table;
+import io.regulus.problem.DomainException;
+import io.regulus.problem.ProblemKind;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
+import java.util.Locale;
+
+/** A table as a download: CSV or XLSX, named after what it holds. */
+final class Exports {
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private Exports() {}
+
+  /** The table in the format asked for ({@code csv} or {@code xlsx}). */
+  static Response download(String format, String name, List<String> headers, List<List<Object>> rows) {
+    Table table = new Table(headers, rows);
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "csv" -> file((StreamingOutput) table::writeCsv, "text/csv; charset=UTF-8", name + ".csv");
+      case "xlsx" -> file((StreamingOutput) out -> table.writeXlsx(sheet(name), out), XLSX, name + ".xlsx");
+      default -> throw new DomainException(ProblemKind.INVALID_INPUT, "'format' is json, csv or xlsx, not '"
+          + format + "'.", "format");
+    };
+  }
+
+  static Response file(StreamingOutput body, String type, String fileName) {
+    return Response.ok(body, type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+        .build();
+  }
+
+  private static String sheet(String name) {
+    return name.length() > 31 ? name.substring(0, 31) : name;
+  }
+}
