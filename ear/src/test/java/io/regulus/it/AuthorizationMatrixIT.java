@@ -203,6 +203,8 @@ class AuthorizationMatrixIT {
     row("DELETE /tenants/{tenant}/users/{userId}",
         (p, r) -> r.delete(tenant(p) + "/users/" + freshMember(p)).statusCode(),
         204, 403, 403, 403, 403, 403, 403, 204, 403, 403);
+    EvidenceMatrixRows.define(AuthorizationMatrixIT::row, AuthorizationMatrixIT::tenant, world.actionId(),
+        TOKENS.get(Persona.ADMIN));
     row("GET /tenants/{tenant}/assignees", (p, r) -> r.get(tenant(p) + "/assignees").statusCode(),
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
   }

@@ -8,6 +8,8 @@ public enum ProblemKind {
   NOT_FOUND(404, "Not found"),
   CONFLICT(409, "Conflict"),
   PRECONDITION_FAILED(412, "Precondition failed"),
+  PAYLOAD_TOO_LARGE(413, "Payload too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   RULE_VIOLATED(422, "Rule violated"),
   PRECONDITION_REQUIRED(428, "Precondition required"),
   UNAVAILABLE(503, "Service unavailable");

@@ -4,6 +4,7 @@ import io.regulus.api.action.ActionResource;
 import io.regulus.api.action.ActivityResource;
 import io.regulus.api.assessment.AssessmentGroupResource;
 import io.regulus.api.assessment.AssessmentResource;
+import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.me.MeResource;
 import io.regulus.api.platform.PlatformAuditResource;
@@ -65,6 +66,7 @@ public class RegulusApi extends Application {
           TemplateResource.class,
           ActionResource.class,
           ActivityResource.class,
+          EvidenceResource.class,
           ScoreResource.class);
 
   private static final List<Class<?>> PROVIDERS =
