@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class ActionWorkflowIT {
 
+  private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n"
+      + "%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   private static String tenant;
   private static String admin;
   private static String contributor;
@@ -65,6 +68,10 @@ class ActionWorkflowIT {
     assertThat(Api.as(contributor).queryParam("assignee", "me").get("/tenants/" + tenant + "/actions")
         .then().statusCode(200).extract().jsonPath().getList("items.key")).containsExactly("flow-a");
 
+    long evidence = Api.as(contributor).contentType("multipart/form-data")
+        .multiPart("file", "mfa-policy.pdf", PDF, "application/pdf").multiPart("title", "MFA policy")
+        .post("/tenants/" + tenant + "/actions/" + id + "/evidence").then().statusCode(201)
+        .extract().<Integer>path("id").longValue();
     Platform.change(contributor, tenant, id, Map.of("implementationStatus", "IMPLEMENTED",
         "notes", "MFA enforced in the identity provider")).then().statusCode(200);
     problem(Platform.change(contributor, tenant, id, Map.of("testStatus", "PASSED")), 403, "assessor or admin");
@@ -76,11 +83,15 @@ class ActionWorkflowIT {
     assertThat(passed.getString("assigneeId")).isEqualTo(contributorId);
     assertThat(passed.getString("priority")).isEqualTo("HIGH");
     assertThat(score()).as("the tenant score rises by the action's 10 points").isEqualTo(before + 10);
+    problem(Api.as(contributor).delete("/tenants/" + tenant + "/actions/" + id + "/evidence/" + evidence), 409,
+        "PASSED");
+    Api.as(reader).get("/tenants/" + tenant + "/actions/" + id + "/evidence/" + evidence + "/content").then()
+        .statusCode(200).contentType("application/pdf");
 
     List<String> fields = Api.as(reader).get("/tenants/" + tenant + "/actions/" + id + "/history").then()
         .statusCode(200).extract().jsonPath().getList("field");
-    assertThat(fields).contains("assignee", "dueDate", "priority", "implementationStatus", "implementationDate",
-        "notes", "testStatus");
+    assertThat(fields).contains("assignee", "dueDate", "priority", "evidence", "implementationStatus",
+        "implementationDate", "notes", "testStatus");
     assertThat(Api.as(reader).get("/tenants/" + tenant + "/activity?limit=5").then().statusCode(200).extract()
         .jsonPath().getString("[0].field")).isEqualTo("testStatus");
   }

@@ -32,7 +32,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 404 -> "No resource at this path. The API is described at /openapi.";
       case 405 -> "This method is not allowed on this path; the Allow header lists the ones that are.";
       case 406 -> "This resource answers application/json (errors application/problem+json).";
-      case 415 -> "Send the request body as application/json.";
+      case 415 -> "This endpoint does not take a body of this Content-Type: /openapi lists the types it takes"
+          + " (application/json for most; multipart/form-data for evidence files; the .xlsx type for workbooks).";
       default -> "The request could not be processed.";
     };
   }
