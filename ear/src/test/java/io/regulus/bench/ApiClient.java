@@ -38,8 +38,12 @@ final class ApiClient {
     return read(path, exchange(request("POST", path, body), 201));
   }
 
-  JsonNode patch(String path, Object body) {
-    return read(path, exchange(request("PATCH", path, body), 200));
+  /** A change sent with the ETag the caller read ({@code If-Match}). */
+  JsonNode patch(String path, Object body, String ifMatch) {
+    HttpRequest request = HttpRequest.newBuilder(request("PATCH", path, body), (name, value) -> true)
+        .header("If-Match", ifMatch)
+        .build();
+    return read(path, exchange(request, 200));
   }
 
   /** A GET answered 200, timed from sending to the body's last byte. */

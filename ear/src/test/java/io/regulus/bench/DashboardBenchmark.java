@@ -115,6 +115,8 @@ public final class DashboardBenchmark {
           DashboardTenant.OWN_ACTIONS, DashboardTenant.CONTROLS, tenant.libraryActionsInTemplate());
       report.field("statuses set", "%d of %d instances (%.0f%%): 3 in 4 implemented + passed, the rest implemented",
           tenant.statusesSet(), tenant.instances(), 100.0 * tenant.statusesSet() / tenant.instances());
+      report.field("  following a parent action", "%d instances (their statuses are the parent's)",
+          tenant.followers());
       report.field("built in", "%.1f s (groups, assessments, template, %d status changes)",
           tenant.buildNanos() / 1e9, tenant.statusesSet());
       report.field("rows of the 3 scoring queries", "%d actions, %d assessment/control/action rows, %d instances",

@@ -1,5 +1,6 @@
 package io.regulus.bench;
 
+import io.regulus.scoring.ScoringRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,26 +12,12 @@ import java.util.List;
  * The database's share of a score request, measured alone: on one open JDBC connection, one transaction that binds
  * the tenant schema as the application does ({@code set_config('search_path', schema, true)}) and runs the three
  * queries of {@code ScoringRepository.load}, reading every column of every row. No HTTP, no token, no registry
- * lookup, no scoring, no JSON: what a dashboard request cannot go below. The SQL is copied from ScoringRepository
- * (ejb module) and must follow it.
+ * lookup, no scoring, no JSON: what a dashboard request cannot go below. The SQL is ScoringRepository's own.
  */
 final class ScoringFloor {
 
   static final List<String> QUERIES =
-      List.of(
-          "SELECT a.action_key, a.points, a.action_type, bool_and(ac.managed_by = 'PROVIDER'), a.category,"
-              + " a.solution, a.title FROM action a"
-              + " JOIN assessment_control_action aca ON aca.action_id = a.id"
-              + " JOIN assessment_control ac ON ac.id = aca.control_id GROUP BY a.id",
-          "SELECT s.id, s.name, s.regulation, g.name, ac.control_id, a.action_key FROM assessment s"
-              + " JOIN assessment_group g ON g.id = s.group_id"
-              + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
-              + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
-              + " LEFT JOIN action a ON a.id = aca.action_id"
-              + " ORDER BY s.id, ac.position, ac.control_id, a.action_key",
-          "SELECT i.id, a.action_key, g.name, i.implementation_status, i.test_status, i.passed_fraction"
-              + " FROM action_instance i JOIN action a ON a.id = i.action_id"
-              + " LEFT JOIN assessment_group g ON g.id = i.group_id");
+      List.of(ScoringRepository.ACTIONS, ScoringRepository.ASSESSMENTS, ScoringRepository.STATES);
 
   private final String schema;
   private final long[] rows = new long[QUERIES.size()];

@@ -21,6 +21,29 @@ import java.util.Map;
 @ApplicationScoped
 public class ScoringRepository {
 
+  /** The actions the assessments use, with whether every control mapping each is provider-managed. */
+  public static final String ACTIONS =
+      "SELECT a.action_key, a.points, a.action_type, bool_and(ac.managed_by = 'PROVIDER'), a.category,"
+          + " a.solution, a.title FROM action a"
+          + " JOIN assessment_control_action aca ON aca.action_id = a.id"
+          + " JOIN assessment_control ac ON ac.id = aca.control_id GROUP BY a.id";
+
+  /** The assessments with their controls and each control's action keys, in template order. */
+  public static final String ASSESSMENTS =
+      "SELECT s.id, s.name, s.regulation, g.name, ac.control_id, a.action_key FROM assessment s"
+          + " JOIN assessment_group g ON g.id = s.group_id"
+          + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
+          + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
+          + " LEFT JOIN action a ON a.id = aca.action_id"
+          + " ORDER BY s.id, ac.position, ac.control_id, a.action_key";
+
+  /** Each instance's effective statuses. */
+  public static final String STATES =
+      "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction"
+          + " FROM action_instance i JOIN action a ON a.id = i.action_id"
+          + " JOIN action_instance_effective e ON e.id = i.id"
+          + " LEFT JOIN assessment_group g ON g.id = i.group_id";
+
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
 
@@ -52,11 +75,7 @@ public class ScoringRepository {
     binding.bind(em, tenant);
     Map<String, ScoredAction> actions = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
-    for (Object[] row : rows(
-        "SELECT a.action_key, a.points, a.action_type, bool_and(ac.managed_by = 'PROVIDER'), a.category,"
-            + " a.solution, a.title FROM action a"
-            + " JOIN assessment_control_action aca ON aca.action_id = a.id"
-            + " JOIN assessment_control ac ON ac.id = aca.control_id GROUP BY a.id")) {
+    for (Object[] row : rows(ACTIONS)) {
       String key = (String) row[0];
       actions.put(key, new ScoredAction(key, ((Number) row[1]).intValue(), ActionType.valueOf((String) row[2]),
           Boolean.TRUE.equals(row[3]) ? ManagedBy.PROVIDER : ManagedBy.CUSTOMER, (String) row[4], (String) row[5]));
@@ -66,13 +85,7 @@ public class ScoringRepository {
     List<ScoringInput.Assessment> assessments = new ArrayList<>();
     Map<Long, Object[]> heads = new LinkedHashMap<>();
     Map<Long, Map<String, List<String>>> controls = new HashMap<>();
-    for (Object[] row : rows(
-        "SELECT s.id, s.name, s.regulation, g.name, ac.control_id, a.action_key FROM assessment s"
-            + " JOIN assessment_group g ON g.id = s.group_id"
-            + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
-            + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
-            + " LEFT JOIN action a ON a.id = aca.action_id"
-            + " ORDER BY s.id, ac.position, ac.control_id, a.action_key")) {
+    for (Object[] row : rows(ASSESSMENTS)) {
       long id = ((Number) row[0]).longValue();
       heads.putIfAbsent(id, row);
       Map<String, List<String>> mapped = controls.computeIfAbsent(id, key -> new LinkedHashMap<>());
@@ -91,11 +104,7 @@ public class ScoringRepository {
 
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
     Map<ScoringInput.Instance, Long> ids = new HashMap<>();
-    for (Object[] row : rows(
-        "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction"
-            + " FROM action_instance i JOIN action a ON a.id = i.action_id"
-            + " JOIN action_instance_effective e ON e.id = i.id"
-            + " LEFT JOIN assessment_group g ON g.id = i.group_id")) {
+    for (Object[] row : rows(STATES)) {
       ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
       ids.put(instance, ((Number) row[0]).longValue());
       states.put(instance, new ActionState(ImplementationStatus.valueOf((String) row[3]),
