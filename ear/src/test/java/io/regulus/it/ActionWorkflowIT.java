@@ -1,6 +1,7 @@
 package io.regulus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -94,6 +95,12 @@ class ActionWorkflowIT {
         "implementationDate", "notes", "testStatus");
     assertThat(Api.as(reader).get("/tenants/" + tenant + "/activity?limit=5").then().statusCode(200).extract()
         .jsonPath().getString("[0].field")).isEqualTo("testStatus");
+    String csv = Api.as(reader).queryParam("format", "csv").get("/tenants/" + tenant + "/actions/" + id + "/history")
+        .then().statusCode(200).contentType("text/csv").header("Content-Disposition", containsString(".csv"))
+        .extract().asString();
+    assertThat(csv).contains("Field,Old value,New value,Changed by,Changed at", "testStatus,NONE,PASSED");
+    Api.as(reader).queryParam("format", "xlsx").get("/tenants/" + tenant + "/activity").then().statusCode(200)
+        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   }
 
   @Test

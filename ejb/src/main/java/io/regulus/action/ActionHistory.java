@@ -49,14 +49,14 @@ public class ActionHistory {
   public List<ActionChange> of(ActiveTenant tenant, long instanceId) {
     binding.bind(em, tenant);
     return ((List<?>) em.createNativeQuery(
-            "SELECT field, old_value, new_value, changed_by, changed_at FROM action_history"
+            "SELECT field, old_value, new_value, changed_by, changed_by_name, changed_at FROM action_history"
                 + " WHERE instance_id = ?1 ORDER BY changed_at, id")
         .setParameter(1, instanceId)
         .getResultList())
         .stream()
         .map(Object[].class::cast)
         .map(row -> new ActionChange((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-            ((java.sql.Timestamp) row[4]).toInstant()))
+            (String) row[4], ((java.sql.Timestamp) row[5]).toInstant()))
         .toList();
   }
 

@@ -132,7 +132,7 @@ public class ActionResource {
     return Exports.download(format, "action-" + id + "-history",
         List.of("Field", "Old value", "New value", "Changed by", "Changed at"),
         changes.stream().map(c -> List.<Object>of(c.field(), nullToEmpty(c.oldValue()), nullToEmpty(c.newValue()),
-            c.changedBy(), c.changedAt())).toList());
+            c.changedByName() == null ? c.changedBy() : c.changedByName(), c.changedAt())).toList());
   }
 
   @POST
