@@ -108,18 +108,17 @@ public class TemplateCatalog {
   }
 
   private long globalVersionId(String key, String version) {
-    return ((Number) em.createNativeQuery(
-            "SELECT v.id FROM platform.template_version v JOIN platform.template t ON t.id = v.template_id"
-                + " WHERE t.template_key = ?1 AND v.version = ?2")
-        .setParameter(1, key)
-        .setParameter(2, version)
-        .getSingleResult()).longValue();
+    return versionId("platform.template_version", "platform.template", key, version);
   }
 
   private long privateVersionId(String key, int version) {
-    return ((Number) em.createNativeQuery(
-            "SELECT v.id FROM private_template_version v JOIN private_template t ON t.id = v.template_id"
-                + " WHERE t.template_key = ?1 AND v.version = ?2")
+    return versionId("private_template_version", "private_template", key, version);
+  }
+
+  /** The id of a template's version, in the library's tables or the tenant's. */
+  private long versionId(String versions, String templates, String key, Object version) {
+    return ((Number) em.createNativeQuery("SELECT v.id FROM " + versions + " v JOIN " + templates
+            + " t ON t.id = v.template_id WHERE t.template_key = ?1 AND v.version = ?2")
         .setParameter(1, key)
         .setParameter(2, version)
         .getSingleResult()).longValue();
