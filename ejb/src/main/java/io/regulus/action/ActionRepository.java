@@ -21,7 +21,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ActionRepository {
 
-  private static final String SELECT =
+  private static final String COLUMNS =
       "SELECT i.id, a.action_key, a.title, a.action_type, a.points, a.category, a.solution, a.origin,"
           + " a.testing_source, e.parent_instance_id, i.group_id, g.name, e.implementation_status,"
           + " e.implementation_date, e.test_status, e.passed_fraction, i.notes, i.assignee_id, i.assignee_name,"
@@ -29,12 +29,30 @@ public class ActionRepository {
           + " u.assessments, u.groups, i.updated_at, i.updated_by, i.version"
           + " FROM action_instance i JOIN action a ON a.id = i.action_id"
           + " JOIN action_instance_effective e ON e.id = i.id"
-          + " LEFT JOIN assessment_group g ON g.id = i.group_id"
-          + " LEFT JOIN LATERAL (SELECT string_agg(DISTINCT s.regulation, E'\\n') AS regulations,"
-          + "  string_agg(DISTINCT s.id::text, ',') AS assessments, string_agg(DISTINCT s.group_id::text, ',') AS groups"
+          + " LEFT JOIN assessment_group g ON g.id = i.group_id";
+
+  /** The regulations, assessments and groups that need one instance, aggregated beside its row. */
+  private static final String ONE = COLUMNS
+      + " LEFT JOIN LATERAL (SELECT string_agg(DISTINCT s.regulation, E'\\n') AS regulations,"
+      + "  string_agg(DISTINCT s.id::text, ',') AS assessments, string_agg(DISTINCT s.group_id::text, ',') AS groups"
+      + "  FROM assessment_control_action aca JOIN assessment_control ac ON ac.id = aca.control_id"
+      + "  JOIN assessment s ON s.id = ac.assessment_id AND (i.group_id IS NULL OR s.group_id = i.group_id)"
+      + "  WHERE aca.action_id = i.action_id) u ON true";
+
+  /**
+   * Every instance of the tenant, the actions list's one query: which assessments need which action is worked out
+   * once for the whole tenant (hash joins over the mappings) instead of once per instance.
+   */
+  public static final String ALL =
+      "WITH mapped AS (SELECT DISTINCT aca.action_id, s.id AS assessment_id, s.group_id, s.regulation"
           + "  FROM assessment_control_action aca JOIN assessment_control ac ON ac.id = aca.control_id"
-          + "  JOIN assessment s ON s.id = ac.assessment_id AND (i.group_id IS NULL OR s.group_id = i.group_id)"
-          + "  WHERE aca.action_id = i.action_id) u ON true";
+          + "  JOIN assessment s ON s.id = ac.assessment_id),"
+          + " needs AS (SELECT i.id, string_agg(DISTINCT n.regulation, E'\\n') AS regulations,"
+          + "  string_agg(DISTINCT n.assessment_id::text, ',') AS assessments,"
+          + "  string_agg(DISTINCT n.group_id::text, ',') AS groups"
+          + "  FROM action_instance i JOIN mapped n ON n.action_id = i.action_id"
+          + "  AND (i.group_id IS NULL OR n.group_id = i.group_id) GROUP BY i.id) "
+          + COLUMNS + " LEFT JOIN needs u ON u.id = i.id ORDER BY a.points DESC, a.action_key, g.name";
 
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
@@ -44,12 +62,12 @@ public class ActionRepository {
 
   public List<ActionInstance> all(ActiveTenant tenant) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(SELECT + " ORDER BY a.points DESC, a.action_key, g.name").getResultList());
+    return rows(em.createNativeQuery(ALL).getResultList());
   }
 
   public Optional<ActionInstance> find(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(SELECT + " WHERE i.id = ?1").setParameter(1, id).getResultList())
+    return rows(em.createNativeQuery(ONE + " WHERE i.id = ?1").setParameter(1, id).getResultList())
         .stream().findFirst();
   }
 

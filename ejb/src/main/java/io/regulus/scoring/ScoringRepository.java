@@ -16,7 +16,8 @@ import java.util.Map;
  * Reads what a tenant's scores are computed from in three queries, whatever the number of assessments, controls
  * and actions: the actions its assessments use (an action is provider-managed when every control mapping it is),
  * the assessments with their controls' mappings, and the instances' effective statuses (an action tested through
- * its parent counts with its parent's).
+ * its parent counts with its parent's). While a tenant's data does not change, one cheap fingerprint query stands
+ * for the three, and the scores computed last are served again.
  */
 @ApplicationScoped
 public class ScoringRepository {
@@ -44,14 +45,59 @@ public class ScoringRepository {
           + " JOIN action_instance_effective e ON e.id = i.id"
           + " LEFT JOIN assessment_group g ON g.id = i.group_id";
 
+  /**
+   * What changes whenever anything a score depends on changes, in one cheap query: an instance's statuses move its
+   * version on; an instance or an assessment added or removed moves a count, and ids only grow.
+   */
+  public static final String FINGERPRINT =
+      "SELECT (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(id), 0)"
+          + " FROM action_instance) || '/' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM assessment)";
+
+  /** How many tenants' scores this node keeps; the least recently used go first. */
+  private static final int CACHED_TENANTS = 64;
+
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
 
   @Inject private TenantBinding binding;
 
+  /**
+   * The last scores computed per tenant schema, with the fingerprint of the data they came from. A node serves
+   * them again only while the database's fingerprint is the same, so every node stays right on its own: the
+   * fingerprint is read before the data, and in the worst case a newer score sits under an older fingerprint,
+   * which the next change replaces.
+   */
+  private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+          return size() > CACHED_TENANTS;
+        }
+      });
+
+  private record Cached(String fingerprint, Loaded loaded, TenantScoring scoring) {}
+
   public TenantScoring load(ActiveTenant tenant) {
-    Loaded loaded = input(tenant);
-    return new TenantScoring(ScoringEngine.score(loaded.input()), loaded.titles(), loaded.instanceIds());
+    return cached(tenant).scoring();
+  }
+
+  /** What the scores are computed from: the cached input while the tenant's data has not changed. */
+  public Loaded input(ActiveTenant tenant) {
+    return cached(tenant).loaded();
+  }
+
+  private Cached cached(ActiveTenant tenant) {
+    binding.bind(em, tenant);
+    String fingerprint = (String) em.createNativeQuery(FINGERPRINT).getSingleResult();
+    Cached hit = cache.get(tenant.schemaName());
+    if (hit != null && hit.fingerprint().equals(fingerprint)) {
+      return hit;
+    }
+    Loaded loaded = read();
+    Cached fresh = new Cached(fingerprint, loaded,
+        new TenantScoring(ScoringEngine.score(loaded.input()), loaded.titles(), loaded.instanceIds()));
+    cache.put(tenant.schemaName(), fresh);
+    return fresh;
   }
 
   /** What the scores are computed from, with the actions' titles and the instances' ids. */
@@ -71,8 +117,7 @@ public class ScoringRepository {
     }
   }
 
-  public Loaded input(ActiveTenant tenant) {
-    binding.bind(em, tenant);
+  private Loaded read() {
     Map<String, ScoredAction> actions = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
     for (Object[] row : rows(ACTIONS)) {
