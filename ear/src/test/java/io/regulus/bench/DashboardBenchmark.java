@@ -5,13 +5,6 @@ import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Latency of a tenant's dashboard ({@code GET /api/v1/tenants/{t}/dashboard}), which scores the whole tenant on
@@ -19,14 +12,14 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>The tenant: provisioned by the platform operator, then built through the API by a tenant admin the
- *       benchmark creates in Keycloak ({@link DashboardTenant}).
+ *       benchmark creates in Keycloak ({@link TenantAdmin}, {@link BenchTenant}).
  *   <li>Warm-up: {@code bench.warmup} requests of each kind below, not counted.
  *   <li>Timed passes of {@code bench.requests} requests each, one at a time, timed by the client from sending to
  *       reading the whole answer: the two floors first, then the dashboard, then {@code GET /scores} (the full
  *       explanation, every unit listed):
  *       <ul>
  *         <li>floor {@code GET /api/v1/me}: HTTP, token check and JSON, no tenant and no database;
- *         <li>floor SQL ({@link ScoringFloor}): the three scoring queries over JDBC, no HTTP.
+ *         <li>floor SQL ({@link SqlFloor}): the three scoring queries over JDBC, no HTTP.
  *       </ul>
  *   <li>Statements per dashboard request, from PostgreSQL's log ({@link StatementCount}).
  * </ol>
@@ -34,21 +27,7 @@ import java.util.stream.Collectors;
 public final class DashboardBenchmark {
 
   static final String TENANT = "bench-dash";
-  static final String ADMIN = "bench-dash-admin";
   static final double TARGET_MEDIAN_MS = 50;
-
-  /** One timed pass: each request's time and the pass's wall time. */
-  private record Pass(Latencies latencies, long wallNanos) {
-    double perSecond() {
-      return latencies.count() / (wallNanos / 1e9);
-    }
-  }
-
-  /** One request (or one SQL transaction) of a pass, with its duration. */
-  @FunctionalInterface
-  private interface Sample {
-    ApiClient.Timed run() throws Exception;
-  }
 
   private final BenchSettings settings;
   private final int requests;
@@ -67,54 +46,49 @@ public final class DashboardBenchmark {
   }
 
   private void run() throws Exception {
-    String started = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    report.line("== Dashboard benchmark, %s ==", started);
-    report.field("machine", Machine.describe());
-    report.field("commit", Machine.commit());
-    report.field("load average at start (1/5/15 min)", Machine.load());
+    report.begin("Dashboard benchmark");
     report.field("server", settings.baseUrl());
     OperatorToken operator = new OperatorToken(http, settings.keycloakUrl());
     TenantApi platform = new TenantApi(http, settings.baseUrl(), operator);
     platform.awaitHealthy(Duration.ofMinutes(5));
 
     operator.get();
-    long provisioned = platform.provision(TENANT);
-    new KeycloakAdmin(http, settings.keycloakUrl()).createMember(ADMIN, "/tenants/" + TENANT + "/admin");
-    OperatorToken adminToken = new OperatorToken(http, settings.keycloakUrl(), ADMIN);
-    ApiClient admin = new ApiClient(http, settings.baseUrl(), adminToken);
-    DashboardTenant.Facts tenant = new DashboardTenant(admin, TENANT).build();
+    TenantAdmin owner = TenantAdmin.create(http, settings, platform, TENANT);
+    ApiClient admin = owner.api();
+    BenchTenant.Plan plan = BenchTenant.Plan.DASHBOARD;
+    BenchTenant.Facts tenant = new BenchTenant(admin, TENANT, plan).build();
     String dashboard = "/tenants/" + TENANT + "/dashboard";
     String scores = "/tenants/" + TENANT + "/scores";
     int units = admin.get(scores).path("actions").size();
-    ScoringFloor sql = new ScoringFloor(TENANT);
+    SqlFloor sql = new SqlFloor(TENANT, SqlFloor.SCORING);
 
     try (Connection db = settings.connect()) {
-      Sample sqlSample = () -> new ApiClient.Timed(sql.measure(db, 1).get(0), 0);
+      Pass.Sample sqlSample = () -> sql.sample(db);
       System.out.printf("[bench] warm-up: %d requests of each kind, not counted%n", settings.warmup());
-      warmUp(() -> admin.timedGet(dashboard));
-      warmUp(() -> admin.timedGet(scores));
-      warmUp(() -> admin.timedGet("/me"));
-      warmUp(sqlSample);
+      Pass.warmUp(settings.warmup(), () -> admin.timedGet(dashboard));
+      Pass.warmUp(settings.warmup(), () -> admin.timedGet(scores));
+      Pass.warmUp(settings.warmup(), () -> admin.timedGet("/me"));
+      Pass.warmUp(settings.warmup(), sqlSample);
       long[] rows = sql.rows();
 
       report.line("");
       report.line("-- the tenant: %s (schema %s), built through the API by its admin %s --", TENANT, sql.schema(),
-          ADMIN);
-      report.field("provisioned in", "%.1f ms", Latencies.ms(provisioned));
+          owner.username());
+      report.field("provisioned in", "%.1f ms", Latencies.ms(owner.provisionNanos()));
       report.field("assessments", "%d", tenant.assessments().size());
-      for (DashboardTenant.Assessment assessment : tenant.assessments()) {
+      for (BenchTenant.Assessment assessment : tenant.assessments()) {
         report.field("  " + assessment.name(), "template %s, group %s, %d controls", assessment.template(),
             assessment.group(), assessment.controls());
       }
-      report.field("action instances", "%d (%d tenant-wide, %d of a group)", tenant.instances(),
-          tenant.tenantWideInstances(), tenant.instances() - tenant.tenantWideInstances());
-      report.field("  by type", join(tenant.instancesByType()));
-      report.field("  by origin", join(tenant.instancesByOrigin()));
-      report.field("distinct actions", "%d (%s)", tenant.distinctActions(), join(tenant.actionsByOrigin()));
+      report.field("action instances", "%d (%d tenant-wide, %d of a group)", tenant.instances().size(),
+          tenant.tenantWideInstances(), tenant.instances().size() - tenant.tenantWideInstances());
+      report.field("  by type", Report.join(tenant.instancesByType()));
+      report.field("  by origin", Report.join(tenant.instancesByOrigin()));
+      report.field("distinct actions", "%d (%s)", tenant.distinctActions(), Report.join(tenant.actionsByOrigin()));
       report.field("private template", "%d own actions, %d controls, %d library actions mapped too",
-          DashboardTenant.OWN_ACTIONS, DashboardTenant.CONTROLS, tenant.libraryActionsInTemplate());
+          plan.ownActions(), plan.controls(), tenant.libraryActionsInTemplate());
       report.field("statuses set", "%d of %d instances (%.0f%%): 3 in 4 implemented + passed, the rest implemented",
-          tenant.statusesSet(), tenant.instances(), 100.0 * tenant.statusesSet() / tenant.instances());
+          tenant.statusesSet(), tenant.instances().size(), 100.0 * tenant.statusesSet() / tenant.instances().size());
       report.field("  following a parent action", "%d instances (their statuses are the parent's)",
           tenant.followers());
       report.field("built in", "%.1f s (groups, assessments, template, %d status changes)",
@@ -125,17 +99,17 @@ public final class DashboardBenchmark {
           admin.timedGet(dashboard).bytes(), admin.timedGet(scores).bytes(), units);
 
       System.out.printf("[bench] timing %d requests of each kind%n", requests);
-      Pass me = pass(() -> admin.timedGet("/me"));
-      Pass floor = pass(sqlSample);
-      Pass board = pass(() -> admin.timedGet(dashboard));
-      Pass explained = pass(() -> admin.timedGet(scores));
+      Pass me = Pass.time(requests, () -> admin.timedGet("/me"));
+      Pass floor = Pass.time(requests, sqlSample);
+      Pass board = Pass.time(requests, () -> admin.timedGet(dashboard));
+      Pass explained = Pass.time(requests, () -> admin.timedGet(scores));
       report.line("");
       report.line("-- timed: %d requests of each kind, one at a time, after %d of each not counted --", requests,
           settings.warmup());
-      field("floor GET /me", me);
-      field("floor SQL (3 queries, JDBC)", floor);
-      field("GET /dashboard", board);
-      field("GET /scores", explained);
+      me.report(report, "floor GET /me");
+      floor.report(report, "floor SQL (3 queries, JDBC)");
+      board.report(report, "GET /dashboard");
+      explained.report(report, "GET /scores");
       Latencies dash = board.latencies();
       report.field("dashboard median over the floors", "+%.1f ms over /me, +%.1f ms over the SQL",
           dash.medianMs() - me.latencies().medianMs(), dash.medianMs() - floor.latencies().medianMs());
@@ -149,37 +123,11 @@ public final class DashboardBenchmark {
             StatementCount.count(db, settings.workDir().resolve("postgres.log"), 10, 20,
                 () -> admin.timedGet(dashboard));
         report.field("statements per request", "%.1f over %d requests (%s in all)", counted.perRequest(),
-            counted.requests(), join(counted.byKind()));
+            counted.requests(), Report.join(counted.byKind()));
       } catch (SQLException | IOException e) {
         report.field("statements per request", "not counted: %s", e.getMessage());
       }
     }
-    report.line("");
-    report.field("load average at end (1/5/15 min)", Machine.load());
-    report.appendTo(settings.resultsFile());
-  }
-
-  private void warmUp(Sample sample) throws Exception {
-    for (int i = 0; i < settings.warmup(); i++) {
-      sample.run();
-    }
-  }
-
-  private Pass pass(Sample sample) throws Exception {
-    List<Long> times = new ArrayList<>(requests);
-    long began = System.nanoTime();
-    for (int i = 0; i < requests; i++) {
-      times.add(sample.run().nanos());
-    }
-    return new Pass(new Latencies(times), System.nanoTime() - began);
-  }
-
-  private void field(String name, Pass pass) {
-    report.field(name, pass.latencies().summary());
-    report.field("", "throughput %.1f requests/s", pass.perSecond());
-  }
-
-  private static String join(Map<String, Integer> counts) {
-    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    report.end(settings.resultsFile());
   }
 }

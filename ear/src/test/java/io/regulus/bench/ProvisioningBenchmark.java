@@ -3,9 +3,6 @@ package io.regulus.bench;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,11 +48,7 @@ public final class ProvisioningBenchmark {
   }
 
   private void run() throws Exception {
-    String started = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    report.line("== Provisioning benchmark, %s ==", started);
-    report.field("machine", Machine.describe());
-    report.field("commit", Machine.commit());
-    report.field("load average at start (1/5/15 min)", Machine.load());
+    report.begin("Provisioning benchmark");
     report.field("server", "%s (pg_dump: %s)", settings.baseUrl(), settings.pgDump());
     api.awaitHealthy(Duration.ofMinutes(5));
     SchemaFloor floor = new SchemaFloor(settings.tenantMigrations());
@@ -152,9 +145,7 @@ public final class ProvisioningBenchmark {
         report.field("throughput", "%.2f tenants/s", concurrent.count() / (concurrentWall / 1e9));
       }
     }
-    report.line("");
-    report.field("load average at end (1/5/15 min)", Machine.load());
-    report.appendTo(settings.resultsFile());
+    report.end(settings.resultsFile());
   }
 
   /** Provisions one tenant at a time; with {@code startedAt}, notes when each began and prints progress. */

@@ -54,6 +54,9 @@ public class ActionRepository {
           + "  AND (i.group_id IS NULL OR n.group_id = i.group_id) GROUP BY i.id) "
           + COLUMNS + " LEFT JOIN needs u ON u.id = i.id ORDER BY a.points DESC, a.action_key, g.name";
 
+  /** Every instance of the tenant, the actions list's one query (public for the benchmark's SQL floor). */
+  public static final String ALL = SELECT + " ORDER BY a.points DESC, a.action_key, g.name";
+
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
 

@@ -1,6 +1,8 @@
 package io.regulus.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,33 +12,49 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The tenant the dashboard benchmark reads, built through the API as its admin: two assessment groups and four
- * assessments (GDPR and HIPAA Security in the first group; GDPR and a private template in the second). The private
- * template has {@link #OWN_ACTIONS} actions of its own (the three types in turn, points spread over 1..99) and
- * {@link #CONTROLS} controls mapping two or three actions each, every third one a library action as well. Then 40%
- * of the instances get statuses (those that follow a parent action's are skipped): three in four implemented and
- * passed, the rest implemented and untested.
+ * A tenant a benchmark reads, built through the API as its admin after a {@link Plan}: assessment groups, each with
+ * assessments of library templates and, where the plan says so, of a private template. The private template has
+ * {@code ownActions} actions of its own (the three types in turn, points spread over 1..99) and half as many controls
+ * mapping two or three actions each, every third one a library action as well. Then 40% of the instances get
+ * statuses (those that follow a parent action's are skipped): three in four implemented and passed, the rest
+ * implemented and untested. A plan with {@code planning} also gives a quarter of the instances a due date (a third
+ * of those past), half of them a priority other than the default, and a third of them the admin as assignee.
+ * Instances multiply with groups: a technical action has one instance per tenant, an operational or documentation
+ * action one per group whose assessments map it.
  */
-final class DashboardTenant {
+final class BenchTenant {
 
-  static final int OWN_ACTIONS = 300;
-  static final int CONTROLS = 150;
-  private static final int PAGE = 500;
+  /**
+   * An assessment group: its name, the scope its assessments name, the library templates assessed in it, and
+   * whether the private template is assessed in it too.
+   */
+  record Group(String name, String scope, List<String> libraryTemplates, boolean privateTemplate) {}
 
-  private static final String[] TYPES = {"TECHNICAL", "OPERATIONAL", "DOCUMENTATION"};
-  private static final String[] NATURES = {"preventative", "detective", "corrective"};
-  private static final String[] CATEGORIES = {
-    "Control access", "Protect data", "Manage devices", "Monitor and respond", "Govern", "Train people"
-  };
-  private static final String[] SOLUTIONS = {"Identity provider", "Endpoint manager", "SIEM", "Policy library", null};
+  /**
+   * What to build.
+   *
+   * @param ownActions the private template's own actions (an even number; half as many controls)
+   * @param planning whether instances also get due dates, priorities and the admin as assignee
+   */
+  record Plan(List<Group> groups, int ownActions, boolean planning) {
+
+    /** The dashboard benchmark's tenant: 4 assessments, 576 instances. */
+    static final Plan DASHBOARD = new Plan(List.of(
+        new Group("FY2027", "main product", List.of("gdpr", "hipaa-security"), false),
+        new Group("Subsidiary", "subsidiary", List.of("gdpr"), true)), 300, false);
+
+    int controls() {
+      return ownActions / 2;
+    }
+  }
 
   /** An assessment as created: its name, template and number of controls. */
   record Assessment(String name, String group, String template, int controls) {}
 
-  /** What was built, for the report. */
+  /** What was built, for the report; {@code instances} as listed before the statuses were set. */
   record Facts(
       List<Assessment> assessments,
-      int instances,
+      List<JsonNode> instances,
       int distinctActions,
       int tenantWideInstances,
       Map<String, Integer> instancesByType,
@@ -45,24 +63,43 @@ final class DashboardTenant {
       int followers,
       int libraryActionsInTemplate,
       int statusesSet,
+      int changes,
+      int dueDates,
+      int assigned,
       long buildNanos) {}
+
+  static final String TEMPLATE = "bench-large";
+  private static final int PAGE = 500;
+  private static final Map<String, String> LABELS =
+      Map.of("gdpr", "GDPR", "hipaa-security", "HIPAA", TEMPLATE, "Bench rules");
+
+  private static final String[] TYPES = {"TECHNICAL", "OPERATIONAL", "DOCUMENTATION"};
+  private static final String[] NATURES = {"preventative", "detective", "corrective"};
+  private static final String[] CATEGORIES = {
+    "Control access", "Protect data", "Manage devices", "Monitor and respond", "Govern", "Train people"
+  };
+  private static final String[] SOLUTIONS = {"Identity provider", "Endpoint manager", "SIEM", "Policy library", null};
+  private static final String[] PRIORITIES = {"CRITICAL", null, null, "HIGH", "LOW", null};
 
   private final ApiClient admin;
   private final String tenantPath;
+  private final Plan plan;
 
-  DashboardTenant(ApiClient admin, String tenant) {
+  BenchTenant(ApiClient admin, String tenant, Plan plan) {
     this.admin = admin;
     this.tenantPath = "/tenants/" + tenant;
+    this.plan = plan;
   }
 
   Facts build() {
     long began = System.nanoTime();
-    long first = admin.post(tenantPath + "/assessment-groups", Map.of("name", "FY2027")).path("id").asLong();
-    long second = admin.post(tenantPath + "/assessment-groups", Map.of("name", "Subsidiary")).path("id").asLong();
+    Map<Group, Long> groupIds = new LinkedHashMap<>();
+    for (Group group : plan.groups()) {
+      groupIds.put(group, admin.post(tenantPath + "/assessment-groups", Map.of("name", group.name())).path("id")
+          .asLong());
+    }
     List<Assessment> assessments = new ArrayList<>();
-    assessments.add(assess(first, "FY2027", "GDPR, main product", "gdpr"));
-    assessments.add(assess(first, "FY2027", "HIPAA, main product", "hipaa-security"));
-    assessments.add(assess(second, "Subsidiary", "GDPR, subsidiary", "gdpr"));
+    groupIds.forEach((group, id) -> group.libraryTemplates().forEach(t -> assessments.add(assess(id, group, t))));
 
     List<String> library = new ArrayList<>();
     for (JsonNode instance : instances()) {
@@ -71,15 +108,25 @@ final class DashboardTenant {
       }
     }
     Set<String> mappedLibrary = new LinkedHashSet<>();
-    admin.post(tenantPath + "/templates", privateTemplate(library, mappedLibrary));
-    assessments.add(assess(second, "Subsidiary", "Bench rules, subsidiary", "bench-large"));
+    if (groupIds.keySet().stream().anyMatch(Group::privateTemplate)) {
+      admin.post(tenantPath + "/templates", privateTemplate(library, mappedLibrary));
+      groupIds.forEach((group, id) -> {
+        if (group.privateTemplate()) {
+          assessments.add(assess(id, group, TEMPLATE));
+        }
+      });
+    }
 
     List<JsonNode> instances = instances();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
     int set = 0;
+    int changes = 0;
+    int dueDates = 0;
+    List<Long> toAssign = new ArrayList<>();
     for (int i = 0; i < instances.size(); i++) {
       JsonNode instance = instances.get(i);
+      Map<String, Object> change = new LinkedHashMap<>();
       if ((i % 5 == 0 || i % 5 == 2) && !follower(instance)) {
-        Map<String, Object> change = new LinkedHashMap<>();
         change.put("implementationStatus", "IMPLEMENTED");
         if (set % 4 != 3) {
           change.put("testStatus", "PASSED");
@@ -87,10 +134,29 @@ final class DashboardTenant {
             change.put("testOverrideReason", "Benchmark data");
           }
         }
-        admin.patch(tenantPath + "/actions/" + instance.path("id").asLong(), change,
-            "\"" + instance.path("version").asLong() + "\"");
         set++;
       }
+      if (plan.planning()) {
+        if (i % 4 == 1) {
+          change.put("dueDate", today.plusDays((i * 13L) % 90 - 30).toString());
+          dueDates++;
+        }
+        if (PRIORITIES[i % PRIORITIES.length] != null) {
+          change.put("priority", PRIORITIES[i % PRIORITIES.length]);
+        }
+        if (i % 3 == 1) {
+          toAssign.add(instance.path("id").asLong());
+        }
+      }
+      if (!change.isEmpty()) {
+        admin.patch(tenantPath + "/actions/" + instance.path("id").asLong(), change,
+            "\"" + instance.path("version").asLong() + "\"");
+        changes++;
+      }
+    }
+    if (!toAssign.isEmpty()) {
+      String me = admin.get("/me").path("subject").asText();
+      admin.postForResult(tenantPath + "/actions/assign", Map.of("actionIds", toAssign, "userId", me));
     }
     long buildNanos = System.nanoTime() - began;
 
@@ -111,12 +177,12 @@ final class DashboardTenant {
         tenantWide++;
       }
     }
-    return new Facts(assessments, instances.size(), keys.size(), tenantWide, byType, byOrigin, actionsByOrigin,
-        followers, mappedLibrary.size(), set, buildNanos);
+    return new Facts(assessments, instances, keys.size(), tenantWide, byType, byOrigin, actionsByOrigin,
+        followers, mappedLibrary.size(), set, changes, dueDates, toAssign.size(), buildNanos);
   }
 
   /** Every action instance, passed ones included, a page of {@link #PAGE} at a time. */
-  private List<JsonNode> instances() {
+  List<JsonNode> instances() {
     List<JsonNode> all = new ArrayList<>();
     for (int page = 0; ; page++) {
       JsonNode listed = admin.get(tenantPath + "/actions?includePassed=true&size=" + PAGE + "&page=" + page);
@@ -128,15 +194,16 @@ final class DashboardTenant {
   }
 
   /** An instance that follows its parent action's statuses: they are changed on the parent. */
-  private static boolean follower(JsonNode instance) {
+  static boolean follower(JsonNode instance) {
     return !instance.path("parentActionId").isNull() && !instance.path("parentActionId").isMissingNode();
   }
 
-  private Assessment assess(long group, String groupName, String name, String template) {
+  private Assessment assess(long group, Group plan, String template) {
+    String name = LABELS.getOrDefault(template, template) + ", " + plan.scope();
     JsonNode created =
         admin.post(tenantPath + "/assessment-groups/" + group + "/assessments",
             Map.of("name", name, "template", template, "scope", "PRODUCT", "scopeName", name));
-    return new Assessment(name, groupName, template, created.path("controls").size());
+    return new Assessment(name, plan.name(), template, created.path("controls").size());
   }
 
   /**
@@ -146,7 +213,7 @@ final class DashboardTenant {
    */
   private Map<String, Object> privateTemplate(List<String> library, Set<String> mappedLibrary) {
     List<Map<String, Object>> actions = new ArrayList<>();
-    for (int i = 1; i <= OWN_ACTIONS; i++) {
+    for (int i = 1; i <= plan.ownActions(); i++) {
       Map<String, Object> action = new LinkedHashMap<>();
       action.put("key", ownKey(i));
       action.put("title", "Bench action " + i);
@@ -160,14 +227,14 @@ final class DashboardTenant {
       actions.add(action);
     }
     List<Map<String, Object>> controls = new ArrayList<>();
-    for (int j = 1; j <= CONTROLS; j++) {
+    for (int j = 1; j <= plan.controls(); j++) {
       List<String> mapped = new ArrayList<>(List.of(ownKey(2 * j - 1), ownKey(2 * j)));
       if (j % 3 == 0 && !library.isEmpty()) {
         String key = library.get((j / 3 * 7) % library.size());
         mapped.add(key);
         mappedLibrary.add(key);
       } else if (j % 5 == 0) {
-        mapped.add(ownKey(2 * j % OWN_ACTIONS + 1));
+        mapped.add(ownKey(2 * j % plan.ownActions() + 1));
       }
       Map<String, Object> control = new LinkedHashMap<>();
       control.put("id", String.format("B-%03d", j));
@@ -181,10 +248,10 @@ final class DashboardTenant {
       controls.add(control);
     }
     Map<String, Object> template = new LinkedHashMap<>();
-    template.put("key", "bench-large");
+    template.put("key", TEMPLATE);
     template.put("title", "Bench rules");
     template.put("regulation", "Bench rules");
-    template.put("description", "A large private template for the dashboard benchmark.");
+    template.put("description", "A large private template for the benchmarks.");
     template.put("actions", actions);
     template.put("controls", controls);
     return template;

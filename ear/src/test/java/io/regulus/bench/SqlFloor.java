@@ -1,5 +1,6 @@
 package io.regulus.bench;
 
+import io.regulus.action.ActionRepository;
 import io.regulus.scoring.ScoringRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,22 +10,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The database's share of a score request, measured alone: on one open JDBC connection, one transaction that binds
- * the tenant schema as the application does ({@code set_config('search_path', schema, true)}) and runs the three
- * queries of {@code ScoringRepository.load}, reading every column of every row. No HTTP, no token, no registry
- * lookup, no scoring, no JSON: what a dashboard request cannot go below. The SQL is ScoringRepository's own.
+ * The database's share of a request, measured alone: on one open JDBC connection, one transaction that binds the
+ * tenant schema as the application does ({@code set_config('search_path', schema, true)}) and runs the request's
+ * queries, reading every column of every row. No HTTP, no token, no registry lookup, no computing, no JSON: what
+ * the request cannot go below. The SQL is the application's own constants.
  */
-final class ScoringFloor {
+final class SqlFloor {
 
-  static final List<String> QUERIES =
+  /** The three queries of {@code ScoringRepository.load}: what a dashboard (or scores) request reads. */
+  static final List<String> SCORING =
       List.of(ScoringRepository.ACTIONS, ScoringRepository.ASSESSMENTS, ScoringRepository.STATES);
 
+  /** The actions list's query ({@code ActionRepository.all}), then the three scoring queries. */
+  static final List<String> ACTIONS_LIST = List.of(ActionRepository.ALL, ScoringRepository.ACTIONS,
+      ScoringRepository.ASSESSMENTS, ScoringRepository.STATES);
+
   private final String schema;
-  private final long[] rows = new long[QUERIES.size()];
+  private final List<String> queries;
+  private final long[] rows;
 
   /** @param tenant the tenant's slug; its schema is {@code tenant_} + the slug with '-' as '_' */
-  ScoringFloor(String tenant) {
-    this.schema = "tenant_" + tenant.replace('-', '_');
+  SqlFloor(String tenant, List<String> queries) {
+    this.schema = TenantStatistics.schema(tenant);
+    this.queries = List.copyOf(queries);
+    this.rows = new long[queries.size()];
   }
 
   String schema() {
@@ -36,6 +45,11 @@ final class ScoringFloor {
     return rows.clone();
   }
 
+  /** One transaction, timed: a sample of a sequential pass. */
+  ApiClient.Timed sample(Connection connection) throws SQLException {
+    return new ApiClient.Timed(measure(connection, 1).get(0), 0);
+  }
+
   /** Runs {@code samples} transactions one after the other; returns each one's time in nanoseconds. */
   List<Long> measure(Connection connection, int samples) throws SQLException {
     List<Long> times = new ArrayList<>(samples);
@@ -45,7 +59,7 @@ final class ScoringFloor {
     try {
       PreparedStatement bind = connection.prepareStatement("SELECT set_config('search_path', ?, true)");
       statements.add(bind);
-      for (String sql : QUERIES) {
+      for (String sql : queries) {
         statements.add(connection.prepareStatement(sql));
       }
       for (int sample = 0; sample < samples; sample++) {
@@ -54,7 +68,7 @@ final class ScoringFloor {
         try (ResultSet result = bind.executeQuery()) {
           result.next();
         }
-        for (int q = 0; q < QUERIES.size(); q++) {
+        for (int q = 0; q < queries.size(); q++) {
           rows[q] = readAll(statements.get(q + 1));
         }
         connection.commit();
