@@ -1,6 +1,7 @@
 package io.regulus.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.regulus.action.ActionRepository;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.sql.Connection;
@@ -26,8 +27,8 @@ import java.util.TreeMap;
  *       before autovacuum first analyzes a new tenant.
  *   <li>Warm-up: {@code bench.warmup} requests of each kind below, not counted.
  *   <li>Timed passes of {@code bench.requests} requests each, one at a time, timed by the client from sending to
- *       reading the whole answer: the two floors first ({@code GET /me}; the list's four queries over JDBC,
- *       {@link SqlFloor}), then the five list requests of {@link #LISTS}.
+ *       reading the whole answer: the floors first ({@code GET /me}; the list's four queries over JDBC,
+ *       {@link SqlFloor}, and its first query alone), then the five list requests of {@link #LISTS}.
  *   <li>Statements per list request, from PostgreSQL's log ({@link StatementCount}).
  * </ol>
  */
@@ -88,14 +89,17 @@ public final class ActionsBenchmark {
     BenchTenant.Facts tenant = new BenchTenant(admin, TENANT, PLAN).build();
     String actions = owner.path() + "/actions";
     SqlFloor sql = new SqlFloor(TENANT, SqlFloor.ACTIONS_LIST);
+    SqlFloor listQuery = new SqlFloor(TENANT, List.of(ActionRepository.ALL));
 
     try (Connection db = settings.connect()) {
       int unanalyzed = TenantStatistics.unanalyzed(db, TENANT);
       int analyzed = TenantStatistics.analyze(db, TENANT);
       Pass.Sample sqlSample = () -> sql.sample(db);
+      Pass.Sample listSample = () -> listQuery.sample(db);
       System.out.printf("[bench] warm-up: %d requests of each kind, not counted%n", settings.warmup());
       Pass.warmUp(settings.warmup(), () -> admin.timedGet("/me"));
       Pass.warmUp(settings.warmup(), sqlSample);
+      Pass.warmUp(settings.warmup(), listSample);
       for (String query : LISTS.values()) {
         Pass.warmUp(settings.warmup(), () -> admin.timedGet(actions + query));
       }
@@ -107,6 +111,7 @@ public final class ActionsBenchmark {
       System.out.printf("[bench] timing %d requests of each kind%n", requests);
       Pass me = Pass.time(requests, () -> admin.timedGet("/me"));
       Pass floor = Pass.time(requests, sqlSample);
+      Pass listFloor = Pass.time(requests, listSample);
       Map<String, Pass> passes = new LinkedHashMap<>();
       for (Map.Entry<String, String> list : LISTS.entrySet()) {
         passes.put(list.getKey(), Pass.time(requests, () -> admin.timedGet(actions + list.getValue())));
@@ -116,6 +121,7 @@ public final class ActionsBenchmark {
           settings.warmup());
       me.report(report, "floor GET /me");
       floor.report(report, "floor SQL (4 queries, JDBC)");
+      listFloor.report(report, "  of which the list's query alone");
       boolean met = true;
       for (Map.Entry<String, Pass> pass : passes.entrySet()) {
         pass.getValue().report(report, pass.getKey());
