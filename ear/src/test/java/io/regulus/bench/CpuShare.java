@@ -60,8 +60,10 @@ final class CpuShare {
       known += used;
       text.append(String.format("%s %.1f s (%.0f%%); ", part.getKey(), used, 100 * used / all));
     }
+    // the parts and the machine are counted apart, so "everything else" can come out a hair below zero
+    double rest = Math.max(0, busy - known);
     text.append(String.format("everything else %.1f s (%.0f%%); machine busy %.0f%% of %.0f CPU-seconds in %.1f s",
-        busy - known, 100 * (busy - known) / all, 100 * busy / all, all, wall));
+        rest, 100 * rest / all, 100 * busy / all, all, wall));
     return text.toString();
   }
 
