@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
 
-/** Every API request carries a bearer token; it is verified here, and the caller read from it. */
+/**
+ * Every API request carries a bearer token; it is verified here (once per token and node, see
+ * {@link VerifiedTokens}), and the caller read from it.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
@@ -19,6 +22,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   @Inject private OidcSettings settings;
   @Inject private SigningKeys keys;
   @Inject private RequestContext context;
+  @Inject private VerifiedTokens tokens;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -33,6 +37,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
     TokenVerifier verifier =
         new TokenVerifier(settings.issuer(), settings.audience(), settings.clockSkew(), Clock.systemUTC(), keys::find);
-    context.authenticate(CallerClaims.toCaller(verifier.verify(header.substring(BEARER.length()).trim())));
+    context.authenticate(tokens.caller(header.substring(BEARER.length()).trim(), verifier));
   }
 }

@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -26,6 +27,8 @@ import java.util.function.Function;
 public final class TokenVerifier {
 
   private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+  /** Made once: each Json.createReader looks the JSON provider up again. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
 
   private final String issuer;
   private final String audience;
@@ -80,6 +83,11 @@ public final class TokenVerifier {
     return claims;
   }
 
+  /** Until when verified claims stay valid: their expiry, with the allowed clock skew. */
+  public Instant validUntil(JsonObject claims) {
+    return instant(claims, "exp").plus(clockSkew);
+  }
+
   private void checkTimes(JsonObject claims) {
     Instant now = clock.instant();
     Instant expiry = instant(claims, "exp");
@@ -107,7 +115,8 @@ public final class TokenVerifier {
   }
 
   private static JsonObject json(String part, String what) {
-    try (var reader = Json.createReader(new StringReader(new String(BASE64URL.decode(part), StandardCharsets.UTF_8)))) {
+    try (var reader = READERS.createReader(new StringReader(
+        new String(BASE64URL.decode(part), StandardCharsets.UTF_8)))) {
       return reader.readObject();
     } catch (JsonException | IllegalArgumentException | IllegalStateException e) {
       throw new InvalidTokenException("The token's " + what + " is not base64url-encoded JSON.");

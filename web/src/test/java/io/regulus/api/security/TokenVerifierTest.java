@@ -225,6 +225,58 @@ class TokenVerifierTest {
     return Json.createObjectBuilder().add("alg", "RS256").add("kid", KID).add("typ", "JWT");
   }
 
+  /** A clock the test moves. */
+  private static final class MovingClock extends Clock {
+    private Instant now = NOW;
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void aVerifiedTokenIsTrustedAgainUntilItExpiresAndThenRefused() {
+    MovingClock clock = new MovingClock();
+    java.util.concurrent.atomic.AtomicInteger keyLookups = new java.util.concurrent.atomic.AtomicInteger();
+    TokenVerifier counting = new TokenVerifier(ISSUER, AUDIENCE, SKEW, clock, kid -> {
+      keyLookups.incrementAndGet();
+      return Optional.of(realmKey.getPublic());
+    });
+    VerifiedTokens tokens = new VerifiedTokens(clock, 16);
+    String token = token(claims());
+
+    assertThat(tokens.caller(token, counting).subject()).isEqualTo("user-1");
+    clock.now = NOW.plusSeconds(300 + 29);
+    assertThat(tokens.caller(token, counting).subject()).isEqualTo("user-1");
+    assertThat(keyLookups).as("verified once").hasValue(1);
+
+    clock.now = NOW.plusSeconds(300 + 30);
+    assertThatThrownBy(() -> tokens.caller(token, counting)).isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void aRefusedTokenIsNeverKept() {
+    MovingClock clock = new MovingClock();
+    VerifiedTokens tokens = new VerifiedTokens(clock, 16);
+    String forged = token(header(), claims(), rs256(otherKey.getPrivate()));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> tokens.caller(forged, verifier)).isInstanceOf(InvalidTokenException.class)
+          .hasMessageContaining("signature");
+    }
+  }
+
   private static JsonObjectBuilder claims() {
     return Json.createObjectBuilder()
         .add("sub", "user-1")
