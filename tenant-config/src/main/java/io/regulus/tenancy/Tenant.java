@@ -133,13 +133,12 @@ public class Tenant {
 
   /** The handle that tenant-scoped code receives; only an active tenant has one. */
   public ActiveTenant toActive() {
-    if (status == TenantStatus.SUSPENDED) {
-      throw new TenantSuspendedException(slug());
-    }
-    if (!isActive()) {
-      throw new TenantNotFoundException(slug());
-    }
-    return new ActiveTenant(slug(), schemaName);
+    return access().toActive();
+  }
+
+  /** What a request needs of this registration. */
+  public TenantAccess access() {
+    return new TenantAccess(slug(), schemaName, status, firm().map(Firm::slug));
   }
 
   /** The schema of a tenant that is not being served (suspended, or being provisioned or imported). */

@@ -16,6 +16,7 @@ public class TenantRegistry {
 
   @Inject private TenantRepository tenants;
   @Inject private TenantExports exports;
+  @Inject private TenantLookup lookup;
 
   @PersistenceContext(unitName = "platform")
   private EntityManager em;
@@ -43,11 +44,13 @@ public class TenantRegistry {
 
   /** Provisioning's first step (see {@link TenantProvisioner}); true when this call registered the slug. */
   public boolean register(TenantSlug slug, String displayName, Firm firm) {
+    lookup.forget(slug);
     return tenants.register(slug, displayName, firm);
   }
 
   /** Provisioning's last step, once the schema is migrated. */
   public Tenant activate(TenantSlug slug) {
+    lookup.forget(slug);
     Tenant tenant = require(slug);
     if (tenant.status() == TenantStatus.PROVISIONING) {
       tenant.activate(Instant.now());
@@ -56,12 +59,14 @@ public class TenantRegistry {
   }
 
   public Tenant suspend(TenantSlug slug) {
+    lookup.forget(slug);
     Tenant tenant = require(slug);
     tenant.suspend(Instant.now());
     return tenant;
   }
 
   public Tenant resume(TenantSlug slug) {
+    lookup.forget(slug);
     Tenant tenant = require(slug);
     tenant.resume();
     return tenant;
@@ -72,6 +77,7 @@ public class TenantRegistry {
    * suspended) and keeps the registry row as a DELETED tombstone, in one transaction.
    */
   public Tenant delete(TenantSlug slug) {
+    lookup.forget(slug);
     Tenant tenant = require(slug);
     if (tenant.status() != TenantStatus.SUSPENDED) {
       throw new DomainException(
@@ -94,6 +100,7 @@ public class TenantRegistry {
 
   /** Undoes a registration that never became active, with its schema (an import that failed). */
   public void discardProvisioning(TenantSlug slug) {
+    lookup.forget(slug);
     Tenant tenant = require(slug);
     if (tenant.status() != TenantStatus.PROVISIONING) {
       throw new IllegalStateException("only a tenant being provisioned is discarded");

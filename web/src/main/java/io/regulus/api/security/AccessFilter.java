@@ -6,11 +6,10 @@ import io.regulus.identity.FirmRole;
 import io.regulus.identity.PlatformRole;
 import io.regulus.identity.TenantRole;
 import io.regulus.problem.DomainException;
-import io.regulus.tenancy.Firm;
 import io.regulus.tenancy.FirmRegistry;
 import io.regulus.tenancy.FirmSlug;
-import io.regulus.tenancy.Tenant;
-import io.regulus.tenancy.TenantRegistry;
+import io.regulus.tenancy.TenantAccess;
+import io.regulus.tenancy.TenantLookup;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
@@ -29,8 +28,8 @@ import java.util.logging.Logger;
 /**
  * Enforces each endpoint's {@link Access} rule. For a tenant endpoint, membership is checked before existence,
  * so a non-member learns nothing about another tenant (not even whether it is suspended); then the tenant must be
- * active, and it is entered into the {@link RequestContext}. One registry read per tenant request, no call to
- * Keycloak.
+ * active, and it is entered into the {@link RequestContext}. The registry is read through {@link TenantLookup}
+ * (at most once a second per tenant and node), Keycloak not at all.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -40,7 +39,7 @@ public class AccessFilter implements ContainerRequestFilter {
 
   @Context private ResourceInfo resource;
   @Inject private RequestContext context;
-  @EJB private TenantRegistry registry;
+  @Inject private TenantLookup tenants;
   @EJB private FirmRegistry firms;
 
   @Override
@@ -69,10 +68,10 @@ public class AccessFilter implements ContainerRequestFilter {
     if (!caller.tenantRoles().containsKey(slug) && !caller.reachesClientsThroughFirm()) {
       throw notMember("tenant", slug.value());
     }
-    Optional<Tenant> tenant = registry.find(slug);
-    Optional<FirmSlug> firm = tenant.flatMap(Tenant::firm).map(Firm::slug);
+    Optional<TenantAccess> tenant = tenants.find(slug);
+    Optional<FirmSlug> firm = tenant.flatMap(TenantAccess::firm);
     TenantRole role = caller.roleIn(slug, firm).orElseThrow(() -> notMember("tenant", slug.value()));
-    Tenant found = tenant.orElseThrow(() -> new io.regulus.tenancy.TenantNotFoundException(slug));
+    TenantAccess found = tenant.orElseThrow(() -> new io.regulus.tenancy.TenantNotFoundException(slug));
     var active = found.toActive();
     if (admitted.length > 0 && !Arrays.asList(admitted).contains(role)) {
       throw new AccessDeniedException(
