@@ -9,7 +9,7 @@ import java.sql.SQLException;
 /** Direct JDBC reads of the test database, to check what the API stored and where. */
 final class TestDatabase {
 
-  private static final String URL =
+  static final String URL =
       System.getProperty("regulus.db-url", "jdbc:postgresql://127.0.0.1:25432/regulus");
 
   private TestDatabase() {}

@@ -1,5 +1,6 @@
 package io.regulus.action;
 
+import io.regulus.scoring.ActionState;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
@@ -51,6 +52,19 @@ public record ActionInstance(
   /** Passed: implemented (or alternative) and tested as passed. */
   public boolean passed() {
     return implementationStatus.done() && testStatus == TestStatus.PASSED;
+  }
+
+  /** Its statuses as the score counts them. */
+  public ActionState state() {
+    return new ActionState(implementationStatus, testStatus, passedFraction == null ? 0 : passedFraction.doubleValue());
+  }
+
+  /** This instance as written: its new version, when and by whom. */
+  ActionInstance saved(long newVersion, Instant at, String by) {
+    return new ActionInstance(id, key, title, type, points, category, solution, origin, testingSource,
+        parentInstanceId, groupId, group, implementationStatus, implementationDate, testStatus, passedFraction, notes,
+        assigneeId, assigneeName, testerId, testerName, dueDate, priority, needsRetest, implementedBy, regulations,
+        assessments, groups, at, by, newVersion);
   }
 
   /** This instance with other workflow values, everything else kept. */

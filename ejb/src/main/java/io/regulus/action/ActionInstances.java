@@ -10,7 +10,9 @@ import jakarta.persistence.PersistenceContext;
 /**
  * Keeps a tenant's action instances equal to what its assessments need (the view action_instance_needed holds
  * the rule): adds the missing ones and removes those no assessment references any more, recording both in the
- * history. Callers hold the assessment lock ({@link #lockAssessments}) so two changes never race.
+ * history, and brings each one's links up to date (view action_instance_links): the parent instance it follows
+ * and the regulations, assessments and groups that need it. Callers hold the assessment lock
+ * ({@link #lockAssessments}) so two changes never race.
  */
 @ApplicationScoped
 public class ActionInstances {
@@ -56,6 +58,13 @@ public class ActionInstances {
                 + " gone.implementation_status || ' / ' || gone.test_status, 'removed', ?1, now()"
                 + " FROM gone JOIN action a ON a.id = gone.action_id")
         .setParameter(1, who)
+        .executeUpdate();
+    em.createNativeQuery(
+            "UPDATE action_instance i SET parent_instance_id = l.parent_instance_id,"
+                + " needed_by_regulations = l.regulations, needed_by_assessments = l.assessments,"
+                + " needed_by_groups = l.groups FROM action_instance_links l WHERE l.id = i.id"
+                + " AND (i.parent_instance_id, i.needed_by_regulations, i.needed_by_assessments, i.needed_by_groups)"
+                + " IS DISTINCT FROM (l.parent_instance_id, l.regulations, l.assessments, l.groups)")
         .executeUpdate();
     return new Reconciled(added, removed);
   }

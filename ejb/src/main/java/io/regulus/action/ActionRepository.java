@@ -1,7 +1,10 @@
 package io.regulus.action;
 
 import io.regulus.scoring.ActionType;
+import io.regulus.scoring.Fingerprint;
+import io.regulus.scoring.FingerprintCache;
 import io.regulus.scoring.ImplementationStatus;
+import io.regulus.scoring.ScoringRepository;
 import io.regulus.scoring.TestStatus;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.TenantBinding;
@@ -16,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Action instances in a tenant's schema, with their effective statuses (view action_instance_effective) and the
- * regulations and assessments that need each, in one query whatever the number of instances.
+ * regulations, assessments and groups that need each, in one query whatever the number of instances; while the
+ * tenant's data does not change ({@link Fingerprint}), the instances this node read last are served again.
  */
 @ApplicationScoped
 public class ActionRepository {
@@ -25,61 +29,88 @@ public class ActionRepository {
       "SELECT i.id, a.action_key, a.title, a.action_type, a.points, a.category, a.solution, a.origin,"
           + " a.testing_source, e.parent_instance_id, i.group_id, g.name, e.implementation_status,"
           + " e.implementation_date, e.test_status, e.passed_fraction, i.notes, i.assignee_id, i.assignee_name,"
-          + " i.tester_id, i.tester_name, i.due_date, i.priority, e.needs_retest, i.implemented_by, u.regulations,"
-          + " u.assessments, u.groups, i.updated_at, i.updated_by, i.version"
+          + " i.tester_id, i.tester_name, i.due_date, i.priority, e.needs_retest, i.implemented_by,"
+          + " i.needed_by_regulations, i.needed_by_assessments, i.needed_by_groups, i.updated_at, i.updated_by,"
+          + " i.version"
           + " FROM action_instance i JOIN action a ON a.id = i.action_id"
           + " JOIN action_instance_effective e ON e.id = i.id"
           + " LEFT JOIN assessment_group g ON g.id = i.group_id";
 
-  /** The regulations, assessments and groups that need one instance, aggregated beside its row. */
-  private static final String ONE = COLUMNS
-      + " LEFT JOIN LATERAL (SELECT string_agg(DISTINCT s.regulation, E'\\n') AS regulations,"
-      + "  string_agg(DISTINCT s.id::text, ',') AS assessments, string_agg(DISTINCT s.group_id::text, ',') AS groups"
-      + "  FROM assessment_control_action aca JOIN assessment_control ac ON ac.id = aca.control_id"
-      + "  JOIN assessment s ON s.id = ac.assessment_id AND (i.group_id IS NULL OR s.group_id = i.group_id)"
-      + "  WHERE aca.action_id = i.action_id) u ON true";
-
   /**
-   * Every instance of the tenant, the actions list's one query (public for the benchmark's SQL floor): which
-   * assessments need which action is worked out once for the whole tenant (hash joins over the mappings) instead
-   * of once per instance.
+   * Every instance of the tenant, the actions list's one query (public for the benchmark's SQL floor). Which
+   * regulations, assessments and groups need each instance is kept on its row when assessments change
+   * ({@link ActionInstances}), not aggregated here.
    */
-  public static final String ALL =
-      "WITH mapped AS (SELECT DISTINCT aca.action_id, s.id AS assessment_id, s.group_id, s.regulation"
-          + "  FROM assessment_control_action aca JOIN assessment_control ac ON ac.id = aca.control_id"
-          + "  JOIN assessment s ON s.id = ac.assessment_id),"
-          + " needs AS (SELECT i.id, string_agg(DISTINCT n.regulation, E'\\n') AS regulations,"
-          + "  string_agg(DISTINCT n.assessment_id::text, ',') AS assessments,"
-          + "  string_agg(DISTINCT n.group_id::text, ',') AS groups"
-          + "  FROM action_instance i JOIN mapped n ON n.action_id = i.action_id"
-          + "  AND (i.group_id IS NULL OR n.group_id = i.group_id) GROUP BY i.id) "
-          + COLUMNS + " LEFT JOIN needs u ON u.id = i.id ORDER BY a.points DESC, a.action_key, g.name";
+  public static final String ALL = COLUMNS + " ORDER BY a.points DESC, a.action_key, g.name";
 
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
 
   @Inject private TenantBinding binding;
   @Inject private ActionHistory history;
+  @Inject private ScoringRepository scoring;
+
+  /** How many tenants' instances this node keeps; the least recently used go first. */
+  private static final int CACHED_TENANTS = 64;
+
+  /** Every tenant's instances as last read, served again while its data has not changed. */
+  private final FingerprintCache<List<ActionInstance>> cache = new FingerprintCache<>(CACHED_TENANTS);
 
   public List<ActionInstance> all(ActiveTenant tenant) {
+    return all(tenant, scoring.fingerprint(tenant));
+  }
+
+  /** Every instance, under a fingerprint just read in this transaction. */
+  public List<ActionInstance> all(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(ALL).getResultList());
+    return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> rows(em.createNativeQuery(ALL)
+        .getResultList()));
+  }
+
+  /**
+   * After this node's change of one instance committed: the cached list with the instance as it is now, instead
+   * of reading every instance again. Dropped instead when the cached row is not the one changed (another change came
+   * first) or when other instances follow its statuses.
+   */
+  public void changed(ActiveTenant tenant, ActionInstance before, ActionInstance after, List<Long> followers) {
+    cache.advance(tenant, rows -> {
+      if (!followers.isEmpty()) {
+        return null;
+      }
+      List<ActionInstance> next = new java.util.ArrayList<>(rows);
+      for (int i = 0; i < next.size(); i++) {
+        if (next.get(i).id() == after.id()) {
+          if (next.get(i).version() != before.version()) {
+            return null;
+          }
+          next.set(i, after);
+          return List.copyOf(next);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** The instances that follow this one's statuses (their testing source is its action). */
+  public List<Long> followers(ActiveTenant tenant, long id) {
+    binding.bind(em, tenant);
+    return ((List<?>) em.createNativeQuery("SELECT id FROM action_instance WHERE parent_instance_id = ?1")
+        .setParameter(1, id)
+        .getResultList())
+        .stream().map(follower -> ((Number) follower).longValue()).toList();
   }
 
   public Optional<ActionInstance> find(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(ONE + " WHERE i.id = ?1").setParameter(1, id).getResultList())
+    return rows(em.createNativeQuery(COLUMNS + " WHERE i.id = ?1").setParameter(1, id).getResultList())
         .stream().findFirst();
   }
 
-  /** Locks the instance's row until the transaction ends, then reads it: writers of one instance queue here. */
+  /** Reads the instance and locks its row until the transaction ends: writers of one instance queue here. */
   public Optional<ActionInstance> lock(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    if (em.createNativeQuery("SELECT id FROM action_instance WHERE id = ?1 FOR UPDATE").setParameter(1, id)
-        .getResultList().isEmpty()) {
-      return Optional.empty();
-    }
-    return find(tenant, id);
+    return rows(em.createNativeQuery(COLUMNS + " WHERE i.id = ?1 FOR UPDATE OF i").setParameter(1, id)
+        .getResultList()).stream().findFirst();
   }
 
   /** The instances assigned to a member, for implementation or for testing. */
@@ -95,11 +126,12 @@ public class ActionRepository {
   /**
    * Writes the instance's workflow values and one history row per changed field, and moves the version on.
    * Statuses are written only for an instance with statuses of its own (not one that follows its parent).
+   * Returns the instance as it now is (as {@link #find} would read it).
    */
-  public void update(ActiveTenant tenant, ActionInstance before, ActionInstance after, ActionHistory.Who who,
-      String overrideReason) {
+  public ActionInstance update(ActiveTenant tenant, ActionInstance before, ActionInstance after,
+      ActionHistory.Who who, String overrideReason) {
     binding.bind(em, tenant);
-    em.createNativeQuery(
+    Object[] saved = (Object[]) em.createNativeQuery(
             "UPDATE action_instance SET implementation_status = CASE WHEN ?15 THEN implementation_status ELSE ?2 END,"
                 + " implementation_date = CASE WHEN ?15 THEN implementation_date ELSE CAST(?3 AS date) END,"
                 + " test_status = CASE WHEN ?15 THEN test_status ELSE ?4 END,"
@@ -107,7 +139,7 @@ public class ActionRepository {
                 + " notes = ?6, assignee_id = ?7,"
                 + " assignee_name = ?8, tester_id = ?9, tester_name = ?10, due_date = CAST(?11 AS date),"
                 + " priority = ?12, implemented_by = ?13, updated_at = now(), updated_by = ?14,"
-                + " version = version + 1 WHERE id = ?1")
+                + " version = version + 1 WHERE id = ?1 RETURNING version, updated_at")
         .setParameter(1, before.id())
         .setParameter(2, after.implementationStatus().name())
         .setParameter(3, after.implementationDate())
@@ -123,7 +155,7 @@ public class ActionRepository {
         .setParameter(13, after.implementedBy())
         .setParameter(14, who.id())
         .setParameter(15, before.followsParent())
-        .executeUpdate();
+        .getSingleResult();
     history.record(tenant, before, "implementationStatus", before.implementationStatus(), after.implementationStatus(),
         who);
     history.record(tenant, before, "implementationDate", before.implementationDate(), after.implementationDate(), who);
@@ -137,6 +169,7 @@ public class ActionRepository {
     history.record(tenant, before, "tester", before.testerName(), after.testerName(), who);
     history.record(tenant, before, "dueDate", before.dueDate(), after.dueDate(), who);
     history.record(tenant, before, "priority", before.priority(), after.priority(), who);
+    return after.saved(((Number) saved[0]).longValue(), ((java.sql.Timestamp) saved[1]).toInstant(), who.id());
   }
 
   private static List<ActionInstance> rows(List<?> rows) {

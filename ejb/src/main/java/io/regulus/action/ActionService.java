@@ -7,14 +7,22 @@ import io.regulus.identity.Caller;
 import io.regulus.identity.TenantRole;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
+import io.regulus.scoring.ActionState;
+import io.regulus.scoring.Fingerprint;
 import io.regulus.scoring.ScoringRepository;
 import io.regulus.tenancy.ActiveTenant;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -29,10 +37,12 @@ public class ActionService {
   @Inject private ActionHistory history;
   @Inject private ScoringRepository scoring;
   @EJB private TenantMembers members;
+  @Resource private TransactionSynchronizationRegistry transactions;
 
   public ActionPage list(ActiveTenant tenant, ActionFilter filter, String sort, int page, int size, String groupBy) {
-    return ActionListing.page(actions.all(tenant), filter, sort, page, size, groupBy,
-        scoring.load(tenant).contributions(), today());
+    Fingerprint fingerprint = scoring.fingerprint(tenant);
+    return ActionListing.page(actions.all(tenant, fingerprint), filter, sort, page, size, groupBy,
+        scoring.load(tenant, fingerprint).contributions(), today());
   }
 
   public ActionInstance get(ActiveTenant tenant, long id) {
@@ -64,8 +74,32 @@ public class ActionService {
         : person(tenant, update.testerId(), AssignmentPurpose.TESTING, "testerId");
     ActionInstance after = ActionWorkflow.apply(before, update, role, caller.subject(), assignee, tester, today());
     boolean override = update.testStatus() != null && "AUTOMATIC".equals(before.testingSource());
-    actions.update(tenant, before, after, who(caller), override ? update.testOverrideReason() : null);
-    return get(tenant, id);
+    ActionInstance changed =
+        actions.update(tenant, before, after, who(caller), override ? update.testOverrideReason() : null);
+    List<Long> followers = actions.followers(tenant, id);
+    afterCommit(() -> {
+      // this node's cached list and scores move on with the change instead of being read again
+      actions.changed(tenant, before, changed, followers);
+      Map<Long, ActionState> states = new HashMap<>();
+      states.put(id, changed.state());
+      followers.forEach(follower -> states.put(follower, changed.state()));
+      scoring.changed(tenant, states);
+    });
+    return changed;
+  }
+
+  private void afterCommit(Runnable action) {
+    transactions.registerInterposedSynchronization(new Synchronization() {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status == Status.STATUS_COMMITTED) {
+          action.run();
+        }
+      }
+    });
   }
 
   /** Assigns every listed instance (all or none) to one member, for implementation or for testing. */

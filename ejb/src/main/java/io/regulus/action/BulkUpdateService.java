@@ -136,8 +136,7 @@ public class BulkUpdateService {
     ScoringRepository.Loaded loaded = scoring.input(tenant);
     Map<Long, ActionState> states = new HashMap<>();
     changes.forEach((before, after) -> {
-      ActionState state = new ActionState(after.implementationStatus(), after.testStatus(),
-          after.passedFraction() == null ? 0 : after.passedFraction().doubleValue());
+      ActionState state = after.state();
       states.put(after.id(), state);
       byId.values().stream().filter(i -> Objects.equals(i.parentInstanceId(), after.id()))
           .forEach(child -> states.put(child.id(), state));

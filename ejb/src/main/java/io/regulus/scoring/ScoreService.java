@@ -5,7 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** A tenant's scores, computed on each request from three queries (see {@link ScoringRepository}). */
+/** A tenant's scores, as {@link ScoringRepository} keeps them up to date. */
 @Stateless
 public class ScoreService {
 
@@ -16,7 +16,7 @@ public class ScoreService {
   }
 
   public Dashboard dashboard(ActiveTenant tenant, int keyActions) {
-    return Dashboard.of(repository.load(tenant), keyActions);
+    return repository.load(tenant).dashboard(keyActions);
   }
 
   /** A filtered score and its explanation: the units behind it, which sum to it. */

@@ -17,7 +17,7 @@ import java.util.Map;
  * and actions: the actions its assessments use (an action is provider-managed when every control mapping it is),
  * the assessments with their controls' mappings, and the instances' effective statuses (an action tested through
  * its parent counts with its parent's). While a tenant's data does not change, one cheap fingerprint query stands
- * for the three, and the scores computed last are served again.
+ * for the three, and the scores computed last are served again; when only states changed, only they are read.
  */
 @ApplicationScoped
 public class ScoringRepository {
@@ -46,12 +46,18 @@ public class ScoringRepository {
           + " LEFT JOIN assessment_group g ON g.id = i.group_id";
 
   /**
-   * What changes whenever anything a score depends on changes, in one cheap query: an instance's statuses move its
-   * version on; an instance or an assessment added or removed moves a count, and ids only grow.
+   * What changes whenever anything a tenant's scores or actions list depend on changes, in one cheap query of three
+   * columns: the structure (an instance or an assessment added or removed moves a count, and ids only grow; a
+   * group's change moves its version on), the sum of the instances' versions (each change of one moves it on by
+   * one), and the evidence (added or removed moves its count or its highest id) with the date (whether evidence has
+   * expired depends on it).
    */
   public static final String FINGERPRINT =
-      "SELECT (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(id), 0)"
-          + " FROM action_instance) || '/' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM assessment)";
+      "SELECT i.n || ':' || i.top || '/' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM assessment) || '/'"
+          + " || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM assessment_group), i.versions,"
+          + " (SELECT count(*) || ':' || coalesce(max(id), 0) FROM evidence) || '/' || current_date"
+          + " FROM (SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(sum(version), 0) AS versions"
+          + " FROM action_instance) i";
 
   /** How many tenants' scores this node keeps; the least recently used go first. */
   private static final int CACHED_TENANTS = 64;
@@ -61,51 +67,92 @@ public class ScoringRepository {
 
   @Inject private TenantBinding binding;
 
-  /**
-   * The last scores computed per tenant schema, with the fingerprint of the data they came from. A node serves
-   * them again only while the database's fingerprint is the same, so every node stays right on its own: the
-   * fingerprint is read before the data, and in the worst case a newer score sits under an older fingerprint,
-   * which the next change replaces.
-   */
-  private final Map<String, Cached> cache = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-          return size() > CACHED_TENANTS;
-        }
-      });
+  /** The last scores computed per tenant, with what they were computed from. */
+  private final FingerprintCache<Cached> cache = new FingerprintCache<>(CACHED_TENANTS);
 
-  private record Cached(String fingerprint, Loaded loaded, TenantScoring scoring) {}
+  /** What the scores are computed from, and the scores, computed on first use (a write may follow a write). */
+  private static final class Cached {
+    private final Loaded loaded;
+    private volatile TenantScoring scoring;
+
+    Cached(Loaded loaded) {
+      this.loaded = loaded;
+    }
+
+    Loaded loaded() {
+      return loaded;
+    }
+
+    TenantScoring scoring() {
+      TenantScoring computed = scoring;
+      if (computed == null) {
+        // two threads may both compute it: the same value, from the same immutable input
+        computed = new TenantScoring(ScoringEngine.score(loaded.input()), loaded.titles(), loaded.instanceIds());
+        scoring = computed;
+      }
+      return computed;
+    }
+  }
+
+  /**
+   * The tenant's data as of now, in one query: while it is the same, what was read under it (scores here, the
+   * actions list's rows in the action package) is still right.
+   */
+  public Fingerprint fingerprint(ActiveTenant tenant) {
+    binding.bind(em, tenant);
+    Object[] row = (Object[]) em.createNativeQuery(FINGERPRINT).getSingleResult();
+    return new Fingerprint((String) row[0], ((Number) row[1]).longValue(), (String) row[2]);
+  }
 
   public TenantScoring load(ActiveTenant tenant) {
-    return cached(tenant).scoring();
+    return load(tenant, fingerprint(tenant));
+  }
+
+  /** The scores under a fingerprint just read in this transaction. */
+  public TenantScoring load(ActiveTenant tenant, Fingerprint fingerprint) {
+    return cached(tenant, fingerprint).scoring();
   }
 
   /** What the scores are computed from: the cached input while the tenant's data has not changed. */
   public Loaded input(ActiveTenant tenant) {
-    return cached(tenant).loaded();
+    return cached(tenant, fingerprint(tenant)).loaded();
   }
 
-  private Cached cached(ActiveTenant tenant) {
+  private Cached cached(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
-    String fingerprint = (String) em.createNativeQuery(FINGERPRINT).getSingleResult();
-    Cached hit = cache.get(tenant.schemaName());
-    if (hit != null && hit.fingerprint().equals(fingerprint)) {
-      return hit;
-    }
-    Loaded loaded = read();
-    Cached fresh = new Cached(fingerprint, loaded,
-        new TenantScoring(ScoringEngine.score(loaded.input()), loaded.titles(), loaded.instanceIds()));
-    cache.put(tenant.schemaName(), fresh);
-    return fresh;
+    return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> {
+      // when only states changed, the actions and assessments read last time still hold
+      return new Cached(previous != null && fingerprint.sameStructure(previousFingerprint)
+          ? previous.loaded().withStates(readStates())
+          : read());
+    });
+  }
+
+  /**
+   * After this node's own change of instances committed (one change: the version sum moved on by one): the scores
+   * with those instances in their new effective states (by instance id), instead of reading everything again.
+   */
+  public void changed(ActiveTenant tenant, Map<Long, ActionState> states) {
+    cache.advance(tenant, previous -> new Cached(previous.loaded().with(states)));
   }
 
   /** What the scores are computed from, with the actions' titles and the instances' ids. */
   public record Loaded(
       ScoringInput input, Map<String, String> titles, Map<ScoringInput.Instance, Long> instanceIds) {
 
+    /** The same actions and assessments with other instance states. */
+    Loaded withStates(States states) {
+      return new Loaded(new ScoringInput(input.actions(), input.assessments(), states.states()), titles,
+          states.ids());
+    }
+
     /** The tenant's scores were these instances in these states (by instance id) instead. */
     public TenantScores scoresWith(Map<Long, ActionState> changed) {
+      return ScoringEngine.score(with(changed).input());
+    }
+
+    /** The same, with these instances in these states (by instance id). */
+    Loaded with(Map<Long, ActionState> changed) {
       Map<ScoringInput.Instance, ActionState> states = new HashMap<>(input.states());
       instanceIds.forEach((instance, id) -> {
         ActionState state = changed.get(id);
@@ -113,7 +160,7 @@ public class ScoringRepository {
           states.put(instance, state);
         }
       });
-      return ScoringEngine.score(new ScoringInput(input.actions(), input.assessments(), states));
+      return new Loaded(new ScoringInput(input.actions(), input.assessments(), states), titles, instanceIds);
     }
   }
 
@@ -147,6 +194,14 @@ public class ScoringRepository {
             .map(control -> new ScoringInput.Control(control.getKey(), control.getValue()))
             .toList())));
 
+    States states = readStates();
+    return new Loaded(new ScoringInput(actions, assessments, states.states()), titles, states.ids());
+  }
+
+  /** Each instance's effective state, and its id. */
+  private record States(Map<ScoringInput.Instance, ActionState> states, Map<ScoringInput.Instance, Long> ids) {}
+
+  private States readStates() {
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
     Map<ScoringInput.Instance, Long> ids = new HashMap<>();
     for (Object[] row : rows(STATES)) {
@@ -155,7 +210,7 @@ public class ScoringRepository {
       states.put(instance, new ActionState(ImplementationStatus.valueOf((String) row[3]),
           TestStatus.valueOf((String) row[4]), row[5] == null ? 0 : ((Number) row[5]).doubleValue()));
     }
-    return new Loaded(new ScoringInput(actions, assessments, states), titles, ids);
+    return new States(states, ids);
   }
 
   @SuppressWarnings("unchecked")
