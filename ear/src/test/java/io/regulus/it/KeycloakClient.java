@@ -137,8 +137,9 @@ final class KeycloakClient {
   }
 
   /**
-   * A public client whose access tokens live one second and carry the Regulus API audience, so a test can hold an
-   * expired token that is otherwise valid.
+   * A public client whose access tokens live two seconds and carry the Regulus API audience, so a test can hold an
+   * expired token that is otherwise valid. Keycloak counts whole seconds (exp = iat + 2, iat rounded down), so such
+   * a token is valid for at least one second after it is issued and expired two seconds after.
    */
   static String shortLivedClient() {
     String clientId = Api.unique("it-short-lived");
@@ -147,7 +148,7 @@ final class KeycloakClient {
             Map.of(
                 "clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
                 "standardFlowEnabled", false,
-                "attributes", Map.of("access.token.lifespan", "1"),
+                "attributes", Map.of("access.token.lifespan", "2"),
                 "protocolMappers",
                 List.of(
                     Map.of(
