@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The load test: {@code bench.clients} concurrent clients (default 50) of {@code bench.tenants} tenants (default 10)
  * send a mix of reads (the actions list, the dashboard) and writes (status changes with If-Match) for
- * {@code bench.duration} seconds (default 60), after {@code bench.warmup-duration} seconds (default 15) of the same
+ * {@code bench.duration} seconds (default 60), after {@code bench.warmup-duration} seconds (default 45) of the same
  * mix not counted; unpaced, or paced to {@code bench.rate} requests/s in all. Targets: at least 200 requests/s,
  * p99 under 100 ms, no 5xx, no lost update.
  *
@@ -65,7 +65,7 @@ public final class LoadBenchmark {
     BenchSettings settings = BenchSettings.fromSystemProperties();
     // the JDK client keeps at most this many idle connections (default: no bound); read at its first use
     System.setProperty("jdk.httpclient.connectionPoolSize", String.valueOf(settings.clients()));
-    new LoadBenchmark(settings, number("bench.duration", 60), number("bench.warmup-duration", 15),
+    new LoadBenchmark(settings, number("bench.duration", 60), number("bench.warmup-duration", 45),
         number("bench.rate", 0)).run();
   }
 
