@@ -59,14 +59,6 @@ public record ActionInstance(
     return new ActionState(implementationStatus, testStatus, passedFraction == null ? 0 : passedFraction.doubleValue());
   }
 
-  /** This instance as written: its new version, when and by whom. */
-  ActionInstance saved(long newVersion, Instant at, String by) {
-    return new ActionInstance(id, key, title, type, points, category, solution, origin, testingSource,
-        parentInstanceId, groupId, group, implementationStatus, implementationDate, testStatus, passedFraction, notes,
-        assigneeId, assigneeName, testerId, testerName, dueDate, priority, needsRetest, implementedBy, regulations,
-        assessments, groups, at, by, newVersion);
-  }
-
   /** This instance with other workflow values, everything else kept. */
   ActionInstance with(
       ImplementationStatus implementation, LocalDate date, TestStatus test, BigDecimal fraction, String newNotes,

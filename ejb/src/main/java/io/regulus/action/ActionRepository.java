@@ -25,23 +25,29 @@ import java.util.Optional;
 @ApplicationScoped
 public class ActionRepository {
 
-  private static final String COLUMNS =
+  private static final String SELECT =
       "SELECT i.id, a.action_key, a.title, a.action_type, a.points, a.category, a.solution, a.origin,"
           + " a.testing_source, e.parent_instance_id, i.group_id, g.name, e.implementation_status,"
           + " e.implementation_date, e.test_status, e.passed_fraction, i.notes, i.assignee_id, i.assignee_name,"
           + " i.tester_id, i.tester_name, i.due_date, i.priority, e.needs_retest, i.implemented_by,"
           + " i.needed_by_regulations, i.needed_by_assessments, i.needed_by_groups, i.updated_at, i.updated_by,"
-          + " i.version"
-          + " FROM action_instance i JOIN action a ON a.id = i.action_id"
+          + " i.version";
+
+  private static final String FROM =
+      "FROM action_instance i JOIN action a ON a.id = i.action_id"
           + " JOIN action_instance_effective e ON e.id = i.id"
           + " LEFT JOIN assessment_group g ON g.id = i.group_id";
 
+  /** Where a row of {@link #ALL} has the fingerprint of its snapshot. */
+  private static final int LABEL = 31;
+
   /**
-   * Every instance of the tenant, the actions list's one query (public for the benchmark's SQL floor). Which
-   * regulations, assessments and groups need each instance is kept on its row when assessments change
-   * ({@link ActionInstances}), not aggregated here.
+   * Every instance of the tenant, the actions list's one query (public for the benchmark's SQL floor), with the
+   * fingerprint of its snapshot on every row. Which regulations, assessments and groups need each instance is kept
+   * on its row when assessments change ({@link ActionInstances}), not aggregated here.
    */
-  public static final String ALL = COLUMNS + " ORDER BY a.points DESC, a.action_key, g.name";
+  public static final String ALL =
+      ScoringRepository.labelled(SELECT, FROM) + " ORDER BY a.points DESC, a.action_key, g.name";
 
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
@@ -63,8 +69,11 @@ public class ActionRepository {
   /** Every instance, under a fingerprint just read in this transaction. */
   public List<ActionInstance> all(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
-    return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> rows(em.createNativeQuery(ALL)
-        .getResultList()));
+    return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> {
+      List<?> rows = em.createNativeQuery(ALL).getResultList();
+      Fingerprint label = rows.isEmpty() ? null : ScoringRepository.label((Object[]) rows.get(0), LABEL);
+      return new FingerprintCache.Read<>(label, rows(rows));
+    });
   }
 
   /**
@@ -91,6 +100,11 @@ public class ActionRepository {
     });
   }
 
+  /** Drops this node's kept list of the tenant: the next read reads it again. */
+  public void forget(ActiveTenant tenant) {
+    cache.forget(tenant);
+  }
+
   /** The instances that follow this one's statuses (their testing source is its action). */
   public List<Long> followers(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
@@ -102,15 +116,25 @@ public class ActionRepository {
 
   public Optional<ActionInstance> find(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(COLUMNS + " WHERE i.id = ?1").setParameter(1, id).getResultList())
+    return rows(em.createNativeQuery(SELECT + " " + FROM + " WHERE i.id = ?1").setParameter(1, id).getResultList())
         .stream().findFirst();
   }
 
-  /** Reads the instance and locks its row until the transaction ends: writers of one instance queue here. */
+  /**
+   * Locks the instance's row until the transaction ends, then reads it: writers of one instance queue here. The
+   * read is a statement of its own, after the lock, so it sees what a writer before it committed (a locking read
+   * would see the newer row but the view's older columns). The table lock first (ROW EXCLUSIVE, as the update will
+   * take) queues the writer behind a change of assessments (ActionInstances holds SHARE ROW EXCLUSIVE and updates
+   * many rows), instead of deadlocking with it.
+   */
   public Optional<ActionInstance> lock(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(COLUMNS + " WHERE i.id = ?1 FOR UPDATE OF i").setParameter(1, id)
-        .getResultList()).stream().findFirst();
+    em.createNativeQuery("LOCK TABLE action_instance IN ROW EXCLUSIVE MODE").executeUpdate();
+    if (em.createNativeQuery("SELECT id FROM action_instance WHERE id = ?1 FOR UPDATE").setParameter(1, id)
+        .getResultList().isEmpty()) {
+      return Optional.empty();
+    }
+    return find(tenant, id);
   }
 
   /** The instances assigned to a member, for implementation or for testing. */
@@ -126,12 +150,12 @@ public class ActionRepository {
   /**
    * Writes the instance's workflow values and one history row per changed field, and moves the version on.
    * Statuses are written only for an instance with statuses of its own (not one that follows its parent).
-   * Returns the instance as it now is (as {@link #find} would read it).
+   * Returns the instance as it now is, read back (the database rounds a passed fraction to its scale).
    */
   public ActionInstance update(ActiveTenant tenant, ActionInstance before, ActionInstance after,
       ActionHistory.Who who, String overrideReason) {
     binding.bind(em, tenant);
-    Object[] saved = (Object[]) em.createNativeQuery(
+    em.createNativeQuery(
             "UPDATE action_instance SET implementation_status = CASE WHEN ?15 THEN implementation_status ELSE ?2 END,"
                 + " implementation_date = CASE WHEN ?15 THEN implementation_date ELSE CAST(?3 AS date) END,"
                 + " test_status = CASE WHEN ?15 THEN test_status ELSE ?4 END,"
@@ -139,7 +163,7 @@ public class ActionRepository {
                 + " notes = ?6, assignee_id = ?7,"
                 + " assignee_name = ?8, tester_id = ?9, tester_name = ?10, due_date = CAST(?11 AS date),"
                 + " priority = ?12, implemented_by = ?13, updated_at = now(), updated_by = ?14,"
-                + " version = version + 1 WHERE id = ?1 RETURNING version, updated_at")
+                + " version = version + 1 WHERE id = ?1")
         .setParameter(1, before.id())
         .setParameter(2, after.implementationStatus().name())
         .setParameter(3, after.implementationDate())
@@ -155,7 +179,7 @@ public class ActionRepository {
         .setParameter(13, after.implementedBy())
         .setParameter(14, who.id())
         .setParameter(15, before.followsParent())
-        .getSingleResult();
+        .executeUpdate();
     history.record(tenant, before, "implementationStatus", before.implementationStatus(), after.implementationStatus(),
         who);
     history.record(tenant, before, "implementationDate", before.implementationDate(), after.implementationDate(), who);
@@ -169,7 +193,7 @@ public class ActionRepository {
     history.record(tenant, before, "tester", before.testerName(), after.testerName(), who);
     history.record(tenant, before, "dueDate", before.dueDate(), after.dueDate(), who);
     history.record(tenant, before, "priority", before.priority(), after.priority(), who);
-    return after.saved(((Number) saved[0]).longValue(), ((java.sql.Timestamp) saved[1]).toInstant(), who.id());
+    return find(tenant, before.id()).orElseThrow();
   }
 
   private static List<ActionInstance> rows(List<?> rows) {

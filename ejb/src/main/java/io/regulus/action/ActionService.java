@@ -78,12 +78,18 @@ public class ActionService {
         actions.update(tenant, before, after, who(caller), override ? update.testOverrideReason() : null);
     List<Long> followers = actions.followers(tenant, id);
     afterCommit(() -> {
+      if (changed.followsParent()) {
+        // its statuses are its parent's, which this transaction did not lock: read them again
+        actions.forget(tenant);
+        scoring.forget(tenant);
+        return;
+      }
       // this node's cached list and scores move on with the change instead of being read again
       actions.changed(tenant, before, changed, followers);
       Map<Long, ActionState> states = new HashMap<>();
       states.put(id, changed.state());
       followers.forEach(follower -> states.put(follower, changed.state()));
-      scoring.changed(tenant, states);
+      scoring.changed(tenant, id, before.version(), changed.version(), states);
     });
     return changed;
   }

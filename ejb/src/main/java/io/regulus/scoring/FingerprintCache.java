@@ -7,19 +7,26 @@ import java.util.Map;
 
 /**
  * What one node computed per tenant, each value under the {@link Fingerprint} of the data it came from, for the
- * most recently used tenants. A value is served again only under the same fingerprint, so every node stays right
- * on its own. The fingerprint is read before the data: in the worst case a newer value sits under an older
- * fingerprint, and the next change replaces it.
+ * most recently used tenants. A request reads the database's fingerprint first and is served the kept value only
+ * under the same one, so every node stays right on its own. A value is kept under the fingerprint read in the same
+ * statement as its data, never under the one read before it: data read a moment later can be newer, and parts of
+ * the fingerprint (a count, a highest id) can come back to an earlier value when the newest row goes.
  *
  * @param <V> an immutable value
  */
 public final class FingerprintCache<V> {
 
-  /** Computes the value under a new fingerprint, from the one before when this node has it (else nulls). */
+  /** Computes the value anew, from the one before when this node has it (else nulls). */
   @FunctionalInterface
   public interface Loader<V> {
-    V load(Fingerprint previousFingerprint, V previous);
+    Read<V> load(Fingerprint previousFingerprint, V previous);
   }
+
+  /**
+   * A value as read, with the fingerprint read in the same statement (the same snapshot) as its data; null when it
+   * has none (nothing was read, or not all in one snapshot): then it is served once and not kept.
+   */
+  public record Read<V>(Fingerprint fingerprint, V value) {}
 
   private record Entry<V>(Fingerprint fingerprint, V value) {}
 
@@ -40,9 +47,16 @@ public final class FingerprintCache<V> {
     if (hit != null && hit.fingerprint().equals(fingerprint)) {
       return hit.value();
     }
-    V value = hit == null ? loader.load(null, null) : loader.load(hit.fingerprint(), hit.value());
-    entries.put(tenant.schemaName(), new Entry<>(fingerprint, value));
-    return value;
+    Read<V> read = hit == null ? loader.load(null, null) : loader.load(hit.fingerprint(), hit.value());
+    if (read.fingerprint() != null) {
+      entries.put(tenant.schemaName(), new Entry<>(read.fingerprint(), read.value()));
+    }
+    return read.value();
+  }
+
+  /** Drops the tenant's value: the next read loads it again. */
+  public void forget(ActiveTenant tenant) {
+    entries.remove(tenant.schemaName());
   }
 
   /**

@@ -38,12 +38,12 @@ public class ScoringRepository {
           + " LEFT JOIN action a ON a.id = aca.action_id"
           + " ORDER BY s.id, ac.position, ac.control_id, a.action_key";
 
-  /** Each instance's effective statuses. */
-  public static final String STATES =
-      "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction"
-          + " FROM action_instance i JOIN action a ON a.id = i.action_id"
+  /** Each instance's effective statuses, and its version. */
+  public static final String STATES = labelled(
+      "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version",
+      "FROM action_instance i JOIN action a ON a.id = i.action_id"
           + " JOIN action_instance_effective e ON e.id = i.id"
-          + " LEFT JOIN assessment_group g ON g.id = i.group_id";
+          + " LEFT JOIN assessment_group g ON g.id = i.group_id");
 
   /**
    * What changes whenever anything a tenant's scores or actions list depend on changes, in one cheap query of three
@@ -54,10 +54,24 @@ public class ScoringRepository {
    */
   public static final String FINGERPRINT =
       "SELECT i.n || ':' || i.top || '/' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM assessment) || '/'"
-          + " || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM assessment_group), i.versions,"
-          + " (SELECT count(*) || ':' || coalesce(max(id), 0) FROM evidence) || '/' || current_date"
-          + " FROM (SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(sum(version), 0) AS versions"
-          + " FROM action_instance) i";
+          + " || (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM assessment_group) AS structure,"
+          + " i.versions, (SELECT count(*) || ':' || coalesce(max(id), 0) FROM evidence) || '/' || current_date"
+          + " AS evidence FROM (SELECT count(*) AS n, coalesce(max(id), 0) AS top,"
+          + " coalesce(sum(version), 0) AS versions FROM action_instance) i";
+
+  /**
+   * A query of {@code select} and {@code from} with the fingerprint as three more columns at the end of every row,
+   * read in the same statement, so of the same snapshot as the row ({@link #label}).
+   */
+  public static String labelled(String select, String from) {
+    return "WITH fp AS (" + FINGERPRINT + ") " + select + ", fp.structure, fp.versions, fp.evidence " + from
+        + " CROSS JOIN fp";
+  }
+
+  /** The fingerprint in the three columns from {@code column} of a {@link #labelled} row. */
+  public static Fingerprint label(Object[] row, int column) {
+    return new Fingerprint((String) row[column], ((Number) row[column + 1]).longValue(), (String) row[column + 2]);
+  }
 
   /** How many tenants' scores this node keeps; the least recently used go first. */
   private static final int CACHED_TENANTS = 64;
@@ -101,7 +115,7 @@ public class ScoringRepository {
   public Fingerprint fingerprint(ActiveTenant tenant) {
     binding.bind(em, tenant);
     Object[] row = (Object[]) em.createNativeQuery(FINGERPRINT).getSingleResult();
-    return new Fingerprint((String) row[0], ((Number) row[1]).longValue(), (String) row[2]);
+    return label(row, 0);
   }
 
   public TenantScoring load(ActiveTenant tenant) {
@@ -121,50 +135,75 @@ public class ScoringRepository {
   private Cached cached(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
     return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> {
-      // when only states changed, the actions and assessments read last time still hold
-      return new Cached(previous != null && fingerprint.sameStructure(previousFingerprint)
-          ? previous.loaded().withStates(readStates())
-          : read());
+      if (previous != null && fingerprint.sameStructure(previousFingerprint)) {
+        // only states changed: the actions and assessments read last time still hold, if the structure the states
+        // were read with is still theirs
+        States states = readStates();
+        if (states.label() == null || states.label().sameStructure(previousFingerprint)) {
+          return new FingerprintCache.Read<>(states.label(), new Cached(previous.loaded().withStates(states)));
+        }
+      }
+      return read(fingerprint);
     });
   }
 
   /**
-   * After this node's own change of instances committed (one change: the version sum moved on by one): the scores
-   * with those instances in their new effective states (by instance id), instead of reading everything again.
+   * After this node's own change of one instance committed (the version sum moved on by one): the scores with the
+   * instance, and those following it, in their new effective states (by instance id), instead of reading everything
+   * again. Dropped instead unless the kept states have the instance at the version the change started from: another
+   * change of it, committed first or applied here out of order, would otherwise be overwritten.
    */
-  public void changed(ActiveTenant tenant, Map<Long, ActionState> states) {
-    cache.advance(tenant, previous -> new Cached(previous.loaded().with(states)));
+  public void changed(ActiveTenant tenant, long id, long fromVersion, long toVersion, Map<Long, ActionState> states) {
+    cache.advance(tenant, previous -> {
+      Long kept = previous.loaded().versions().get(id);
+      return kept != null && kept == fromVersion ? new Cached(previous.loaded().with(states, id, toVersion)) : null;
+    });
+  }
+
+  /** Drops this node's kept scores of the tenant: the next read reads them again. */
+  public void forget(ActiveTenant tenant) {
+    cache.forget(tenant);
   }
 
   /** What the scores are computed from, with the actions' titles and the instances' ids. */
   public record Loaded(
-      ScoringInput input, Map<String, String> titles, Map<ScoringInput.Instance, Long> instanceIds) {
+      ScoringInput input, Map<String, String> titles, Map<ScoringInput.Instance, Long> instanceIds,
+      Map<Long, Long> versions) {
 
     /** The same actions and assessments with other instance states. */
     Loaded withStates(States states) {
       return new Loaded(new ScoringInput(input.actions(), input.assessments(), states.states()), titles,
-          states.ids());
+          states.ids(), states.versions());
     }
 
     /** The tenant's scores were these instances in these states (by instance id) instead. */
     public TenantScores scoresWith(Map<Long, ActionState> changed) {
-      return ScoringEngine.score(with(changed).input());
+      return ScoringEngine.score(with(changed, null, 0).input());
     }
 
-    /** The same, with these instances in these states (by instance id). */
-    Loaded with(Map<Long, ActionState> changed) {
+    /** The same, with these instances in these states (by instance id), and one instance at a new version. */
+    Loaded with(Map<Long, ActionState> changed, Long movedId, long version) {
       Map<ScoringInput.Instance, ActionState> states = new HashMap<>(input.states());
-      instanceIds.forEach((instance, id) -> {
-        ActionState state = changed.get(id);
+      instanceIds.forEach((instance, instanceId) -> {
+        ActionState state = changed.get(instanceId);
         if (state != null) {
           states.put(instance, state);
         }
       });
-      return new Loaded(new ScoringInput(input.actions(), input.assessments(), states), titles, instanceIds);
+      Map<Long, Long> moved = versions;
+      if (movedId != null) {
+        moved = new HashMap<>(versions);
+        moved.put(movedId, version);
+      }
+      return new Loaded(new ScoringInput(input.actions(), input.assessments(), states), titles, instanceIds, moved);
     }
   }
 
-  private Loaded read() {
+  /**
+   * Everything anew. The actions and the assessments are read between the fingerprint read first and the states
+   * (which carry their own); the result is kept only if the structure is the same at both ends.
+   */
+  private FingerprintCache.Read<Cached> read(Fingerprint before) {
     Map<String, ScoredAction> actions = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
     for (Object[] row : rows(ACTIONS)) {
@@ -195,22 +234,33 @@ public class ScoringRepository {
             .toList())));
 
     States states = readStates();
-    return new Loaded(new ScoringInput(actions, assessments, states.states()), titles, states.ids());
+    Loaded loaded = new Loaded(new ScoringInput(actions, assessments, states.states()), titles, states.ids(),
+        states.versions());
+    boolean oneStructure = states.label() != null && states.label().sameStructure(before);
+    return new FingerprintCache.Read<>(oneStructure ? states.label() : null, new Cached(loaded));
   }
 
-  /** Each instance's effective state, and its id. */
-  private record States(Map<ScoringInput.Instance, ActionState> states, Map<ScoringInput.Instance, Long> ids) {}
+  /**
+   * Each instance's effective state, its id, and each instance's version by id; with the fingerprint of their
+   * snapshot (null when the tenant has no instance).
+   */
+  private record States(Map<ScoringInput.Instance, ActionState> states, Map<ScoringInput.Instance, Long> ids,
+      Map<Long, Long> versions, Fingerprint label) {}
 
   private States readStates() {
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
     Map<ScoringInput.Instance, Long> ids = new HashMap<>();
+    Map<Long, Long> versions = new HashMap<>();
+    Fingerprint label = null;
     for (Object[] row : rows(STATES)) {
+      label = label(row, 7);
       ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
       ids.put(instance, ((Number) row[0]).longValue());
+      versions.put(((Number) row[0]).longValue(), ((Number) row[6]).longValue());
       states.put(instance, new ActionState(ImplementationStatus.valueOf((String) row[3]),
           TestStatus.valueOf((String) row[4]), row[5] == null ? 0 : ((Number) row[5]).doubleValue()));
     }
-    return new States(states, ids);
+    return new States(states, ids, versions, label);
   }
 
   @SuppressWarnings("unchecked")

@@ -22,10 +22,17 @@ class FingerprintCacheTest {
     return new ActiveTenant(parsed, parsed.schemaName());
   }
 
+  /** Reads {@code value} when nothing is kept under {@code fingerprint}, in the same snapshot as it. */
   private String load(FingerprintCache<String> cache, ActiveTenant tenant, Fingerprint fingerprint, String value) {
+    return load(cache, tenant, fingerprint, value, fingerprint);
+  }
+
+  /** The same, with the data read in a snapshot of fingerprint {@code label}. */
+  private String load(FingerprintCache<String> cache, ActiveTenant tenant, Fingerprint fingerprint, String value,
+      Fingerprint label) {
     return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> {
       loads.add(value + " after " + previous);
-      return value;
+      return new FingerprintCache.Read<>(label, value);
     });
   }
 
@@ -67,6 +74,19 @@ class FingerprintCacheTest {
     assertThat(load(cache, ACME, V7, "loaded")).isEqualTo("loaded");
     cache.advance(GLOBEX, value -> "never: globex has no value here");
     assertThat(load(cache, GLOBEX, V7.afterOneChange(), "globex")).isEqualTo("globex");
+  }
+
+  @Test
+  void aValueIsKeptUnderTheFingerprintOfItsOwnSnapshotNotTheOneReadBeforeIt() {
+    FingerprintCache<String> cache = new FingerprintCache<>(8);
+    Fingerprint withNewEvidence = new Fingerprint(V7.structure(), V7.versions(), "1:1/2026-11-24");
+    // the request read V7, then the data after evidence was added: kept under the later fingerprint
+    assertThat(load(cache, ACME, V7, "with evidence", withNewEvidence)).isEqualTo("with evidence");
+    // the evidence is deleted again and the database is back at V7: not served the data that had it
+    assertThat(load(cache, ACME, V7, "without evidence")).isEqualTo("without evidence");
+    // a value read in no one snapshot is served once and not kept
+    load(cache, GLOBEX, V7, "mixed", null);
+    assertThat(load(cache, GLOBEX, V7, "globex")).isEqualTo("globex");
   }
 
   @Test

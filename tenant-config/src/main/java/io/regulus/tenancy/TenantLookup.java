@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The registry as every tenant request reads it (status and firm), read at most once per {@link #FRESH_NANOS} per
@@ -36,14 +37,22 @@ public class TenantLookup {
     }
   });
 
+  /** Moves on whenever an entry is dropped: a read that started before is not kept (it may be the old value). */
+  private final AtomicLong forgets = new AtomicLong();
+
   public Optional<TenantAccess> find(TenantSlug slug) {
     long now = System.nanoTime();
     Read kept = reads.get(slug);
     if (kept != null && now - kept.at() < FRESH_NANOS) {
       return kept.access();
     }
+    long generation = forgets.get();
     Optional<TenantAccess> access = registry.find(slug).map(Tenant::access);
-    reads.put(slug, new Read(access, now));
+    synchronized (reads) {
+      if (forgets.get() == generation) {
+        reads.put(slug, new Read(access, now));
+      }
+    }
     return access;
   }
 
@@ -51,8 +60,8 @@ public class TenantLookup {
    * Drops what is kept of the tenant now and again when the current transaction ends, so no request reads the
    * registration as it was before a change this transaction makes.
    */
-  void forget(TenantSlug slug) {
-    reads.remove(slug);
+  public void forget(TenantSlug slug) {
+    drop(slug);
     if (transactions.getTransactionKey() != null) {
       transactions.registerInterposedSynchronization(new Synchronization() {
         @Override
@@ -60,9 +69,16 @@ public class TenantLookup {
 
         @Override
         public void afterCompletion(int status) {
-          reads.remove(slug);
+          drop(slug);
         }
       });
+    }
+  }
+
+  private void drop(TenantSlug slug) {
+    synchronized (reads) {
+      forgets.incrementAndGet();
+      reads.remove(slug);
     }
   }
 }
