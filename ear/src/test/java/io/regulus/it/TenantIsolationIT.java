@@ -72,7 +72,7 @@ class TenantIsolationIT {
         .post("/tenants/globex/assessment-groups")
         .then()
         .statusCode(403)
-        .body("detail", containsString("is reader; this needs the tenant role admin"));
+        .body("detail", containsString("is reader; only the tenant's admins may manage assessments"));
     Api.as(connor).get("/tenants/globex/assessment-groups").then().statusCode(200);
     assertThat(TestDatabase.count("SELECT count(*) FROM tenant_globex.assessment_group WHERE name = ?", name)).isZero();
   }

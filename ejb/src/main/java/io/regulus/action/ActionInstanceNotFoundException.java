@@ -9,7 +9,6 @@ public class ActionInstanceNotFoundException extends DomainException {
   private static final long serialVersionUID = 1L;
 
   public ActionInstanceNotFoundException(long id) {
-    super(ProblemKind.NOT_FOUND, "No improvement action " + id + " in this tenant. GET /tenants/{tenant}/actions"
-        + " lists them.");
+    super(ProblemKind.NOT_FOUND, "No improvement action " + id + " in this tenant.");
   }
 }

@@ -1,10 +1,13 @@
 package io.regulus.action;
 
+import io.regulus.access.Guarded;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.Member;
 import io.regulus.directory.TenantMembers;
-import io.regulus.identity.Caller;
-import io.regulus.identity.TenantRole;
+import io.regulus.access.TenantRole;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionState;
@@ -31,6 +34,7 @@ import java.util.stream.Collectors;
  * under {@link ActionWorkflow}'s rules and its ETag, assignment one by one or in bulk, and the history.
  */
 @Stateless
+@Guarded
 public class ActionService {
 
   @Inject private ActionRepository actions;
@@ -39,40 +43,47 @@ public class ActionService {
   @EJB private TenantMembers members;
   @Resource private TransactionSynchronizationRegistry transactions;
 
-  public ActionPage list(ActiveTenant tenant, ActionFilter filter, String sort, int page, int size, String groupBy) {
+  @Requires(Permission.READ_TENANT)
+  public ActionPage list(TenantCaller caller, ActionFilter filter, String sort, int page, int size, String groupBy) {
+    ActiveTenant tenant = caller.tenant();
     Fingerprint fingerprint = scoring.fingerprint(tenant);
     return ActionListing.page(actions.all(tenant, fingerprint), filter, sort, page, size, groupBy,
         scoring.load(tenant, fingerprint).contributions(), today());
   }
 
-  public ActionInstance get(ActiveTenant tenant, long id) {
-    return actions.find(tenant, id).orElseThrow(() -> new ActionInstanceNotFoundException(id));
+  @Requires(Permission.READ_TENANT)
+  public ActionInstance get(TenantCaller caller, long id) {
+    return find(caller.tenant(), id);
   }
 
-  public List<ActionChange> history(ActiveTenant tenant, long id) {
-    get(tenant, id);
-    return history.of(tenant, id);
+  @Requires(Permission.READ_TENANT)
+  public List<ActionChange> history(TenantCaller caller, long id) {
+    find(caller.tenant(), id);
+    return history.of(caller.tenant(), id);
   }
 
-  public List<ActivityEntry> activity(ActiveTenant tenant, Long before, int limit) {
-    return history.recent(tenant, before, limit);
+  @Requires(Permission.READ_TENANT)
+  public List<ActivityEntry> activity(TenantCaller caller, Long before, int limit) {
+    return history.recent(caller.tenant(), before, limit);
   }
 
   /**
-   * Changes one instance if it is still at {@code expectedVersion} (the ETag the caller read); otherwise nothing
-   * is written and the caller gets the current state.
+   * Changes one instance if it is still at {@code expectedVersion} (the version the caller read); otherwise nothing
+   * is written and the caller gets the current state. The people it names are looked up in the directory before
+   * the instance is locked, so no lock is held across a call to Keycloak.
    */
-  public ActionInstance update(
-      ActiveTenant tenant, Caller caller, TenantRole role, long id, long expectedVersion, ActionUpdate update) {
-    ActionInstance before = actions.lock(tenant, id).orElseThrow(() -> new ActionInstanceNotFoundException(id));
-    if (before.version() != expectedVersion) {
-      throw new StaleVersionException(before, expectedVersion);
-    }
+  @Requires(Permission.WORK_ON_ACTIONS)
+  public ActionInstance update(TenantCaller caller, long id, long expectedVersion, ActionUpdate update) {
+    ActiveTenant tenant = caller.tenant();
     ActionWorkflow.Person assignee = update.assigneeId() == null ? null
         : person(tenant, update.assigneeId(), AssignmentPurpose.IMPLEMENTATION, "assigneeId");
     ActionWorkflow.Person tester = update.testerId() == null ? null
         : person(tenant, update.testerId(), AssignmentPurpose.TESTING, "testerId");
-    ActionInstance after = ActionWorkflow.apply(before, update, role, caller.subject(), assignee, tester, today());
+    ActionInstance before = actions.lock(tenant, id).orElseThrow(() -> new ActionInstanceNotFoundException(id));
+    if (before.version() != expectedVersion) {
+      throw new StaleVersionException(before, expectedVersion);
+    }
+    ActionInstance after = ActionWorkflow.apply(before, update, caller.requireRole(), caller.id(), assignee, tester, today());
     boolean override = update.testStatus() != null && "AUTOMATIC".equals(before.testingSource());
     ActionInstance changed =
         actions.update(tenant, before, after, who(caller), override ? update.testOverrideReason() : null);
@@ -109,7 +120,9 @@ public class ActionService {
   }
 
   /** Assigns every listed instance (all or none) to one member, for implementation or for testing. */
-  public int assign(ActiveTenant tenant, Caller caller, List<Long> ids, String userId, AssignmentPurpose purpose) {
+  @Requires(Permission.ASSIGN_ACTIONS)
+  public int assign(TenantCaller caller, List<Long> ids, String userId, AssignmentPurpose purpose) {
+    ActiveTenant tenant = caller.tenant();
     ActionWorkflow.Person person = userId == null ? null : person(tenant, userId, purpose, "userId");
     List<Long> missing = ids.stream().filter(id -> actions.lock(tenant, id).isEmpty()).toList();
     if (!missing.isEmpty()) {
@@ -117,47 +130,51 @@ public class ActionService {
           .collect(Collectors.joining(", ")) + " in this tenant; nothing was assigned"));
     }
     for (long id : ids) {
-      write(tenant, caller, id, purpose, person);
+      write(caller, id, purpose, person);
     }
     return ids.size();
   }
 
   /** Moves everything assigned to one member (for implementation or testing) to another; returns how many. */
-  public int reassign(ActiveTenant tenant, Caller caller, String fromId, String toId, AssignmentPurpose purpose) {
+  @Requires(Permission.ASSIGN_ACTIONS)
+  public int reassign(TenantCaller caller, String fromId, String toId, AssignmentPurpose purpose) {
+    ActiveTenant tenant = caller.tenant();
     ActionWorkflow.Person to = person(tenant, toId, purpose, "to");
     List<Long> ids = actions.assignedTo(tenant, fromId, purpose == AssignmentPurpose.TESTING);
     for (long id : ids) {
       actions.lock(tenant, id);
-      write(tenant, caller, id, purpose, to);
+      write(caller, id, purpose, to);
     }
     return ids.size();
   }
 
-  private void write(
-      ActiveTenant tenant, Caller caller, long id, AssignmentPurpose purpose, ActionWorkflow.Person person) {
-    ActionInstance before = get(tenant, id);
+  private void write(TenantCaller caller, long id, AssignmentPurpose purpose, ActionWorkflow.Person person) {
+    ActionInstance before = find(caller.tenant(), id);
     boolean testing = purpose == AssignmentPurpose.TESTING;
     String clear = person != null ? null : testing ? "testerId" : "assigneeId";
     ActionUpdate update = new ActionUpdate(null, null, null, null, null, null, null, null, null, null,
         clear == null ? null : java.util.Set.of(clear));
-    ActionInstance after = ActionWorkflow.apply(before, update, TenantRole.ADMIN, caller.subject(),
+    ActionInstance after = ActionWorkflow.apply(before, update, TenantRole.ADMIN, caller.id(),
         testing ? null : person, testing ? person : null, today());
-    actions.update(tenant, before, after, who(caller), null);
+    actions.update(caller.tenant(), before, after, who(caller), null);
+  }
+
+  private ActionInstance find(ActiveTenant tenant, long id) {
+    return actions.find(tenant, id).orElseThrow(() -> new ActionInstanceNotFoundException(id));
   }
 
   /** The member of that id, if they may be assigned for that purpose; else a 422 naming the field. */
   private ActionWorkflow.Person person(ActiveTenant tenant, String userId, AssignmentPurpose purpose, String field) {
-    List<Member> assignable = members.assignable(tenant, purpose);
+    List<Member> assignable = members.assignableIn(tenant, purpose);
     Optional<Member> member = assignable.stream().filter(m -> m.id().equals(userId)).findFirst();
     return member.map(m -> new ActionWorkflow.Person(m.id(), m.username()))
         .orElseThrow(() -> new InvalidInputException(new Violation(field, "user " + userId + " is not a member of"
-            + " this tenant who may be assigned " + purpose.id() + " ("
-            + (purpose == AssignmentPurpose.TESTING ? "assessors and admins" : "contributors and admins")
-            + "); GET /tenants/{tenant}/assignees?for=" + purpose.id() + " lists them")));
+            + " this tenant who may be assigned " + purpose.id() + " (" + purpose.holders() + "); the tenant's"
+            + " assignable members for " + purpose.id() + " are listed beside the action")));
   }
 
-  private static ActionHistory.Who who(Caller caller) {
-    return new ActionHistory.Who(caller.subject(), caller.username());
+  private static ActionHistory.Who who(TenantCaller caller) {
+    return new ActionHistory.Who(caller.id(), caller.name());
   }
 
   private static LocalDate today() {

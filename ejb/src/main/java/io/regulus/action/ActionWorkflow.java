@@ -1,7 +1,7 @@
 package io.regulus.action;
 
-import io.regulus.identity.AccessDeniedException;
-import io.regulus.identity.TenantRole;
+import io.regulus.access.AccessDeniedException;
+import io.regulus.access.TenantRole;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;

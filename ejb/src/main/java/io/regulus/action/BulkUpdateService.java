@@ -5,8 +5,11 @@ import io.regulus.action.workbook.CellError;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.Member;
 import io.regulus.directory.TenantMembers;
-import io.regulus.identity.Caller;
-import io.regulus.identity.TenantRole;
+import io.regulus.access.Guarded;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
+import io.regulus.access.TenantRole;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
@@ -40,6 +43,7 @@ import java.util.stream.Collectors;
  * that is all or nothing, in one transaction.
  */
 @Stateless
+@Guarded
 public class BulkUpdateService {
 
   private static final Map<String, String> COLUMNS = Map.of(
@@ -52,9 +56,11 @@ public class BulkUpdateService {
   @EJB private TenantMembers members;
 
   /** Writes the actions the filter lists (every page) as the bulk-update workbook. */
-  public void export(ActiveTenant tenant, ActionFilter filter, OutputStream out) {
+  @Requires(Permission.READ_TENANT)
+  public void export(TenantCaller caller, ActionFilter filter, OutputStream out) {
+    ActiveTenant tenant = caller.tenant();
     LocalDate today = today();
-    Map<String, String> names = members.list(tenant).stream()
+    Map<String, String> names = members.of(tenant).stream()
         .collect(Collectors.toMap(Member::id, Member::username, (a, b) -> a));
     List<ActionSheet.Row> rows = actions.all(tenant).stream()
         .filter(instance -> filter.lists(instance, today))
@@ -70,16 +76,21 @@ public class BulkUpdateService {
     }
   }
 
-  public BulkOutcome preview(ActiveTenant tenant, Caller caller, TenantRole role, InputStream workbook) {
-    return run(tenant, caller, role, workbook, false);
+  /** What the workbook would change, and the score before and after; nothing is written. */
+  @Requires(Permission.WORK_ON_ACTIONS)
+  public BulkOutcome preview(TenantCaller caller, InputStream workbook) {
+    return run(caller, workbook, false);
   }
 
   /** Applies every change of the workbook, or none: any fault refuses the whole workbook. */
-  public BulkOutcome apply(ActiveTenant tenant, Caller caller, TenantRole role, InputStream workbook) {
-    return run(tenant, caller, role, workbook, true);
+  @Requires(Permission.WORK_ON_ACTIONS)
+  public BulkOutcome apply(TenantCaller caller, InputStream workbook) {
+    return run(caller, workbook, true);
   }
 
-  private BulkOutcome run(ActiveTenant tenant, Caller caller, TenantRole role, InputStream workbook, boolean apply) {
+  private BulkOutcome run(TenantCaller caller, InputStream workbook, boolean apply) {
+    ActiveTenant tenant = caller.tenant();
+    TenantRole role = caller.requireRole();
     ActionSheet.Parsed parsed;
     try {
       parsed = ActionSheet.read(workbook);
@@ -117,7 +128,7 @@ public class BulkUpdateService {
         continue;
       }
       try {
-        ActionInstance after = ActionWorkflow.apply(before, update, role, caller.subject(), assignee, tester, today);
+        ActionInstance after = ActionWorkflow.apply(before, update, role, caller.id(), assignee, tester, today);
         if (after.testStatus() != edit.testStatus()) {
           // the row states a whole state: a test result beside an unimplemented action is not one
           errors.add(fault(edit, "Test status", edit.testStatus().name(), "a test result goes only with an"
@@ -152,7 +163,7 @@ public class BulkUpdateService {
     if (!errors.isEmpty()) {
       throw new InvalidWorkbookException(errors);
     }
-    ActionHistory.Who who = new ActionHistory.Who(caller.subject(), caller.username());
+    ActionHistory.Who who = new ActionHistory.Who(caller.id(), caller.name());
     changes.forEach((before, after) -> {
       ActionInstance locked = actions.lock(tenant, before.id()).orElseThrow();
       if (locked.version() != before.version()) {
@@ -226,8 +237,7 @@ public class BulkUpdateService {
     Member member = people.get(name.toLowerCase(Locale.ROOT));
     if (member == null || !member.enabled() || !purpose.admits(member.role())) {
       errors.add(fault(edit, column, name, member == null ? "no member of this tenant has this username or email"
-          : "this member may not be assigned " + purpose.id() + " ("
-              + (purpose == AssignmentPurpose.TESTING ? "assessors and admins" : "contributors and admins") + ")"));
+          : "this member may not be assigned " + purpose.id() + " (" + purpose.holders() + ")"));
       return null;
     }
     return new ActionWorkflow.Person(member.id(), member.username());
@@ -235,7 +245,7 @@ public class BulkUpdateService {
 
   private Map<String, Member> people(ActiveTenant tenant) {
     Map<String, Member> byName = new HashMap<>();
-    for (Member member : members.list(tenant)) {
+    for (Member member : members.of(tenant)) {
       byName.put(member.username().toLowerCase(Locale.ROOT), member);
       if (member.email() != null) {
         byName.putIfAbsent(member.email().toLowerCase(Locale.ROOT), member);

@@ -3,7 +3,7 @@ package io.regulus.action;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 
-/** A write sent with an ETag (If-Match) that is no longer the instance's: nothing was written. */
+/** A change made to a version of the instance that is no longer its current one: nothing was written. */
 public class StaleVersionException extends DomainException {
 
   private static final long serialVersionUID = 1L;
@@ -12,8 +12,8 @@ public class StaleVersionException extends DomainException {
 
   public StaleVersionException(ActionInstance current, long expected) {
     super(ProblemKind.PRECONDITION_FAILED, "Action " + current.id() + " changed since you read it (your version "
-        + expected + ", now " + current.version() + "): nothing was written. Its current state is in 'current';"
-        + " apply your change to it and send it again with If-Match: \"" + current.version() + "\".");
+        + expected + ", now " + current.version() + "): nothing was written. Its current state is given with this"
+        + " refusal; apply your change to it and send it again.");
     this.current = current;
   }
 

@@ -1,9 +1,14 @@
 package io.regulus.administration;
 
+import io.regulus.access.AccessDeniedException;
+import io.regulus.access.Caller;
+import io.regulus.access.Guarded;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.audit.AuditAction;
+import io.regulus.audit.AuditEvent;
 import io.regulus.audit.AuditLog;
 import io.regulus.directory.TenantMembers;
-import io.regulus.identity.Caller;
 import io.regulus.problem.DomainException;
 import io.regulus.tenancy.Firm;
 import io.regulus.tenancy.FirmRegistry;
@@ -11,21 +16,25 @@ import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.Tenant;
 import io.regulus.tenancy.TenantExport;
 import io.regulus.tenancy.TenantExporter;
+import io.regulus.tenancy.TenantNotFoundException;
 import io.regulus.tenancy.TenantProvisioner;
 import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantSlug;
+import io.regulus.tenancy.TenantStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Firms and the tenant life cycle, for platform operators and firm administrators (the resources check who may
- * call). Registry changes and their audit event share a transaction; the long steps (provisioning, export,
- * import, delete) run outside one and are audited once done.
+ * Firms and the tenant life cycle: platform operators run all of it; a firm's members see its clients, and its
+ * administrators create them. Registry changes and their audit event share a transaction; the long steps
+ * (provisioning, export, import, delete) run outside one and are audited once done.
  */
 @Stateless
+@Guarded
 public class TenantAdministration {
 
   private static final Logger LOG = Logger.getLogger(TenantAdministration.class.getName());
@@ -37,44 +46,112 @@ public class TenantAdministration {
   @EJB private TenantMembers members;
   @EJB private AuditLog audit;
 
+  @Requires(Permission.OPERATE_PLATFORM)
   public Firm createFirm(Caller caller, FirmSlug slug, String displayName) {
     Firm firm = firms.create(slug, displayName);
     audit.record(caller.actor(), AuditAction.FIRM_CREATED, null, slug.value(), firm.displayName());
     return firm;
   }
 
+  @Requires(Permission.OPERATE_PLATFORM)
+  public List<Firm> firms(Caller caller) {
+    return firms.all();
+  }
+
+  @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public TenantProvisioner.Provisioned provision(Caller caller, TenantSlug slug, String displayName, FirmSlug firm) {
+    return provisioned(caller, slug, displayName, firm);
+  }
+
+  /**
+   * A new client tenant of the firm. A request that names a firm ({@code requestedFirm}) must name this one: a firm
+   * administrator creates clients of their own firm only.
+   */
+  @Requires(Permission.ADD_FIRM_CLIENTS)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public TenantProvisioner.Provisioned provisionClient(
+      Caller caller, FirmSlug firm, TenantSlug slug, String displayName, String requestedFirm) {
+    if (requestedFirm != null && !requestedFirm.isBlank() && !requestedFirm.equals(firm.value())) {
+      throw new AccessDeniedException(
+          "A firm administrator creates client tenants for their own firm only ('" + firm + "').");
+    }
+    return provisioned(caller, slug, displayName, firm);
+  }
+
+  private TenantProvisioner.Provisioned provisioned(
+      Caller caller, TenantSlug slug, String displayName, FirmSlug firm) {
     TenantProvisioner.Provisioned result = provisioner.provision(slug, displayName, firm);
     if (result.created()) {
       audit.record(
           caller.actor(), AuditAction.TENANT_PROVISIONED, slug.value(), firm == null ? null : firm.value(),
           result.tenant().displayName());
+      LOG.info(() -> "tenant " + slug + " provisioned by " + caller.id());
     }
     return result;
   }
 
+  @Requires(Permission.OPERATE_PLATFORM)
+  public List<Tenant> tenants(Caller caller) {
+    return registry.all();
+  }
+
+  @Requires(Permission.OPERATE_PLATFORM)
+  public Tenant tenant(Caller caller, TenantSlug slug) {
+    return registry.require(slug);
+  }
+
+  /** The firm's clients that are not deleted. */
+  @Requires(Permission.VIEW_FIRM_CLIENTS)
+  public List<Tenant> clients(Caller caller, FirmSlug firm) {
+    return firms.clients(firm);
+  }
+
+  /** One client of the firm; a tenant of another firm, or deleted, is not found. */
+  @Requires(Permission.VIEW_FIRM_CLIENTS)
+  public Tenant client(Caller caller, FirmSlug firm, TenantSlug slug) {
+    return registry.find(slug)
+        .filter(t -> t.status() != TenantStatus.DELETED)
+        .filter(t -> t.firm().map(f -> f.slug().equals(firm)).orElse(false))
+        .orElseThrow(() -> new TenantNotFoundException(slug));
+  }
+
+  @Requires(Permission.OPERATE_PLATFORM)
   public Tenant suspend(Caller caller, TenantSlug slug) {
     Tenant tenant = registry.suspend(slug);
     audit.record(caller.actor(), AuditAction.TENANT_SUSPENDED, slug.value(), firmOf(tenant), null);
     return tenant;
   }
 
+  @Requires(Permission.OPERATE_PLATFORM)
   public Tenant resume(Caller caller, TenantSlug slug) {
     Tenant tenant = registry.resume(slug);
     audit.record(caller.actor(), AuditAction.TENANT_RESUMED, slug.value(), firmOf(tenant), null);
     return tenant;
   }
 
+  @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public TenantExport export(Caller caller, TenantSlug slug) {
-    TenantExport export = exporter.export(slug, caller.username());
+    TenantExport export = exporter.export(slug, caller.name());
     audit.record(
         caller.actor(), AuditAction.TENANT_EXPORTED, slug.value(), firmOf(export.tenant()),
         "export " + export.id() + ", " + export.sizeBytes() + " bytes, sha256 " + export.sha256());
     return export;
   }
 
+  @Requires(Permission.OPERATE_PLATFORM)
+  public List<TenantExport> exports(Caller caller, TenantSlug slug) {
+    return registry.exports(slug);
+  }
+
+  /** An export's archive: a ZIP of a manifest and one JSON file per table. */
+  @Requires(Permission.OPERATE_PLATFORM)
+  public byte[] archive(Caller caller, TenantSlug slug, long exportId) {
+    return registry.archive(slug, exportId);
+  }
+
+  @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Tenant importArchive(Caller caller, TenantSlug slug, String displayName, FirmSlug firm, byte[] archive) {
     Tenant tenant = provisioner.importArchive(slug, displayName, firm, archive);
@@ -88,6 +165,7 @@ public class TenantAdministration {
    * Drops the tenant's schema (refused unless suspended and exported since), keeps its tombstone, then removes its
    * Keycloak groups. Groups left behind by an unreachable Keycloak grant nothing, since the slug is never reused.
    */
+  @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Tenant delete(Caller caller, TenantSlug slug) {
     Tenant tenant = registry.delete(slug);
@@ -100,6 +178,12 @@ public class TenantAdministration {
     }
     audit.record(caller.actor(), AuditAction.TENANT_DELETED, slug.value(), firmOf(tenant), detail);
     return tenant;
+  }
+
+  /** The newest audit events first, of one tenant when {@code tenant} is given. */
+  @Requires(Permission.OPERATE_PLATFORM)
+  public List<AuditEvent> auditEvents(Caller caller, TenantSlug tenant, int limit) {
+    return audit.recent(tenant == null ? null : tenant.value(), limit);
   }
 
   private static String firmOf(Tenant tenant) {

@@ -1,6 +1,9 @@
 package io.regulus.assessment;
 
-import io.regulus.identity.Caller;
+import io.regulus.access.Guarded;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
 import io.regulus.tenancy.ActiveTenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -9,30 +12,35 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** Use cases of assessment groups; the caller's role in the tenant was checked by the web layer. */
+/** Use cases of assessment groups: every member reads them, admins create them. */
 @Stateless
+@Guarded
 public class AssessmentGroupService {
 
   private static final Logger LOG = Logger.getLogger(AssessmentGroupService.class.getName());
 
   @Inject private AssessmentGroupRepository groups;
 
-  public List<AssessmentGroup> list(ActiveTenant tenant) {
-    return groups.all(tenant);
+  @Requires(Permission.READ_TENANT)
+  public List<AssessmentGroup> list(TenantCaller caller) {
+    return groups.all(caller.tenant());
   }
 
-  public AssessmentGroup get(ActiveTenant tenant, long id) {
-    return groups.find(tenant, id).orElseThrow(() -> new AssessmentGroupNotFoundException(id));
+  @Requires(Permission.READ_TENANT)
+  public AssessmentGroup get(TenantCaller caller, long id) {
+    return groups.find(caller.tenant(), id).orElseThrow(() -> new AssessmentGroupNotFoundException(id));
   }
 
-  public AssessmentGroup create(ActiveTenant tenant, Caller caller, String name, String description) {
+  @Requires(Permission.MANAGE_ASSESSMENTS)
+  public AssessmentGroup create(TenantCaller caller, String name, String description) {
+    ActiveTenant tenant = caller.tenant();
     String trimmed = name.strip();
     if (groups.nameTaken(tenant, trimmed)) {
       throw new AssessmentGroupNameTakenException(trimmed);
     }
     AssessmentGroup group =
-        groups.add(tenant, new AssessmentGroup(trimmed, blankToNull(description), caller.subject(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
-    LOG.info(() -> "tenant " + tenant.slug() + ": assessment group " + group.id() + " created by " + caller.subject());
+        groups.add(tenant, new AssessmentGroup(trimmed, blankToNull(description), caller.id(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    LOG.info(() -> "tenant " + tenant.slug() + ": assessment group " + group.id() + " created by " + caller.id());
     return group;
   }
 

@@ -9,7 +9,6 @@ public class AssessmentNotFoundException extends DomainException {
   private static final long serialVersionUID = 1L;
 
   public AssessmentNotFoundException(long id) {
-    super(ProblemKind.NOT_FOUND, "No assessment " + id + " in this tenant. GET"
-        + " /tenants/{tenant}/assessment-groups/{group}/assessments lists a group's assessments.");
+    super(ProblemKind.NOT_FOUND, "No assessment " + id + " in this tenant.");
   }
 }

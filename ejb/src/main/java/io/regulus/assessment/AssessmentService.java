@@ -1,7 +1,10 @@
 package io.regulus.assessment;
 
+import io.regulus.access.Guarded;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
 import io.regulus.action.ActionInstances;
-import io.regulus.identity.Caller;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;
@@ -22,6 +25,7 @@ import java.util.logging.Logger;
  * bring the action instances in line in the same transaction: an assessment is never half there.
  */
 @Stateless
+@Guarded
 public class AssessmentService {
 
   private static final Logger LOG = Logger.getLogger(AssessmentService.class.getName());
@@ -35,7 +39,9 @@ public class AssessmentService {
   /** An assessment with its score and status, and its controls when asked for. */
   public record Scored(Assessment assessment, AssessmentScore score, List<AssessmentControl> controls) {}
 
-  public List<Scored> inGroup(ActiveTenant tenant, long groupId) {
+  @Requires(Permission.READ_TENANT)
+  public List<Scored> inGroup(TenantCaller caller, long groupId) {
+    ActiveTenant tenant = caller.tenant();
     requireGroup(tenant, groupId);
     TenantScores scores = scoring.load(tenant).scores();
     return assessments.inGroup(tenant, groupId).stream()
@@ -43,7 +49,12 @@ public class AssessmentService {
         .toList();
   }
 
-  public Scored detail(ActiveTenant tenant, long id) {
+  @Requires(Permission.READ_TENANT)
+  public Scored detail(TenantCaller caller, long id) {
+    return detail(caller.tenant(), id);
+  }
+
+  private Scored detail(ActiveTenant tenant, long id) {
     Assessment assessment = get(tenant, id);
     AssessmentScore score = scoring.load(tenant).scores().assessments().get(Long.toString(id));
     return new Scored(assessment, score, assessments.controls(tenant, id));
@@ -53,7 +64,9 @@ public class AssessmentService {
     return assessments.find(tenant, id).orElseThrow(() -> new AssessmentNotFoundException(id));
   }
 
-  public Scored create(ActiveTenant tenant, Caller caller, long groupId, NewAssessment request) {
+  @Requires(Permission.MANAGE_ASSESSMENTS)
+  public Scored create(TenantCaller caller, long groupId, NewAssessment request) {
+    ActiveTenant tenant = caller.tenant();
     instances.lockAssessments(tenant);
     requireGroup(tenant, groupId);
     NewAssessment stripped = new NewAssessment(request.name().strip(), request.template().strip(),
@@ -78,19 +91,21 @@ public class AssessmentService {
           + String.join(", ", clashes) + "): publish an extension version with other ids, or pick another"
           + " version"));
     }
-    long id = assessments.add(tenant, groupId, stripped, template, caller.subject());
-    ActionInstances.Reconciled reconciled = instances.reconcile(tenant, caller.subject());
+    long id = assessments.add(tenant, groupId, stripped, template, caller.id());
+    ActionInstances.Reconciled reconciled = instances.reconcile(tenant, caller.id());
     LOG.info(() -> "tenant " + tenant.slug() + ": assessment " + id + " (" + builtFrom + " " + template.version()
-        + ") created by " + caller.subject() + "; action instances +" + reconciled.added());
+        + ") created by " + caller.id() + "; action instances +" + reconciled.added());
     return detail(tenant, id);
   }
 
-  public void delete(ActiveTenant tenant, Caller caller, long id) {
+  @Requires(Permission.MANAGE_ASSESSMENTS)
+  public void delete(TenantCaller caller, long id) {
+    ActiveTenant tenant = caller.tenant();
     instances.lockAssessments(tenant);
     get(tenant, id);
     assessments.remove(tenant, id);
-    ActionInstances.Reconciled reconciled = instances.reconcile(tenant, caller.subject());
-    LOG.info(() -> "tenant " + tenant.slug() + ": assessment " + id + " deleted by " + caller.subject()
+    ActionInstances.Reconciled reconciled = instances.reconcile(tenant, caller.id());
+    LOG.info(() -> "tenant " + tenant.slug() + ": assessment " + id + " deleted by " + caller.id()
         + "; action instances -" + reconciled.removed());
   }
 

@@ -1,6 +1,6 @@
 package io.regulus.directory;
 
-import io.regulus.identity.TenantRole;
+import io.regulus.access.TenantRole;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +18,11 @@ public enum AssignmentPurpose {
 
   public boolean admits(TenantRole role) {
     return roles.contains(role);
+  }
+
+  /** Who may be assigned, in words: "contributors and admins". */
+  public String holders() {
+    return this == TESTING ? "assessors and admins" : "contributors and admins";
   }
 
   public String id() {

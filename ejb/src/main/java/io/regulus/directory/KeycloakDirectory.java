@@ -11,6 +11,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -25,6 +26,9 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.spi.StreamMessageBodyReader;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import io.regulus.problem.DomainException;
+import io.regulus.problem.ProblemKind;
 
 /**
  * The Keycloak realm through {@code keycloak-admin-client}, as Regulus's own confidential client (client
@@ -43,7 +47,8 @@ public class KeycloakDirectory {
   private volatile Settings settings;
 
   /** Where and as whom the directory reaches Keycloak. */
-  public record Settings(String url, String realm, String clientId, String clientSecret, long timeoutMillis) {
+  public record Settings(
+      String url, String realm, String clientId, String clientSecret, long timeoutMillis, boolean invitationEmails) {
 
     static Settings fromConfig() {
       var config = ConfigProvider.getConfig();
@@ -52,7 +57,8 @@ public class KeycloakDirectory {
           config.getValue("REGULUS_KEYCLOAK_REALM", String.class),
           config.getOptionalValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_ID", String.class).orElse("regulus-admin"),
           config.getValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET", String.class),
-          config.getOptionalValue("REGULUS_KEYCLOAK_TIMEOUT_MS", Long.class).orElse(3000L));
+          config.getOptionalValue("REGULUS_KEYCLOAK_TIMEOUT_MS", Long.class).orElse(3000L),
+          config.getOptionalValue("REGULUS_INVITE_EMAILS", Boolean.class).orElse(false));
     }
   }
 
@@ -192,6 +198,41 @@ public class KeycloakDirectory {
       }
     }
     return group(path).orElseThrow(() -> new IllegalStateException("group " + path + " vanished"));
+  }
+
+  /** Whether an invited new user gets Keycloak's set-password email (the realm needs SMTP). */
+  public boolean sendsInvitationEmails() {
+    keycloak();
+    return settings.invitationEmails();
+  }
+
+  /** A page of the user's groups; none when Keycloak knows no such user. */
+  public List<GroupRepresentation> groupsOf(String userId, int first, int max) {
+    return call(r -> {
+      try {
+        return r.users().get(userId).groups(first, max, false);
+      } catch (NotFoundException e) {
+        return List.<GroupRepresentation>of();
+      }
+    });
+  }
+
+  /**
+   * Creates the user and answers their id; empty when Keycloak already has a user of that username or email.
+   * Any other refusal says what Keycloak answered.
+   */
+  public Optional<String> createUser(UserRepresentation user) {
+    try (Response response = call(r -> r.users().create(user))) {
+      if (response.getStatus() == 201) {
+        return Optional.of(CreatedResponseUtil.getCreatedId(response));
+      }
+      if (response.getStatus() == 409) {
+        return Optional.empty();
+      }
+      throw new DomainException(ProblemKind.INVALID_INPUT, "Keycloak refused to create a user for "
+          + user.getEmail() + " (status " + response.getStatus() + ": " + response.readEntity(String.class) + ").",
+          "email");
+    }
   }
 
   /** Removes the group at {@code path} with its subgroups and memberships, if it exists. */

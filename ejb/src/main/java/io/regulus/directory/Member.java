@@ -1,6 +1,6 @@
 package io.regulus.directory;
 
-import io.regulus.identity.TenantRole;
+import io.regulus.access.TenantRole;
 import java.util.List;
 
 /**

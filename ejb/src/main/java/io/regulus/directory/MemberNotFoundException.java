@@ -12,7 +12,7 @@ public class MemberNotFoundException extends DomainException {
   public MemberNotFoundException(TenantSlug tenant, String userId) {
     super(
         ProblemKind.NOT_FOUND,
-        "No user " + userId + " in tenant '" + tenant + "'. GET /api/v1/tenants/" + tenant + "/users lists them.",
+        "No user " + userId + " in tenant '" + tenant + "': the tenant's users list shows who is.",
         "userId");
   }
 }

@@ -1,10 +1,16 @@
 package io.regulus.directory;
 
+import io.regulus.access.GroupPaths;
+import io.regulus.access.Guarded;
+import io.regulus.access.Internal;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
 import io.regulus.audit.Actor;
 import io.regulus.audit.AuditAction;
 import io.regulus.audit.AuditLog;
-import io.regulus.identity.FirmRole;
-import io.regulus.identity.TenantRole;
+import io.regulus.access.FirmRole;
+import io.regulus.access.TenantRole;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.tenancy.ActiveTenant;
@@ -15,7 +21,6 @@ import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -34,6 +37,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * token. Every change is written to the audit log after Keycloak accepted it. A tenant always keeps an admin.
  */
 @Stateless
+@Guarded
 public class TenantMembers {
 
   private static final int PAGE = 500;
@@ -48,10 +52,17 @@ public class TenantMembers {
   public record Invited(Member member, boolean userCreated, boolean addedToTenant) {}
 
   /** Everyone who reaches the tenant, strongest role per user; own memberships win over firm ones on a tie. */
-  public List<Member> list(ActiveTenant tenant) {
+  @Requires(Permission.MANAGE_USERS)
+  public List<Member> list(TenantCaller caller) {
+    return of(caller.tenant());
+  }
+
+  /** The members of a tenant, for operations that show who did what (names in exports, workbook people). */
+  @Internal("ActionService and BulkUpdateService, inside operations that checked their own permission")
+  public List<Member> of(ActiveTenant tenant) {
     Map<String, Member> members = new LinkedHashMap<>();
     for (TenantRole role : TenantRole.values()) {
-      groupMembers(DirectoryPaths.tenant(tenant.slug(), role))
+      groupMembers(GroupPaths.tenant(tenant.slug(), role))
           .forEach(user -> merge(members, toMember(user, role, null)));
     }
     firmOf(tenant.slug())
@@ -59,7 +70,7 @@ public class TenantMembers {
             firm -> {
               for (FirmRole firmRole : FirmRole.values()) {
                 firmRole.inEveryClient().ifPresent(role ->
-                    groupMembers(DirectoryPaths.firm(firm, firmRole))
+                    groupMembers(GroupPaths.firm(firm, firmRole))
                         .forEach(user -> merge(members, toMember(user, role, firm.value()))));
               }
             });
@@ -68,13 +79,24 @@ public class TenantMembers {
         .toList();
   }
 
-  /** The members who may be assigned an action's implementation or its test. */
-  public List<Member> assignable(ActiveTenant tenant, AssignmentPurpose purpose) {
-    return list(tenant).stream().filter(m -> m.enabled() && purpose.admits(m.role())).toList();
+  /** The picker: the members who may be assigned an action's implementation or its test. */
+  @Requires(Permission.READ_TENANT)
+  public List<Member> assignable(TenantCaller caller, AssignmentPurpose purpose) {
+    return assignableIn(caller.tenant(), purpose);
   }
 
-  public Member get(ActiveTenant tenant, String userId) {
-    return list(tenant).stream()
+  @Internal("ActionService and BulkUpdateService, to check an assignee inside an assignment they authorized")
+  public List<Member> assignableIn(ActiveTenant tenant, AssignmentPurpose purpose) {
+    return of(tenant).stream().filter(m -> m.enabled() && purpose.admits(m.role())).toList();
+  }
+
+  @Requires(Permission.MANAGE_USERS)
+  public Member get(TenantCaller caller, String userId) {
+    return member(caller.tenant(), userId);
+  }
+
+  private Member member(ActiveTenant tenant, String userId) {
+    return of(tenant).stream()
         .filter(m -> m.id().equals(userId))
         .findFirst()
         .orElseThrow(() -> new MemberNotFoundException(tenant.slug(), userId));
@@ -83,10 +105,12 @@ public class TenantMembers {
   /**
    * Invites by email: an existing Keycloak user of that email is added to the tenant; otherwise a user is created
    * with that email and must set a password (and verify the email) at first login. Inviting a member again with
-   * the same role changes nothing; with another role it is a 409 (change the role instead).
+   * the same role changes nothing; with another role it is a conflict (change the role instead).
    */
-  public Invited invite(
-      ActiveTenant tenant, Actor actor, String email, TenantRole role, String firstName, String lastName) {
+  @Requires(Permission.MANAGE_USERS)
+  public Invited invite(TenantCaller caller, String email, TenantRole role, String firstName, String lastName) {
+    ActiveTenant tenant = caller.tenant();
+    Actor actor = caller.actor();
     String normalized = email.trim().toLowerCase(Locale.ROOT);
     Optional<UserRepresentation> existing = userByEmail(normalized);
     boolean created = existing.isEmpty();
@@ -94,45 +118,47 @@ public class TenantMembers {
     Optional<TenantRole> current = directRole(tenant.slug(), userId);
     if (current.isPresent()) {
       if (current.get() != role) {
-        throw new DomainException(
-            ProblemKind.CONFLICT,
-            normalized + " is already a member of '" + tenant.slug() + "' as " + current.get().id()
-                + "; change the role with PUT /api/v1/tenants/" + tenant.slug() + "/users/" + userId + "/role.",
-            "email");
+        throw new MemberAlreadyInTenantException(normalized, tenant.slug(), userId, current.get());
       }
-      return new Invited(get(tenant, userId), false, false);
+      return new Invited(member(tenant, userId), false, false);
     }
-    String groupId = directory.ensureGroup(DirectoryPaths.tenant(tenant.slug(), role)).getId();
+    String groupId = directory.ensureGroup(GroupPaths.tenant(tenant.slug(), role)).getId();
     directory.run(r -> r.users().get(userId).joinGroup(groupId));
-    if (created && sendsInvitationEmails()) {
+    if (created && directory.sendsInvitationEmails()) {
       directory.run(r -> r.users().get(userId).executeActionsEmail(List.of(UPDATE_PASSWORD, VERIFY_EMAIL)));
     }
     audit.record(
         actor, AuditAction.USER_INVITED, tenant.slug().value(), null,
         normalized + " as " + role.id() + (created ? " (new user " + userId + ")" : " (existing user " + userId + ")"));
-    return new Invited(get(tenant, userId), created, true);
+    return new Invited(member(tenant, userId), created, true);
   }
 
   /** Moves a member to another role in this tenant; their other tenants are untouched. */
-  public Member changeRole(ActiveTenant tenant, Actor actor, String userId, TenantRole role) {
+  @Requires(Permission.MANAGE_USERS)
+  public Member changeRole(TenantCaller caller, String userId, TenantRole role) {
+    ActiveTenant tenant = caller.tenant();
+    Actor actor = caller.actor();
     TenantRole current = directRole(tenant.slug(), userId).orElseThrow(() -> notDirect(tenant, userId));
     if (current == role) {
-      return get(tenant, userId);
+      return member(tenant, userId);
     }
     if (current == TenantRole.ADMIN) {
       requireAnotherAdmin(tenant, userId);
     }
-    String target = directory.ensureGroup(DirectoryPaths.tenant(tenant.slug(), role)).getId();
+    String target = directory.ensureGroup(GroupPaths.tenant(tenant.slug(), role)).getId();
     directory.run(r -> r.users().get(userId).joinGroup(target));
     leaveTenantGroups(tenant.slug(), userId, Optional.of(role));
     audit.record(
         actor, AuditAction.USER_ROLE_CHANGED, tenant.slug().value(), null,
         userId + " from " + current.id() + " to " + role.id());
-    return get(tenant, userId);
+    return member(tenant, userId);
   }
 
   /** Removes a member from this tenant only: the Keycloak user and their other tenants stay. */
-  public void remove(ActiveTenant tenant, Actor actor, String userId) {
+  @Requires(Permission.MANAGE_USERS)
+  public void remove(TenantCaller caller, String userId) {
+    ActiveTenant tenant = caller.tenant();
+    Actor actor = caller.actor();
     TenantRole current = directRole(tenant.slug(), userId).orElseThrow(() -> notDirect(tenant, userId));
     if (current == TenantRole.ADMIN) {
       requireAnotherAdmin(tenant, userId);
@@ -142,12 +168,13 @@ public class TenantMembers {
   }
 
   /** Removes the tenant's groups, and so every membership of it (the tenant is being deleted). */
+  @Internal("TenantAdministration.delete, for a tenant an operator deletes")
   public void forgetTenant(TenantSlug slug) {
-    directory.removeGroup(DirectoryPaths.tenant(slug));
+    directory.removeGroup(GroupPaths.tenant(slug));
   }
 
   private DomainException notDirect(ActiveTenant tenant, String userId) {
-    boolean viaFirm = list(tenant).stream().anyMatch(m -> m.id().equals(userId) && !m.direct());
+    boolean viaFirm = of(tenant).stream().anyMatch(m -> m.id().equals(userId) && !m.direct());
     if (viaFirm) {
       return new DomainException(
           ProblemKind.CONFLICT,
@@ -160,7 +187,7 @@ public class TenantMembers {
 
   private void requireAnotherAdmin(ActiveTenant tenant, String userId) {
     boolean another =
-        list(tenant).stream().anyMatch(m -> m.role() == TenantRole.ADMIN && m.enabled() && !m.id().equals(userId));
+        of(tenant).stream().anyMatch(m -> m.role() == TenantRole.ADMIN && m.enabled() && !m.id().equals(userId));
     if (!another) {
       throw new DomainException(
           ProblemKind.RULE_VIOLATED,
@@ -172,7 +199,7 @@ public class TenantMembers {
 
   /** The user's own role in the tenant, from their group memberships (not from firm roles). */
   private Optional<TenantRole> directRole(TenantSlug tenant, String userId) {
-    String prefix = DirectoryPaths.tenant(tenant) + "/";
+    String prefix = GroupPaths.tenant(tenant) + "/";
     List<GroupRepresentation> groups = userGroups(userId);
     return groups.stream()
         .map(GroupRepresentation::getPath)
@@ -183,7 +210,7 @@ public class TenantMembers {
   }
 
   private void leaveTenantGroups(TenantSlug tenant, String userId, Optional<TenantRole> keep) {
-    String prefix = DirectoryPaths.tenant(tenant) + "/";
+    String prefix = GroupPaths.tenant(tenant) + "/";
     for (GroupRepresentation group : userGroups(userId)) {
       String path = group.getPath();
       if (path != null && path.startsWith(prefix)) {
@@ -195,20 +222,11 @@ public class TenantMembers {
     }
   }
 
-  /** Every group of the user, page by page (a consultant may be in hundreds). */
+  /** Every group of the user, page by page (a consultant may be in hundreds); none for an unknown user. */
   private List<GroupRepresentation> userGroups(String userId) {
     List<GroupRepresentation> all = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
-      int from = first;
-      List<GroupRepresentation> page =
-          directory.call(
-              r -> {
-                try {
-                  return r.users().get(userId).groups(from, PAGE, false);
-                } catch (jakarta.ws.rs.NotFoundException e) {
-                  return List.<GroupRepresentation>of();
-                }
-              });
+      List<GroupRepresentation> page = directory.groupsOf(userId, first, PAGE);
       all.addAll(page);
       if (page.size() < PAGE) {
         return all;
@@ -245,25 +263,9 @@ public class TenantMembers {
     user.setEnabled(true);
     user.setEmailVerified(false);
     user.setRequiredActions(List.of(UPDATE_PASSWORD, VERIFY_EMAIL));
-    try (Response response = directory.call(r -> r.users().create(user))) {
-      if (response.getStatus() == 201) {
-        return CreatedResponseUtil.getCreatedId(response);
-      }
-      if (response.getStatus() == 409) {
-        return userByEmail(email)
-            .map(UserRepresentation::getId)
-            .orElseThrow(
-                () -> new DomainException(
-                    ProblemKind.CONFLICT,
-                    "Keycloak has a user named " + email + " with another email; invite that user by their email.",
-                    "email"));
-      }
-      throw new DomainException(
-          ProblemKind.INVALID_INPUT,
-          "Keycloak refused to create a user for " + email + " (HTTP " + response.getStatus() + ": "
-              + response.readEntity(String.class) + ").",
-          "email");
-    }
+    return directory.createUser(user).or(() -> userByEmail(email).map(UserRepresentation::getId))
+        .orElseThrow(() -> new DomainException(ProblemKind.CONFLICT, "Keycloak has a user named " + email
+            + " with another email; invite that user by their email.", "email"));
   }
 
   private Optional<FirmSlug> firmOf(TenantSlug tenant) {
@@ -287,9 +289,5 @@ public class TenantMembers {
           }
           return strongest == a.role() ? a : b;
         });
-  }
-
-  private static boolean sendsInvitationEmails() {
-    return ConfigProvider.getConfig().getOptionalValue("REGULUS_INVITE_EMAILS", Boolean.class).orElse(false);
   }
 }

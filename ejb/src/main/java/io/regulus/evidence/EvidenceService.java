@@ -4,7 +4,10 @@ import io.regulus.action.ActionHistory;
 import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionInstanceNotFoundException;
 import io.regulus.action.ActionRepository;
-import io.regulus.identity.Caller;
+import io.regulus.access.Guarded;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.tenancy.ActiveTenant;
@@ -28,6 +31,7 @@ import java.util.logging.Logger;
  * (field {@code evidence}).
  */
 @Stateless
+@Guarded
 public class EvidenceService {
 
   private static final Logger LOG = Logger.getLogger(EvidenceService.class.getName());
@@ -38,13 +42,15 @@ public class EvidenceService {
   @Inject private EvidenceRepository evidence;
 
   /** The evidence an action shows: its own, or its parent's when it follows its parent. */
-  public List<Evidence> list(ActiveTenant tenant, long actionId) {
-    return evidence.list(tenant, holder(tenant, actionId).owner());
+  @Requires(Permission.READ_TENANT)
+  public List<Evidence> list(TenantCaller caller, long actionId) {
+    return evidence.list(caller.tenant(), holder(caller.tenant(), actionId).owner());
   }
 
   /** Stores an uploaded file, checked from its bytes; the caller still owns (and deletes) the temporary file. */
-  public Evidence addFile(ActiveTenant tenant, Caller caller, long actionId, UploadedFile file,
-      EvidenceDetails details) {
+  @Requires(Permission.WORK_ON_ACTIONS)
+  public Evidence addFile(TenantCaller caller, long actionId, UploadedFile file, EvidenceDetails details) {
+    ActiveTenant tenant = caller.tenant();
     ActionInstance instance = lock(tenant, actionId);
     EvidenceHolder holder = ownHolder(tenant, actionId);
     List<Violation> violations = check(details);
@@ -70,7 +76,9 @@ public class EvidenceService {
   }
 
   /** Stores a link to where the proof is kept (http or https). */
-  public Evidence addLink(ActiveTenant tenant, Caller caller, long actionId, String url, EvidenceDetails details) {
+  @Requires(Permission.WORK_ON_ACTIONS)
+  public Evidence addLink(TenantCaller caller, long actionId, String url, EvidenceDetails details) {
+    ActiveTenant tenant = caller.tenant();
     ActionInstance instance = lock(tenant, actionId);
     EvidenceHolder holder = ownHolder(tenant, actionId);
     List<Violation> violations = check(details);
@@ -86,13 +94,15 @@ public class EvidenceService {
   }
 
   /** One piece of evidence the action shows. */
-  public Evidence get(ActiveTenant tenant, long actionId, long evidenceId) {
-    return find(tenant, actionId, evidenceId, holder(tenant, actionId));
+  @Requires(Permission.READ_TENANT)
+  public Evidence get(TenantCaller caller, long actionId, long evidenceId) {
+    return find(caller.tenant(), actionId, evidenceId, holder(caller.tenant(), actionId));
   }
 
   /** A file the action shows, to be read with {@link #slice}; a link has no content (404). */
-  public Evidence file(ActiveTenant tenant, long actionId, long evidenceId) {
-    Evidence found = get(tenant, actionId, evidenceId);
+  @Requires(Permission.READ_TENANT)
+  public Evidence file(TenantCaller caller, long actionId, long evidenceId) {
+    Evidence found = find(caller.tenant(), actionId, evidenceId, holder(caller.tenant(), actionId));
     if (found.kind() != EvidenceKind.FILE) {
       throw EvidenceNotFoundException.noContent(found);
     }
@@ -100,12 +110,15 @@ public class EvidenceService {
   }
 
   /** Up to {@code length} bytes of a file's content from {@code offset}; empty once the file was deleted. */
-  public Optional<byte[]> slice(ActiveTenant tenant, Evidence file, int offset, int length) {
-    return evidence.slice(tenant, file.instanceId(), file.id(), offset, length);
+  @Requires(Permission.READ_TENANT)
+  public Optional<byte[]> slice(TenantCaller caller, Evidence file, int offset, int length) {
+    return evidence.slice(caller.tenant(), file.instanceId(), file.id(), offset, length);
   }
 
   /** Removes a piece of evidence, unless the action's test result rests on it. */
-  public void delete(ActiveTenant tenant, Caller caller, long actionId, long evidenceId) {
+  @Requires(Permission.WORK_ON_ACTIONS)
+  public void delete(TenantCaller caller, long actionId, long evidenceId) {
+    ActiveTenant tenant = caller.tenant();
     ActionInstance instance = lock(tenant, actionId);
     EvidenceHolder holder = holder(tenant, actionId);
     Evidence found = find(tenant, actionId, evidenceId, holder);
@@ -118,14 +131,14 @@ public class EvidenceService {
     evidence.delete(tenant, evidenceId);
     history.record(tenant, instance, FIELD, found.describe(), null, who(caller));
     LOG.info(() -> "evidence " + evidenceId + " of action " + actionId + " deleted in tenant " + tenant.slug()
-        + " by " + caller.subject());
+        + " by " + caller.id());
   }
 
-  private Evidence added(ActiveTenant tenant, Caller caller, ActionInstance instance, long id) {
+  private Evidence added(ActiveTenant tenant, TenantCaller caller, ActionInstance instance, long id) {
     Evidence added = evidence.find(tenant, instance.id(), id).orElseThrow();
     history.record(tenant, instance, FIELD, null, added.describe(), who(caller));
     LOG.info(() -> "evidence " + id + " (" + added.kind() + ") added to action " + instance.id() + " in tenant "
-        + tenant.slug() + " by " + caller.subject());
+        + tenant.slug() + " by " + caller.id());
     return added;
   }
 
@@ -186,7 +199,7 @@ public class EvidenceService {
     }
   }
 
-  private static ActionHistory.Who who(Caller caller) {
-    return new ActionHistory.Who(caller.subject(), caller.name());
+  private static ActionHistory.Who who(TenantCaller caller) {
+    return new ActionHistory.Who(caller.id(), caller.name());
   }
 }

@@ -1,5 +1,9 @@
 package io.regulus.scoring;
 
+import io.regulus.access.Guarded;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
 import io.regulus.tenancy.ActiveTenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -7,30 +11,30 @@ import java.util.List;
 
 /** A tenant's scores, as {@link ScoringRepository} keeps them up to date. */
 @Stateless
+@Guarded
 public class ScoreService {
 
   @Inject private ScoringRepository repository;
 
-  public TenantScoring scoring(ActiveTenant tenant) {
-    return repository.load(tenant);
-  }
-
-  public Dashboard dashboard(ActiveTenant tenant, int keyActions) {
-    return repository.load(tenant).dashboard(keyActions);
+  @Requires(Permission.READ_TENANT)
+  public Dashboard dashboard(TenantCaller caller, int keyActions) {
+    return repository.load(caller.tenant()).dashboard(keyActions);
   }
 
   /** A filtered score and its explanation: the units behind it, which sum to it. */
   public record Explained(Score score, List<ScoredUnit> units, TenantScoring scoring) {}
 
-  public Explained explain(ActiveTenant tenant, ScoreFilter filter) {
-    TenantScoring scoring = repository.load(tenant);
+  @Requires(Permission.READ_TENANT)
+  public Explained explain(TenantCaller caller, ScoreFilter filter) {
+    TenantScoring scoring = repository.load(caller.tenant());
     return new Explained(
         scoring.scores().filtered(filter.predicate()), scoring.scores().explain(filter.predicate()), scoring);
   }
 
   /** Each open unit within the filter, with its impact on the overall score, the biggest first. */
-  public List<Dashboard.KeyAction> whatIf(ActiveTenant tenant, ScoreFilter filter, int limit) {
-    TenantScoring scoring = repository.load(tenant);
+  @Requires(Permission.READ_TENANT)
+  public List<Dashboard.KeyAction> whatIf(TenantCaller caller, ScoreFilter filter, int limit) {
+    TenantScoring scoring = repository.load(caller.tenant());
     return scoring.scores().whatIf().stream()
         .filter(impact -> filter.predicate().test(impact.unit()))
         .limit(limit)

@@ -1,6 +1,9 @@
 package io.regulus.template;
 
-import io.regulus.identity.Caller;
+import io.regulus.access.Guarded;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;
@@ -26,6 +29,7 @@ import java.util.stream.Collectors;
  * transaction; the library actions it references are copied into the tenant's action catalogue.
  */
 @Stateless
+@Guarded
 public class TemplateService {
 
   private static final Logger LOG = Logger.getLogger(TemplateService.class.getName());
@@ -36,15 +40,19 @@ public class TemplateService {
   @Inject private TenantBinding binding;
   @Inject private TemplateCatalog catalog;
 
-  public List<TemplateSummary> available(ActiveTenant tenant) {
-    return catalog.available(tenant);
+  @Requires(Permission.READ_TENANT)
+  public List<TemplateSummary> available(TenantCaller caller) {
+    return catalog.available(caller.tenant());
   }
 
-  public TemplateSummary get(ActiveTenant tenant, String key) {
-    return catalog.find(tenant, key).orElseThrow(() -> new TemplateNotFoundException(key));
+  @Requires(Permission.READ_TENANT)
+  public TemplateSummary get(TenantCaller caller, String key) {
+    return catalog.find(caller.tenant(), key).orElseThrow(() -> new TemplateNotFoundException(key));
   }
 
-  public TemplateSummary create(ActiveTenant tenant, Caller caller, TemplateDraft draft) {
+  @Requires(Permission.MANAGE_TEMPLATES)
+  public TemplateSummary create(TenantCaller caller, TemplateDraft draft) {
+    ActiveTenant tenant = caller.tenant();
     binding.bind(em, tenant);
     em.createNativeQuery("LOCK TABLE private_template IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
     String key = draft.key() == null ? "" : draft.key().strip();
@@ -70,14 +78,16 @@ public class TemplateService {
         .setParameter(3, draft.regulation().strip())
         .setParameter(4, draft.description())
         .setParameter(5, extendsKey)
-        .setParameter(6, caller.subject())
+        .setParameter(6, caller.id())
         .getSingleResult()).longValue();
     writeVersion(id, 1, extendsKey, caller, draft);
-    LOG.info(() -> "tenant " + tenant.slug() + ": private template " + key + " created by " + caller.subject());
+    LOG.info(() -> "tenant " + tenant.slug() + ": private template " + key + " created by " + caller.id());
     return catalog.find(tenant, key).orElseThrow();
   }
 
-  public TemplateSummary publish(ActiveTenant tenant, Caller caller, String key, TemplateDraft draft) {
+  @Requires(Permission.MANAGE_TEMPLATES)
+  public TemplateSummary publish(TenantCaller caller, String key, TemplateDraft draft) {
+    ActiveTenant tenant = caller.tenant();
     binding.bind(em, tenant);
     @SuppressWarnings("unchecked")
     List<Object[]> found = em.createNativeQuery(
@@ -98,7 +108,7 @@ public class TemplateService {
     return catalog.find(tenant, key).orElseThrow();
   }
 
-  private void writeVersion(long templateId, int version, String extendsKey, Caller caller, TemplateDraft draft) {
+  private void writeVersion(long templateId, int version, String extendsKey, TenantCaller caller, TemplateDraft draft) {
     Set<String> referenced = new LinkedHashSet<>();
     draft.actions().forEach(action -> referenced.add(action.key()));
     draft.controls().forEach(control -> referenced.addAll(control.actions()));
@@ -129,7 +139,7 @@ public class TemplateService {
                 + " VALUES (?1, ?2, now(), ?3) RETURNING id")
         .setParameter(1, templateId)
         .setParameter(2, version)
-        .setParameter(3, caller.subject())
+        .setParameter(3, caller.id())
         .getSingleResult()).longValue();
     JsonArrayBuilder controls = Json.createArrayBuilder();
     JsonArrayBuilder mappings = Json.createArrayBuilder();

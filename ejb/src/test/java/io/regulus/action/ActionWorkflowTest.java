@@ -3,8 +3,8 @@ package io.regulus.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.regulus.identity.AccessDeniedException;
-import io.regulus.identity.TenantRole;
+import io.regulus.access.AccessDeniedException;
+import io.regulus.access.TenantRole;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;

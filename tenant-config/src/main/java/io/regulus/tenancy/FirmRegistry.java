@@ -5,6 +5,7 @@ import io.regulus.problem.ProblemKind;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /** Consulting firms, each call in its own transaction. */
 @Stateless
@@ -22,20 +23,15 @@ public class FirmRegistry {
     return require(slug);
   }
 
-  /** The firm, creating it when missing (the local run's demo firm). */
-  public Firm ensure(FirmSlug slug) {
-    firms.register(slug, slug.value());
-    return require(slug);
+  public Optional<Firm> find(FirmSlug slug) {
+    return firms.find(slug);
   }
 
   public Firm require(FirmSlug slug) {
     return firms
         .find(slug)
         .orElseThrow(
-            () -> new DomainException(
-                ProblemKind.NOT_FOUND,
-                "No firm named '" + slug + "'. A platform operator creates firms with POST /api/v1/platform/firms.",
-                "firm"));
+            () -> new FirmNotFoundException(slug));
   }
 
   public List<Firm> all() {

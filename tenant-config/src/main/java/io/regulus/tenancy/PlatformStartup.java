@@ -8,15 +8,11 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * At start-up, before the application serves anything: the platform schema is migrated first, the built-in
- * template library is loaded (idempotently), then every
- * tenant schema; tenants named in {@code REGULUS_DEMO_TENANTS} (the local run's demo tenants, each
- * {@code slug} or {@code slug@firm}) are provisioned when missing, with their firm.
+ * template library is loaded (idempotently), then every tenant schema.
  */
 @Singleton
 @Startup
@@ -27,8 +23,6 @@ public class PlatformStartup {
 
   @Inject private TenantMigrations migrations;
   @EJB private TenantRegistry registry;
-  @EJB private TenantProvisioner provisioner;
-  @EJB private FirmRegistry firms;
   @EJB private LibraryLoader libraryLoader;
 
   @PostConstruct
@@ -46,24 +40,8 @@ public class PlatformStartup {
     var active = new java.util.ArrayList<>(registry.withStatus(TenantStatus.ACTIVE));
     active.addAll(registry.withStatus(TenantStatus.SUSPENDED));
     active.forEach(tenant -> migrations.migrateTenant(tenant.slug()));
-    String demo =
-        ConfigProvider.getConfig().getOptionalValue("REGULUS_DEMO_TENANTS", String.class).orElse("");
-    Arrays.stream(demo.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .forEach(this::provisionDemo);
     LOG.info(
         () -> "platform and " + active.size() + " tenant schemas migrated in "
             + (System.nanoTime() - began) / 1_000_000 + " ms");
-  }
-
-  private void provisionDemo(String entry) {
-    int at = entry.indexOf('@');
-    FirmSlug firm = at < 0 ? null : firms.ensure(new FirmSlug(entry.substring(at + 1))).slug();
-    try {
-      provisioner.provision(new TenantSlug(at < 0 ? entry : entry.substring(0, at)), null, firm);
-    } catch (io.regulus.problem.DomainException e) {
-      LOG.warning(() -> "demo tenant " + entry + " not provisioned: " + e.detail());
-    }
   }
 }

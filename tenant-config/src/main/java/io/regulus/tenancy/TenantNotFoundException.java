@@ -11,7 +11,6 @@ public class TenantNotFoundException extends DomainException {
   public TenantNotFoundException(TenantSlug slug) {
     super(
         ProblemKind.NOT_FOUND,
-        "Tenant '" + slug + "' does not exist or is not active yet. "
-            + "A platform operator provisions tenants with POST /api/v1/platform/tenants.");
+        "Tenant '" + slug + "' does not exist or is not active yet; tenants are provisioned by a platform operator.");
   }
 }

@@ -80,18 +80,14 @@ public class TenantRegistry {
     lookup.forget(slug);
     Tenant tenant = require(slug);
     if (tenant.status() != TenantStatus.SUSPENDED) {
-      throw new DomainException(
-          ProblemKind.RULE_VIOLATED,
-          "Tenant '" + slug + "' is " + tenant.status() + ". Deleting needs a suspended tenant and an export taken"
-              + " after the suspension: POST /api/v1/platform/tenants/" + slug + "/suspend, then POST .../exports,"
-              + " then DELETE again.");
+      throw new TenantNotDeletableException(slug, "Tenant '" + slug + "' is " + tenant.status() + ". Deleting needs"
+          + " a suspended tenant and an export taken after the suspension: suspend it, export it, then delete it.",
+          false);
     }
     boolean exported = exports.of(slug).stream().anyMatch(e -> !e.createdAt().isBefore(tenant.suspendedAt()));
     if (!exported) {
-      throw new DomainException(
-          ProblemKind.RULE_VIOLATED,
-          "Tenant '" + slug + "' has no export taken since it was suspended, so its data would be lost. Export it"
-              + " first with POST /api/v1/platform/tenants/" + slug + "/exports, then DELETE again.");
+      throw new TenantNotDeletableException(slug, "Tenant '" + slug + "' has no export taken since it was"
+          + " suspended, so its data would be lost: export it first, then delete it.", true);
     }
     em.createNativeQuery("DROP SCHEMA IF EXISTS " + slug.schemaName() + " CASCADE").executeUpdate();
     tenant.markDeleted(Instant.now());

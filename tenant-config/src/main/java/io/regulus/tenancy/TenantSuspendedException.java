@@ -8,10 +8,17 @@ public class TenantSuspendedException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
+  private final TenantSlug slug;
+
   public TenantSuspendedException(TenantSlug slug) {
     super(
         ProblemKind.FORBIDDEN,
-        "Tenant '" + slug + "' is suspended: its data is kept but nothing in it is served. "
-            + "A platform operator resumes it with POST /api/v1/platform/tenants/" + slug + "/resume.");
+        "Tenant '" + slug + "' is suspended: its data is kept, but nothing in it is served until a platform"
+            + " operator resumes it.");
+    this.slug = slug;
+  }
+
+  public TenantSlug slug() {
+    return slug;
   }
 }

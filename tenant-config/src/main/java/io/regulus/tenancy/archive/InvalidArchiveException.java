@@ -12,7 +12,7 @@ public class InvalidArchiveException extends DomainException {
     super(
         ProblemKind.RULE_VIOLATED,
         "The archive cannot be imported: " + why
-            + ". Upload an archive downloaded from GET /api/v1/platform/tenants/{tenant}/exports/{id}, unchanged.",
+            + ". Import an archive exported by Regulus, unchanged.",
         "archive");
   }
 }

@@ -4,10 +4,10 @@ import io.regulus.action.ActionChange;
 import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionService;
 import io.regulus.action.BulkUpdateService;
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
-import io.regulus.identity.TenantRole;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;
@@ -56,7 +56,7 @@ public class ActionResource {
   @Inject private RequestContext context;
 
   @GET
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public ActionPageView list(
       @BeanParam ActionQuery query,
       @QueryParam("sort") @Parameter(description = "e.g. -points,dueDate (default -points,key)") String sort,
@@ -65,67 +65,67 @@ public class ActionResource {
       @QueryParam("groupBy") @Parameter(description = "Count the listed actions by implementationStatus,"
           + " testStatus, category, solution, type, assignee, priority, group, testingSource or regulation")
       String groupBy) {
-    return ActionPageView.of(actions.list(context.tenant(), query.filter(context.caller().subject()), sort, page,
-        size, ActionQuery.blank(groupBy)));
+    var caller = context.tenantCaller();
+    return ActionPageView.of(actions.list(caller, query.filter(caller.id()), sort, page, size,
+        ActionQuery.blank(groupBy)));
   }
 
   @GET
   @Path("workbook")
   @Produces(Exports.XLSX)
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public Response workbook(@BeanParam ActionQuery query) {
-    var filter = query.filter(context.caller().subject());
-    var tenantNow = context.tenant();
-    StreamingOutput body = out -> workbooks.export(tenantNow, filter, out);
+    var caller = context.tenantCaller();
+    var filter = query.filter(caller.id());
+    StreamingOutput body = out -> workbooks.export(caller, filter, out);
     return Exports.file(body, Exports.XLSX, "actions-" + tenant + ".xlsx");
   }
 
   @POST
   @Path("workbook/preview")
   @Consumes({Exports.XLSX, MediaType.APPLICATION_OCTET_STREAM})
-  @Access(value = Access.Scope.TENANT, roles = {TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR})
+  @Requires(Permission.WORK_ON_ACTIONS)
   public BulkOutcomeView preview(InputStream workbook) {
-    return BulkOutcomeView.of(workbooks.preview(context.tenant(), context.caller(), context.role(), workbook));
+    return BulkOutcomeView.of(workbooks.preview(context.tenantCaller(), workbook));
   }
 
   @POST
   @Path("workbook")
   @Consumes({Exports.XLSX, MediaType.APPLICATION_OCTET_STREAM})
-  @Access(value = Access.Scope.TENANT, roles = {TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR})
+  @Requires(Permission.WORK_ON_ACTIONS)
   public BulkOutcomeView apply(InputStream workbook) {
-    return BulkOutcomeView.of(workbooks.apply(context.tenant(), context.caller(), context.role(), workbook));
+    return BulkOutcomeView.of(workbooks.apply(context.tenantCaller(), workbook));
   }
 
   @GET
   @Path("{id}")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public Response get(@PathParam("id") long id) {
-    ActionInstance instance = actions.get(context.tenant(), id);
+    ActionInstance instance = actions.get(context.tenantCaller(), id);
     return Response.ok(ActionView.of(instance)).header(HttpHeaders.ETAG, ActionView.etag(instance)).build();
   }
 
   @PATCH
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = {TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR})
+  @Requires(Permission.WORK_ON_ACTIONS)
   public Response change(
       @PathParam("id") long id,
       @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag of the action as you read it")
       String ifMatch,
       @Valid @NotNull ActionRequest request) {
-    ActionInstance changed = actions.update(context.tenant(), context.caller(), context.role(), id, version(ifMatch),
-        request.toUpdate());
+    ActionInstance changed = actions.update(context.tenantCaller(), id, version(ifMatch), request.toUpdate());
     return Response.ok(ActionView.of(changed)).header(HttpHeaders.ETAG, ActionView.etag(changed)).build();
   }
 
   @GET
   @Path("{id}/history")
   @Produces({MediaType.APPLICATION_JSON, "text/csv", Exports.XLSX})
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public Response history(
       @PathParam("id") long id,
       @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx") String format) {
-    List<ActionChange> changes = actions.history(context.tenant(), id);
+    List<ActionChange> changes = actions.history(context.tenantCaller(), id);
     if ("json".equalsIgnoreCase(format)) {
       return Response.ok(changes, MediaType.APPLICATION_JSON).build();
     }
@@ -138,18 +138,18 @@ public class ActionResource {
   @POST
   @Path("assign")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.ASSIGN_ACTIONS)
   public Map<String, Integer> assign(@Valid @NotNull AssignRequest request) {
-    return Map.of("assigned", actions.assign(context.tenant(), context.caller(), request.actionIds(),
+    return Map.of("assigned", actions.assign(context.tenantCaller(), request.actionIds(),
         ActionQuery.blank(request.userId()), AssignmentPurpose.requested(request.purpose())));
   }
 
   @POST
   @Path("reassign")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.ASSIGN_ACTIONS)
   public Map<String, Integer> reassign(@Valid @NotNull ReassignRequest request) {
-    return Map.of("reassigned", actions.reassign(context.tenant(), context.caller(), request.from(), request.to(),
+    return Map.of("reassigned", actions.reassign(context.tenantCaller(), request.from(), request.to(),
         AssignmentPurpose.requested(request.purpose())));
   }
 

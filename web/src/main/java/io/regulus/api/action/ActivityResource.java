@@ -2,7 +2,8 @@ package io.regulus.api.action;
 
 import io.regulus.action.ActionService;
 import io.regulus.action.ActivityEntry;
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,13 +36,13 @@ public class ActivityResource {
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv", Exports.XLSX})
-  @Access(Access.Scope.TENANT)
+@Requires(Permission.READ_TENANT)
   public Response recent(
       @QueryParam("before") @Parameter(description = "Only entries older than this entry id (the next page)")
       Long before,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(10000) int limit,
       @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx") String format) {
-    List<ActivityEntry> entries = actions.activity(context.tenant(), before, limit);
+    List<ActivityEntry> entries = actions.activity(context.tenantCaller(), before, limit);
     if ("json".equalsIgnoreCase(format)) {
       return Response.ok(entries, MediaType.APPLICATION_JSON).build();
     }

@@ -1,10 +1,10 @@
 package io.regulus.api.assessment;
 
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import io.regulus.assessment.AssessmentGroupService;
 import io.regulus.assessment.AssessmentService;
-import io.regulus.identity.TenantRole;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,23 +43,23 @@ public class AssessmentGroupResource {
   @Inject private RequestContext context;
 
   @GET
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public List<AssessmentGroupView> list() {
-    return groups.list(context.tenant()).stream().map(AssessmentGroupView::of).toList();
+    return groups.list(context.tenantCaller()).stream().map(AssessmentGroupView::of).toList();
   }
 
   @GET
   @Path("{id}")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public AssessmentGroupView get(@PathParam("id") long id) {
-    return AssessmentGroupView.of(groups.get(context.tenant(), id));
+    return AssessmentGroupView.of(groups.get(context.tenantCaller(), id));
   }
 
   @GET
   @Path("{id}/assessments")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public List<AssessmentView> inGroup(@PathParam("id") long group) {
-    return assessments.inGroup(context.tenant(), group).stream()
+    return assessments.inGroup(context.tenantCaller(), group).stream()
         .map(scored -> AssessmentView.of(scored.assessment(), scored.score()))
         .toList();
   }
@@ -67,11 +67,11 @@ public class AssessmentGroupResource {
   @POST
   @Path("{id}/assessments")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_ASSESSMENTS)
   public Response createAssessment(
       @PathParam("id") long group, @Valid @NotNull CreateAssessmentRequest request, @Context UriInfo uri) {
     AssessmentDetailView view =
-        AssessmentDetailView.of(assessments.create(context.tenant(), context.caller(), group, request.toNew()));
+        AssessmentDetailView.of(assessments.create(context.tenantCaller(), group, request.toNew()));
     return Response.created(uri.getBaseUriBuilder().path("tenants/{tenant}/assessments/{id}")
             .build(tenant, view.assessment().id()))
         .entity(view)
@@ -80,11 +80,11 @@ public class AssessmentGroupResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_ASSESSMENTS)
   public Response create(@Valid @NotNull CreateAssessmentGroupRequest request, @Context UriInfo uri) {
     AssessmentGroupView view =
         AssessmentGroupView.of(
-            groups.create(context.tenant(), context.caller(), request.name(), request.description()));
+            groups.create(context.tenantCaller(), request.name(), request.description()));
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build())
         .entity(view)
         .build();

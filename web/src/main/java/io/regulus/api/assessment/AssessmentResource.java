@@ -1,9 +1,9 @@
 package io.regulus.api.assessment;
 
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import io.regulus.assessment.AssessmentService;
-import io.regulus.identity.TenantRole;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,16 +35,16 @@ public class AssessmentResource {
 
   @GET
   @Path("{id}")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public AssessmentDetailView get(@PathParam("id") long id) {
-    return AssessmentDetailView.of(assessments.detail(context.tenant(), id));
+    return AssessmentDetailView.of(assessments.detail(context.tenantCaller(), id));
   }
 
   @DELETE
   @Path("{id}")
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_ASSESSMENTS)
   public Response delete(@PathParam("id") long id) {
-    assessments.delete(context.tenant(), context.caller(), id);
+    assessments.delete(context.tenantCaller(), id);
     return Response.noContent().build();
   }
 }

@@ -2,7 +2,7 @@ package io.regulus.api.evidence;
 
 import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceService;
-import io.regulus.tenancy.ActiveTenant;
+import io.regulus.access.TenantCaller;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,12 +18,12 @@ final class EvidenceContent implements StreamingOutput {
   private static final int SLICE = 1024 * 1024;
 
   private final EvidenceService service;
-  private final ActiveTenant tenant;
+  private final TenantCaller caller;
   private final Evidence file;
 
-  EvidenceContent(EvidenceService service, ActiveTenant tenant, Evidence file) {
+  EvidenceContent(EvidenceService service, TenantCaller caller, Evidence file) {
     this.service = service;
-    this.tenant = tenant;
+    this.caller = caller;
     this.file = file;
   }
 
@@ -31,7 +31,7 @@ final class EvidenceContent implements StreamingOutput {
   public void write(OutputStream out) throws IOException {
     int offset = 0;
     while (offset < file.size()) {
-      Optional<byte[]> slice = service.slice(tenant, file, offset, SLICE);
+      Optional<byte[]> slice = service.slice(caller, file, offset, SLICE);
       if (slice.isEmpty() || slice.get().length == 0) {
         throw new IOException("evidence " + file.id() + " was deleted during its download");
       }

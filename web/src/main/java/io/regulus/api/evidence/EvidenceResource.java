@@ -1,10 +1,10 @@
 package io.regulus.api.evidence;
 
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceService;
-import io.regulus.identity.TenantRole;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -61,22 +61,22 @@ public class EvidenceResource {
   @Inject private EvidenceSettings settings;
 
   @GET
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public List<EvidenceView> list() {
-    return evidence.list(context.tenant(), id).stream().map(EvidenceView::of).toList();
+    return evidence.list(context.tenantCaller(), id).stream().map(EvidenceView::of).toList();
   }
 
   @GET
   @Path("{evidenceId}")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public EvidenceView get(@PathParam("evidenceId") long evidenceId) {
-    return EvidenceView.of(evidence.get(context.tenant(), id, evidenceId));
+    return EvidenceView.of(evidence.get(context.tenantCaller(), id, evidenceId));
   }
 
   /** Uploads a file: read as it arrives into a temporary file (always deleted), then stored in one transaction. */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Access(value = Access.Scope.TENANT, roles = {TenantRole.ADMIN, TenantRole.CONTRIBUTOR, TenantRole.ASSESSOR})
+  @Requires(Permission.WORK_ON_ACTIONS)
   @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
       type = SchemaType.OBJECT, requiredProperties = {"file"}, properties = {
           @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary",
@@ -86,7 +86,7 @@ public class EvidenceResource {
           @SchemaProperty(name = "validUntil", type = SchemaType.STRING, format = "date")})))
   public Response upload(@Context HttpHeaders headers, InputStream body, @Context UriInfo uri) {
     try (UploadForm form = UploadForm.read(headers.getMediaType(), headers.getLength(), body, settings.maxBytes())) {
-      Evidence added = evidence.addFile(context.tenant(), context.caller(), id, form.file(), form.details());
+      Evidence added = evidence.addFile(context.tenantCaller(), id, form.file(), form.details());
       return created(uri, added);
     }
   }
@@ -94,20 +94,20 @@ public class EvidenceResource {
   @POST
   @Path("links")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = {TenantRole.ADMIN, TenantRole.CONTRIBUTOR, TenantRole.ASSESSOR})
+  @Requires(Permission.WORK_ON_ACTIONS)
   public Response addLink(@Valid @NotNull LinkRequest request, @Context UriInfo uri) {
-    return created(uri, evidence.addLink(context.tenant(), context.caller(), id, request.url(), request.details()));
+    return created(uri, evidence.addLink(context.tenantCaller(), id, request.url(), request.details()));
   }
 
   /** The file as uploaded, with its media type (from its bytes), name and SHA-256 (ETag and Repr-Digest). */
   @GET
   @Path("{evidenceId}/content")
   @Produces(MediaType.WILDCARD)
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public Response content(@PathParam("evidenceId") long evidenceId) {
-    Evidence file = evidence.file(context.tenant(), id, evidenceId);
+    Evidence file = evidence.file(context.tenantCaller(), id, evidenceId);
     byte[] digest = HexFormat.of().parseHex(file.sha256());
-    return Response.ok(new EvidenceContent(evidence, context.tenant(), file), file.mediaType())
+    return Response.ok(new EvidenceContent(evidence, context.tenantCaller(), file), file.mediaType())
         .header(HttpHeaders.CONTENT_LENGTH, file.size())
         .header("Content-Disposition", attachment(file.fileName()))
         .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
@@ -118,9 +118,9 @@ public class EvidenceResource {
 
   @DELETE
   @Path("{evidenceId}")
-  @Access(value = Access.Scope.TENANT, roles = {TenantRole.ADMIN, TenantRole.CONTRIBUTOR, TenantRole.ASSESSOR})
+  @Requires(Permission.WORK_ON_ACTIONS)
   public Response delete(@PathParam("evidenceId") long evidenceId) {
-    evidence.delete(context.tenant(), context.caller(), id, evidenceId);
+    evidence.delete(context.tenantCaller(), id, evidenceId);
     return Response.noContent().build();
   }
 

@@ -1,18 +1,14 @@
 package io.regulus.api.firm;
 
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.administration.TenantAdministration;
 import io.regulus.api.platform.PlatformTenantResource;
 import io.regulus.api.platform.ProvisionTenantRequest;
 import io.regulus.api.platform.TenantView;
-import io.regulus.api.security.Access;
 import io.regulus.api.security.RequestContext;
-import io.regulus.identity.FirmRole;
-import io.regulus.tenancy.FirmRegistry;
 import io.regulus.tenancy.FirmSlug;
-import io.regulus.tenancy.TenantNotFoundException;
-import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantSlug;
-import io.regulus.tenancy.TenantStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,40 +39,29 @@ public class FirmTenantResource {
   String firm;
 
   @EJB private TenantAdministration administration;
-  @EJB private FirmRegistry firms;
-  @EJB private TenantRegistry registry;
   @Inject private RequestContext context;
 
   @GET
-  @Access(Access.Scope.FIRM)
+  @Requires(Permission.VIEW_FIRM_CLIENTS)
   public List<TenantView> list() {
-    return firms.clients(new FirmSlug(firm)).stream().map(TenantView::of).toList();
+    return administration.clients(context.caller(), new FirmSlug(firm)).stream().map(TenantView::of).toList();
   }
 
   @GET
   @Path("{slug}")
-  @Access(Access.Scope.FIRM)
+  @Requires(Permission.VIEW_FIRM_CLIENTS)
   public TenantView get(@PathParam("slug") String slug) {
-    TenantSlug tenant = new TenantSlug(slug);
-    return registry.find(tenant)
-        .filter(t -> t.status() != TenantStatus.DELETED)
-        .filter(t -> t.firm().map(f -> f.slug().value().equals(firm)).orElse(false))
-        .map(TenantView::of)
-        .orElseThrow(() -> new TenantNotFoundException(tenant));
+    return TenantView.of(administration.client(context.caller(), new FirmSlug(firm), new TenantSlug(slug)));
   }
 
   /** A new client tenant of this firm (the request's firm field, if any, must be this firm). */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.FIRM, firmRoles = FirmRole.ADMIN)
+  @Requires(Permission.ADD_FIRM_CLIENTS)
   public Response provision(@Valid @NotNull ProvisionTenantRequest request, @Context UriInfo uri) {
-    FirmSlug owner = new FirmSlug(firm);
-    if (request.firm() != null && !request.firm().isBlank() && !request.firm().equals(firm)) {
-      throw new io.regulus.identity.AccessDeniedException(
-          "A firm administrator creates client tenants for their own firm only ('" + firm + "').");
-    }
     return PlatformTenantResource.provisioned(
-        administration.provision(context.caller(), new TenantSlug(request.slug()), request.displayName(), owner),
+        administration.provisionClient(context.caller(), new FirmSlug(firm), new TenantSlug(request.slug()),
+            request.displayName(), request.firm()),
         uri.getAbsolutePathBuilder().path(request.slug()).build());
   }
 }

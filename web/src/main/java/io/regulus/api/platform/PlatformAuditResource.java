@@ -1,10 +1,13 @@
 package io.regulus.api.platform;
 
-import io.regulus.api.security.Access;
-import io.regulus.audit.AuditLog;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
+import io.regulus.administration.TenantAdministration;
+import io.regulus.api.security.RequestContext;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,14 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformAuditResource {
 
-  @EJB private AuditLog audit;
+  @EJB private TenantAdministration administration;
+  @Inject private RequestContext context;
 
   @GET
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public List<AuditEventView> list(
       @QueryParam("tenant") @Parameter(description = "only this tenant's events") String tenant,
       @QueryParam("limit") @DefaultValue("100") @Parameter(description = "at most this many (1 to 500)") int limit) {
-    String slug = tenant == null || tenant.isBlank() ? null : new TenantSlug(tenant).value();
-    return audit.recent(slug, limit).stream().map(AuditEventView::of).toList();
+    TenantSlug slug = tenant == null || tenant.isBlank() ? null : new TenantSlug(tenant);
+    return administration.auditEvents(context.caller(), slug, limit).stream().map(AuditEventView::of).toList();
   }
 }

@@ -1,9 +1,9 @@
 package io.regulus.api.platform;
 
 import io.regulus.administration.TenantAdministration;
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
-import io.regulus.tenancy.FirmRegistry;
 import io.regulus.tenancy.FirmSlug;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,12 +28,11 @@ import java.util.List;
 public class PlatformFirmResource {
 
   @EJB private TenantAdministration administration;
-  @EJB private FirmRegistry firms;
   @Inject private RequestContext context;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public Response create(@Valid @NotNull CreateFirmRequest request, @Context UriInfo uri) {
     FirmView view =
         FirmView.of(administration.createFirm(context.caller(), new FirmSlug(request.slug()), request.displayName()));
@@ -41,8 +40,8 @@ public class PlatformFirmResource {
   }
 
   @GET
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public List<FirmView> list() {
-    return firms.all().stream().map(FirmView::of).toList();
+    return administration.firms(context.caller()).stream().map(FirmView::of).toList();
   }
 }

@@ -1,11 +1,11 @@
 package io.regulus.api.platform;
 
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.administration.TenantAdministration;
-import io.regulus.api.security.Access;
 import io.regulus.api.security.RequestContext;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantProvisioner;
-import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,13 +37,12 @@ public class PlatformTenantResource {
   static final String ZIP = "application/zip";
 
   @EJB private TenantAdministration administration;
-  @EJB private TenantRegistry registry;
   @Inject private RequestContext context;
 
   /** 201 with Location when the tenant is new; 200 with the same tenant when it existed (nothing changes). */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public Response provision(@Valid @NotNull ProvisionTenantRequest request, @Context UriInfo uri) {
     FirmSlug firm = request.firm() == null || request.firm().isBlank() ? null : new FirmSlug(request.firm());
     return provisioned(
@@ -58,29 +57,29 @@ public class PlatformTenantResource {
   }
 
   @GET
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public List<TenantView> list() {
-    return registry.all().stream().map(TenantView::of).toList();
+    return administration.tenants(context.caller()).stream().map(TenantView::of).toList();
   }
 
   @GET
   @Path("{slug}")
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public TenantView get(@PathParam("slug") String slug) {
-    return TenantView.of(registry.require(new TenantSlug(slug)));
+    return TenantView.of(administration.tenant(context.caller(), new TenantSlug(slug)));
   }
 
   /** Every tenant request then answers 403 with a problem saying the tenant is suspended. */
   @POST
   @Path("{slug}/suspend")
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public TenantView suspend(@PathParam("slug") String slug) {
     return TenantView.of(administration.suspend(context.caller(), new TenantSlug(slug)));
   }
 
   @POST
   @Path("{slug}/resume")
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public TenantView resume(@PathParam("slug") String slug) {
     return TenantView.of(administration.resume(context.caller(), new TenantSlug(slug)));
   }
@@ -88,7 +87,7 @@ public class PlatformTenantResource {
   /** Exports the tenant's whole data as a stored archive (201 with its download location). */
   @POST
   @Path("{slug}/exports")
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public Response export(@PathParam("slug") String slug, @Context UriInfo uri) {
     ExportView view = ExportView.of(administration.export(context.caller(), new TenantSlug(slug)));
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build()).entity(view).build();
@@ -96,19 +95,19 @@ public class PlatformTenantResource {
 
   @GET
   @Path("{slug}/exports")
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public List<ExportView> exports(@PathParam("slug") String slug) {
-    return registry.exports(new TenantSlug(slug)).stream().map(ExportView::of).toList();
+    return administration.exports(context.caller(), new TenantSlug(slug)).stream().map(ExportView::of).toList();
   }
 
   /** The archive: a ZIP of a manifest and one JSON file per table; import it with POST .../{newSlug}/import. */
   @GET
   @Path("{slug}/exports/{exportId}")
   @Produces(ZIP)
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public Response download(@PathParam("slug") String slug, @PathParam("exportId") long exportId) {
     TenantSlug tenant = new TenantSlug(slug);
-    return Response.ok(registry.archive(tenant, exportId), ZIP)
+    return Response.ok(administration.archive(context.caller(), tenant, exportId), ZIP)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + tenant + "-export-" + exportId + ".zip\"")
         .build();
   }
@@ -117,7 +116,7 @@ public class PlatformTenantResource {
   @POST
   @Path("{slug}/import")
   @Consumes(ZIP)
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public Response importArchive(
       @PathParam("slug") String slug,
       @QueryParam("displayName") @Parameter(description = "the new tenant's name (default: the slug)") String displayName,
@@ -136,7 +135,7 @@ public class PlatformTenantResource {
   /** Drops a suspended, exported tenant's schema; the registry keeps a DELETED tombstone and the exports. */
   @DELETE
   @Path("{slug}")
-  @Access(Access.Scope.PLATFORM_OPERATOR)
+  @Requires(Permission.OPERATE_PLATFORM)
   public TenantView delete(@PathParam("slug") String slug) {
     return TenantView.of(administration.delete(context.caller(), new TenantSlug(slug)));
   }

@@ -1,6 +1,7 @@
 package io.regulus.api.score;
 
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import io.regulus.scoring.ScoreFilter;
 import io.regulus.scoring.ScoreService;
@@ -21,7 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * A tenant's risk-weighted compliance score (PRODUCT.md's scoring contract): the dashboard, any filtered score
+ * A tenant's risk-weighted compliance score (docs/scoring.md): the dashboard, any filtered score
  * with its explanation down to the actions and points, and the what-if of completing each open action. Every
  * member reads them.
  */
@@ -59,27 +60,27 @@ public class ScoreResource {
 
   @GET
   @Path("dashboard")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public DashboardView dashboard(
       @QueryParam("keyActions") @DefaultValue("10") @Min(0) @Max(100)
       @Parameter(description = "How many key improvement actions to list (0..100)") int keyActions) {
-    return DashboardView.of(scores.dashboard(context.tenant(), keyActions));
+    return DashboardView.of(scores.dashboard(context.tenantCaller(), keyActions));
   }
 
   @GET
   @Path("scores")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public ExplanationView score(@BeanParam FilterParams params) {
-    return ExplanationView.of(scores.explain(context.tenant(), params.filter()));
+    return ExplanationView.of(scores.explain(context.tenantCaller(), params.filter()));
   }
 
   @GET
   @Path("scores/what-if")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public List<ImpactView> whatIf(
       @BeanParam FilterParams params,
       @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(1000)
       @Parameter(description = "How many open actions to list, the biggest impact first") int limit) {
-    return scores.whatIf(context.tenant(), params.filter(), limit).stream().map(ImpactView::of).toList();
+    return scores.whatIf(context.tenantCaller(), params.filter(), limit).stream().map(ImpactView::of).toList();
   }
 }

@@ -1,5 +1,7 @@
 package io.regulus.api.security;
 
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.RegulusApi;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,9 +21,10 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
- * Shows each endpoint's {@link Access} rule in the OpenAPI document, read from the same annotation the
- * {@link AccessFilter} enforces: the extension {@code x-regulus-access} ({@code scope}, {@code roles}) and a
- * sentence at the end of the description. Registered by {@code mp.openapi.filter}.
+ * Shows each endpoint's permission in the OpenAPI document, read from the same {@link Requires} declaration the
+ * {@link AccessFilter} checks (the permission of the service operation behind the endpoint): the extension
+ * {@code x-regulus-access} ({@code permission}, {@code scope}, {@code roles}) and a sentence at the end of the
+ * description. Registered by {@code mp.openapi.filter}.
  */
 public class AccessDocumentation implements OASFilter {
 
@@ -40,38 +43,34 @@ public class AccessDocumentation implements OASFilter {
     if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
       return;
     }
-    Map<String, Access> rules = rules();
+    Map<String, Permission> rules = rules();
     openAPI.getPaths().getPathItems().forEach((path, item) ->
         item.getOperations().forEach((verb, operation) ->
             Optional.ofNullable(rules.get(key(verb, path))).ifPresent(access -> document(operation, access))));
   }
 
-  private static void document(Operation operation, Access access) {
+  private static void document(Operation operation, Permission permission) {
     Map<String, Object> rule = new HashMap<>();
-    rule.put("scope", access.value().name());
-    rule.put(
-        "roles",
-        switch (access.value()) {
-          case TENANT -> java.util.Arrays.stream(access.roles()).map(r -> r.id()).toList();
-          case FIRM -> java.util.Arrays.stream(access.firmRoles()).map(r -> r.id()).toList();
-          default -> java.util.List.of();
-        });
+    rule.put("permission", permission.id());
+    rule.put("scope", permission.scope().name());
+    rule.put("roles", permission.roleIds());
     operation.addExtension(EXTENSION, rule);
-    String sentence = "Who may call: " + Access.Rules.describe(access) + ".";
+    String sentence = "Who may call: " + permission.holders() + " (permission " + permission.id() + ": "
+        + permission.action() + ").";
     String description = operation.getDescription();
     operation.setDescription(description == null || description.isBlank() ? sentence : description + "\n\n" + sentence);
   }
 
   /** {@code "GET /tenants/{tenant}/users"} to the rule, for every resource method. */
-  static Map<String, Access> rules() {
-    Map<String, Access> rules = new HashMap<>();
+  static Map<String, Permission> rules() {
+    Map<String, Permission> rules = new HashMap<>();
     for (Class<?> resource : RegulusApi.RESOURCES) {
       String base = pathOf(resource.getAnnotation(Path.class));
       for (Method method : resource.getMethods()) {
-        Access access = method.getAnnotation(Access.class);
+        Requires requires = method.getAnnotation(Requires.class);
         for (var verb : VERBS.entrySet()) {
-          if (method.isAnnotationPresent(verb.getKey()) && access != null) {
-            rules.put(key(verb.getValue(), base + pathOf(method.getAnnotation(Path.class))), access);
+          if (method.isAnnotationPresent(verb.getKey()) && requires != null) {
+            rules.put(key(verb.getValue(), base + pathOf(method.getAnnotation(Path.class))), requires.value());
           }
         }
       }

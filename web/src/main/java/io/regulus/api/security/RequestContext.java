@@ -1,20 +1,18 @@
 package io.regulus.api.security;
 
-import io.regulus.identity.Caller;
-import io.regulus.identity.TenantRole;
-import io.regulus.tenancy.ActiveTenant;
+import io.regulus.access.Caller;
+import io.regulus.access.TenantCaller;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The one place a request's caller and tenant are held: set once by the security filters after the token and
- * the tenant were checked, read by resources.
+ * The one place a request's caller and tenant are held: set once by the security filters after the token was
+ * verified and the tenant entered, read by resources.
  */
 @RequestScoped
 public class RequestContext {
 
   private Caller caller;
-  private ActiveTenant tenant;
-  private TenantRole role;
+  private TenantCaller tenantCaller;
 
   void authenticate(Caller verified) {
     if (caller != null) {
@@ -23,12 +21,11 @@ public class RequestContext {
     caller = verified;
   }
 
-  void enter(ActiveTenant checked, TenantRole callerRole) {
-    if (tenant != null) {
-      throw new IllegalStateException("tenant already set");
+  void enter(TenantCaller entered) {
+    if (tenantCaller != null) {
+      throw new IllegalStateException("tenant already entered");
     }
-    tenant = checked;
-    role = callerRole;
+    tenantCaller = entered;
   }
 
   public Caller caller() {
@@ -38,15 +35,11 @@ public class RequestContext {
     return caller;
   }
 
-  /** The tenant of a {@code /tenants/{tenant}} request, checked against the caller's token. */
-  public ActiveTenant tenant() {
-    if (tenant == null) {
+  /** The caller inside the tenant of a {@code /tenants/{tenant}} request, as the domain let them in. */
+  public TenantCaller tenantCaller() {
+    if (tenantCaller == null) {
       throw new IllegalStateException("not a tenant request");
     }
-    return tenant;
-  }
-
-  public TenantRole role() {
-    return role;
+    return tenantCaller;
   }
 }

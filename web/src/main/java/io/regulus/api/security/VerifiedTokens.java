@@ -1,6 +1,6 @@
 package io.regulus.api.security;
 
-import io.regulus.identity.Caller;
+import io.regulus.access.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import java.time.Clock;

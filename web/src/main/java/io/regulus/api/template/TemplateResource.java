@@ -1,8 +1,8 @@
 package io.regulus.api.template;
 
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
-import io.regulus.identity.TenantRole;
 import io.regulus.template.TemplateService;
 import io.regulus.template.TemplateSummary;
 import jakarta.ejb.EJB;
@@ -40,32 +40,32 @@ public class TemplateResource {
   @Inject private RequestContext context;
 
   @GET
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public List<TemplateSummary> list() {
-    return templates.available(context.tenant());
+    return templates.available(context.tenantCaller());
   }
 
   @GET
   @Path("{key}")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public TemplateSummary get(@PathParam("key") String key) {
-    return templates.get(context.tenant(), key);
+    return templates.get(context.tenantCaller(), key);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_TEMPLATES)
   public Response create(@Valid @NotNull TemplateRequest request, @Context UriInfo uri) {
-    TemplateSummary created = templates.create(context.tenant(), context.caller(), request.draft());
+    TemplateSummary created = templates.create(context.tenantCaller(), request.draft());
     return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build()).entity(created).build();
   }
 
   @POST
   @Path("{key}/versions")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_TEMPLATES)
   public Response publish(@PathParam("key") String key, @Valid @NotNull VersionRequest request, @Context UriInfo uri) {
-    TemplateSummary published = templates.publish(context.tenant(), context.caller(), key, request.draft(key));
+    TemplateSummary published = templates.publish(context.tenantCaller(), key, request.draft(key));
     return Response.created(uri.getAbsolutePathBuilder().path(published.latest()).build()).entity(published).build();
   }
 }

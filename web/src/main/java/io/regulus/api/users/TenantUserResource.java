@@ -1,10 +1,11 @@
 package io.regulus.api.users;
 
-import io.regulus.api.security.Access;
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.TenantMembers;
-import io.regulus.identity.TenantRole;
+import io.regulus.access.TenantRole;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,16 +43,16 @@ public class TenantUserResource {
 
   @GET
   @Path("users")
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_USERS)
   public List<MemberView> list() {
-    return members.list(context.tenant()).stream().map(MemberView::of).toList();
+    return members.list(context.tenantCaller()).stream().map(MemberView::of).toList();
   }
 
   @GET
   @Path("users/{userId}")
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_USERS)
   public MemberView get(@PathParam("userId") String userId) {
-    return MemberView.of(members.get(context.tenant(), userId));
+    return MemberView.of(members.get(context.tenantCaller(), userId));
   }
 
   /**
@@ -61,12 +62,11 @@ public class TenantUserResource {
   @POST
   @Path("users")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_USERS)
   public Response invite(@Valid @NotNull InviteRequest request, @Context UriInfo uri) {
     TenantMembers.Invited invited =
         members.invite(
-            context.tenant(), context.caller().actor(), request.email(), role(request.role()), request.firstName(),
-            request.lastName());
+            context.tenantCaller(), request.email(), role(request.role()), request.firstName(), request.lastName());
     MemberView view = MemberView.of(invited.member());
     return invited.addedToTenant()
         ? Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build()
@@ -76,27 +76,27 @@ public class TenantUserResource {
   @PUT
   @Path("users/{userId}/role")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_USERS)
   public MemberView changeRole(@PathParam("userId") String userId, @Valid @NotNull RoleRequest request) {
-    return MemberView.of(members.changeRole(context.tenant(), context.caller().actor(), userId, role(request.role())));
+    return MemberView.of(members.changeRole(context.tenantCaller(), userId, role(request.role())));
   }
 
   /** Removes the user from this tenant only; their Keycloak account and other tenants stay. */
   @DELETE
   @Path("users/{userId}")
-  @Access(value = Access.Scope.TENANT, roles = TenantRole.ADMIN)
+  @Requires(Permission.MANAGE_USERS)
   public Response remove(@PathParam("userId") String userId) {
-    members.remove(context.tenant(), context.caller().actor(), userId);
+    members.remove(context.tenantCaller(), userId);
     return Response.noContent().build();
   }
 
   /** The picker: members who may be assigned an action's implementation, or its test. */
   @GET
   @Path("assignees")
-  @Access(Access.Scope.TENANT)
+  @Requires(Permission.READ_TENANT)
   public List<MemberView> assignees(
       @QueryParam("for") @Parameter(description = "implementation (default) or testing") String purpose) {
-    return members.assignable(context.tenant(), AssignmentPurpose.requested(purpose)).stream()
+    return members.assignable(context.tenantCaller(), AssignmentPurpose.requested(purpose)).stream()
         .map(MemberView::of).toList();
   }
 

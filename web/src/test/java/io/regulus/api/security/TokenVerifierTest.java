@@ -256,9 +256,9 @@ class TokenVerifierTest {
     VerifiedTokens tokens = new VerifiedTokens(clock, 16);
     String token = token(claims());
 
-    assertThat(tokens.caller(token, counting).subject()).isEqualTo("user-1");
+    assertThat(tokens.caller(token, counting).id()).isEqualTo("user-1");
     clock.now = NOW.plusSeconds(300 + 29);
-    assertThat(tokens.caller(token, counting).subject()).isEqualTo("user-1");
+    assertThat(tokens.caller(token, counting).id()).isEqualTo("user-1");
     assertThat(keyLookups).as("verified once").hasValue(1);
 
     clock.now = NOW.plusSeconds(300 + 30);

@@ -1,4 +1,4 @@
-package io.regulus.identity;
+package io.regulus.access;
 
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;

@@ -1,7 +1,5 @@
-package io.regulus.directory;
+package io.regulus.access;
 
-import io.regulus.identity.FirmRole;
-import io.regulus.identity.TenantRole;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantSlug;
 
@@ -9,7 +7,7 @@ import io.regulus.tenancy.TenantSlug;
  * The Keycloak group paths of the identity model (docs/identity.md): {@code /tenants/<tenant>/<role>} and
  * {@code /firms/<firm>/<role>}. The token's {@code groups} claim carries these paths.
  */
-public final class DirectoryPaths {
+public final class GroupPaths {
 
   /** The prefix of every tenant group path. */
   public static final String TENANTS = "/tenants/";
@@ -17,7 +15,7 @@ public final class DirectoryPaths {
   /** The prefix of every firm group path. */
   public static final String FIRMS = "/firms/";
 
-  private DirectoryPaths() {}
+  private GroupPaths() {}
 
   public static String tenant(TenantSlug tenant) {
     return TENANTS + tenant.value();
@@ -33,5 +31,14 @@ public final class DirectoryPaths {
 
   public static String firm(FirmSlug firm, FirmRole role) {
     return firm(firm) + "/" + role.id();
+  }
+
+  /** The {@code [name, role]} of a path {@code <prefix><name>/<role>}; empty for a path of another shape. */
+  static java.util.Optional<String[]> parse(String path, String prefix) {
+    if (path == null || !path.startsWith(prefix)) {
+      return java.util.Optional.empty();
+    }
+    String[] parts = path.substring(prefix.length()).split("/", -1);
+    return parts.length == 2 ? java.util.Optional.of(parts) : java.util.Optional.empty();
   }
 }

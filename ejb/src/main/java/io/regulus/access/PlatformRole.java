@@ -1,4 +1,4 @@
-package io.regulus.identity;
+package io.regulus.access;
 
 import java.util.Optional;
 

@@ -1,0 +1,127 @@
+package io.regulus.access;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a caller may do, each right declared once with the roles that hold it. A domain operation names the one
+ * permission it needs ({@link Requires}); {@link AccessControl} decides whether a caller holds it: a {@link User}
+ * through their role (in the tenant, in the firm, on the platform), a {@link SystemCaller} through its grants.
+ * The REST API shows each endpoint's permission and its roles in the OpenAPI document.
+ */
+public enum Permission {
+  /** Who they are and where they belong. */
+  READ_OWN_PROFILE(Scope.ANY_CALLER, "read your own profile and memberships"),
+
+  /** Firms, the tenant life cycle, the audit log. */
+  OPERATE_PLATFORM(Scope.PLATFORM, "operate the platform", PlatformRole.OPERATOR),
+
+  /** A firm's client tenants: its list and each one's registration. */
+  VIEW_FIRM_CLIENTS(Scope.FIRM, "see the firm's client tenants",
+      FirmRole.ADMIN, FirmRole.ASSESSOR, FirmRole.CONTRIBUTOR, FirmRole.READER, FirmRole.CONSULTANT),
+  ADD_FIRM_CLIENTS(Scope.FIRM, "create client tenants of the firm", FirmRole.ADMIN),
+
+  /** Everything in the tenant: assessments, templates, actions, evidence, history, scores, the assignee pickers. */
+  READ_TENANT(Scope.TENANT, "read the tenant's data",
+      TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR, TenantRole.READER),
+  /** Implementation and test results within the role's part of the workflow, evidence, bulk updates. */
+  WORK_ON_ACTIONS(Scope.TENANT, "work on improvement actions",
+      TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR),
+  ASSIGN_ACTIONS(Scope.TENANT, "assign improvement actions", TenantRole.ADMIN),
+  /** Assessment groups, and assessments built and deleted. */
+  MANAGE_ASSESSMENTS(Scope.TENANT, "manage assessments", TenantRole.ADMIN),
+  /** Private templates and extensions, and their versions. */
+  MANAGE_TEMPLATES(Scope.TENANT, "manage the tenant's templates", TenantRole.ADMIN),
+  /** The tenant's users: list, invite, change role, remove. */
+  MANAGE_USERS(Scope.TENANT, "manage the tenant's users", TenantRole.ADMIN);
+
+  /** Where a permission holds. */
+  public enum Scope {
+    /** Every caller, whoever they are. */
+    ANY_CALLER,
+    /** The platform as a whole (platform roles). */
+    PLATFORM,
+    /** One consulting firm (firm roles). */
+    FIRM,
+    /** One tenant (tenant roles, or a firm role that reaches every client of the firm). */
+    TENANT
+  }
+
+  private final Scope scope;
+  private final String action;
+  private final List<Enum<?>> roles;
+
+  Permission(Scope scope, String action, Enum<?>... roles) {
+    this.scope = scope;
+    this.action = action;
+    this.roles = List.of(roles);
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  /** What it allows, in words that finish "this needs a role that may ...": "assign improvement actions". */
+  public String action() {
+    return action;
+  }
+
+  /** The permission's name in the API documentation: {@code assign-actions}. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  public Set<TenantRole> tenantRoles() {
+    return rolesOf(TenantRole.class);
+  }
+
+  public Set<FirmRole> firmRoles() {
+    return rolesOf(FirmRole.class);
+  }
+
+  public Set<PlatformRole> platformRoles() {
+    return rolesOf(PlatformRole.class);
+  }
+
+  /** The roles that hold it, as the API documents them: {@code admin}, {@code platform-operator}. */
+  public List<String> roleIds() {
+    return roles.stream().map(Permission::roleId).toList();
+  }
+
+  /** Who holds it, in words: "the tenant's admins or assessors", "platform operators". */
+  public String holders() {
+    return switch (scope) {
+      case ANY_CALLER -> "every signed-in caller";
+      case PLATFORM -> "platform operators";
+      case FIRM -> roles.size() == FirmRole.values().length ? "every member of the firm" : "the firm's " + plural();
+      case TENANT -> roles.size() == TenantRole.values().length
+          ? "every member of the tenant" : "the tenant's " + plural();
+    };
+  }
+
+  private <R extends Enum<R>> Set<R> rolesOf(Class<R> type) {
+    Set<R> of = EnumSet.noneOf(type);
+    roles.stream().filter(type::isInstance).map(type::cast).forEach(of::add);
+    return of;
+  }
+
+  private static String roleId(Enum<?> role) {
+    if (role instanceof TenantRole tenant) {
+      return tenant.id();
+    }
+    if (role instanceof FirmRole firm) {
+      return firm.id();
+    }
+    return ((PlatformRole) role).id();
+  }
+
+  /** "admins, assessors or contributors" */
+  private String plural() {
+    List<String> names = roleIds().stream().map(id -> id + "s").toList();
+    if (names.size() < 2) {
+      return String.join("", names);
+    }
+    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+  }
+}
