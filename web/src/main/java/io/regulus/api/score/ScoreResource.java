@@ -21,7 +21,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * A tenant's risk-weighted compliance score (PRODUCT.md's scoring contract): the dashboard, any filtered score
+ * A tenant's risk-weighted compliance score (docs/scoring.md): the dashboard, any filtered score
  * with its explanation down to the actions and points, and the what-if of completing each open action. Every
  * member reads them.
  */
