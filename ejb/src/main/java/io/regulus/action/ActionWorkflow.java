@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * PRODUCT.md's action workflow as one pure function: who may change what (contributors the implementation,
+ * The action workflow of docs/workflow.md as one pure function: who may change what (contributors the implementation,
  * assessors the test result, admins both and the assignment), the separation of duties (whoever implemented an
  * action does not pass judgement on it, admins aside), a test result only once implemented, the implementation
  * date only while implemented, a passed fraction only with a partial test, a reason to override an automatic

@@ -4,7 +4,7 @@ import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.scoring.TestStatus;
 
-/** PRODUCT.md: evidence cannot be deleted once the test status is passed, failed or out of scope. */
+/** Evidence cannot be deleted once the test status is passed, failed or out of scope (docs/workflow.md, "Evidence"). */
 public class EvidenceLockedException extends DomainException {
 
   private static final long serialVersionUID = 1L;

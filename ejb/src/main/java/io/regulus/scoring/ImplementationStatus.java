@@ -1,6 +1,6 @@
 package io.regulus.scoring;
 
-/** An action instance's implementation status (PRODUCT.md, "Action workflow"). */
+/** An action instance's implementation status (docs/workflow.md, "Statuses"). */
 public enum ImplementationStatus {
   NOT_IMPLEMENTED,
   PLANNED,

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * PRODUCT.md's scoring contract, in one place:
+ * The scoring contract of docs/scoring.md, in one place (numbered as its sections):
  * <ol>
  *   <li>points are the action's own (1..99) or its control classification's;
  *   <li>an instance earns them when implemented (or alternative) and passed; partially tested earns the passed

@@ -1,6 +1,6 @@
 package io.regulus.scoring;
 
-/** An action instance's test status (PRODUCT.md, "Action workflow"); the last three come from automatic testing. */
+/** An action instance's test status (docs/workflow.md, "Statuses"); the last three come from automatic testing. */
 public enum TestStatus {
   NONE,
   NOT_ASSESSED,

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md's action workflow rules on one instance. */
+/** The action workflow rules of docs/workflow.md on one instance. */
 class ActionWorkflowTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);

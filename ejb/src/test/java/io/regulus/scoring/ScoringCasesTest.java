@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every worked case of the shared {@code scoring-cases.json} (PRODUCT.md's scoring contract), from the copy in
+ * Every worked case of the shared {@code scoring-cases.json} (the scoring contract, docs/scoring.md), from the copy in
  * this module's test resources; {@link #theCopyIsInStepWithTheSharedFile()} keeps the copy honest where the shared
  * file is reachable.
  */
