@@ -3,6 +3,7 @@ package io.regulus.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.specification.RequestSpecification;
+import io.regulus.it.AccessMatrix.Persona;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,15 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every endpoint of the OpenAPI document, called by every kind of caller, with the exact status each must get.
- * An endpoint without a row here fails {@link #everyEndpointHasARow()}, so the matrix stays complete.
+ * Every endpoint of the OpenAPI document, called by every kind of caller, with the exact status each must get
+ * ({@link AccessMatrix}). An endpoint without a row here fails {@link #everyEndpointHasARow()}, so the matrix stays
+ * complete.
  */
 class AuthorizationMatrixIT {
-
-  /** The callers. The tenant endpoints are called on tenant T, except by SUSPENDED, who calls its own tenant. */
-  enum Persona {
-    ADMIN, ASSESSOR, CONTRIBUTOR, READER, OTHER_TENANT, NO_TENANT, SUSPENDED, FIRM_ADMIN, CONSULTANT, OPERATOR
-  }
 
   /** What a call needs: the tenant T (a client of firm F), and fresh objects where the call would consume one. */
   record World(
@@ -36,12 +33,11 @@ class AuthorizationMatrixIT {
   private static final Map<Persona, String> TOKENS = new EnumMap<>(Persona.class);
   private static final Map<String, Row> ROWS = new LinkedHashMap<>();
 
-  /** One endpoint: how to call it as a persona, and the status each persona gets, in {@link Persona} order. */
-  record Row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call, int[] expected) {}
+  /** One endpoint: how to call it as a persona. */
+  record Row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call) {}
 
-  private static void row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call, int... expected) {
-    assertThat(expected).hasSize(Persona.values().length);
-    ROWS.put(endpoint, new Row(endpoint, call, expected));
+  private static void row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call) {
+    ROWS.put(endpoint, new Row(endpoint, call));
   }
 
   @BeforeAll
@@ -75,138 +71,90 @@ class AuthorizationMatrixIT {
   }
 
   private static void defineRows() {
-    //                                                          ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
-    row("GET /me", (p, r) -> r.get("/me").statusCode(),
-        200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    row("GET /me", (p, r) -> r.get("/me").statusCode());
 
-    row("POST /platform/firms", (p, r) -> r.body(Map.of("slug", Api.unique("f"))).post("/platform/firms").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
-    row("GET /platform/firms", (p, r) -> r.get("/platform/firms").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
-    row("POST /platform/tenants", (p, r) -> r.body(Map.of("slug", Api.unique("t"))).post("/platform/tenants").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
-    row("GET /platform/tenants", (p, r) -> r.get("/platform/tenants").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
-    row("GET /platform/tenants/{slug}", (p, r) -> r.get("/platform/tenants/" + world.tenant()).statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    row("POST /platform/firms", (p, r) -> r.body(Map.of("slug", Api.unique("f"))).post("/platform/firms").statusCode());
+    row("GET /platform/firms", (p, r) -> r.get("/platform/firms").statusCode());
+    row("POST /platform/tenants", (p, r) -> r.body(Map.of("slug", Api.unique("t"))).post("/platform/tenants").statusCode());
+    row("GET /platform/tenants", (p, r) -> r.get("/platform/tenants").statusCode());
+    row("GET /platform/tenants/{slug}", (p, r) -> r.get("/platform/tenants/" + world.tenant()).statusCode());
     row("POST /platform/tenants/{slug}/suspend",
-        (p, r) -> r.post("/platform/tenants/" + fresh(p, false, false) + "/suspend").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        (p, r) -> r.post("/platform/tenants/" + fresh(p, false, false) + "/suspend").statusCode());
     row("POST /platform/tenants/{slug}/resume",
-        (p, r) -> r.post("/platform/tenants/" + fresh(p, true, false) + "/resume").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
-    row("POST /platform/tenants/{slug}/exports", (p, r) -> r.post("/platform/tenants/" + world.tenant() + "/exports").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
-    row("GET /platform/tenants/{slug}/exports", (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        (p, r) -> r.post("/platform/tenants/" + fresh(p, true, false) + "/resume").statusCode());
+    row("POST /platform/tenants/{slug}/exports", (p, r) -> r.post("/platform/tenants/" + world.tenant() + "/exports").statusCode());
+    row("GET /platform/tenants/{slug}/exports", (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports").statusCode());
     row("GET /platform/tenants/{slug}/exports/{exportId}",
-        (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports/" + world.exportId()).statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+        (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports/" + world.exportId()).statusCode());
     row("POST /platform/tenants/{slug}/import",
         (p, r) -> r.contentType("application/zip").body(Platform.archive(world.tenant(), world.exportId()))
-            .post("/platform/tenants/" + Api.unique("imp") + "/import").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
-    row("DELETE /platform/tenants/{slug}", (p, r) -> r.delete("/platform/tenants/" + fresh(p, true, true)).statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
-    row("GET /platform/audit-events", (p, r) -> r.get("/platform/audit-events").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+            .post("/platform/tenants/" + Api.unique("imp") + "/import").statusCode());
+    row("DELETE /platform/tenants/{slug}", (p, r) -> r.delete("/platform/tenants/" + fresh(p, true, true)).statusCode());
+    row("GET /platform/audit-events", (p, r) -> r.get("/platform/audit-events").statusCode());
 
-    row("GET /firms/{firm}/tenants", (p, r) -> r.get("/firms/" + world.firm() + "/tenants").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    row("GET /firms/{firm}/tenants", (p, r) -> r.get("/firms/" + world.firm() + "/tenants").statusCode());
     row("GET /firms/{firm}/tenants/{slug}",
-        (p, r) -> r.get("/firms/" + world.firm() + "/tenants/" + world.tenant()).statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+        (p, r) -> r.get("/firms/" + world.firm() + "/tenants/" + world.tenant()).statusCode());
     row("POST /firms/{firm}/tenants",
-        (p, r) -> r.body(Map.of("slug", Api.unique("fc"))).post("/firms/" + world.firm() + "/tenants").statusCode(),
-        403, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+        (p, r) -> r.body(Map.of("slug", Api.unique("fc"))).post("/firms/" + world.firm() + "/tenants").statusCode());
 
-    row("GET /tenants/{tenant}/assessment-groups", (p, r) -> r.get(tenant(p) + "/assessment-groups").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/assessment-groups", (p, r) -> r.get(tenant(p) + "/assessment-groups").statusCode());
     row("POST /tenants/{tenant}/assessment-groups",
-        (p, r) -> r.body(Map.of("name", Api.unique("g"))).post(tenant(p) + "/assessment-groups").statusCode(),
-        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+        (p, r) -> r.body(Map.of("name", Api.unique("g"))).post(tenant(p) + "/assessment-groups").statusCode());
     row("GET /tenants/{tenant}/assessment-groups/{id}",
-        (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId()).statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/templates", (p, r) -> r.get(tenant(p) + "/templates").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/templates/{key}", (p, r) -> r.get(tenant(p) + "/templates/gdpr").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId()).statusCode());
+    row("GET /tenants/{tenant}/templates", (p, r) -> r.get(tenant(p) + "/templates").statusCode());
+    row("GET /tenants/{tenant}/templates/{key}", (p, r) -> r.get(tenant(p) + "/templates/gdpr").statusCode());
     row("POST /tenants/{tenant}/templates",
-        (p, r) -> r.body(MatrixTemplates.template(Api.unique("t"))).post(tenant(p) + "/templates").statusCode(),
-        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+        (p, r) -> r.body(MatrixTemplates.template(Api.unique("t"))).post(tenant(p) + "/templates").statusCode());
     row("POST /tenants/{tenant}/templates/{key}/versions",
-        (p, r) -> r.body(MatrixTemplates.version()).post(tenant(p) + "/templates/matrix-tmpl/versions").statusCode(),
-        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+        (p, r) -> r.body(MatrixTemplates.version()).post(tenant(p) + "/templates/matrix-tmpl/versions").statusCode());
     row("GET /tenants/{tenant}/assessment-groups/{id}/assessments",
-        (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments").statusCode());
     row("POST /tenants/{tenant}/assessment-groups/{id}/assessments",
         (p, r) -> r.body(Map.of("name", Api.unique("a"), "template", "matrix-tmpl", "scope", "PRODUCT",
                 "scopeName", Api.unique("s")))
-            .post(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments").statusCode(),
-        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+            .post(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments").statusCode());
     row("GET /tenants/{tenant}/assessments/{id}",
-        (p, r) -> r.get(tenant(p) + "/assessments/" + world.assessmentId()).statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.get(tenant(p) + "/assessments/" + world.assessmentId()).statusCode());
     row("DELETE /tenants/{tenant}/assessments/{id}",
-        (p, r) -> r.delete(tenant(p) + "/assessments/" + freshAssessment(p)).statusCode(),
-        204, 403, 403, 403, 403, 403, 403, 204, 403, 403);
-    row("GET /tenants/{tenant}/actions", (p, r) -> r.get(tenant(p) + "/actions").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/actions/{id}", (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId()).statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.delete(tenant(p) + "/assessments/" + freshAssessment(p)).statusCode());
+    row("GET /tenants/{tenant}/actions", (p, r) -> r.get(tenant(p) + "/actions").statusCode());
+    row("GET /tenants/{tenant}/actions/{id}", (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId()).statusCode());
     row("PATCH /tenants/{tenant}/actions/{id}",
         (p, r) -> r.header("If-Match", etag()).body(Map.of("notes", "matrix " + p))
-            .patch(tenant(p) + "/actions/" + world.actionId()).statusCode(),
-        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
+            .patch(tenant(p) + "/actions/" + world.actionId()).statusCode());
     row("POST /tenants/{tenant}/actions/assign",
         (p, r) -> r.body(Map.of("actionIds", List.of(world.actionId()))).post(tenant(p) + "/actions/assign")
-            .statusCode(),
-        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+            .statusCode());
     row("POST /tenants/{tenant}/actions/reassign",
         (p, r) -> r.body(Map.of("from", "nobody", "to", world.adminId())).post(tenant(p) + "/actions/reassign")
-            .statusCode(),
-        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/actions/workbook", (p, r) -> r.get(tenant(p) + "/actions/workbook").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+            .statusCode());
+    row("GET /tenants/{tenant}/actions/workbook", (p, r) -> r.get(tenant(p) + "/actions/workbook").statusCode());
     row("POST /tenants/{tenant}/actions/workbook/preview",
         (p, r) -> r.contentType(MatrixTemplates.XLSX).body(MatrixTemplates.emptyWorkbook())
-            .post(tenant(p) + "/actions/workbook/preview").statusCode(),
-        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
+            .post(tenant(p) + "/actions/workbook/preview").statusCode());
     row("POST /tenants/{tenant}/actions/workbook",
         (p, r) -> r.contentType(MatrixTemplates.XLSX).body(MatrixTemplates.emptyWorkbook())
-            .post(tenant(p) + "/actions/workbook").statusCode(),
-        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/activity", (p, r) -> r.get(tenant(p) + "/activity").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+            .post(tenant(p) + "/actions/workbook").statusCode());
+    row("GET /tenants/{tenant}/activity", (p, r) -> r.get(tenant(p) + "/activity").statusCode());
     row("GET /tenants/{tenant}/actions/{id}/history",
-        (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/history").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/dashboard", (p, r) -> r.get(tenant(p) + "/dashboard").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/scores", (p, r) -> r.get(tenant(p) + "/scores").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/scores/what-if", (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode(),
-        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
-    row("GET /tenants/{tenant}/users/{userId}", (p, r) -> r.get(tenant(p) + "/users/" + world.memberId()).statusCode(),
-        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/history").statusCode());
+    row("GET /tenants/{tenant}/dashboard", (p, r) -> r.get(tenant(p) + "/dashboard").statusCode());
+    row("GET /tenants/{tenant}/scores", (p, r) -> r.get(tenant(p) + "/scores").statusCode());
+    row("GET /tenants/{tenant}/scores/what-if", (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode());
+    row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode());
+    row("GET /tenants/{tenant}/users/{userId}", (p, r) -> r.get(tenant(p) + "/users/" + world.memberId()).statusCode());
     row("POST /tenants/{tenant}/users",
         (p, r) -> r.body(Map.of("email", Api.unique("inv") + "@it.example", "role", "reader"))
-            .post(tenant(p) + "/users").statusCode(),
-        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+            .post(tenant(p) + "/users").statusCode());
     row("PUT /tenants/{tenant}/users/{userId}/role",
-        (p, r) -> r.body(Map.of("role", "reader")).put(tenant(p) + "/users/" + freshMember(p) + "/role").statusCode(),
-        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.body(Map.of("role", "reader")).put(tenant(p) + "/users/" + freshMember(p) + "/role").statusCode());
     row("DELETE /tenants/{tenant}/users/{userId}",
-        (p, r) -> r.delete(tenant(p) + "/users/" + freshMember(p)).statusCode(),
-        204, 403, 403, 403, 403, 403, 403, 204, 403, 403);
+        (p, r) -> r.delete(tenant(p) + "/users/" + freshMember(p)).statusCode());
     EvidenceMatrixRows.define(AuthorizationMatrixIT::row, AuthorizationMatrixIT::tenant, world.actionId(),
         TOKENS.get(Persona.ADMIN));
-    row("GET /tenants/{tenant}/assignees", (p, r) -> r.get(tenant(p) + "/assignees").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    row("GET /tenants/{tenant}/assignees", (p, r) -> r.get(tenant(p) + "/assignees").statusCode());
   }
 
   @Test
@@ -219,6 +167,8 @@ class AuthorizationMatrixIT {
         .filter(verb -> List.of("get", "post", "put", "delete", "patch", "head").contains(verb))
         .forEach(verb -> documented.add(verb.toUpperCase() + " " + path.replaceFirst("^/api/v1", ""))));
     assertThat(ROWS.keySet()).as("rows of the matrix").containsExactlyInAnyOrderElementsOf(documented);
+    assertThat(AccessMatrix.endpoints()).as("endpoints of the expected statuses")
+        .containsExactlyInAnyOrderElementsOf(ROWS.keySet());
   }
 
   @TestFactory
@@ -226,7 +176,7 @@ class AuthorizationMatrixIT {
     List<DynamicTest> tests = new ArrayList<>();
     for (Row row : ROWS.values()) {
       for (Persona persona : Persona.values()) {
-        int expected = row.expected()[persona.ordinal()];
+        int expected = AccessMatrix.expected(row.endpoint(), persona);
         tests.add(DynamicTest.dynamicTest(row.endpoint() + " as " + persona + " -> " + expected, () ->
             assertThat(row.call().apply(persona, Api.as(TOKENS.get(persona))))
                 .as(row.endpoint() + " as " + persona)

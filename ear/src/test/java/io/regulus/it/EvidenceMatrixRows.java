@@ -1,6 +1,6 @@
 package io.regulus.it;
 
-import io.regulus.it.AuthorizationMatrixIT.Persona;
+import io.regulus.it.AccessMatrix.Persona;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -15,7 +15,7 @@ final class EvidenceMatrixRows {
 
   /** {@code AuthorizationMatrixIT::row}. */
   interface Rows {
-    void row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call, int... expected);
+    void row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call);
   }
 
   private EvidenceMatrixRows() {}
@@ -27,27 +27,20 @@ final class EvidenceMatrixRows {
   static void define(Rows rows, Function<Persona, String> tenantPath, long actionId, String adminToken) {
     String evidence = "/actions/" + actionId + "/evidence";
     long file = upload(Api.as(adminToken), tenantPath.apply(Persona.ADMIN) + evidence);
-    //                                                          ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
     rows.row("GET /tenants/{tenant}/actions/{id}/evidence",
-        (p, r) -> r.get(tenantPath.apply(p) + evidence).statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.get(tenantPath.apply(p) + evidence).statusCode());
     rows.row("GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
-        (p, r) -> r.get(tenantPath.apply(p) + evidence + "/" + file).statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.get(tenantPath.apply(p) + evidence + "/" + file).statusCode());
     rows.row("GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content",
-        (p, r) -> r.get(tenantPath.apply(p) + evidence + "/" + file + "/content").statusCode(),
-        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+        (p, r) -> r.get(tenantPath.apply(p) + evidence + "/" + file + "/content").statusCode());
     rows.row("POST /tenants/{tenant}/actions/{id}/evidence",
-        (p, r) -> multipart(r).post(tenantPath.apply(p) + evidence).statusCode(),
-        201, 201, 201, 403, 403, 403, 403, 201, 403, 403);
+        (p, r) -> multipart(r).post(tenantPath.apply(p) + evidence).statusCode());
     rows.row("POST /tenants/{tenant}/actions/{id}/evidence/links",
         (p, r) -> r.body(Map.of("url", "https://example.com/" + p)).post(tenantPath.apply(p) + evidence + "/links")
-            .statusCode(),
-        201, 201, 201, 403, 403, 403, 403, 201, 403, 403);
+            .statusCode());
     rows.row("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
         (p, r) -> r.delete(tenantPath.apply(p) + evidence + "/" + fresh(p, adminToken,
-            tenantPath.apply(Persona.ADMIN) + evidence, file)).statusCode(),
-        204, 204, 204, 403, 403, 403, 403, 204, 403, 403);
+            tenantPath.apply(Persona.ADMIN) + evidence, file)).statusCode());
   }
 
   /** A file of its own for a call that deletes it (only the writers' calls get that far). */

@@ -1,0 +1,170 @@
+package io.regulus.it;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every kind of caller may do, endpoint by endpoint: the status each persona gets. One table holds the
+ * application to it twice: over HTTP, with real tokens ({@link AuthorizationMatrixIT}), and inside the server, calling
+ * the domain services directly ({@link ServiceAccessIT}), where a 2xx means the operation ran and a 403 that the
+ * domain refused the caller.
+ */
+final class AccessMatrix {
+
+  /** The callers. The tenant endpoints are called on tenant T, except by SUSPENDED, who calls its own tenant. */
+  enum Persona {
+    ADMIN, ASSESSOR, CONTRIBUTOR, READER, OTHER_TENANT, NO_TENANT, SUSPENDED, FIRM_ADMIN, CONSULTANT, OPERATOR
+  }
+
+  private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+
+  static {
+    // who am I
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("GET /me",
+        200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    // platform operators
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("POST /platform/firms",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    expect("GET /platform/firms",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("POST /platform/tenants",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    expect("GET /platform/tenants",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("GET /platform/tenants/{slug}",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("POST /platform/tenants/{slug}/suspend",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("POST /platform/tenants/{slug}/resume",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("POST /platform/tenants/{slug}/exports",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    expect("GET /platform/tenants/{slug}/exports",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("GET /platform/tenants/{slug}/exports/{exportId}",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("POST /platform/tenants/{slug}/import",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 201);
+    expect("DELETE /platform/tenants/{slug}",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("GET /platform/audit-events",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    // a consulting firm
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("GET /firms/{firm}/tenants",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    expect("GET /firms/{firm}/tenants/{slug}",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    expect("POST /firms/{firm}/tenants",
+        403, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    // a tenant
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("GET /tenants/{tenant}/assessment-groups",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/assessment-groups",
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("GET /tenants/{tenant}/assessment-groups/{id}",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/templates",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/templates/{key}",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/templates",
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("POST /tenants/{tenant}/templates/{key}/versions",
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("GET /tenants/{tenant}/assessment-groups/{id}/assessments",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/assessment-groups/{id}/assessments",
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("GET /tenants/{tenant}/assessments/{id}",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("DELETE /tenants/{tenant}/assessments/{id}",
+        204, 403, 403, 403, 403, 403, 403, 204, 403, 403);
+    expect("GET /tenants/{tenant}/actions",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/actions/{id}",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("PATCH /tenants/{tenant}/actions/{id}",
+        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/actions/assign",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/actions/reassign",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/actions/workbook",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/actions/workbook/preview",
+        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/actions/workbook",
+        200, 200, 200, 403, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/activity",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/actions/{id}/history",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/dashboard",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/scores",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/scores/what-if",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/users",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/users/{userId}",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/users",
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("PUT /tenants/{tenant}/users/{userId}/role",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("DELETE /tenants/{tenant}/users/{userId}",
+        204, 403, 403, 403, 403, 403, 403, 204, 403, 403);
+    expect("GET /tenants/{tenant}/assignees",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    // a tenant's evidence
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("GET /tenants/{tenant}/actions/{id}/evidence",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/actions/{id}/evidence",
+        201, 201, 201, 403, 403, 403, 403, 201, 403, 403);
+    expect("POST /tenants/{tenant}/actions/{id}/evidence/links",
+        201, 201, 201, 403, 403, 403, 403, 201, 403, 403);
+    expect("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
+        204, 204, 204, 403, 403, 403, 403, 204, 403, 403);
+  }
+
+  private AccessMatrix() {}
+
+  private static void expect(String endpoint, int... statuses) {
+    if (statuses.length != Persona.values().length || EXPECTED.put(endpoint, statuses) != null) {
+      throw new IllegalStateException("one status per persona, once per endpoint: " + endpoint);
+    }
+  }
+
+  /** Every endpoint of the table, in order. */
+  static Iterable<String> endpoints() {
+    return EXPECTED.keySet();
+  }
+
+  static int endpointCount() {
+    return EXPECTED.size();
+  }
+
+  /** The status the persona gets from the endpoint. */
+  static int expected(String endpoint, Persona persona) {
+    int[] statuses = EXPECTED.get(endpoint);
+    if (statuses == null) {
+      throw new IllegalArgumentException("no row for " + endpoint);
+    }
+    return statuses[persona.ordinal()];
+  }
+
+  static String describe(String endpoint) {
+    return endpoint + " " + Arrays.toString(EXPECTED.get(endpoint));
+  }
+}
