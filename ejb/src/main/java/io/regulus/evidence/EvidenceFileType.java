@@ -29,6 +29,7 @@ public enum EvidenceFileType {
 
   OFFICE_WITH_MACROS("an Office document with macros (vbaProject.bin)"),
   DAMAGED_ZIP("a damaged or incomplete ZIP archive"),
+  DAMAGED_OLE2("a damaged OLE2 container (the format of Office 97-2003 files and Windows installers)"),
   WINDOWS_INSTALLER("a Windows Installer package (MSI, in an OLE2 container)"),
   WINDOWS_EXECUTABLE("a Windows or DOS executable (MZ header)"),
   LINUX_EXECUTABLE("a Linux or Unix executable (ELF header)"),

@@ -2,6 +2,7 @@ package io.regulus.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,13 +13,24 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.hpsf.ClassID;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What a file is, from its bytes: every accepted type, the executables it must name, and the text rules. */
+/**
+ * What a file is, from its bytes (Tika, and POI inside ZIP and OLE2 containers): every accepted type, the executables
+ * and containers it must name, and the text rules.
+ */
 class EvidenceTypeDetectorTest {
+
+  private static final String WORDPROCESSING = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+  private static final String SPREADSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+  private static final String PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.";
 
   @TempDir Path dir;
 
@@ -48,20 +60,54 @@ class EvidenceTypeDetectorTest {
   }
 
   @Test
-  void officeOpenXmlDocumentsAreZipsWithContentTypesAndTheirMainPart() throws IOException {
-    assertThat(detect(zip("[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml")))
+  void officeOpenXmlDocumentsAreNamedByTheContentTypeOfTheirMainPart() throws IOException {
+    assertThat(detect(office("word/document.xml", WORDPROCESSING + "document.main+xml", "word/styles.xml")))
         .isEqualTo(EvidenceFileType.WORD);
-    assertThat(detect(zip("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml")))
+    assertThat(detect(office("xl/workbook.xml", SPREADSHEET + "sheet.main+xml", "xl/worksheets/sheet1.xml")))
         .isEqualTo(EvidenceFileType.EXCEL);
-    assertThat(detect(zip("_rels/.rels", "ppt/presentation.xml", "[Content_Types].xml")))
+    assertThat(detect(office("ppt/presentation.xml", PRESENTATION + "presentation.main+xml")))
         .isEqualTo(EvidenceFileType.POWERPOINT);
+    // templates and slide shows are of the same family
+    assertThat(detect(office("word/document.xml", WORDPROCESSING + "template.main+xml")))
+        .isEqualTo(EvidenceFileType.WORD);
+    assertThat(detect(office("ppt/presentation.xml", PRESENTATION + "slideshow.main+xml")))
+        .isEqualTo(EvidenceFileType.POWERPOINT);
+    // POI's zip-bomb guard reads a package of at most 1,000 entries: a larger one is judged a plain ZIP
+    assertThat(detect(office("ppt/presentation.xml", PRESENTATION + "presentation.main+xml", media(990))))
+        .isEqualTo(EvidenceFileType.POWERPOINT);
+    assertThat(detect(office("ppt/presentation.xml", PRESENTATION + "presentation.main+xml", media(1500))))
+        .isEqualTo(EvidenceFileType.ZIP);
+    // the part's name does not matter, its content type does
+    assertThat(detect(office("content/main.xml", SPREADSHEET + "sheet.main+xml"))).isEqualTo(EvidenceFileType.EXCEL);
+  }
+
+  @Test
+  void documentsWrittenByOfficeLibrariesAreRecognised() throws IOException {
+    ByteArrayOutputStream docx = new ByteArrayOutputStream();
+    try (XWPFDocument document = new XWPFDocument()) {
+      document.createParagraph().createRun().setText("MFA policy");
+      document.write(docx);
+    }
+    assertThat(detect(docx.toByteArray())).isEqualTo(EvidenceFileType.WORD);
+    ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+    try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+      workbook.createSheet("Risks").createRow(0).createCell(0).setCellValue("MFA");
+      workbook.write(xlsx);
+    }
+    assertThat(detect(xlsx.toByteArray())).isEqualTo(EvidenceFileType.EXCEL);
   }
 
   @Test
   void officeDocumentsWithMacrosAreNamedAsSuch() throws IOException {
-    assertThat(detect(zip("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin")))
-        .isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
-    assertThat(detect(zip("[Content_Types].xml", "xl/workbook.xml", "xl/vbaProject.bin")))
+    assertThat(detect(office("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "word/vbaProject.bin"))).isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
+    assertThat(detect(office("xl/workbook.xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        "xl/vbaProject.bin"))).isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
+    // a macro-enabled main part without its project yet, or a project hidden in a document that claims to have none
+    assertThat(detect(office("ppt/presentation.xml",
+        "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"))).isEqualTo(
+        EvidenceFileType.OFFICE_WITH_MACROS);
+    assertThat(detect(office("word/document.xml", WORDPROCESSING + "document.main+xml", "word/vbaProject.bin")))
         .isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
   }
 
@@ -70,9 +116,21 @@ class EvidenceTypeDetectorTest {
     assertThat(detect(zip("evidence/screenshot.png", "evidence/notes.txt"))).isEqualTo(EvidenceFileType.ZIP);
     // the main part of Word without [Content_Types].xml is not an Office document
     assertThat(detect(zip("word/document.xml"))).isEqualTo(EvidenceFileType.ZIP);
+    // nor are entries with Office's names but no valid content types: POI reads the package, not the names
+    assertThat(detect(zip("[Content_Types].xml", "_rels/.rels", "word/document.xml")))
+        .isEqualTo(EvidenceFileType.ZIP);
+    // nor a package of another kind (here XPS)
+    assertThat(detect(office("Documents/1/FixedDocument.fdoc", "application/vnd.ms-package.xps-fixeddocument+xml")))
+        .isEqualTo(EvidenceFileType.ZIP);
     // an empty archive is only its end record
     assertThat(detect(bytes('P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
         .isEqualTo(EvidenceFileType.ZIP);
+    // more entries than POI's zip-bomb guard lets a package have is still a good ZIP
+    String[] many = new String[1500];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = "scans/page-" + i + ".png";
+    }
+    assertThat(detect(zip(many))).isEqualTo(EvidenceFileType.ZIP);
   }
 
   @Test
@@ -85,13 +143,31 @@ class EvidenceTypeDetectorTest {
 
   @Test
   void legacyOfficeDocumentsAreOle2ContainersButInstallersAreNot() throws IOException {
-    // {00020906-0000-0000-C000-000000000046}: Word 97-2003
-    assertThat(detect(ole2(0x06, 0x09, 0x02, 0x00))).isEqualTo(EvidenceFileType.LEGACY_OFFICE);
+    // Word 97-2003
+    assertThat(detect(ole2("{00020906-0000-0000-C000-000000000046}"))).isEqualTo(EvidenceFileType.LEGACY_OFFICE);
     // no class id at all, as many Excel files have
-    assertThat(detect(ole2(0, 0, 0, 0))).isEqualTo(EvidenceFileType.LEGACY_OFFICE);
-    // {000C1084-0000-0000-C000-000000000046}: a Windows Installer package; {000C1086-...}: a patch
-    assertThat(detect(ole2(0x84, 0x10, 0x0C, 0x00))).isEqualTo(EvidenceFileType.WINDOWS_INSTALLER);
-    assertThat(detect(ole2(0x86, 0x10, 0x0C, 0x00))).isEqualTo(EvidenceFileType.WINDOWS_INSTALLER);
+    assertThat(detect(ole2(null))).isEqualTo(EvidenceFileType.LEGACY_OFFICE);
+    // a Windows Installer package, and a patch
+    assertThat(detect(ole2("{000C1084-0000-0000-C000-000000000046}")))
+        .isEqualTo(EvidenceFileType.WINDOWS_INSTALLER);
+    assertThat(detect(ole2("{000C1086-0000-0000-C000-000000000046}")))
+        .isEqualTo(EvidenceFileType.WINDOWS_INSTALLER);
+  }
+
+  @Test
+  void anOle2ContainerThatCannotBeReadIsDamaged() throws IOException {
+    // the OLE2 signature and a root directory entry, but no sector allocation table to find it by
+    ByteBuffer header = ByteBuffer.allocate(1536).order(ByteOrder.LITTLE_ENDIAN);
+    header.put(bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1));
+    header.putShort(0x1A, (short) 3);
+    header.putShort(0x1C, (short) 0xFFFE);
+    header.putShort(0x1E, (short) 9);
+    byte[] name = "Root Entry".getBytes(StandardCharsets.UTF_16LE);
+    header.put(512, name);
+    header.put(512 + 0x42, (byte) 5);
+    assertThat(detect(header.array())).isEqualTo(EvidenceFileType.DAMAGED_OLE2);
+    byte[] whole = ole2(null);
+    assertThat(detect(Arrays.copyOf(whole, 600))).isEqualTo(EvidenceFileType.DAMAGED_OLE2);
   }
 
   @Test
@@ -114,6 +190,27 @@ class EvidenceTypeDetectorTest {
   }
 
   @Test
+  void theKindsOfEachExecutableFormatAreNamedToo() throws IOException {
+    // a PE32 program: the MZ header points at a PE header
+    byte[] pe = new byte[512];
+    pe[0] = 'M';
+    pe[1] = 'Z';
+    pe[0x3C] = (byte) 0x80;
+    System.arraycopy(bytes('P', 'E', 0, 0, 0x4C, 0x01), 0, pe, 0x80, 6);
+    System.arraycopy(bytes(0x0B, 0x01), 0, pe, 0x98, 2);
+    assertThat(detect(pe)).isEqualTo(EvidenceFileType.WINDOWS_EXECUTABLE);
+    // an ELF shared library and a Mach-O executable (file type 2) and dynamic library (6)
+    byte[] elf = new byte[64];
+    System.arraycopy(bytes(0x7F, 'E', 'L', 'F', 2, 1, 1), 0, elf, 0, 7);
+    elf[16] = 3;
+    assertThat(detect(elf)).isEqualTo(EvidenceFileType.LINUX_EXECUTABLE);
+    assertThat(detect(concat(bytes(0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1, 3, 0, 0, 0, 2), new byte[19])))
+        .isEqualTo(EvidenceFileType.MAC_EXECUTABLE);
+    assertThat(detect(concat(bytes(0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1, 3, 0, 0, 0, 6), new byte[19])))
+        .isEqualTo(EvidenceFileType.MAC_EXECUTABLE);
+  }
+
+  @Test
   void aTextThatMerelyBeginsWithMzIsText() throws IOException {
     assertThat(detect("MZ Logistics: supplier review minutes, 2027-01-12\n")).isEqualTo(EvidenceFileType.TEXT);
   }
@@ -130,6 +227,16 @@ class EvidenceTypeDetectorTest {
     // an overlong encoding of '/' and a lone surrogate are not valid UTF-8
     assertThat(detect(bytes('a', 0xC0, 0xAF))).isEqualTo(EvidenceFileType.UNKNOWN);
     assertThat(detect(bytes('a', 0xED, 0xA0, 0x80))).isEqualTo(EvidenceFileType.UNKNOWN);
+  }
+
+  @Test
+  void textOfAnyKindTikaNamesIsText() throws IOException {
+    assertThat(detect("<html><body>Access review</body></html>\n")).isEqualTo(EvidenceFileType.TEXT);
+    assertThat(detect("<?xml version=\"1.0\"?>\n<controls/>\n")).isEqualTo(EvidenceFileType.TEXT);
+    assertThat(detect("%!PS-Adobe-3.0\n")).isEqualTo(EvidenceFileType.TEXT);
+    assertThat(detect("#!/bin/sh\necho done\n")).isEqualTo(EvidenceFileType.TEXT);
+    // control characters other than NUL do not make it binary
+    assertThat(detect("col\u0001umn\n")).isEqualTo(EvidenceFileType.TEXT);
   }
 
   @Test
@@ -198,7 +305,8 @@ class EvidenceTypeDetectorTest {
   void refusedTypesFitNoName() {
     for (EvidenceFileType type : new EvidenceFileType[] {EvidenceFileType.WINDOWS_EXECUTABLE,
         EvidenceFileType.LINUX_EXECUTABLE, EvidenceFileType.MAC_EXECUTABLE, EvidenceFileType.OFFICE_WITH_MACROS,
-        EvidenceFileType.WINDOWS_INSTALLER, EvidenceFileType.UNKNOWN, EvidenceFileType.EMPTY}) {
+        EvidenceFileType.WINDOWS_INSTALLER, EvidenceFileType.DAMAGED_ZIP, EvidenceFileType.DAMAGED_OLE2,
+        EvidenceFileType.UNKNOWN, EvidenceFileType.EMPTY}) {
       assertThat(type.accepted()).as(type.name()).isFalse();
       assertThat(type.mediaTypeFor("x.exe")).isEmpty();
     }
@@ -220,37 +328,66 @@ class EvidenceTypeDetectorTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (String entry : entries) {
-        zip.putNextEntry(new ZipEntry(entry));
-        zip.write(("<content of " + entry + "/>").getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        entry(zip, entry, "<content of " + entry + "/>");
       }
     }
     return bytes.toByteArray();
   }
 
-  /** An OLE2 header with 512-byte sectors and a root directory entry, in sector 0, of the given class id start. */
-  private static byte[] ole2(int... classIdStart) {
-    ByteBuffer file = ByteBuffer.allocate(1536).order(ByteOrder.LITTLE_ENDIAN);
-    file.put(bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1));
-    file.putShort(0x1A, (short) 3);
-    file.putShort(0x1C, (short) 0xFFFE);
-    file.putShort(0x1E, (short) 9);
-    file.putShort(0x20, (short) 6);
-    file.putInt(0x30, 0);
-    int root = 512;
-    byte[] name = "Root Entry".getBytes(StandardCharsets.UTF_16LE);
-    file.put(root, name);
-    file.putShort(root + 0x40, (short) (name.length + 2));
-    file.put(root + 0x42, (byte) 5);
-    byte[] classId = {0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xC0, 0, 0, 0, 0, 0, 0, 0x46};
-    for (int i = 0; i < classIdStart.length; i++) {
-      classId[i] = (byte) classIdStart[i];
+  /**
+   * A package as Office writes it: [Content_Types].xml giving the main part its content type (and a VBA project its
+   * own), the package's relationship to the main part, and the parts themselves.
+   */
+  private static byte[] office(String mainPart, String mainContentType, String... otherParts) throws IOException {
+    StringBuilder types = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>"
+        + "<Default Extension=\"png\" ContentType=\"image/png\"/>");
+    types.append("<Override PartName=\"/").append(mainPart).append("\" ContentType=\"").append(mainContentType)
+        .append("\"/></Types>");
+    String relationships = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Target=\"" + mainPart + "\" Type=\""
+        + "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\"/></Relationships>";
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      entry(zip, "[Content_Types].xml", types.toString());
+      entry(zip, "_rels/.rels", relationships);
+      entry(zip, mainPart, "<document/>");
+      for (String part : otherParts) {
+        entry(zip, part, "<part/>");
+      }
     }
-    if (Arrays.stream(classIdStart).allMatch(b -> b == 0)) {
-      classId = new byte[16];
+    return bytes.toByteArray();
+  }
+
+  private static String[] media(int count) {
+    String[] parts = new String[count];
+    for (int i = 0; i < count; i++) {
+      parts[i] = "ppt/media/image" + i + ".png";
     }
-    file.put(root + 0x50, classId);
-    return file.array();
+    return parts;
+  }
+
+  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+  }
+
+  /** An OLE2 container as POI writes it, with one stream, its root storage of the given class id (or none). */
+  private static byte[] ole2(String classId) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (POIFSFileSystem container = new POIFSFileSystem()) {
+      if (classId != null) {
+        container.getRoot().setStorageClsid(new ClassID(classId));
+      }
+      container.createDocument(new ByteArrayInputStream(new byte[4096]), "WordDocument");
+      container.writeFilesystem(bytes);
+    }
+    return bytes.toByteArray();
   }
 
   private static byte[] bytes(int... values) {

@@ -7,7 +7,6 @@ import io.regulus.evidence.UploadedFile;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,9 @@ import java.util.Set;
 
 /**
  * The parts of an evidence upload: {@code file} (required, with a file name) streamed into a temporary file, and the
- * optional text parts {@code title}, {@code validFrom} and {@code validUntil} (ISO dates). Closing the form deletes
- * the temporary file; a form that fails while being read leaves none.
+ * optional text parts {@code title}, {@code validFrom} and {@code validUntil} (ISO dates, each at most once). Any other
+ * part is refused rather than ignored, so a client that misspells one hears of it. Closing the form deletes the
+ * temporary file; a form that fails while being read leaves none.
  */
 final class UploadForm implements AutoCloseable {
 
@@ -46,12 +46,12 @@ final class UploadForm implements AutoCloseable {
     if (declaredLength > maxBytes + OVERHEAD_BYTES) {
       throw new EvidenceTooLargeException(maxBytes);
     }
-    MultipartStream parts = new MultipartStream(body, type.getParameters().get("boundary"));
+    FormParts parts = new FormParts(type, declaredLength, body, maxBytes);
     UploadedFile file = null;
     try {
       Map<String, String> texts = new HashMap<>();
-      for (Optional<MultipartStream.Part> next = parts.next(); next.isPresent(); next = parts.next()) {
-        MultipartStream.Part part = next.get();
+      for (Optional<FormParts.Part> next = parts.next(); next.isPresent(); next = parts.next()) {
+        FormParts.Part part = next.get();
         if ("file".equals(part.name())) {
           if (file != null) {
             throw new DomainException(ProblemKind.INVALID_INPUT, "The upload has more than one part named 'file'."
@@ -63,6 +63,10 @@ final class UploadForm implements AutoCloseable {
           }
           file = UploadedFile.receive(part.content(), part.fileName(), maxBytes);
         } else if (TEXT_PARTS.contains(part.name())) {
+          if (texts.containsKey(part.name())) {
+            throw new DomainException(ProblemKind.INVALID_INPUT, "The upload has more than one part named '"
+                + part.name() + "'. Send it once, or leave it out.", part.name());
+          }
           texts.put(part.name(), text(part));
         } else {
           String name = String.valueOf(part.name());
@@ -99,21 +103,19 @@ final class UploadForm implements AutoCloseable {
     file.close();
   }
 
-  private static String text(MultipartStream.Part part) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    byte[] buffer = new byte[1024];
+  /** A text part as UTF-8, stripped; null when blank. At most one byte past its limit is read. */
+  private static String text(FormParts.Part part) {
+    byte[] bytes;
     try {
-      for (int read = part.content().read(buffer); read >= 0; read = part.content().read(buffer)) {
-        bytes.write(buffer, 0, read);
-        if (bytes.size() > MAX_TEXT_BYTES) {
-          throw new DomainException(ProblemKind.INVALID_INPUT, "The part '" + part.name() + "' is longer than "
-              + MAX_TEXT_BYTES + " bytes.", part.name());
-        }
-      }
+      bytes = part.content().readNBytes(MAX_TEXT_BYTES + 1);
     } catch (IOException e) {
       throw new IncompleteUploadException();
     }
-    String value = bytes.toString(StandardCharsets.UTF_8).strip();
+    if (bytes.length > MAX_TEXT_BYTES) {
+      throw new DomainException(ProblemKind.INVALID_INPUT, "The part '" + part.name() + "' is longer than "
+          + MAX_TEXT_BYTES + " bytes. Shorten it.", part.name());
+    }
+    String value = new String(bytes, StandardCharsets.UTF_8).strip();
     return value.isEmpty() ? null : value;
   }
 
