@@ -1,8 +1,8 @@
 package io.regulus.api.action;
 
-import io.regulus.action.workbook.Table;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
+import io.regulus.spreadsheet.Table;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
