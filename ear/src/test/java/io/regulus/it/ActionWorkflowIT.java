@@ -2,6 +2,7 @@ package io.regulus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -164,6 +165,21 @@ class ActionWorkflowIT {
         .extract().jsonPath().getList("items")).isEmpty();
     Api.as(contributor).body(Map.of("actionIds", ids, "userId", contributorId))
         .post("/tenants/" + tenant + "/actions/assign").then().statusCode(403);
+  }
+
+  @Test
+  void theListFiltersAndCountsByTestingSourceAndRefusesAnUnknownOne() {
+    JsonPath manual = Api.as(reader).queryParam("testingSource", "manual").queryParam("includePassed", true)
+        .queryParam("groupBy", "testingSource").get("/tenants/" + tenant + "/actions").then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(manual.getList("items.testingSource", String.class)).hasSize(4).containsOnly("MANUAL");
+    assertThat(manual.getList("items.origin", String.class)).containsOnly("TENANT");
+    assertThat(manual.getMap("counts")).containsOnlyKeys("MANUAL");
+    assertThat(Api.as(reader).queryParam("testingSource", "AUTOMATIC").queryParam("includePassed", true)
+        .get("/tenants/" + tenant + "/actions").then().statusCode(200).extract().jsonPath().getList("items"))
+        .isEmpty();
+    Api.as(reader).queryParam("testingSource", "sometimes").get("/tenants/" + tenant + "/actions")
+        .then().statusCode(422).contentType(Api.PROBLEM).body("errors[0].field", equalTo("testingSource"));
   }
 
   private static long id(String key) {

@@ -17,7 +17,7 @@ import java.util.Set;
 public record ActionFilter(
     String regulation, Long assessment, Long group, String category, String solution, ActionType type,
     Set<ImplementationStatus> implementationStatus, Set<TestStatus> testStatus, String assignee, String tester,
-    String testingSource, Priority priority, Boolean overdue, String text, boolean includePassed) {
+    TestingSource testingSource, Priority priority, Boolean overdue, String text, boolean includePassed) {
 
   public static final ActionFilter ALL = new ActionFilter(null, null, null, null, null, null, null, null, null, null,
       null, null, null, null, true);
@@ -45,7 +45,7 @@ public record ActionFilter(
         && (testStatus.isEmpty() || testStatus.contains(instance.testStatus()))
         && (assignee == null || assignee.equals(instance.assigneeId()))
         && (tester == null || tester.equals(instance.testerId()))
-        && (testingSource == null || testingSource.equalsIgnoreCase(instance.testingSource()))
+        && (testingSource == null || testingSource == instance.testingSource())
         && (priority == null || priority == instance.priority())
         && (overdue == null || overdue == instance.overdue(today))
         && (text == null || contains(instance.title(), text) || contains(instance.key(), text));

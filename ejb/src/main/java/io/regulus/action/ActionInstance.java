@@ -14,8 +14,8 @@ import java.util.List;
  * statuses are the effective ones: an action whose testing source is its parent shows its parent instance's
  * ({@code parentInstanceId}).
  *
- * @param origin LIBRARY for a global library action, TENANT for one of the tenant's own
- * @param testingSource MANUAL, AUTOMATIC or PARENT
+ * @param origin a global library action, or one of the tenant's own
+ * @param testingSource who records its test result
  * @param implementedBy who last set the implementation (Keycloak id), for the separation of duties
  * @param needsRetest evidence of the instance (or of its parent) has expired
  * @param regulations the regulations of the assessments that need the instance
@@ -25,7 +25,7 @@ import java.util.List;
  */
 public record ActionInstance(
     long id, String key, String title, ActionType type, int points, String category, String solution,
-    String origin, String testingSource, Long parentInstanceId, Long groupId, String group,
+    ActionOrigin origin, TestingSource testingSource, Long parentInstanceId, Long groupId, String group,
     ImplementationStatus implementationStatus, LocalDate implementationDate, TestStatus testStatus,
     BigDecimal passedFraction, String notes, String assigneeId, String assigneeName, String testerId,
     String testerName, LocalDate dueDate, Priority priority, boolean needsRetest, String implementedBy,

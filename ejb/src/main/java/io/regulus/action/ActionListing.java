@@ -38,7 +38,7 @@ public final class ActionListing {
       "assignee", i -> List.of(i.assigneeName() == null ? "(unassigned)" : i.assigneeName()),
       "priority", i -> List.of(i.priority().name()),
       "group", i -> List.of(i.group() == null ? "(tenant-wide)" : i.group()),
-      "testingSource", i -> List.of(i.testingSource()),
+      "testingSource", i -> List.of(i.testingSource().name()),
       "regulation", ActionInstance::regulations);
 
   private ActionListing() {}

@@ -203,7 +203,8 @@ public class ActionRepository {
   private static ActionInstance instance(Object[] row) {
     return new ActionInstance(
         ((Number) row[0]).longValue(), (String) row[1], (String) row[2], ActionType.valueOf((String) row[3]),
-        ((Number) row[4]).intValue(), (String) row[5], (String) row[6], (String) row[7], (String) row[8],
+        ((Number) row[4]).intValue(), (String) row[5], (String) row[6], ActionOrigin.valueOf((String) row[7]),
+        TestingSource.valueOf((String) row[8]),
         row[9] == null ? null : ((Number) row[9]).longValue(), row[10] == null ? null : ((Number) row[10]).longValue(),
         (String) row[11], ImplementationStatus.valueOf((String) row[12]), date(row[13]),
         TestStatus.valueOf((String) row[14]), (BigDecimal) row[15], (String) row[16], (String) row[17],
@@ -215,7 +216,8 @@ public class ActionRepository {
   }
 
   private static List<Long> ids(Object joined) {
-    return joined == null ? List.of() : Arrays.stream(((String) joined).split(",")).map(Long::valueOf).sorted().toList();
+    return joined == null ? List.of()
+        : Arrays.stream(((String) joined).split(",")).map(Long::valueOf).sorted().toList();
   }
 
   private static java.time.LocalDate date(Object value) {

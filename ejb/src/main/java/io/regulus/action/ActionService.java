@@ -83,8 +83,9 @@ public class ActionService {
     if (before.version() != expectedVersion) {
       throw new StaleVersionException(before, expectedVersion);
     }
-    ActionInstance after = ActionWorkflow.apply(before, update, caller.requireRole(), caller.id(), assignee, tester, today());
-    boolean override = update.testStatus() != null && "AUTOMATIC".equals(before.testingSource());
+    ActionInstance after =
+        ActionWorkflow.apply(before, update, caller.requireRole(), caller.id(), assignee, tester, today());
+    boolean override = update.testStatus() != null && before.testingSource().overriddenByHand();
     ActionInstance changed =
         actions.update(tenant, before, after, who(caller), override ? update.testOverrideReason() : null);
     List<Long> followers = actions.followers(tenant, id);

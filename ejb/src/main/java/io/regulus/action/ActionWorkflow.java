@@ -82,7 +82,7 @@ final class ActionWorkflow {
       }
       test = TestStatus.NONE;
     }
-    if (update.testStatus() != null && "AUTOMATIC".equals(before.testingSource())
+    if (update.testStatus() != null && before.testingSource().overriddenByHand()
         && (update.testOverrideReason() == null || update.testOverrideReason().isBlank())) {
       violations.add(new Violation("testOverrideReason", "'" + before.key() + "' is tested automatically: a result"
           + " set by hand overrides it and needs a reason"));

@@ -1,7 +1,7 @@
 package io.regulus.action;
 
-import io.regulus.action.workbook.CellError;
 import io.regulus.scoring.Score;
+import io.regulus.spreadsheet.CellError;
 import java.util.List;
 
 /**

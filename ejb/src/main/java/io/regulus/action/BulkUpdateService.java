@@ -1,7 +1,6 @@
 package io.regulus.action;
 
 import io.regulus.action.workbook.ActionSheet;
-import io.regulus.action.workbook.CellError;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.Member;
 import io.regulus.directory.TenantMembers;
@@ -15,6 +14,7 @@ import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionState;
 import io.regulus.scoring.ScoringRepository;
+import io.regulus.spreadsheet.CellError;
 import io.regulus.tenancy.ActiveTenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

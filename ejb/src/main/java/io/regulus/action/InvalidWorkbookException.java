@@ -1,8 +1,8 @@
 package io.regulus.action;
 
-import io.regulus.action.workbook.CellError;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
+import io.regulus.spreadsheet.CellError;
 import java.util.List;
 
 /** A bulk-update workbook with faults: nothing was applied; every faulty cell is listed. */

@@ -30,8 +30,9 @@ class ActionListingTest {
     for (int i = 1; i <= 30; i++) {
       boolean passed = i % 3 == 0;
       ALL.add(new ActionInstance(i, "action-" + i, "Action " + i, i % 2 == 0 ? ActionType.TECHNICAL
-          : ActionType.DOCUMENTATION, i, i <= 10 ? "Control access" : "Manage compliance", null, "LIBRARY", "MANUAL",
-          null, null, null, passed ? ImplementationStatus.IMPLEMENTED : ImplementationStatus.NOT_IMPLEMENTED, null,
+          : ActionType.DOCUMENTATION, i, i <= 10 ? "Control access" : "Manage compliance", null, ActionOrigin.LIBRARY,
+          TestingSource.MANUAL, null, null, null,
+          passed ? ImplementationStatus.IMPLEMENTED : ImplementationStatus.NOT_IMPLEMENTED, null,
           passed ? TestStatus.PASSED : TestStatus.NONE, null, null, i <= 5 ? "u-bob" : null, i <= 5 ? "bob" : null,
           null, null, i == 1 ? TODAY.minusDays(2) : null, Priority.MEDIUM, false, null,
           List.of(i <= 20 ? "GDPR" : "HIPAA"), List.of(1L), List.of(1L), Instant.EPOCH, null, 0));

@@ -1,5 +1,8 @@
 package io.regulus.action;
 
+import static io.regulus.action.TestingSource.AUTOMATIC;
+import static io.regulus.action.TestingSource.MANUAL;
+import static io.regulus.action.TestingSource.PARENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,7 +27,7 @@ class ActionWorkflowTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
   private static final ActionInstance UNTOUCHED =
-      instance(ImplementationStatus.NOT_IMPLEMENTED, TestStatus.NONE, null, "MANUAL", null, null);
+      instance(ImplementationStatus.NOT_IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, null);
 
   @Test
   void implementingSetsTodayAndTheImplementerThenAnotherPersonTests() {
@@ -40,7 +43,7 @@ class ActionWorkflowTest {
   void eachRoleChangesOnlyItsPart() {
     assertThat(catchThrowableOfType(() -> apply(UNTOUCHED, statuses(ImplementationStatus.PLANNED, null, null),
         TenantRole.ASSESSOR, "carol"), AccessDeniedException.class)).hasMessageContaining("contributor or admin");
-    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, "MANUAL", null,
+    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null,
         "bob");
     assertThat(catchThrowableOfType(() -> apply(implemented, statuses(null, TestStatus.PASSED, null),
         TenantRole.CONTRIBUTOR, "bob"), AccessDeniedException.class)).hasMessageContaining("assessor or admin");
@@ -53,7 +56,7 @@ class ActionWorkflowTest {
 
   @Test
   void whoImplementedDoesNotJudgeUnlessAdmin() {
-    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, "MANUAL", null,
+    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null,
         "carol");
     DomainException conflict = catchThrowableOfType(() -> apply(implemented, statuses(null, TestStatus.PASSED, null),
         TenantRole.ASSESSOR, "carol"), DomainException.class);
@@ -67,7 +70,7 @@ class ActionWorkflowTest {
   void aTestResultNeedsTheActionImplementedAndGoingBackClearsIt() {
     assertThat(violations(() -> apply(UNTOUCHED, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")))
         .containsExactly("testStatus");
-    ActionInstance passed = instance(ImplementationStatus.IMPLEMENTED, TestStatus.PASSED, null, "MANUAL", null, "b");
+    ActionInstance passed = instance(ImplementationStatus.IMPLEMENTED, TestStatus.PASSED, null, MANUAL, null, "b");
     ActionInstance planned = apply(passed, statuses(ImplementationStatus.PLANNED, null, null), TenantRole.ADMIN, "a");
     assertThat(planned.testStatus()).isEqualTo(TestStatus.NONE);
     assertThat(planned.implementationDate()).isNull();
@@ -76,7 +79,7 @@ class ActionWorkflowTest {
 
   @Test
   void aPassedFractionGoesWithAPartialTestOnly() {
-    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, "MANUAL", null,
+    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null,
         "b");
     assertThat(apply(implemented, statuses(null, TestStatus.PARTIALLY_TESTED, new BigDecimal("0.25")),
         TenantRole.ADMIN, "a").passedFraction()).isEqualByComparingTo("0.25");
@@ -88,17 +91,20 @@ class ActionWorkflowTest {
 
   @Test
   void anAutomaticTestIsOverriddenOnlyWithAReason() {
-    ActionInstance automatic = instance(ImplementationStatus.IMPLEMENTED, TestStatus.TO_BE_DETECTED, null, "AUTOMATIC",
+    ActionInstance automatic = instance(ImplementationStatus.IMPLEMENTED, TestStatus.TO_BE_DETECTED, null, AUTOMATIC,
         null, "b");
     assertThat(violations(() -> apply(automatic, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")))
         .containsExactly("testOverrideReason");
     assertThat(apply(automatic, new ActionUpdate(null, null, TestStatus.PASSED, null, null, null, null, null, null,
         "Checked the console by hand", null), TenantRole.ADMIN, "a").testStatus()).isEqualTo(TestStatus.PASSED);
+    ActionInstance manual = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "b");
+    assertThat(apply(manual, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a").testStatus())
+        .isEqualTo(TestStatus.PASSED);
   }
 
   @Test
   void anActionFollowingItsParentTakesNoStatusesButCanBeAssigned() {
-    ActionInstance child = instance(ImplementationStatus.NOT_IMPLEMENTED, TestStatus.NONE, null, "PARENT", 9L, null);
+    ActionInstance child = instance(ImplementationStatus.NOT_IMPLEMENTED, TestStatus.NONE, null, PARENT, 9L, null);
     assertThat(catchThrowableOfType(() -> apply(child, statuses(ImplementationStatus.IMPLEMENTED, null, null),
         TenantRole.ADMIN, "a"), DomainException.class)).hasMessageContaining("follows the statuses of its parent");
     ActionInstance assigned = ActionWorkflow.apply(child, new ActionUpdate(null, null, null, null, null, "u-1", null,
@@ -139,8 +145,8 @@ class ActionWorkflowTest {
   }
 
   static ActionInstance instance(ImplementationStatus implementation, TestStatus test, BigDecimal fraction,
-      String testingSource, Long parent, String implementedBy) {
-    return new ActionInstance(1, "a", "A", ActionType.TECHNICAL, 27, "Control access", null, "LIBRARY",
+      TestingSource testingSource, Long parent, String implementedBy) {
+    return new ActionInstance(1, "a", "A", ActionType.TECHNICAL, 27, "Control access", null, ActionOrigin.LIBRARY,
         testingSource, parent, null, null, implementation, implementation.done() ? LocalDate.of(2026, 1, 1) : null,
         test, fraction, null, null, null, null, null, null, Priority.MEDIUM, false, implementedBy, List.of("GDPR"),
         List.of(1L), List.of(1L), Instant.EPOCH, null, 0);

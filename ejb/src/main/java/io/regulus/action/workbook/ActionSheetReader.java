@@ -1,5 +1,8 @@
 package io.regulus.action.workbook;
 
+import io.regulus.spreadsheet.CellError;
+import io.regulus.spreadsheet.LimitedInput;
+import io.regulus.spreadsheet.SheetCells;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,8 +120,8 @@ final class ActionSheetReader {
     try {
       return read(new XSSFReader(workbook));
     } catch (LimitedInput.Exceeded tooLarge) {
-      return ActionSheet.Parsed.failed(CellError.ofFile("The workbook's " + tooLarge.what + " is larger than "
-          + megabytes(tooLarge.limit) + " MB once unpacked, far more than " + maxRows + " actions need"));
+      return ActionSheet.Parsed.failed(CellError.ofFile("The workbook's " + tooLarge.what() + " is larger than "
+          + megabytes(tooLarge.limit()) + " MB once unpacked, far more than " + maxRows + " actions need"));
     } catch (IOException | OpenXML4JException | SAXException | XmlException | POIXMLException
         | InvalidOperationException | RecordFormatException | IllegalArgumentException | IllegalStateException broken) {
       // POI tells a broken part (a missing sheet part, a bad relation) with runtime exceptions too

@@ -3,6 +3,7 @@ package io.regulus.action.workbook;
 import io.regulus.action.Priority;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
+import io.regulus.spreadsheet.XlsxSheet;
 import java.util.function.Function;
 
 /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.regulus.action.Priority;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
+import io.regulus.spreadsheet.CellError;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.regulus.api.action;
 
 import io.regulus.action.ActionFilter;
 import io.regulus.action.Priority;
+import io.regulus.action.TestingSource;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
@@ -43,8 +44,8 @@ public class ActionQuery {
     return new ActionFilter(blank(regulation), assessment, group, blank(category), blank(solution),
         one(ActionType.class, "type", type), many(ImplementationStatus.class, "implementationStatus",
             implementationStatus), many(TestStatus.class, "testStatus", testStatus), member(assignee, me),
-        member(tester, me), blank(testingSource), one(Priority.class, "priority", priority), overdue, blank(text),
-        includePassed);
+        member(tester, me), one(TestingSource.class, "testingSource", testingSource),
+        one(Priority.class, "priority", priority), overdue, blank(text), includePassed);
   }
 
   private static String member(String id, String me) {

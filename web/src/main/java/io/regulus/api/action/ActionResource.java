@@ -1,9 +1,9 @@
 package io.regulus.api.action;
 
-import io.regulus.action.ActionChange;
 import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionService;
 import io.regulus.action.BulkUpdateService;
+import io.regulus.action.HistoryTables;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -125,14 +124,8 @@ public class ActionResource {
   public Response history(
       @PathParam("id") long id,
       @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx") String format) {
-    List<ActionChange> changes = actions.history(context.tenantCaller(), id);
-    if ("json".equalsIgnoreCase(format)) {
-      return Response.ok(changes, MediaType.APPLICATION_JSON).build();
-    }
-    return Exports.download(format, "action-" + id + "-history",
-        List.of("Field", "Old value", "New value", "Changed by", "Changed at"),
-        changes.stream().map(c -> List.<Object>of(c.field(), nullToEmpty(c.oldValue()), nullToEmpty(c.newValue()),
-            c.changedByName() == null ? c.changedBy() : c.changedByName(), c.changedAt())).toList());
+    return Exports.of(format, "action-" + id + "-history", actions.history(context.tenantCaller(), id),
+        HistoryTables::history);
   }
 
   @POST
@@ -166,10 +159,6 @@ public class ActionResource {
       throw new InvalidInputException(new Violation("If-Match", "an action's ETag is a quoted number such as \"3\","
           + " not " + ifMatch));
     }
-  }
-
-  static String nullToEmpty(String value) {
-    return value == null ? "" : value;
   }
 
 }

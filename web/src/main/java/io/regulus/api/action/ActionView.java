@@ -1,7 +1,9 @@
 package io.regulus.api.action;
 
 import io.regulus.action.ActionInstance;
+import io.regulus.action.ActionOrigin;
 import io.regulus.action.Priority;
+import io.regulus.action.TestingSource;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
@@ -18,7 +20,7 @@ import java.util.List;
  */
 public record ActionView(
     long id, String key, String title, ActionType type, int points, String category, String solution,
-    String origin, String testingSource, Long parentActionId, Long groupId, String group,
+    ActionOrigin origin, TestingSource testingSource, Long parentActionId, Long groupId, String group,
     ImplementationStatus implementationStatus, LocalDate implementationDate, TestStatus testStatus,
     BigDecimal passedFraction, String notes, String assigneeId, String assigneeName, String testerId,
     String testerName, LocalDate dueDate, Priority priority, boolean overdue, boolean needsRetest,

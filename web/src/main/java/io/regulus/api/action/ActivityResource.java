@@ -1,7 +1,7 @@
 package io.regulus.api.action;
 
 import io.regulus.action.ActionService;
-import io.regulus.action.ActivityEntry;
+import io.regulus.action.HistoryTables;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The tenant's activity feed: every change of every action, the newest first, page by page; CSV or XLSX too. */
@@ -36,22 +35,13 @@ public class ActivityResource {
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv", Exports.XLSX})
-@Requires(Permission.READ_TENANT)
+  @Requires(Permission.READ_TENANT)
   public Response recent(
       @QueryParam("before") @Parameter(description = "Only entries older than this entry id (the next page)")
       Long before,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(10000) int limit,
       @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx") String format) {
-    List<ActivityEntry> entries = actions.activity(context.tenantCaller(), before, limit);
-    if ("json".equalsIgnoreCase(format)) {
-      return Response.ok(entries, MediaType.APPLICATION_JSON).build();
-    }
-    return Exports.download(format, "activity-" + tenant,
-        List.of("Entry", "Action id", "Action", "Group id", "Field", "Old value", "New value", "Changed by",
-            "Changed at"),
-        entries.stream().map(e -> List.<Object>of(e.id(), e.actionId(), e.actionKey(),
-            e.groupId() == null ? "" : e.groupId(), e.field(), ActionResource.nullToEmpty(e.oldValue()),
-            ActionResource.nullToEmpty(e.newValue()),
-            e.changedByName() == null ? e.changedBy() : e.changedByName(), e.changedAt())).toList());
+    return Exports.of(format, "activity-" + tenant, actions.activity(context.tenantCaller(), before, limit),
+        HistoryTables::activity);
   }
 }

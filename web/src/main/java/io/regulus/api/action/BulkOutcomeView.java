@@ -1,8 +1,8 @@
 package io.regulus.api.action;
 
 import io.regulus.action.BulkOutcome;
-import io.regulus.action.workbook.CellError;
 import io.regulus.api.score.ScoreView;
+import io.regulus.spreadsheet.CellError;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.regulus.api.problem;
 
-import io.regulus.action.workbook.CellError;
+import io.regulus.spreadsheet.CellError;
 import java.util.List;
 
 /**

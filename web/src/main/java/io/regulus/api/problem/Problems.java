@@ -1,7 +1,7 @@
 package io.regulus.api.problem;
 
-import io.regulus.action.workbook.CellError;
 import io.regulus.problem.ProblemKind;
+import io.regulus.spreadsheet.CellError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

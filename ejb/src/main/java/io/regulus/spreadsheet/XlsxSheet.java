@@ -1,4 +1,4 @@
-package io.regulus.action.workbook;
+package io.regulus.spreadsheet;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,7 +36,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * Text is always a string cell, never a formula; text that starts like one is also quote-prefixed, as Excel does
  * for a typed {@code '=...}, so that editing the cell keeps it text.
  */
-final class XlsxSheet implements Closeable {
+public final class XlsxSheet implements Closeable {
 
   /** The rows SXSSF keeps in memory. */
   static final int WINDOW = 100;
@@ -45,7 +45,7 @@ final class XlsxSheet implements Closeable {
   private static final int MAX_WIDTH = 60;
 
   /** What a cell holds, which picks its number format. */
-  enum Kind {
+  public enum Kind {
     TEXT("@"),
     WHOLE("0"),
     DECIMAL("General"),
@@ -80,13 +80,13 @@ final class XlsxSheet implements Closeable {
   private Row row;
   private int rows;
 
-  XlsxSheet(String name) {
+  public XlsxSheet(String name) {
     workbook.setCompressTempFiles(true);
     sheet = workbook.createSheet(name);
   }
 
   /** The header row, frozen and filterable; {@code readOnly} columns get a grey header. */
-  void header(List<String> names, IntPredicate readOnly) {
+  public void header(List<String> names, IntPredicate readOnly) {
     Font bold = workbook.createFont();
     bold.setBold(true);
     startRow();
@@ -104,7 +104,7 @@ final class XlsxSheet implements Closeable {
     sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, names.size() - 1));
   }
 
-  void startRow() {
+  public void startRow() {
     row = sheet.createRow(rows++);
   }
 
@@ -114,7 +114,7 @@ final class XlsxSheet implements Closeable {
    *
    * @param value a String, Number, LocalDate, Instant (written in UTC), Boolean, enum (by its label), or null
    */
-  void put(int column, Object value, Kind kind, boolean readOnly) {
+  public void put(int column, Object value, Kind kind, boolean readOnly) {
     Object shown = value instanceof Enum<?> constant ? EnumLabels.label(constant) : value;
     boolean quoted = shown instanceof String text && FormulaGuard.risky(text);
     Cell cell = row.createCell(column);
@@ -144,19 +144,19 @@ final class XlsxSheet implements Closeable {
   }
 
   /** At least this many characters wide, whatever the content. */
-  void minWidth(int column, int characters) {
+  public void minWidth(int column, int characters) {
     widen(column, characters);
   }
 
   /** A drop-down of {@code choices} on the column's rows {@code first..last} (0-based); nothing else is accepted. */
-  void dropDown(int column, int first, int last, List<String> choices) {
+  public void dropDown(int column, int first, int last, List<String> choices) {
     DataValidationHelper helper = sheet.getDataValidationHelper();
     validate(helper.createExplicitListConstraint(choices.toArray(String[]::new)), column, first, last,
         "Choose one of: " + String.join(", ", choices));
   }
 
   /** A number from {@code min} to {@code max} on the column's rows {@code first..last} (0-based). */
-  void decimalBetween(int column, int first, int last, String min, String max) {
+  public void decimalBetween(int column, int first, int last, String min, String max) {
     DataValidationHelper helper = sheet.getDataValidationHelper();
     validate(helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, min, max), column, first,
         last, "A number from " + min + " to " + max);
@@ -172,7 +172,7 @@ final class XlsxSheet implements Closeable {
     return rows - 1 - sheet.getLastFlushedRowNum();
   }
 
-  void write(OutputStream out) throws IOException {
+  public void write(OutputStream out) throws IOException {
     widths.forEach((column, characters) -> sheet.setColumnWidth(column, (Math.min(characters, MAX_WIDTH) + 2) * 256));
     workbook.write(out);
   }

@@ -1,4 +1,4 @@
-package io.regulus.action.workbook;
+package io.regulus.spreadsheet;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.regulus.action.workbook;
+package io.regulus.spreadsheet;
 
 /**
  * One fault of an uploaded workbook, placed as its user sees it.
@@ -11,7 +11,7 @@ package io.regulus.action.workbook;
  */
 public record CellError(String sheet, int row, String column, String value, String reason) {
 
-  static CellError ofFile(String reason) {
+  public static CellError ofFile(String reason) {
     return new CellError(null, 0, null, null, reason);
   }
 }

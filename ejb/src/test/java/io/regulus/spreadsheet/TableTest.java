@@ -1,4 +1,4 @@
-package io.regulus.action.workbook;
+package io.regulus.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

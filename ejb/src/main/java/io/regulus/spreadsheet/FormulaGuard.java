@@ -1,4 +1,4 @@
-package io.regulus.action.workbook;
+package io.regulus.spreadsheet;
 
 /**
  * Spreadsheet formula injection (CWE-1236): text a user typed, say an action's notes, that starts like a formula

@@ -1,4 +1,4 @@
-package io.regulus.action.workbook;
+package io.regulus.spreadsheet;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -8,18 +8,26 @@ import java.io.InputStream;
  * An input stream that fails once more than a set number of bytes went through it. It bounds what an upload may
  * cost: the upload itself, and each part of the workbook once inflated, beyond POI's own zip-bomb ratio check.
  */
-final class LimitedInput extends FilterInputStream {
+public final class LimitedInput extends FilterInputStream {
 
   /** More bytes than allowed: {@code what} names the stream in words a user understands. */
-  static final class Exceeded extends IOException {
+  public static final class Exceeded extends IOException {
     private static final long serialVersionUID = 1L;
-    final String what;
-    final long limit;
+    private final String what;
+    private final long limit;
 
     Exceeded(String what, long limit) {
       super(what + " is larger than " + limit + " bytes");
       this.what = what;
       this.limit = limit;
+    }
+
+    public String what() {
+      return what;
+    }
+
+    public long limit() {
+      return limit;
     }
   }
 
@@ -27,7 +35,7 @@ final class LimitedInput extends FilterInputStream {
   private final long limit;
   private long count;
 
-  LimitedInput(InputStream in, String what, long limit) {
+  public LimitedInput(InputStream in, String what, long limit) {
     super(in);
     this.what = what;
     this.limit = limit;

@@ -1,4 +1,4 @@
-package io.regulus.action.workbook;
+package io.regulus.spreadsheet;
 
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -23,7 +23,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * whatever format the user's Excel gave it. A cell's text is cut after Excel's 32,767 characters (one more is kept,
  * so that any length rule still sees it as too long), which bounds what a hostile cell can cost.
  */
-final class SheetCells extends DefaultHandler {
+public final class SheetCells extends DefaultHandler {
 
   /**
    * One stored cell value.
@@ -32,10 +32,10 @@ final class SheetCells extends DefaultHandler {
    * @param date set for a number with a date format
    * @param error whether the cell holds an Excel error
    */
-  record Cell(String text, LocalDateTime date, boolean error) {
+  public record Cell(String text, LocalDateTime date, boolean error) {
 
     /** The value as the user sees it, shortened for an error message. */
-    String shown() {
+    public String shown() {
       String shown = date == null ? text : date.toLocalTime().equals(LocalTime.MIDNIGHT)
           ? date.toLocalDate().toString() : date.toString();
       return shown.length() > 100 ? shown.substring(0, 99) + "\u2026" : shown;
@@ -43,7 +43,7 @@ final class SheetCells extends DefaultHandler {
   }
 
   /** Receives the rows that have at least one non-blank cell, keyed by 0-based column. */
-  interface Rows {
+  public interface Rows {
     void row(int rowNumber, SortedMap<Integer, Cell> cells) throws SAXException;
   }
 
@@ -71,7 +71,7 @@ final class SheetCells extends DefaultHandler {
    * @param styles the styles, null when the workbook has none (then no number is a date)
    * @param date1904 whether dates count from 1904 (old Mac workbooks)
    */
-  SheetCells(SharedStrings strings, StylesTable styles, boolean date1904, Rows rows) {
+  public SheetCells(SharedStrings strings, StylesTable styles, boolean date1904, Rows rows) {
     this.strings = strings;
     this.styles = styles;
     this.date1904 = date1904;
