@@ -183,7 +183,7 @@ class ServiceAccessIT {
     TenantCaller job = access.enterTenant(assigner, world.tenant());
     actions.assign(job, List.of(world.actionId()), world.adminId(), AssignmentPurpose.IMPLEMENTATION);
     TenantCaller admin = access.enterTenant(world.callers().get(Persona.ADMIN), world.tenant());
-    assertTrue(actions.history(admin, world.actionId()).stream().anyMatch(change -> change.field().equals("assigneeId")
+    assertTrue(actions.history(admin, world.actionId()).stream().anyMatch(change -> change.field().equals("assignee")
         && change.changedBy().equals("job:matrix-assign") && change.changedByName().equals("job:matrix-assign")));
     assertThrows(AccessDeniedException.class, () -> actions.get(job, world.actionId()));
     assertThrows(AccessDeniedException.class, () -> administration.tenants(assigner));
