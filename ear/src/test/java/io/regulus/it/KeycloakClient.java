@@ -38,6 +38,20 @@ final class KeycloakClient {
     return response.path("access_token");
   }
 
+  /** Every token a password grant gives (access, ID with scope openid, refresh), in any realm of the server. */
+  static Response tokenOfRealm(String realm, String clientId, String username, String password) {
+    Response response =
+        RestAssured.given()
+            .formParam("grant_type", "password")
+            .formParam("client_id", clientId)
+            .formParam("username", username)
+            .formParam("password", password)
+            .formParam("scope", "openid")
+            .post(URL + "/realms/" + realm + "/protocol/openid-connect/token");
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+    return response;
+  }
+
   private static String adminToken() {
     return RestAssured.given()
         .formParam("grant_type", "password")
@@ -134,6 +148,29 @@ final class KeycloakClient {
           .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
     }
     return admin().get("/group-by-path" + path).then().statusCode(200).extract().path("id");
+  }
+
+  /**
+   * A public client whose ID tokens also carry the Regulus API audience: its ID tokens pass every check of a
+   * signed token (realm key, issuer, audience, expiry), so only their type can refuse them.
+   */
+  static String clientWithApiAudienceInIdTokens() {
+    String clientId = Api.unique("it-id-audience");
+    admin()
+        .body(
+            Map.of(
+                "clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
+                "standardFlowEnabled", false,
+                "protocolMappers",
+                List.of(
+                    Map.of(
+                        "name", "audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                        "config", Map.of("included.custom.audience", "regulus-api", "access.token.claim", "true",
+                            "id.token.claim", "true")))))
+        .post("/clients")
+        .then()
+        .statusCode(201);
+    return clientId;
   }
 
   /**

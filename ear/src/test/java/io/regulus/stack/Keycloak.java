@@ -59,7 +59,9 @@ final class Keycloak {
             Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m"));
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
+                // the realm file lets regulus-web's browser sign-in come back to this stack's Liberty port
+                "REGULUS_HTTP_PORT", String.valueOf(settings.httpPort())));
     Process process = builder.start();
     Processes.writePid(pidFile, process.pid());
     Processes.await(

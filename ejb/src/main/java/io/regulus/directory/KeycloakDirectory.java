@@ -46,11 +46,14 @@ public class KeycloakDirectory {
   private volatile Keycloak keycloak;
   private volatile Settings settings;
 
-  /** Where and as whom the directory reaches Keycloak. */
+  /**
+   * Where and as whom the directory reaches Keycloak; the one reader of these server.xml variables (the readiness
+   * check reads the realm's URL here too).
+   */
   public record Settings(
       String url, String realm, String clientId, String clientSecret, long timeoutMillis, boolean invitationEmails) {
 
-    static Settings fromConfig() {
+    public static Settings fromConfig() {
       var config = ConfigProvider.getConfig();
       return new Settings(
           config.getValue("REGULUS_KEYCLOAK_URL", String.class),
@@ -59,6 +62,11 @@ public class KeycloakDirectory {
           config.getValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET", String.class),
           config.getOptionalValue("REGULUS_KEYCLOAK_TIMEOUT_MS", Long.class).orElse(3000L),
           config.getOptionalValue("REGULUS_INVITE_EMAILS", Boolean.class).orElse(false));
+    }
+
+    /** The realm's base URL as this server reaches Keycloak (may differ from the public issuer). */
+    public java.net.URI realmUrl() {
+      return java.net.URI.create(url.replaceAll("/+$", "") + "/realms/" + realm);
     }
   }
 

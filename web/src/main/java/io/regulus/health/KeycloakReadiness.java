@@ -1,8 +1,7 @@
 package io.regulus.health;
 
-import io.regulus.api.security.OidcSettings;
+import io.regulus.directory.KeycloakDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,13 +19,12 @@ public class KeycloakReadiness implements HealthCheck {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-  @Inject private OidcSettings settings;
-
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   @Override
   public HealthCheckResponse call() {
-    URI discovery = URI.create(settings.realmUrl() + "/.well-known/openid-configuration");
+    URI discovery =
+        URI.create(KeycloakDirectory.Settings.fromConfig().realmUrl() + "/.well-known/openid-configuration");
     try {
       int status =
           http.send(HttpRequest.newBuilder(discovery).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding())

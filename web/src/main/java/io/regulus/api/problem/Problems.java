@@ -40,6 +40,13 @@ public final class Problems {
     return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(problem).build();
   }
 
+  /** The problem of a kind, for answers written outside JAX-RS (the servlet container's error pages). */
+  public static ProblemView problem(ProblemKind kind, String detail) {
+    return new ProblemView(
+        TYPE_PREFIX + kind.slug(), kind.title(), kind.status(), detail, "urn:uuid:" + UUID.randomUUID(), null, null,
+        null);
+  }
+
   static String typeFor(int status) {
     return TYPE_PREFIX + "http-" + status;
   }

@@ -15,7 +15,7 @@ class CallerClaimsTest {
 
   @Test
   void groupsAndRealmRolesReachTheDomainsUser() {
-    User user = CallerClaims.toCaller(Json.createObjectBuilder().add("sub", "user-1")
+    User user = CallerClaims.toCaller(Json.createObjectBuilder().add("typ", "Bearer").add("sub", "user-1")
         .add("preferred_username", "alice")
         .add("groups", Json.createArrayBuilder().add("/tenants/acme/admin"))
         .add("realm_access", Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("other")))
@@ -28,7 +28,7 @@ class CallerClaimsTest {
 
   @Test
   void claimsWithoutSubjectAreRefused() {
-    assertThatThrownBy(() -> CallerClaims.toCaller(Json.createObjectBuilder().build()))
+    assertThatThrownBy(() -> CallerClaims.toCaller(Json.createObjectBuilder().add("typ", "Bearer").build()))
         .isInstanceOfSatisfying(
             InvalidTokenException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.UNAUTHENTICATED))
         .hasMessageContaining("no subject");
@@ -36,8 +36,21 @@ class CallerClaimsTest {
 
   @Test
   void claimsWithBlankSubjectAreRefused() {
-    assertThatThrownBy(() -> CallerClaims.toCaller(Json.createObjectBuilder().add("sub", "  ").build()))
+    assertThatThrownBy(
+            () -> CallerClaims.toCaller(Json.createObjectBuilder().add("typ", "Bearer").add("sub", "  ").build()))
         .isInstanceOf(InvalidTokenException.class)
         .hasMessageContaining("no subject");
+  }
+
+  @Test
+  void idAndRefreshTokensAreRefused() {
+    for (String type : new String[] {"ID", "Refresh", "Offline"}) {
+      assertThatThrownBy(
+              () -> CallerClaims.toCaller(Json.createObjectBuilder().add("typ", type).add("sub", "user-1").build()))
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessageContaining("Only access tokens");
+    }
+    assertThatThrownBy(() -> CallerClaims.toCaller(Json.createObjectBuilder().add("sub", "user-1").build()))
+        .isInstanceOf(InvalidTokenException.class);
   }
 }
