@@ -22,6 +22,7 @@ import io.regulus.access.Internal;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.directory.KeycloakDirectory;
+import io.regulus.settings.Settings;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * The design, checked on every build: modules depend one way (web and batch on the domain, the domain on
  * tenant-config); the domain speaks no JAX-RS but through its Keycloak adapter; every public operation of a domain
  * service declares its permission or says why it is internal; adapters reach the domain only through declared
- * operations, each endpoint naming the permission of the operation it calls; feature packages form no cycles.
+ * operations, each endpoint naming the permission of the operation it calls; configuration is read in one place;
+ * feature packages form no cycles.
  * The classes are read from each module's build output.
  */
 class ArchitectureTest {
@@ -81,10 +83,11 @@ class ArchitectureTest {
     }
   }
 
+  /** The domain's beans, but its settings, which every module reads. */
   private static final DescribedPredicate<JavaClass> BEANS = DescribedPredicate.describe("beans",
-      type -> type.isAnnotatedWith(Stateless.class) || type.isAnnotatedWith(Singleton.class)
+      type -> !type.isEquivalentTo(Settings.class) && (type.isAnnotatedWith(Stateless.class) || type.isAnnotatedWith(Singleton.class)
           || type.isAnnotatedWith(ApplicationScoped.class) || type.isAnnotatedWith(RequestScoped.class)
-          || type.isAnnotatedWith(Dependent.class));
+          || type.isAnnotatedWith(Dependent.class)));
 
   private static final DescribedPredicate<JavaClass> ADAPTERS = DescribedPredicate.describe("adapters (web, batch)",
       type -> Module.WEB.contains().test(type) || Module.BATCH.contains().test(type));
@@ -156,6 +159,13 @@ class ArchitectureTest {
   void everyEndpointNamesThePermissionOfTheOperationItCalls() {
     methods().that().areDeclaredInClassesThat(Module.WEB.contains()).and().areAnnotatedWith(Requires.class)
         .should(callOnlyOperationsOfTheirPermission())
+        .check(all);
+  }
+
+  @Test
+  void configurationIsReadInOnePlace() {
+    noClasses().that().doNotBelongToAnyOf(Settings.class)
+        .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.config..")
         .check(all);
   }
 

@@ -2,6 +2,7 @@ package io.regulus.administration;
 
 import io.regulus.access.SystemCaller;
 import io.regulus.problem.DomainException;
+import io.regulus.settings.Settings;
 import io.regulus.tenancy.FirmRegistry;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantSlug;
@@ -13,9 +14,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * At start-up, once the platform is migrated: the tenants named in {@code REGULUS_DEMO_TENANTS} (local runs only;
@@ -30,16 +29,13 @@ public class DemoTenants {
 
   private static final Logger LOG = Logger.getLogger(DemoTenants.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "REGULUS_DEMO_TENANTS", defaultValue = "")
-  String demoTenants;
-
+  @Inject private Settings settings;
   @EJB private TenantAdministration administration;
   @EJB private FirmRegistry firms;
 
   @PostConstruct
   void provision() {
-    Arrays.stream(demoTenants.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(this::provision);
+    settings.demoTenants().forEach(this::provision);
   }
 
   private void provision(String entry) {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.regulus.settings.Settings;
+import jakarta.inject.Inject;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -34,9 +35,7 @@ import io.regulus.problem.ProblemKind;
  * The Keycloak realm through {@code keycloak-admin-client}, as Regulus's own confidential client (client
  * credentials; its service account may manage users and groups, nothing else). Every call has connect and read
  * timeouts; an unreachable or refusing Keycloak becomes a {@link DirectoryUnavailableException} (503), never a
- * hang. Settings: {@code REGULUS_KEYCLOAK_URL}, {@code REGULUS_KEYCLOAK_REALM},
- * {@code REGULUS_KEYCLOAK_ADMIN_CLIENT_ID}, {@code REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET},
- * {@code REGULUS_KEYCLOAK_TIMEOUT_MS}.
+ * hang. Where and as whom it connects comes from {@link Settings}.
  */
 @ApplicationScoped
 public class KeycloakDirectory {
@@ -44,37 +43,24 @@ public class KeycloakDirectory {
   private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class.getName());
 
   private volatile Keycloak keycloak;
-  private volatile Settings settings;
+  private volatile Connection connection;
 
-  /**
-   * Where and as whom the directory reaches Keycloak; the one reader of these server.xml variables (the readiness
-   * check reads the realm's URL here too).
-   */
-  public record Settings(
-      String url, String realm, String clientId, String clientSecret, long timeoutMillis, boolean invitationEmails) {
+  @Inject private Settings settings;
 
-    public static Settings fromConfig() {
-      var config = ConfigProvider.getConfig();
-      return new Settings(
-          config.getValue("REGULUS_KEYCLOAK_URL", String.class),
-          config.getValue("REGULUS_KEYCLOAK_REALM", String.class),
-          config.getOptionalValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_ID", String.class).orElse("regulus-admin"),
-          config.getValue("REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET", String.class),
-          config.getOptionalValue("REGULUS_KEYCLOAK_TIMEOUT_MS", Long.class).orElse(3000L),
-          config.getOptionalValue("REGULUS_INVITE_EMAILS", Boolean.class).orElse(false));
-    }
+  /** Where and as whom the directory reaches Keycloak. */
+  public record Connection(String url, String realm, String clientId, String clientSecret, long timeoutMillis) {
 
-    /** The realm's base URL as this server reaches Keycloak (may differ from the public issuer). */
-    public java.net.URI realmUrl() {
-      return java.net.URI.create(url.replaceAll("/+$", "") + "/realms/" + realm);
+    static Connection of(Settings settings) {
+      return new Connection(settings.keycloakUrl(), settings.keycloakRealm(), settings.keycloakAdminClientId(),
+          settings.keycloakAdminClientSecret(), settings.keycloakTimeoutMillis());
     }
   }
 
   public KeycloakDirectory() {}
 
-  /** A directory with explicit settings, outside the container. */
-  KeycloakDirectory(Settings settings) {
-    this.settings = settings;
+  /** A directory with an explicit connection, outside the container. */
+  KeycloakDirectory(Connection connection) {
+    this.connection = connection;
   }
 
   private Keycloak keycloak() {
@@ -82,24 +68,24 @@ public class KeycloakDirectory {
     if (current == null) {
       synchronized (this) {
         if (keycloak == null) {
-          if (settings == null) {
-            settings = Settings.fromConfig();
+          if (connection == null) {
+            connection = Connection.of(settings);
           }
           Client client =
               new ResteasyClientBuilderImpl()
-                  .connectTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
-                  .readTimeout(settings.timeoutMillis(), TimeUnit.MILLISECONDS)
+                  .connectTimeout(connection.timeoutMillis(), TimeUnit.MILLISECONDS)
+                  .readTimeout(connection.timeoutMillis(), TimeUnit.MILLISECONDS)
                   .connectionPoolSize(20)
                   .register(json())
                   .register(StreamMessageBodyReader.class)
                   .build();
           keycloak =
               KeycloakBuilder.builder()
-                  .serverUrl(settings.url())
-                  .realm(settings.realm())
+                  .serverUrl(connection.url())
+                  .realm(connection.realm())
                   .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                  .clientId(settings.clientId())
-                  .clientSecret(settings.clientSecret())
+                  .clientId(connection.clientId())
+                  .clientSecret(connection.clientSecret())
                   .resteasyClient(client)
                   .build();
         }
@@ -129,7 +115,7 @@ public class KeycloakDirectory {
   public <T> T call(java.util.function.Function<RealmResource, T> operation) {
     try {
       Keycloak client = keycloak();
-      return operation.apply(client.realm(settings.realm()));
+      return operation.apply(client.realm(connection.realm()));
     } catch (ProcessingException e) {
       if (e.getCause() instanceof WebApplicationException refused) {
         throw refused(refused);
@@ -206,12 +192,6 @@ public class KeycloakDirectory {
       }
     }
     return group(path).orElseThrow(() -> new IllegalStateException("group " + path + " vanished"));
-  }
-
-  /** Whether an invited new user gets Keycloak's set-password email (the realm needs SMTP). */
-  public boolean sendsInvitationEmails() {
-    keycloak();
-    return settings.invitationEmails();
   }
 
   /** A page of the user's groups; none when Keycloak knows no such user. */

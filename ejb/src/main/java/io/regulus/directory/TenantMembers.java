@@ -17,6 +17,7 @@ import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.Firm;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantRegistry;
+import io.regulus.settings.Settings;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -45,6 +46,7 @@ public class TenantMembers {
   private static final String VERIFY_EMAIL = "VERIFY_EMAIL";
 
   @Inject private KeycloakDirectory directory;
+  @Inject private Settings settings;
   @EJB private TenantRegistry registry;
   @EJB private AuditLog audit;
 
@@ -124,7 +126,7 @@ public class TenantMembers {
     }
     String groupId = directory.ensureGroup(GroupPaths.tenant(tenant.slug(), role)).getId();
     directory.run(r -> r.users().get(userId).joinGroup(groupId));
-    if (created && directory.sendsInvitationEmails()) {
+    if (created && settings.invitationEmails()) {
       directory.run(r -> r.users().get(userId).executeActionsEmail(List.of(UPDATE_PASSWORD, VERIFY_EMAIL)));
     }
     audit.record(

@@ -58,7 +58,7 @@ class KeycloakDirectoryTimeoutTest {
 
   private static KeycloakDirectory directory(int port) {
     return new KeycloakDirectory(
-        new KeycloakDirectory.Settings("http://127.0.0.1:" + port, "regulus", "regulus-admin", "secret", TIMEOUT_MS, false));
+        new KeycloakDirectory.Connection("http://127.0.0.1:" + port, "regulus", "regulus-admin", "secret", TIMEOUT_MS));
   }
 
   private static void assertUnavailable(KeycloakDirectory directory) {

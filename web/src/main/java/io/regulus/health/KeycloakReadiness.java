@@ -1,6 +1,7 @@
 package io.regulus.health;
 
-import io.regulus.directory.KeycloakDirectory;
+import io.regulus.settings.Settings;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -19,12 +20,14 @@ public class KeycloakReadiness implements HealthCheck {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
+  @Inject private Settings settings;
+
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   @Override
   public HealthCheckResponse call() {
     URI discovery =
-        URI.create(KeycloakDirectory.Settings.fromConfig().realmUrl() + "/.well-known/openid-configuration");
+        URI.create(settings.realmUrl() + "/.well-known/openid-configuration");
     try {
       int status =
           http.send(HttpRequest.newBuilder(discovery).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding())

@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.regulus.settings.Settings;
+import jakarta.inject.Inject;
 
 /**
  * Signs the browser out of Regulus and of Keycloak: ends the session here (Liberty's sign-in cookies and the HTTP
@@ -24,6 +25,8 @@ public class SignOut extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
+  @Inject private transient Settings settings;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException, ServletException {
@@ -34,8 +37,7 @@ public class SignOut extends HttpServlet {
     if (session != null) {
       session.invalidate();
     }
-    String back = ConfigProvider.getConfig().getValue("REGULUS_PUBLIC_URL", String.class).replaceAll("/+$", "")
-        + "/app/me";
+    String back = settings.publicUrl() + "/app/me";
     if (issuer.isEmpty()) {
       response.sendRedirect(back);
       return;

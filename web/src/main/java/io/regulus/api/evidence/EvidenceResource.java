@@ -5,6 +5,7 @@ import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceService;
+import io.regulus.settings.Settings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public class EvidenceResource {
 
   @EJB private EvidenceService evidence;
   @Inject private RequestContext context;
-  @Inject private EvidenceSettings settings;
+  @Inject private Settings settings;
 
   @GET
   @Requires(Permission.READ_TENANT)
@@ -85,7 +86,7 @@ public class EvidenceResource {
           @SchemaProperty(name = "validFrom", type = SchemaType.STRING, format = "date"),
           @SchemaProperty(name = "validUntil", type = SchemaType.STRING, format = "date")})))
   public Response upload(@Context HttpHeaders headers, InputStream body, @Context UriInfo uri) {
-    try (UploadForm form = UploadForm.read(headers.getMediaType(), headers.getLength(), body, settings.maxBytes())) {
+    try (UploadForm form = UploadForm.read(headers.getMediaType(), headers.getLength(), body, settings.evidenceMaxBytes())) {
       Evidence added = evidence.addFile(context.tenantCaller(), id, form.file(), form.details());
       return created(uri, added);
     }
