@@ -11,16 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * JSON calls to {@code /api/v1} as one user: untimed ones that build a benchmark's data, where any status but the
- * expected one stops the run with the server's answer, and timed ones, measured by the client from sending the
- * request to reading the whole body. The token is fetched before the clock starts.
+ * JSON calls to {@code /api/v1} as one user: untimed ones that build a benchmark's data, where any
+ * status but the expected one stops the run with the server's answer, and timed ones, measured by
+ * the client from sending the request to reading the whole body. The token is fetched before the
+ * clock starts.
  */
 final class ApiClient {
 
   /** One timed request: its duration and the size of the body read. */
   record Timed(long nanos, int bytes) {}
 
-  /** One answer, whatever its status, with its ETag header (or null) and its time from sending to the last byte. */
+  /**
+   * One answer, whatever its status, with its ETag header (or null) and its time from sending to
+   * the last byte.
+   */
   record Answer(int status, String etag, byte[] body, long nanos) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
@@ -65,8 +69,8 @@ final class ApiClient {
   }
 
   /**
-   * One request, timed, its status left to the caller; {@code ifMatch} is sent when not null. The token is fetched
-   * and the body written before the clock starts.
+   * One request, timed, its status left to the caller; {@code ifMatch} is sent when not null. The
+   * token is fetched and the body written before the clock starts.
    */
   Answer exchange(String method, String path, Object body, String ifMatch, Duration timeout)
       throws IOException, InterruptedException {
@@ -75,8 +79,11 @@ final class ApiClient {
             .timeout(timeout)
             .header("Authorization", "Bearer " + token.get())
             .header("Accept", "application/json")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
     if (body != null) {
       builder.header("Content-Type", "application/json");
     }
@@ -87,7 +94,10 @@ final class ApiClient {
     long began = System.nanoTime();
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     long elapsed = System.nanoTime() - began;
-    return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null), response.body(),
+    return new Answer(
+        response.statusCode(),
+        response.headers().firstValue("ETag").orElse(null),
+        response.body(),
         elapsed);
   }
 
@@ -107,8 +117,17 @@ final class ApiClient {
     try {
       Answer answer = exchange(method, path, body, ifMatch, TIMEOUT);
       if (answer.status() != status) {
-        throw new IllegalStateException(method + " " + apiUrl + path + " answered " + answer.status()
-            + " (expected " + status + "): " + answer.text());
+        throw new IllegalStateException(
+            method
+                + " "
+                + apiUrl
+                + path
+                + " answered "
+                + answer.status()
+                + " (expected "
+                + status
+                + "): "
+                + answer.text());
       }
       return answer;
     } catch (IOException e) {

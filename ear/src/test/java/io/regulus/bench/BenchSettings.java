@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** What the benchmark runs against and how much it does, handed over by the build as system properties. */
+/**
+ * What the benchmark runs against and how much it does, handed over by the build as system
+ * properties.
+ */
 record BenchSettings(
     String baseUrl,
     String keycloakUrl,
@@ -46,8 +49,8 @@ record BenchSettings(
   }
 
   /**
-   * A new connection to the stack's database. Through the driver's data source, not DriverManager: under
-   * exec:java the driver sits in a class loader DriverManager does not search.
+   * A new connection to the stack's database. Through the driver's data source, not DriverManager:
+   * under exec:java the driver sits in a class loader DriverManager does not search.
    */
   Connection connect() throws SQLException {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -68,7 +71,8 @@ record BenchSettings(
   private static String required(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("system property " + name + " is not set (the bench profile sets it)");
+      throw new IllegalStateException(
+          "system property " + name + " is not set (the bench profile sets it)");
     }
     return value;
   }

@@ -12,21 +12,22 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A tenant a benchmark reads, built through the API as its admin after a {@link Plan}: assessment groups, each with
- * assessments of library templates and, where the plan says so, of a private template. The private template has
- * {@code ownActions} actions of its own (the three types in turn, points spread over 1..99) and half as many controls
- * mapping two or three actions each, every third one a library action as well. Then 40% of the instances get
- * statuses (those that follow a parent action's are skipped): three in four implemented and passed, the rest
- * implemented and untested. A plan with {@code planning} also gives a quarter of the instances a due date (a third
- * of those past), half of them a priority other than the default, and a third of them the admin as assignee.
- * Instances multiply with groups: a technical action has one instance per tenant, an operational or documentation
- * action one per group whose assessments map it.
+ * A tenant a benchmark reads, built through the API as its admin after a {@link Plan}: assessment
+ * groups, each with assessments of library templates and, where the plan says so, of a private
+ * template. The private template has {@code ownActions} actions of its own (the three types in
+ * turn, points spread over 1..99) and half as many controls mapping two or three actions each,
+ * every third one a library action as well. Then 40% of the instances get statuses (those that
+ * follow a parent action's are skipped): three in four implemented and passed, the rest implemented
+ * and untested. A plan with {@code planning} also gives a quarter of the instances a due date (a
+ * third of those past), half of them a priority other than the default, and a third of them the
+ * admin as assignee. Instances multiply with groups: a technical action has one instance per
+ * tenant, an operational or documentation action one per group whose assessments map it.
  */
 final class BenchTenant {
 
   /**
-   * An assessment group: its name, the scope its assessments name, the library templates assessed in it, and
-   * whether the private template is assessed in it too.
+   * An assessment group: its name, the scope its assessments name, the library templates assessed
+   * in it, and whether the private template is assessed in it too.
    */
   record Group(String name, String scope, List<String> libraryTemplates, boolean privateTemplate) {}
 
@@ -39,9 +40,13 @@ final class BenchTenant {
   record Plan(List<Group> groups, int ownActions, boolean planning) {
 
     /** The dashboard benchmark's tenant: 4 assessments, 576 instances. */
-    static final Plan DASHBOARD = new Plan(List.of(
-        new Group("FY2027", "main product", List.of("gdpr", "hipaa-security"), false),
-        new Group("Subsidiary", "subsidiary", List.of("gdpr"), true)), 300, false);
+    static final Plan DASHBOARD =
+        new Plan(
+            List.of(
+                new Group("FY2027", "main product", List.of("gdpr", "hipaa-security"), false),
+                new Group("Subsidiary", "subsidiary", List.of("gdpr"), true)),
+            300,
+            false);
 
     int controls() {
       return ownActions / 2;
@@ -76,9 +81,16 @@ final class BenchTenant {
   private static final String[] TYPES = {"TECHNICAL", "OPERATIONAL", "DOCUMENTATION"};
   private static final String[] NATURES = {"preventative", "detective", "corrective"};
   private static final String[] CATEGORIES = {
-    "Control access", "Protect data", "Manage devices", "Monitor and respond", "Govern", "Train people"
+    "Control access",
+    "Protect data",
+    "Manage devices",
+    "Monitor and respond",
+    "Govern",
+    "Train people"
   };
-  private static final String[] SOLUTIONS = {"Identity provider", "Endpoint manager", "SIEM", "Policy library", null};
+  private static final String[] SOLUTIONS = {
+    "Identity provider", "Endpoint manager", "SIEM", "Policy library", null
+  };
   private static final String[] PRIORITIES = {"CRITICAL", null, null, "HIGH", "LOW", null};
 
   private final ApiClient admin;
@@ -95,26 +107,34 @@ final class BenchTenant {
     long began = System.nanoTime();
     Map<Group, Long> groupIds = new LinkedHashMap<>();
     for (Group group : plan.groups()) {
-      groupIds.put(group, admin.post(tenantPath + "/assessment-groups", Map.of("name", group.name())).path("id")
-          .asLong());
+      groupIds.put(
+          group,
+          admin
+              .post(tenantPath + "/assessment-groups", Map.of("name", group.name()))
+              .path("id")
+              .asLong());
     }
     List<Assessment> assessments = new ArrayList<>();
-    groupIds.forEach((group, id) -> group.libraryTemplates().forEach(t -> assessments.add(assess(id, group, t))));
+    groupIds.forEach(
+        (group, id) ->
+            group.libraryTemplates().forEach(t -> assessments.add(assess(id, group, t))));
 
     List<String> library = new ArrayList<>();
     for (JsonNode instance : instances()) {
-      if ("LIBRARY".equals(instance.path("origin").asText()) && !library.contains(instance.path("key").asText())) {
+      if ("LIBRARY".equals(instance.path("origin").asText())
+          && !library.contains(instance.path("key").asText())) {
         library.add(instance.path("key").asText());
       }
     }
     Set<String> mappedLibrary = new LinkedHashSet<>();
     if (groupIds.keySet().stream().anyMatch(Group::privateTemplate)) {
       admin.post(tenantPath + "/templates", privateTemplate(library, mappedLibrary));
-      groupIds.forEach((group, id) -> {
-        if (group.privateTemplate()) {
-          assessments.add(assess(id, group, TEMPLATE));
-        }
-      });
+      groupIds.forEach(
+          (group, id) -> {
+            if (group.privateTemplate()) {
+              assessments.add(assess(id, group, TEMPLATE));
+            }
+          });
     }
 
     List<JsonNode> instances = instances();
@@ -149,14 +169,17 @@ final class BenchTenant {
         }
       }
       if (!change.isEmpty()) {
-        admin.patch(tenantPath + "/actions/" + instance.path("id").asLong(), change,
+        admin.patch(
+            tenantPath + "/actions/" + instance.path("id").asLong(),
+            change,
             "\"" + instance.path("version").asLong() + "\"");
         changes++;
       }
     }
     if (!toAssign.isEmpty()) {
       String me = admin.get("/me").path("subject").asText();
-      admin.postForResult(tenantPath + "/actions/assign", Map.of("actionIds", toAssign, "userId", me));
+      admin.postForResult(
+          tenantPath + "/actions/assign", Map.of("actionIds", toAssign, "userId", me));
     }
     long buildNanos = System.nanoTime() - began;
 
@@ -177,15 +200,29 @@ final class BenchTenant {
         tenantWide++;
       }
     }
-    return new Facts(assessments, instances, keys.size(), tenantWide, byType, byOrigin, actionsByOrigin,
-        followers, mappedLibrary.size(), set, changes, dueDates, toAssign.size(), buildNanos);
+    return new Facts(
+        assessments,
+        instances,
+        keys.size(),
+        tenantWide,
+        byType,
+        byOrigin,
+        actionsByOrigin,
+        followers,
+        mappedLibrary.size(),
+        set,
+        changes,
+        dueDates,
+        toAssign.size(),
+        buildNanos);
   }
 
   /** Every action instance, passed ones included, a page of {@link #PAGE} at a time. */
   List<JsonNode> instances() {
     List<JsonNode> all = new ArrayList<>();
     for (int page = 0; ; page++) {
-      JsonNode listed = admin.get(tenantPath + "/actions?includePassed=true&size=" + PAGE + "&page=" + page);
+      JsonNode listed =
+          admin.get(tenantPath + "/actions?includePassed=true&size=" + PAGE + "&page=" + page);
       listed.path("items").forEach(all::add);
       if (listed.path("items").size() < PAGE || all.size() >= listed.path("total").asLong()) {
         return all;
@@ -195,21 +232,24 @@ final class BenchTenant {
 
   /** An instance that follows its parent action's statuses: they are changed on the parent. */
   static boolean follower(JsonNode instance) {
-    return !instance.path("parentActionId").isNull() && !instance.path("parentActionId").isMissingNode();
+    return !instance.path("parentActionId").isNull()
+        && !instance.path("parentActionId").isMissingNode();
   }
 
   private Assessment assess(long group, Group plan, String template) {
     String name = LABELS.getOrDefault(template, template) + ", " + plan.scope();
     JsonNode created =
-        admin.post(tenantPath + "/assessment-groups/" + group + "/assessments",
+        admin.post(
+            tenantPath + "/assessment-groups/" + group + "/assessments",
             Map.of("name", name, "template", template, "scope", "PRODUCT", "scopeName", name));
     return new Assessment(name, plan.name(), template, created.path("controls").size());
   }
 
   /**
-   * The private template: action {@code i} is {@code bench-a-NNN}; control {@code j} maps actions 2j-1 and 2j,
-   * every third control one library action besides, and every fifth (not third) one the next control's first
-   * action, so some actions serve two controls. Every tenth control is provider-managed.
+   * The private template: action {@code i} is {@code bench-a-NNN}; control {@code j} maps actions
+   * 2j-1 and 2j, every third control one library action besides, and every fifth (not third) one
+   * the next control's first action, so some actions serve two controls. Every tenth control is
+   * provider-managed.
    */
   private Map<String, Object> privateTemplate(List<String> library, Set<String> mappedLibrary) {
     List<Map<String, Object>> actions = new ArrayList<>();
@@ -217,7 +257,9 @@ final class BenchTenant {
       Map<String, Object> action = new LinkedHashMap<>();
       action.put("key", ownKey(i));
       action.put("title", "Bench action " + i);
-      action.put("description", "Benchmark action number " + i + ", as a tenant would write one of its own.");
+      action.put(
+          "description",
+          "Benchmark action number " + i + ", as a tenant would write one of its own.");
       action.put("type", TYPES[i % TYPES.length]);
       action.put("points", (i * 37) % 99 + 1);
       action.put("category", CATEGORIES[i % CATEGORIES.length]);
@@ -240,7 +282,8 @@ final class BenchTenant {
       control.put("id", String.format("B-%03d", j));
       control.put("family", CATEGORIES[j % CATEGORIES.length]);
       control.put("title", "Bench control " + j);
-      control.put("description", "Benchmark control number " + j + ", satisfied by the actions it maps.");
+      control.put(
+          "description", "Benchmark control number " + j + ", satisfied by the actions it maps.");
       control.put("mandatory", j % 4 != 0);
       control.put("nature", NATURES[j % NATURES.length]);
       control.put("managedBy", j % 10 == 0 ? "provider" : "customer");

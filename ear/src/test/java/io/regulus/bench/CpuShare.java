@@ -10,10 +10,10 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Where a run's CPU time went: user + system time of each part of the stack (a process found by its command line,
- * with all its descendants, e.g. PostgreSQL's backends), of the benchmark's own JVM, and of the whole machine
- * ({@code /proc/stat}), read before and after. A process that ended in between loses its time, so the parts are
- * lower bounds; the machine's total is not.
+ * Where a run's CPU time went: user + system time of each part of the stack (a process found by its
+ * command line, with all its descendants, e.g. PostgreSQL's backends), of the benchmark's own JVM,
+ * and of the whole machine ({@code /proc/stat}), read before and after. A process that ended in
+ * between loses its time, so the parts are lower bounds; the machine's total is not.
  */
 final class CpuShare {
 
@@ -37,18 +37,25 @@ final class CpuShare {
 
   Reading read() {
     Map<String, Double> seconds = new LinkedHashMap<>();
-    parts.forEach((name, matches) -> seconds.put(name, ProcessHandle.allProcesses()
-        .filter(process -> process.info().commandLine().filter(matches).isPresent())
-        .flatMap(process -> Stream.concat(Stream.of(process), process.descendants()))
-        .distinct()
-        .mapToDouble(process -> cpu(process.pid()))
-        .sum()));
+    parts.forEach(
+        (name, matches) ->
+            seconds.put(
+                name,
+                ProcessHandle.allProcesses()
+                    .filter(process -> process.info().commandLine().filter(matches).isPresent())
+                    .flatMap(process -> Stream.concat(Stream.of(process), process.descendants()))
+                    .distinct()
+                    .mapToDouble(process -> cpu(process.pid()))
+                    .sum()));
     seconds.put("benchmark JVM (clients + Maven)", cpu(ProcessHandle.current().pid()));
     double[] machine = machine();
     return new Reading(seconds, machine[0], machine[1], System.nanoTime());
   }
 
-  /** "Liberty 61.2 s (51%), ...": CPU seconds of each part between two readings, in share of the machine's. */
+  /**
+   * "Liberty 61.2 s (51%), ...": CPU seconds of each part between two readings, in share of the
+   * machine's.
+   */
   static String between(Reading before, Reading after) {
     double wall = (after.nanos() - before.nanos()) / 1e9;
     double all = after.machineAll() - before.machineAll();
@@ -60,10 +67,13 @@ final class CpuShare {
       known += used;
       text.append(String.format("%s %.1f s (%.0f%%); ", part.getKey(), used, 100 * used / all));
     }
-    // the parts and the machine are counted apart, so "everything else" can come out a hair below zero
+    // the parts and the machine are counted apart, so "everything else" can come out a hair below
+    // zero
     double rest = Math.max(0, busy - known);
-    text.append(String.format("everything else %.1f s (%.0f%%); machine busy %.0f%% of %.0f CPU-seconds in %.1f s",
-        rest, 100 * rest / all, 100 * busy / all, all, wall));
+    text.append(
+        String.format(
+            "everything else %.1f s (%.0f%%); machine busy %.0f%% of %.0f CPU-seconds in %.1f s",
+            rest, 100 * rest / all, 100 * busy / all, all, wall));
     return text.toString();
   }
 
@@ -79,8 +89,14 @@ final class CpuShare {
 
   /** The machine's busy and total CPU seconds since boot, all cores. */
   private static double[] machine() {
-    String[] cpu = read(Path.of("/proc/stat")).orElse("cpu 0 0 0 0").lines().findFirst().orElse("cpu 0 0 0 0")
-        .trim().split("\\s+");
+    String[] cpu =
+        read(Path.of("/proc/stat"))
+            .orElse("cpu 0 0 0 0")
+            .lines()
+            .findFirst()
+            .orElse("cpu 0 0 0 0")
+            .trim()
+            .split("\\s+");
     double all = 0;
     double idle = 0;
     for (int i = 1; i < cpu.length; i++) {

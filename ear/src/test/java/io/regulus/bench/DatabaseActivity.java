@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the application's PostgreSQL backends did during a run, sampled from {@code pg_stat_activity} every
- * {@link #EVERY_MS} ms on a connection of its own: how many the pool had open, how many were running a statement
- * (and what those waited on, if anything) and how many were idle inside a transaction. A pool whose every connection
- * is busy at most samples is the bottleneck; busy backends waiting on locks or I/O point at the database.
+ * What the application's PostgreSQL backends did during a run, sampled from {@code
+ * pg_stat_activity} every {@link #EVERY_MS} ms on a connection of its own: how many the pool had
+ * open, how many were running a statement (and what those waited on, if anything) and how many were
+ * idle inside a transaction. A pool whose every connection is busy at most samples is the
+ * bottleneck; busy backends waiting on locks or I/O point at the database.
  */
 final class DatabaseActivity implements AutoCloseable {
 
@@ -24,13 +25,22 @@ final class DatabaseActivity implements AutoCloseable {
           + " WHERE application_name = 'regulus' AND backend_type = 'client backend'";
 
   /**
-   * Means and peaks over the samples; the busy backends' wait events (CPU: none) and statements (the start and end
-   * of their text), each counted once per sample it was seen running in.
+   * Means and peaks over the samples; the busy backends' wait events (CPU: none) and statements
+   * (the start and end of their text), each counted once per sample it was seen running in.
    */
-  record Summary(int samples, double openMean, int openMax, double activeMean, int activeMax,
-      double idleInTransactionMean, Map<String, Integer> waits, Map<String, Integer> statements) {
+  record Summary(
+      int samples,
+      double openMean,
+      int openMax,
+      double activeMean,
+      int activeMax,
+      double idleInTransactionMean,
+      Map<String, Integer> waits,
+      Map<String, Integer> statements) {
 
-    /** The {@code count} statements seen running most often, with their share of the busy samples. */
+    /**
+     * The {@code count} statements seen running most often, with their share of the busy samples.
+     */
     List<String> topStatements(int count) {
       int busy = statements.values().stream().mapToInt(Integer::intValue).sum();
       return statements.entrySet().stream()
@@ -75,7 +85,8 @@ final class DatabaseActivity implements AutoCloseable {
               activeNow++;
               synchronized (this) {
                 waits.merge(rows.getString(2), 1, Integer::sum);
-                statements.merge(rows.getString(3).replaceAll("\\s+", " ").strip(), 1, Integer::sum);
+                statements.merge(
+                    rows.getString(3).replaceAll("\\s+", " ").strip(), 1, Integer::sum);
               }
             } else if (state != null && state.startsWith("idle in transaction")) {
               idleNow++;
@@ -110,8 +121,15 @@ final class DatabaseActivity implements AutoCloseable {
         throw failure;
       }
       double n = Math.max(1, samples);
-      return new Summary(samples, open / n, openMax, active / n, activeMax, idleInTransaction / n,
-          new TreeMap<>(waits), new HashMap<>(statements));
+      return new Summary(
+          samples,
+          open / n,
+          openMax,
+          active / n,
+          activeMax,
+          idleInTransaction / n,
+          new TreeMap<>(waits),
+          new HashMap<>(statements));
     }
   }
 

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the database looks like after provisioning: schemas, relations per kind, size, and the server settings that
- * matter with thousands of schemas. The shared lock table holds {@code max_locks_per_transaction} x (every backend
- * slot + prepared transactions) locks, and pg_dump holds a lock on every table it dumps until it ends.
+ * What the database looks like after provisioning: schemas, relations per kind, size, and the
+ * server settings that matter with thousands of schemas. The shared lock table holds {@code
+ * max_locks_per_transaction} x (every backend slot + prepared transactions) locks, and pg_dump
+ * holds a lock on every table it dumps until it ends.
  */
 record DatabaseFacts(
     Map<String, String> settings,
@@ -26,17 +27,35 @@ record DatabaseFacts(
     long databaseBytes,
     Map<String, CatalogAnalyze> catalogAnalyzes) {
 
-  /** How often autovacuum vacuumed and analyzed a system catalog, and when it last did (epoch ms; 0: never). */
-  record CatalogAnalyze(long vacuums, long lastVacuumMillis, long analyzes, long lastAnalyzeMillis) {}
+  /**
+   * How often autovacuum vacuumed and analyzed a system catalog, and when it last did (epoch ms; 0:
+   * never).
+   */
+  record CatalogAnalyze(
+      long vacuums, long lastVacuumMillis, long analyzes, long lastAnalyzeMillis) {}
 
   /** The catalogs whose rows grow with every schema, table and index. */
   static final List<String> GROWING_CATALOGS =
-      List.of("pg_class", "pg_attribute", "pg_depend", "pg_type", "pg_namespace", "pg_index", "pg_constraint");
+      List.of(
+          "pg_class",
+          "pg_attribute",
+          "pg_depend",
+          "pg_type",
+          "pg_namespace",
+          "pg_index",
+          "pg_constraint");
 
   static final List<String> SETTINGS =
       List.of(
-          "server_version", "max_locks_per_transaction", "max_connections", "max_prepared_transactions",
-          "autovacuum_max_workers", "max_worker_processes", "max_wal_senders", "shared_buffers", "work_mem",
+          "server_version",
+          "max_locks_per_transaction",
+          "max_connections",
+          "max_prepared_transactions",
+          "autovacuum_max_workers",
+          "max_worker_processes",
+          "max_wal_senders",
+          "shared_buffers",
+          "work_mem",
           "maintenance_work_mem");
 
   private static final String TENANT_RELATIONS =
@@ -71,27 +90,41 @@ record DatabaseFacts(
     }
   }
 
-  private static Map<String, CatalogAnalyze> catalogAnalyzes(Statement statement) throws SQLException {
+  private static Map<String, CatalogAnalyze> catalogAnalyzes(Statement statement)
+      throws SQLException {
     Map<String, CatalogAnalyze> analyzes = new LinkedHashMap<>();
     String sql =
         "SELECT relname, autovacuum_count, coalesce((extract(epoch FROM last_autovacuum) * 1000)::bigint, 0),"
             + " autoanalyze_count, coalesce((extract(epoch FROM last_autoanalyze) * 1000)::bigint, 0)"
             + " FROM pg_stat_sys_tables WHERE schemaname = 'pg_catalog' AND relname IN ('"
-            + String.join("', '", GROWING_CATALOGS) + "')";
+            + String.join("', '", GROWING_CATALOGS)
+            + "')";
     try (ResultSet result = statement.executeQuery(sql)) {
       while (result.next()) {
-        analyzes.put(result.getString(1), new CatalogAnalyze(result.getLong(2), result.getLong(3), result.getLong(4), result.getLong(5)));
+        analyzes.put(
+            result.getString(1),
+            new CatalogAnalyze(
+                result.getLong(2), result.getLong(3), result.getLong(4), result.getLong(5)));
       }
     }
     Map<String, CatalogAnalyze> ordered = new LinkedHashMap<>();
-    GROWING_CATALOGS.stream().filter(analyzes::containsKey).forEach(name -> ordered.put(name, analyzes.get(name)));
+    GROWING_CATALOGS.stream()
+        .filter(analyzes::containsKey)
+        .forEach(name -> ordered.put(name, analyzes.get(name)));
     return ordered;
   }
 
-  /** Backend slots the shared lock table is sized for: PostgreSQL's MaxBackends + max_prepared_transactions. */
+  /**
+   * Backend slots the shared lock table is sized for: PostgreSQL's MaxBackends +
+   * max_prepared_transactions.
+   */
   long lockTableSlots() {
-    return number("max_connections") + number("autovacuum_max_workers") + 1 + number("max_worker_processes")
-        + number("max_wal_senders") + number("max_prepared_transactions");
+    return number("max_connections")
+        + number("autovacuum_max_workers")
+        + 1
+        + number("max_worker_processes")
+        + number("max_wal_senders")
+        + number("max_prepared_transactions");
   }
 
   /** Locks the shared lock table holds, all backends together. */

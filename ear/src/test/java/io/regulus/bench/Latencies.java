@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Order statistics of a list of durations in nanoseconds, reported in milliseconds. The median of an even count
- * is the mean of the two middle values; other percentiles are nearest-rank (p99 of 1,000 is the 990th value).
+ * Order statistics of a list of durations in nanoseconds, reported in milliseconds. The median of
+ * an even count is the mean of the two middle values; other percentiles are nearest-rank (p99 of
+ * 1,000 is the 990th value).
  */
 final class Latencies {
 
@@ -24,7 +25,9 @@ final class Latencies {
       return Double.NaN;
     }
     int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? ms(sorted[middle]) : (ms(sorted[middle - 1]) + ms(sorted[middle])) / 2;
+    return sorted.length % 2 == 1
+        ? ms(sorted[middle])
+        : (ms(sorted[middle - 1]) + ms(sorted[middle])) / 2;
   }
 
   double percentileMs(double percent) {

@@ -10,19 +10,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A tenant of the load test: provisioned, with its admin ({@link TenantAdmin}), built after {@link #PLAN}; the
- * actions its writes may touch are those without statuses of their own (NOT_IMPLEMENTED) that do not follow a
- * parent, in id order, as they were before the run.
+ * A tenant of the load test: provisioned, with its admin ({@link TenantAdmin}), built after {@link
+ * #PLAN}; the actions its writes may touch are those without statuses of their own
+ * (NOT_IMPLEMENTED) that do not follow a parent, in id order, as they were before the run.
  */
 record LoadTenant(TenantAdmin admin, int instances, List<WriteLedger.Target> targets) {
 
   /** One group: GDPR and a private template of 200 actions (360 instances). */
-  static final BenchTenant.Plan PLAN = new BenchTenant.Plan(List.of(
-      new BenchTenant.Group("FY2027", "main product", List.of("gdpr"), true)), 200, true);
+  static final BenchTenant.Plan PLAN =
+      new BenchTenant.Plan(
+          List.of(new BenchTenant.Group("FY2027", "main product", List.of("gdpr"), true)),
+          200,
+          true);
 
-  /** Provisions and builds {@code count} tenants ({@code <prefix>-01}, ...), {@code parallel} at a time. */
-  static List<LoadTenant> buildAll(HttpClient http, BenchSettings settings, TenantApi platform, String prefix,
-      int count, int parallel) throws Exception {
+  /**
+   * Provisions and builds {@code count} tenants ({@code <prefix>-01}, ...), {@code parallel} at a
+   * time.
+   */
+  static List<LoadTenant> buildAll(
+      HttpClient http,
+      BenchSettings settings,
+      TenantApi platform,
+      String prefix,
+      int count,
+      int parallel)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<LoadTenant>> futures = new ArrayList<>();
@@ -44,12 +56,22 @@ record LoadTenant(TenantAdmin admin, int instances, List<WriteLedger.Target> tar
     BenchTenant tenant = new BenchTenant(admin.api(), admin.tenant(), PLAN);
     tenant.build();
     List<JsonNode> instances = tenant.instances();
-    List<WriteLedger.Target> targets = instances.stream()
-        .filter(i -> !BenchTenant.follower(i) && "NOT_IMPLEMENTED".equals(i.path("implementationStatus").asText()))
-        .sorted(Comparator.comparingLong(i -> i.path("id").asLong()))
-        .map(i -> new WriteLedger.Target(admin.tenant(), i.path("id").asLong(), i.path("version").asLong(),
-            i.path("implementationStatus").asText(), i.path("notes").asText(null)))
-        .toList();
+    List<WriteLedger.Target> targets =
+        instances.stream()
+            .filter(
+                i ->
+                    !BenchTenant.follower(i)
+                        && "NOT_IMPLEMENTED".equals(i.path("implementationStatus").asText()))
+            .sorted(Comparator.comparingLong(i -> i.path("id").asLong()))
+            .map(
+                i ->
+                    new WriteLedger.Target(
+                        admin.tenant(),
+                        i.path("id").asLong(),
+                        i.path("version").asLong(),
+                        i.path("implementationStatus").asText(),
+                        i.path("notes").asText(null)))
+            .toList();
     return new LoadTenant(admin, instances.size(), targets);
   }
 

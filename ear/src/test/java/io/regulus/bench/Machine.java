@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What the figures were measured on: cores, memory, CPU model, load, JDK, and the commit the build was made from. */
+/**
+ * What the figures were measured on: cores, memory, CPU model, load, JDK, and the commit the build
+ * was made from.
+ */
 final class Machine {
 
   private Machine() {}
@@ -28,11 +31,18 @@ final class Machine {
             .orElse("unknown CPU");
     return String.format(
         "%d cores (%s), %.1f GiB RAM, %s %s, Java %s",
-        Runtime.getRuntime().availableProcessors(), cpu, memKb / 1024.0 / 1024.0, System.getProperty("os.name"),
-        System.getProperty("os.version"), System.getProperty("java.version"));
+        Runtime.getRuntime().availableProcessors(),
+        cpu,
+        memKb / 1024.0 / 1024.0,
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("java.version"));
   }
 
-  /** The 1, 5 and 15 minute load averages: the cores are shared with whatever else runs on the machine. */
+  /**
+   * The 1, 5 and 15 minute load averages: the cores are shared with whatever else runs on the
+   * machine.
+   */
   static String load() {
     List<String> lines = lines("/proc/loadavg");
     if (lines.isEmpty()) {
@@ -42,7 +52,10 @@ final class Machine {
     return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : lines.get(0);
   }
 
-  /** HEAD, marked when the work tree differs from it; {@code -Dbench.commit} (in MAVEN_OPTS) says it instead. */
+  /**
+   * HEAD, marked when the work tree differs from it; {@code -Dbench.commit} (in MAVEN_OPTS) says it
+   * instead.
+   */
   static String commit() {
     String given = System.getProperty("bench.commit");
     if (given != null && !given.isBlank()) {

@@ -13,15 +13,18 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The platform operator's access token (password grant through the public {@code regulus-cli} client, as the
- * README's curl line gets one), or another user's with the same password, fetched again a minute before it
- * expires: a run outlives the realm's five-minute tokens. Callers fetch it outside their timed section.
+ * The platform operator's access token (password grant through the public {@code regulus-cli}
+ * client, as the README's curl line gets one), or another user's with the same password, fetched
+ * again a minute before it expires: a run outlives the realm's five-minute tokens. Callers fetch it
+ * outside their timed section.
  */
 final class OperatorToken {
 
   private static final String OPERATOR = "olivia";
+
   /** The realm's demo password, which the benchmarks also give the users they create. */
   static final String PASSWORD = "regulus-demo";
+
   private static final Duration MARGIN = Duration.ofSeconds(60);
 
   private final HttpClient http;
@@ -57,7 +60,10 @@ final class OperatorToken {
 
   private void fetch() {
     String form =
-        "grant_type=password&client_id=regulus-cli&username=" + encode(username) + "&password=" + encode(PASSWORD);
+        "grant_type=password&client_id=regulus-cli&username="
+            + encode(username)
+            + "&password="
+            + encode(PASSWORD);
     HttpRequest request =
         HttpRequest.newBuilder(tokenEndpoint)
             .timeout(Duration.ofSeconds(30))
@@ -68,7 +74,8 @@ final class OperatorToken {
       Instant asked = Instant.now();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("token request answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(
+            "token request answered " + response.statusCode() + ": " + response.body());
       }
       JsonNode body = json.readTree(response.body());
       token = body.path("access_token").asText();

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One timed pass of a sequential benchmark: {@code requests} samples one after the other, each timed by the client
- * (from sending the request to reading the whole answer, or around one SQL transaction), and the pass's wall time.
+ * One timed pass of a sequential benchmark: {@code requests} samples one after the other, each
+ * timed by the client (from sending the request to reading the whole answer, or around one SQL
+ * transaction), and the pass's wall time.
  */
 record Pass(Latencies latencies, long wallNanos) {
 
@@ -15,7 +16,9 @@ record Pass(Latencies latencies, long wallNanos) {
     ApiClient.Timed run() throws Exception;
   }
 
-  /** Runs the sample {@code requests} times, not counted (a fresh server's JIT, pools and caches). */
+  /**
+   * Runs the sample {@code requests} times, not counted (a fresh server's JIT, pools and caches).
+   */
   static void warmUp(int requests, Sample sample) throws Exception {
     for (int i = 0; i < requests; i++) {
       sample.run();

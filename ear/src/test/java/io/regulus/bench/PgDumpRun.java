@@ -13,16 +13,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One {@code pg_dump} of the whole database in custom format (compressed), to a file under the stack directory that
- * is deleted once measured: wall time, exit code, size, and the most locks pg_dump held at once (sampled from
- * {@code pg_locks} every 100 ms by a second connection), which is what {@code max_locks_per_transaction} must
- * leave room for.
+ * One {@code pg_dump} of the whole database in custom format (compressed), to a file under the
+ * stack directory that is deleted once measured: wall time, exit code, size, and the most locks
+ * pg_dump held at once (sampled from {@code pg_locks} every 100 ms by a second connection), which
+ * is what {@code max_locks_per_transaction} must leave room for.
  */
 final class PgDumpRun {
 
   /** The outcome; {@code exitCode} -1 when pg_dump could not be started at all. */
   record Result(
-      String command, String version, int exitCode, long wallNanos, long bytes, long peakLocks, String errorTail) {
+      String command,
+      String version,
+      int exitCode,
+      long wallNanos,
+      long bytes,
+      long peakLocks,
+      String errorTail) {
 
     boolean succeeded() {
       return exitCode == 0;
@@ -42,8 +48,14 @@ final class PgDumpRun {
     String version = version();
     List<String> command =
         List.of(
-            settings.pgDump(), "--format=custom", "--file=" + dump, "--host=" + settings.dbHost(),
-            "--port=" + settings.dbPort(), "--username=" + settings.dbUser(), "--no-password", settings.dbName());
+            settings.pgDump(),
+            "--format=custom",
+            "--file=" + dump,
+            "--host=" + settings.dbHost(),
+            "--port=" + settings.dbPort(),
+            "--username=" + settings.dbUser(),
+            "--no-password",
+            settings.dbName());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile());
     builder.environment().put("PGPASSWORD", settings.dbPassword());
@@ -68,12 +80,20 @@ final class PgDumpRun {
     Files.deleteIfExists(dump);
     String tail = tail(errors);
     Files.deleteIfExists(errors);
-    return new Result(String.join(" ", command), version, process.exitValue(), wall, bytes, peakLocks.get(), tail);
+    return new Result(
+        String.join(" ", command),
+        version,
+        process.exitValue(),
+        wall,
+        bytes,
+        peakLocks.get(),
+        tail);
   }
 
   private String version() {
     try {
-      Process process = new ProcessBuilder(settings.pgDump(), "--version").redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(settings.pgDump(), "--version").redirectErrorStream(true).start();
       String out = new String(process.getInputStream().readAllBytes()).trim();
       process.waitFor(30, TimeUnit.SECONDS);
       return out;

@@ -10,21 +10,32 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The benchmark's report: printed line by line as it is written, and appended whole to the results file. */
+/**
+ * The benchmark's report: printed line by line as it is written, and appended whole to the results
+ * file.
+ */
 final class Report {
 
   private final StringBuilder text = new StringBuilder();
 
-  /** The head of a report: the benchmark and when it started (UTC), the machine, the commit, the load average. */
+  /**
+   * The head of a report: the benchmark and when it started (UTC), the machine, the commit, the
+   * load average.
+   */
   void begin(String benchmark) {
-    line("== %s, %s ==", benchmark,
+    line(
+        "== %s, %s ==",
+        benchmark,
         OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     field("machine", Machine.describe());
     field("commit", Machine.commit());
     field("load average at start (1/5/15 min)", Machine.load());
   }
 
-  /** The foot of a report: the load average at the end; then the whole report is appended to the file. */
+  /**
+   * The foot of a report: the load average at the end; then the whole report is appended to the
+   * file.
+   */
   void end(Path file) throws IOException {
     line("");
     field("load average at end (1/5/15 min)", Machine.load());
@@ -51,6 +62,8 @@ final class Report {
 
   /** "a 3, b 5": counts by name, in the map's order. */
   static String join(Map<String, ? extends Number> counts) {
-    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
   }
 }

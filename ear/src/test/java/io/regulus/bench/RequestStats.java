@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What many clients saw of one kind of request: each answer's time and status, and the requests that got no
- * answer (by exception). Thread-safe; the clients add to it as they go.
+ * What many clients saw of one kind of request: each answer's time and status, and the requests
+ * that got no answer (by exception). Thread-safe; the clients add to it as they go.
  */
 final class RequestStats {
 
@@ -48,7 +48,9 @@ final class RequestStats {
 
   /** Answers with a 5xx status. */
   synchronized int serverErrors() {
-    return outcomes.entrySet().stream().filter(e -> e.getKey().matches("5\\d\\d")).mapToInt(Map.Entry::getValue)
+    return outcomes.entrySet().stream()
+        .filter(e -> e.getKey().matches("5\\d\\d"))
+        .mapToInt(Map.Entry::getValue)
         .sum();
   }
 

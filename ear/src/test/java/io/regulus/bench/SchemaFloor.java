@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The database's share of provisioning, measured alone: on one open JDBC connection, one transaction that runs a
- * bare {@code CREATE SCHEMA} and the tenant migration SQL (the same {@code db/tenant/V*.sql} files, in version
- * order) in it. No HTTP, no token check, no registry rows, no Flyway bookkeeping: the floor a provisioning request
- * cannot go below. The schemas ({@code bench_floor_NN}) are dropped afterwards, untimed.
+ * The database's share of provisioning, measured alone: on one open JDBC connection, one
+ * transaction that runs a bare {@code CREATE SCHEMA} and the tenant migration SQL (the same {@code
+ * db/tenant/V*.sql} files, in version order) in it. No HTTP, no token check, no registry rows, no
+ * Flyway bookkeeping: the floor a provisioning request cannot go below. The schemas ({@code
+ * bench_floor_NN}) are dropped afterwards, untimed.
  */
 final class SchemaFloor {
 
@@ -38,7 +39,10 @@ final class SchemaFloor {
     return files;
   }
 
-  /** Creates and migrates {@code samples} schemas one after the other; returns each one's time in nanoseconds. */
+  /**
+   * Creates and migrates {@code samples} schemas one after the other; returns each one's time in
+   * nanoseconds.
+   */
   List<Long> measure(Connection connection, int samples, String label) throws SQLException {
     List<Long> times = new ArrayList<>();
     boolean autoCommit = connection.getAutoCommit();

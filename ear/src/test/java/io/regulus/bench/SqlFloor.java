@@ -10,26 +10,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The database's share of a request, measured alone: on one open JDBC connection, one transaction that binds the
- * tenant schema as the application does ({@code set_config('search_path', schema, true)}) and runs the request's
- * queries, reading every column of every row. No HTTP, no token, no registry lookup, no computing, no JSON: what
- * the request cannot go below. The SQL is the application's own constants.
+ * The database's share of a request, measured alone: on one open JDBC connection, one transaction
+ * that binds the tenant schema as the application does ({@code set_config('search_path', schema,
+ * true)}) and runs the request's queries, reading every column of every row. No HTTP, no token, no
+ * registry lookup, no computing, no JSON: what the request cannot go below. The SQL is the
+ * application's own constants.
  */
 final class SqlFloor {
 
-  /** The three queries of {@code ScoringRepository.load}: what a dashboard (or scores) request reads. */
+  /**
+   * The three queries of {@code ScoringRepository.load}: what a dashboard (or scores) request
+   * reads.
+   */
   static final List<String> SCORING =
       List.of(ScoringRepository.ACTIONS, ScoringRepository.ASSESSMENTS, ScoringRepository.STATES);
 
   /** The actions list's query ({@code ActionRepository.all}), then the three scoring queries. */
-  static final List<String> ACTIONS_LIST = List.of(ActionRepository.ALL, ScoringRepository.ACTIONS,
-      ScoringRepository.ASSESSMENTS, ScoringRepository.STATES);
+  static final List<String> ACTIONS_LIST =
+      List.of(
+          ActionRepository.ALL,
+          ScoringRepository.ACTIONS,
+          ScoringRepository.ASSESSMENTS,
+          ScoringRepository.STATES);
 
   private final String schema;
   private final List<String> queries;
   private final long[] rows;
 
-  /** @param tenant the tenant's slug; its schema is {@code tenant_} + the slug with '-' as '_' */
+  /**
+   * @param tenant the tenant's slug; its schema is {@code tenant_} + the slug with '-' as '_'
+   */
   SqlFloor(String tenant, List<String> queries) {
     this.schema = TenantStatistics.schema(tenant);
     this.queries = List.copyOf(queries);
@@ -50,14 +60,17 @@ final class SqlFloor {
     return new ApiClient.Timed(measure(connection, 1).get(0), 0);
   }
 
-  /** Runs {@code samples} transactions one after the other; returns each one's time in nanoseconds. */
+  /**
+   * Runs {@code samples} transactions one after the other; returns each one's time in nanoseconds.
+   */
   List<Long> measure(Connection connection, int samples) throws SQLException {
     List<Long> times = new ArrayList<>(samples);
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     List<PreparedStatement> statements = new ArrayList<>();
     try {
-      PreparedStatement bind = connection.prepareStatement("SELECT set_config('search_path', ?, true)");
+      PreparedStatement bind =
+          connection.prepareStatement("SELECT set_config('search_path', ?, true)");
       statements.add(bind);
       for (String sql : queries) {
         statements.add(connection.prepareStatement(sql));

@@ -15,29 +15,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How many SQL statements one request sends to PostgreSQL, counted from the server's own log: for a few requests
- * {@code log_statement} is {@code all} (ALTER SYSTEM and a configuration reload, reset afterwards), and the
- * statements logged while only those requests ran are counted by their first word. pg_stat_statements would need
- * a preloaded library; the stack's server logs to {@code postgres.log} in the stack directory. Run it after the
- * timed passes: logging every statement slows the server down.
+ * How many SQL statements one request sends to PostgreSQL, counted from the server's own log: for a
+ * few requests {@code log_statement} is {@code all} (ALTER SYSTEM and a configuration reload, reset
+ * afterwards), and the statements logged while only those requests ran are counted by their first
+ * word. pg_stat_statements would need a preloaded library; the stack's server logs to {@code
+ * postgres.log} in the stack directory. Run it after the timed passes: logging every statement
+ * slows the server down.
  */
 final class StatementCount {
 
-  /** Statements per request, and their first words (SELECT, BEGIN, ...) with totals over all the requests. */
+  /**
+   * Statements per request, and their first words (SELECT, BEGIN, ...) with totals over all the
+   * requests.
+   */
   record Result(int requests, int statements, Map<String, Integer> byKind) {
     double perRequest() {
       return (double) statements / requests;
     }
   }
 
-  private static final Pattern LOGGED = Pattern.compile("LOG:\\s+(?:statement|execute [^:]*):\\s*(\\S+)");
+  private static final Pattern LOGGED =
+      Pattern.compile("LOG:\\s+(?:statement|execute [^:]*):\\s*(\\S+)");
 
   private StatementCount() {}
 
   /**
    * @param log the server's log file
-   * @param priming requests run first with logging on, not counted: a pooled connection applies the new setting
-   *     only from its next command on
+   * @param priming requests run first with logging on, not counted: a pooled connection applies the
+   *     new setting only from its next command on
    */
   static Result count(Connection db, Path log, int priming, int requests, Runnable request)
       throws SQLException, IOException, InterruptedException {

@@ -8,14 +8,18 @@ import java.net.http.HttpClient;
  *
  * @param provisionNanos how long {@code POST /platform/tenants} took
  */
-record TenantAdmin(String tenant, String username, ApiClient api, OperatorToken token, long provisionNanos) {
+record TenantAdmin(
+    String tenant, String username, ApiClient api, OperatorToken token, long provisionNanos) {
 
-  static TenantAdmin create(HttpClient http, BenchSettings settings, TenantApi platform, String tenant) {
+  static TenantAdmin create(
+      HttpClient http, BenchSettings settings, TenantApi platform, String tenant) {
     long provisioned = platform.provision(tenant);
     String username = tenant + "-admin";
-    new KeycloakAdmin(http, settings.keycloakUrl()).createMember(username, "/tenants/" + tenant + "/admin");
+    new KeycloakAdmin(http, settings.keycloakUrl())
+        .createMember(username, "/tenants/" + tenant + "/admin");
     OperatorToken token = new OperatorToken(http, settings.keycloakUrl(), username);
-    return new TenantAdmin(tenant, username, new ApiClient(http, settings.baseUrl(), token), token, provisioned);
+    return new TenantAdmin(
+        tenant, username, new ApiClient(http, settings.baseUrl(), token), token, provisioned);
   }
 
   /** The tenant's API paths start with this. */

@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code POST /api/v1/platform/tenants}, timed from sending the request to reading the whole answer. Only a 201
- * whose tenant is ACTIVE counts: a 200 means the slug existed (the benchmark needs a fresh database).
+ * {@code POST /api/v1/platform/tenants}, timed from sending the request to reading the whole
+ * answer. Only a 201 whose tenant is ACTIVE counts: a 200 means the slug existed (the benchmark
+ * needs a fresh database).
  */
 final class TenantApi {
 
@@ -52,11 +53,17 @@ final class TenantApi {
     }
   }
 
-  /** Waits until Liberty's health check answers 200 (the application and its start-up migrations are done). */
+  /**
+   * Waits until Liberty's health check answers 200 (the application and its start-up migrations are
+   * done).
+   */
   void awaitHealthy(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
     while (true) {
       try {
         if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -69,7 +76,8 @@ final class TenantApi {
         throw new IllegalStateException("interrupted while waiting for " + baseUrl, e);
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(baseUrl + "/health not 200 after " + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+            baseUrl + "/health not 200 after " + timeout.toSeconds() + " s");
       }
       try {
         Thread.sleep(500);

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The planner statistics of a tenant's tables. A tenant built a moment ago has none until autovacuum analyzes its
- * tables (up to a minute later, once enough rows changed), and PostgreSQL plans its queries from default guesses in
- * the meantime; a benchmark of steady state analyzes them first.
+ * The planner statistics of a tenant's tables. A tenant built a moment ago has none until
+ * autovacuum analyzes its tables (up to a minute later, once enough rows changed), and PostgreSQL
+ * plans its queries from default guesses in the meantime; a benchmark of steady state analyzes them
+ * first.
  */
 final class TenantStatistics {
 
@@ -24,8 +25,10 @@ final class TenantStatistics {
 
   /** How many of the tenant's tables were never analyzed (by autovacuum or by hand). */
   static int unanalyzed(Connection db, String tenant) throws SQLException {
-    try (PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM pg_stat_user_tables"
-        + " WHERE schemaname = ? AND last_analyze IS NULL AND last_autoanalyze IS NULL")) {
+    try (PreparedStatement statement =
+        db.prepareStatement(
+            "SELECT count(*) FROM pg_stat_user_tables"
+                + " WHERE schemaname = ? AND last_analyze IS NULL AND last_autoanalyze IS NULL")) {
       statement.setString(1, schema(tenant));
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
@@ -38,8 +41,9 @@ final class TenantStatistics {
   static int analyze(Connection db, String tenant) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (PreparedStatement statement =
-        db.prepareStatement("SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables"
-            + " WHERE schemaname = ?")) {
+        db.prepareStatement(
+            "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables"
+                + " WHERE schemaname = ?")) {
       statement.setString(1, schema(tenant));
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {

@@ -5,20 +5,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What every kind of caller may do, endpoint by endpoint: the status each persona gets. One table holds the
- * application to it twice: over HTTP, with real tokens ({@link AuthorizationMatrixIT}), and inside the server, calling
- * the domain services directly ({@link ServiceAccessIT}), where a 2xx means the operation ran and a 403 that the
- * domain refused the caller.
+ * What every kind of caller may do, endpoint by endpoint: the status each persona gets. One table
+ * holds the application to it twice: over HTTP, with real tokens ({@link AuthorizationMatrixIT}),
+ * and inside the server, calling the domain services directly ({@link ServiceAccessIT}), where a
+ * 2xx means the operation ran and a 403 that the domain refused the caller.
  */
 final class AccessMatrix {
 
-  /** The callers. The tenant endpoints are called on tenant T, except by SUSPENDED, who calls its own tenant. */
+  /**
+   * The callers. The tenant endpoints are called on tenant T, except by SUSPENDED, who calls its
+   * own tenant.
+   */
   enum Persona {
-    ADMIN, ASSESSOR, CONTRIBUTOR, READER, OTHER_TENANT, NO_TENANT, SUSPENDED, FIRM_ADMIN, CONSULTANT, OPERATOR
+    ADMIN,
+    ASSESSOR,
+    CONTRIBUTOR,
+    READER,
+    OTHER_TENANT,
+    NO_TENANT,
+    SUSPENDED,
+    FIRM_ADMIN,
+    CONSULTANT,
+    OPERATOR
   }
 
   private static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
 
+  // spotless:off
   static {
     // who am I
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
@@ -137,6 +150,8 @@ final class AccessMatrix {
     expect("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
         204, 204, 204, 403, 403, 403, 403, 204, 403, 403);
   }
+
+  // spotless:on
 
   private AccessMatrix() {}
 

@@ -20,7 +20,8 @@ final class Api {
   private Api() {}
 
   static RequestSpecification anonymous() {
-    return RestAssured.given(new RequestSpecBuilder().setBaseUri(BASE_URL).setBasePath("/api/v1").build())
+    return RestAssured.given(
+            new RequestSpecBuilder().setBaseUri(BASE_URL).setBasePath("/api/v1").build())
         .contentType(ContentType.JSON);
   }
 

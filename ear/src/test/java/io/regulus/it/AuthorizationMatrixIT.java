@@ -2,8 +2,8 @@ package io.regulus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.specification.RequestSpecification;
 import io.regulus.it.AccessMatrix.Persona;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,16 +18,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every endpoint of the OpenAPI document, called by every kind of caller, with the exact status each must get
- * ({@link AccessMatrix}). An endpoint without a row here fails {@link #everyEndpointHasARow()}, so the matrix stays
- * complete.
+ * Every endpoint of the OpenAPI document, called by every kind of caller, with the exact status
+ * each must get ({@link AccessMatrix}). An endpoint without a row here fails {@link
+ * #everyEndpointHasARow()}, so the matrix stays complete.
  */
 class AuthorizationMatrixIT {
 
-  /** What a call needs: the tenant T (a client of firm F), and fresh objects where the call would consume one. */
+  /**
+   * What a call needs: the tenant T (a client of firm F), and fresh objects where the call would
+   * consume one.
+   */
   record World(
-      String firm, String tenant, String suspended, long groupId, String memberId, long exportId, long assessmentId,
-      long actionId, String adminId) {}
+      String firm,
+      String tenant,
+      String suspended,
+      long groupId,
+      String memberId,
+      long exportId,
+      long assessmentId,
+      long actionId,
+      String adminId) {}
 
   private static World world;
   private static final Map<Persona, String> TOKENS = new EnumMap<>(Persona.class);
@@ -36,7 +46,8 @@ class AuthorizationMatrixIT {
   /** One endpoint: how to call it as a persona. */
   record Row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call) {}
 
-  private static void row(String endpoint, BiFunction<Persona, RequestSpecification, Integer> call) {
+  private static void row(
+      String endpoint, BiFunction<Persona, RequestSpecification, Integer> call) {
     ROWS.put(endpoint, new Row(endpoint, call));
   }
 
@@ -48,111 +59,231 @@ class AuthorizationMatrixIT {
     String suspended = Platform.tenant("matrix-susp", null);
     String adminName = KeycloakClient.createMember(tenant, "admin");
     TOKENS.put(Persona.ADMIN, KeycloakClient.token(adminName));
-    TOKENS.put(Persona.ASSESSOR, KeycloakClient.token(KeycloakClient.createMember(tenant, "assessor")));
-    TOKENS.put(Persona.CONTRIBUTOR, KeycloakClient.token(KeycloakClient.createMember(tenant, "contributor")));
+    TOKENS.put(
+        Persona.ASSESSOR, KeycloakClient.token(KeycloakClient.createMember(tenant, "assessor")));
+    TOKENS.put(
+        Persona.CONTRIBUTOR,
+        KeycloakClient.token(KeycloakClient.createMember(tenant, "contributor")));
     TOKENS.put(Persona.READER, KeycloakClient.token(KeycloakClient.createMember(tenant, "reader")));
-    TOKENS.put(Persona.OTHER_TENANT, KeycloakClient.token(KeycloakClient.createMember(other, "admin")));
+    TOKENS.put(
+        Persona.OTHER_TENANT, KeycloakClient.token(KeycloakClient.createMember(other, "admin")));
     TOKENS.put(Persona.NO_TENANT, KeycloakClient.token(KeycloakClient.createUser("nobody")));
-    TOKENS.put(Persona.SUSPENDED, KeycloakClient.token(KeycloakClient.createMember(suspended, "admin")));
-    TOKENS.put(Persona.FIRM_ADMIN, KeycloakClient.token(KeycloakClient.createUser("fadmin", "/firms/" + firm + "/admin")));
-    TOKENS.put(Persona.CONSULTANT, KeycloakClient.token(KeycloakClient.createUser("cons", "/firms/" + firm + "/consultant")));
+    TOKENS.put(
+        Persona.SUSPENDED, KeycloakClient.token(KeycloakClient.createMember(suspended, "admin")));
+    TOKENS.put(
+        Persona.FIRM_ADMIN,
+        KeycloakClient.token(KeycloakClient.createUser("fadmin", "/firms/" + firm + "/admin")));
+    TOKENS.put(
+        Persona.CONSULTANT,
+        KeycloakClient.token(KeycloakClient.createUser("cons", "/firms/" + firm + "/consultant")));
     TOKENS.put(Persona.OPERATOR, Platform.operator());
     Platform.suspend(suspended);
     long groupId = Platform.createGroup(TOKENS.get(Persona.ADMIN), tenant, "matrix");
     String memberId = KeycloakClient.userId(KeycloakClient.createMember(tenant, "contributor"));
     String admin = TOKENS.get(Persona.ADMIN);
-    Api.as(admin).body(MatrixTemplates.template("matrix-tmpl")).post("/tenants/" + tenant + "/templates")
-        .then().statusCode(201);
+    Api.as(admin)
+        .body(MatrixTemplates.template("matrix-tmpl"))
+        .post("/tenants/" + tenant + "/templates")
+        .then()
+        .statusCode(201);
     long assessmentId = Platform.createAssessment(admin, tenant, groupId, "matrix", "matrix-tmpl");
     long actionId = ((Number) Platform.actions(admin, tenant).get(0).get("id")).longValue();
-    world = new World(firm, tenant, suspended, groupId, memberId, Platform.export(tenant), assessmentId, actionId,
-        KeycloakClient.userId(adminName));
+    world =
+        new World(
+            firm,
+            tenant,
+            suspended,
+            groupId,
+            memberId,
+            Platform.export(tenant),
+            assessmentId,
+            actionId,
+            KeycloakClient.userId(adminName));
     defineRows();
   }
 
   private static void defineRows() {
     row("GET /me", (p, r) -> r.get("/me").statusCode());
 
-    row("POST /platform/firms", (p, r) -> r.body(Map.of("slug", Api.unique("f"))).post("/platform/firms").statusCode());
+    row(
+        "POST /platform/firms",
+        (p, r) -> r.body(Map.of("slug", Api.unique("f"))).post("/platform/firms").statusCode());
     row("GET /platform/firms", (p, r) -> r.get("/platform/firms").statusCode());
-    row("POST /platform/tenants", (p, r) -> r.body(Map.of("slug", Api.unique("t"))).post("/platform/tenants").statusCode());
+    row(
+        "POST /platform/tenants",
+        (p, r) -> r.body(Map.of("slug", Api.unique("t"))).post("/platform/tenants").statusCode());
     row("GET /platform/tenants", (p, r) -> r.get("/platform/tenants").statusCode());
-    row("GET /platform/tenants/{slug}", (p, r) -> r.get("/platform/tenants/" + world.tenant()).statusCode());
-    row("POST /platform/tenants/{slug}/suspend",
+    row(
+        "GET /platform/tenants/{slug}",
+        (p, r) -> r.get("/platform/tenants/" + world.tenant()).statusCode());
+    row(
+        "POST /platform/tenants/{slug}/suspend",
         (p, r) -> r.post("/platform/tenants/" + fresh(p, false, false) + "/suspend").statusCode());
-    row("POST /platform/tenants/{slug}/resume",
+    row(
+        "POST /platform/tenants/{slug}/resume",
         (p, r) -> r.post("/platform/tenants/" + fresh(p, true, false) + "/resume").statusCode());
-    row("POST /platform/tenants/{slug}/exports", (p, r) -> r.post("/platform/tenants/" + world.tenant() + "/exports").statusCode());
-    row("GET /platform/tenants/{slug}/exports", (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports").statusCode());
-    row("GET /platform/tenants/{slug}/exports/{exportId}",
-        (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports/" + world.exportId()).statusCode());
-    row("POST /platform/tenants/{slug}/import",
-        (p, r) -> r.contentType("application/zip").body(Platform.archive(world.tenant(), world.exportId()))
-            .post("/platform/tenants/" + Api.unique("imp") + "/import").statusCode());
-    row("DELETE /platform/tenants/{slug}", (p, r) -> r.delete("/platform/tenants/" + fresh(p, true, true)).statusCode());
+    row(
+        "POST /platform/tenants/{slug}/exports",
+        (p, r) -> r.post("/platform/tenants/" + world.tenant() + "/exports").statusCode());
+    row(
+        "GET /platform/tenants/{slug}/exports",
+        (p, r) -> r.get("/platform/tenants/" + world.tenant() + "/exports").statusCode());
+    row(
+        "GET /platform/tenants/{slug}/exports/{exportId}",
+        (p, r) ->
+            r.get("/platform/tenants/" + world.tenant() + "/exports/" + world.exportId())
+                .statusCode());
+    row(
+        "POST /platform/tenants/{slug}/import",
+        (p, r) ->
+            r.contentType("application/zip")
+                .body(Platform.archive(world.tenant(), world.exportId()))
+                .post("/platform/tenants/" + Api.unique("imp") + "/import")
+                .statusCode());
+    row(
+        "DELETE /platform/tenants/{slug}",
+        (p, r) -> r.delete("/platform/tenants/" + fresh(p, true, true)).statusCode());
     row("GET /platform/audit-events", (p, r) -> r.get("/platform/audit-events").statusCode());
 
-    row("GET /firms/{firm}/tenants", (p, r) -> r.get("/firms/" + world.firm() + "/tenants").statusCode());
-    row("GET /firms/{firm}/tenants/{slug}",
+    row(
+        "GET /firms/{firm}/tenants",
+        (p, r) -> r.get("/firms/" + world.firm() + "/tenants").statusCode());
+    row(
+        "GET /firms/{firm}/tenants/{slug}",
         (p, r) -> r.get("/firms/" + world.firm() + "/tenants/" + world.tenant()).statusCode());
-    row("POST /firms/{firm}/tenants",
-        (p, r) -> r.body(Map.of("slug", Api.unique("fc"))).post("/firms/" + world.firm() + "/tenants").statusCode());
+    row(
+        "POST /firms/{firm}/tenants",
+        (p, r) ->
+            r.body(Map.of("slug", Api.unique("fc")))
+                .post("/firms/" + world.firm() + "/tenants")
+                .statusCode());
 
-    row("GET /tenants/{tenant}/assessment-groups", (p, r) -> r.get(tenant(p) + "/assessment-groups").statusCode());
-    row("POST /tenants/{tenant}/assessment-groups",
-        (p, r) -> r.body(Map.of("name", Api.unique("g"))).post(tenant(p) + "/assessment-groups").statusCode());
-    row("GET /tenants/{tenant}/assessment-groups/{id}",
+    row(
+        "GET /tenants/{tenant}/assessment-groups",
+        (p, r) -> r.get(tenant(p) + "/assessment-groups").statusCode());
+    row(
+        "POST /tenants/{tenant}/assessment-groups",
+        (p, r) ->
+            r.body(Map.of("name", Api.unique("g")))
+                .post(tenant(p) + "/assessment-groups")
+                .statusCode());
+    row(
+        "GET /tenants/{tenant}/assessment-groups/{id}",
         (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId()).statusCode());
     row("GET /tenants/{tenant}/templates", (p, r) -> r.get(tenant(p) + "/templates").statusCode());
-    row("GET /tenants/{tenant}/templates/{key}", (p, r) -> r.get(tenant(p) + "/templates/gdpr").statusCode());
-    row("POST /tenants/{tenant}/templates",
-        (p, r) -> r.body(MatrixTemplates.template(Api.unique("t"))).post(tenant(p) + "/templates").statusCode());
-    row("POST /tenants/{tenant}/templates/{key}/versions",
-        (p, r) -> r.body(MatrixTemplates.version()).post(tenant(p) + "/templates/matrix-tmpl/versions").statusCode());
-    row("GET /tenants/{tenant}/assessment-groups/{id}/assessments",
-        (p, r) -> r.get(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments").statusCode());
-    row("POST /tenants/{tenant}/assessment-groups/{id}/assessments",
-        (p, r) -> r.body(Map.of("name", Api.unique("a"), "template", "matrix-tmpl", "scope", "PRODUCT",
-                "scopeName", Api.unique("s")))
-            .post(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments").statusCode());
-    row("GET /tenants/{tenant}/assessments/{id}",
+    row(
+        "GET /tenants/{tenant}/templates/{key}",
+        (p, r) -> r.get(tenant(p) + "/templates/gdpr").statusCode());
+    row(
+        "POST /tenants/{tenant}/templates",
+        (p, r) ->
+            r.body(MatrixTemplates.template(Api.unique("t")))
+                .post(tenant(p) + "/templates")
+                .statusCode());
+    row(
+        "POST /tenants/{tenant}/templates/{key}/versions",
+        (p, r) ->
+            r.body(MatrixTemplates.version())
+                .post(tenant(p) + "/templates/matrix-tmpl/versions")
+                .statusCode());
+    row(
+        "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
+        (p, r) ->
+            r.get(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments")
+                .statusCode());
+    row(
+        "POST /tenants/{tenant}/assessment-groups/{id}/assessments",
+        (p, r) ->
+            r.body(
+                    Map.of(
+                        "name",
+                        Api.unique("a"),
+                        "template",
+                        "matrix-tmpl",
+                        "scope",
+                        "PRODUCT",
+                        "scopeName",
+                        Api.unique("s")))
+                .post(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments")
+                .statusCode());
+    row(
+        "GET /tenants/{tenant}/assessments/{id}",
         (p, r) -> r.get(tenant(p) + "/assessments/" + world.assessmentId()).statusCode());
-    row("DELETE /tenants/{tenant}/assessments/{id}",
+    row(
+        "DELETE /tenants/{tenant}/assessments/{id}",
         (p, r) -> r.delete(tenant(p) + "/assessments/" + freshAssessment(p)).statusCode());
     row("GET /tenants/{tenant}/actions", (p, r) -> r.get(tenant(p) + "/actions").statusCode());
-    row("GET /tenants/{tenant}/actions/{id}", (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId()).statusCode());
-    row("PATCH /tenants/{tenant}/actions/{id}",
-        (p, r) -> r.header("If-Match", etag()).body(Map.of("notes", "matrix " + p))
-            .patch(tenant(p) + "/actions/" + world.actionId()).statusCode());
-    row("POST /tenants/{tenant}/actions/assign",
-        (p, r) -> r.body(Map.of("actionIds", List.of(world.actionId()))).post(tenant(p) + "/actions/assign")
-            .statusCode());
-    row("POST /tenants/{tenant}/actions/reassign",
-        (p, r) -> r.body(Map.of("from", "nobody", "to", world.adminId())).post(tenant(p) + "/actions/reassign")
-            .statusCode());
-    row("GET /tenants/{tenant}/actions/workbook", (p, r) -> r.get(tenant(p) + "/actions/workbook").statusCode());
-    row("POST /tenants/{tenant}/actions/workbook/preview",
-        (p, r) -> r.contentType(MatrixTemplates.XLSX).body(MatrixTemplates.emptyWorkbook())
-            .post(tenant(p) + "/actions/workbook/preview").statusCode());
-    row("POST /tenants/{tenant}/actions/workbook",
-        (p, r) -> r.contentType(MatrixTemplates.XLSX).body(MatrixTemplates.emptyWorkbook())
-            .post(tenant(p) + "/actions/workbook").statusCode());
+    row(
+        "GET /tenants/{tenant}/actions/{id}",
+        (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId()).statusCode());
+    row(
+        "PATCH /tenants/{tenant}/actions/{id}",
+        (p, r) ->
+            r.header("If-Match", etag())
+                .body(Map.of("notes", "matrix " + p))
+                .patch(tenant(p) + "/actions/" + world.actionId())
+                .statusCode());
+    row(
+        "POST /tenants/{tenant}/actions/assign",
+        (p, r) ->
+            r.body(Map.of("actionIds", List.of(world.actionId())))
+                .post(tenant(p) + "/actions/assign")
+                .statusCode());
+    row(
+        "POST /tenants/{tenant}/actions/reassign",
+        (p, r) ->
+            r.body(Map.of("from", "nobody", "to", world.adminId()))
+                .post(tenant(p) + "/actions/reassign")
+                .statusCode());
+    row(
+        "GET /tenants/{tenant}/actions/workbook",
+        (p, r) -> r.get(tenant(p) + "/actions/workbook").statusCode());
+    row(
+        "POST /tenants/{tenant}/actions/workbook/preview",
+        (p, r) ->
+            r.contentType(MatrixTemplates.XLSX)
+                .body(MatrixTemplates.emptyWorkbook())
+                .post(tenant(p) + "/actions/workbook/preview")
+                .statusCode());
+    row(
+        "POST /tenants/{tenant}/actions/workbook",
+        (p, r) ->
+            r.contentType(MatrixTemplates.XLSX)
+                .body(MatrixTemplates.emptyWorkbook())
+                .post(tenant(p) + "/actions/workbook")
+                .statusCode());
     row("GET /tenants/{tenant}/activity", (p, r) -> r.get(tenant(p) + "/activity").statusCode());
-    row("GET /tenants/{tenant}/actions/{id}/history",
+    row(
+        "GET /tenants/{tenant}/actions/{id}/history",
         (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/history").statusCode());
     row("GET /tenants/{tenant}/dashboard", (p, r) -> r.get(tenant(p) + "/dashboard").statusCode());
     row("GET /tenants/{tenant}/scores", (p, r) -> r.get(tenant(p) + "/scores").statusCode());
-    row("GET /tenants/{tenant}/scores/what-if", (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode());
+    row(
+        "GET /tenants/{tenant}/scores/what-if",
+        (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode());
     row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode());
-    row("GET /tenants/{tenant}/users/{userId}", (p, r) -> r.get(tenant(p) + "/users/" + world.memberId()).statusCode());
-    row("POST /tenants/{tenant}/users",
-        (p, r) -> r.body(Map.of("email", Api.unique("inv") + "@it.example", "role", "reader"))
-            .post(tenant(p) + "/users").statusCode());
-    row("PUT /tenants/{tenant}/users/{userId}/role",
-        (p, r) -> r.body(Map.of("role", "reader")).put(tenant(p) + "/users/" + freshMember(p) + "/role").statusCode());
-    row("DELETE /tenants/{tenant}/users/{userId}",
+    row(
+        "GET /tenants/{tenant}/users/{userId}",
+        (p, r) -> r.get(tenant(p) + "/users/" + world.memberId()).statusCode());
+    row(
+        "POST /tenants/{tenant}/users",
+        (p, r) ->
+            r.body(Map.of("email", Api.unique("inv") + "@it.example", "role", "reader"))
+                .post(tenant(p) + "/users")
+                .statusCode());
+    row(
+        "PUT /tenants/{tenant}/users/{userId}/role",
+        (p, r) ->
+            r.body(Map.of("role", "reader"))
+                .put(tenant(p) + "/users/" + freshMember(p) + "/role")
+                .statusCode());
+    row(
+        "DELETE /tenants/{tenant}/users/{userId}",
         (p, r) -> r.delete(tenant(p) + "/users/" + freshMember(p)).statusCode());
-    EvidenceMatrixRows.define(AuthorizationMatrixIT::row, AuthorizationMatrixIT::tenant, world.actionId(),
+    EvidenceMatrixRows.define(
+        AuthorizationMatrixIT::row,
+        AuthorizationMatrixIT::tenant,
+        world.actionId(),
         TOKENS.get(Persona.ADMIN));
     row("GET /tenants/{tenant}/assignees", (p, r) -> r.get(tenant(p) + "/assignees").statusCode());
   }
@@ -160,14 +291,31 @@ class AuthorizationMatrixIT {
   @Test
   void everyEndpointHasARow() {
     Map<String, Object> paths =
-        Api.anonymous().basePath("").get("/openapi?format=JSON").then().statusCode(200).extract().path("paths");
+        Api.anonymous()
+            .basePath("")
+            .get("/openapi?format=JSON")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("paths");
     TreeSet<String> documented = new TreeSet<>();
-    paths.forEach((path, item) -> ((Map<?, ?>) item).keySet().stream()
-        .map(String::valueOf)
-        .filter(verb -> List.of("get", "post", "put", "delete", "patch", "head").contains(verb))
-        .forEach(verb -> documented.add(verb.toUpperCase() + " " + path.replaceFirst("^/api/v1", ""))));
-    assertThat(ROWS.keySet()).as("rows of the matrix").containsExactlyInAnyOrderElementsOf(documented);
-    assertThat(AccessMatrix.endpoints()).as("endpoints of the expected statuses")
+    paths.forEach(
+        (path, item) ->
+            ((Map<?, ?>) item)
+                .keySet().stream()
+                    .map(String::valueOf)
+                    .filter(
+                        verb ->
+                            List.of("get", "post", "put", "delete", "patch", "head").contains(verb))
+                    .forEach(
+                        verb ->
+                            documented.add(
+                                verb.toUpperCase() + " " + path.replaceFirst("^/api/v1", ""))));
+    assertThat(ROWS.keySet())
+        .as("rows of the matrix")
+        .containsExactlyInAnyOrderElementsOf(documented);
+    assertThat(AccessMatrix.endpoints())
+        .as("endpoints of the expected statuses")
         .containsExactlyInAnyOrderElementsOf(ROWS.keySet());
   }
 
@@ -177,10 +325,13 @@ class AuthorizationMatrixIT {
     for (Row row : ROWS.values()) {
       for (Persona persona : Persona.values()) {
         int expected = AccessMatrix.expected(row.endpoint(), persona);
-        tests.add(DynamicTest.dynamicTest(row.endpoint() + " as " + persona + " -> " + expected, () ->
-            assertThat(row.call().apply(persona, Api.as(TOKENS.get(persona))))
-                .as(row.endpoint() + " as " + persona)
-                .isEqualTo(expected)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                row.endpoint() + " as " + persona + " -> " + expected,
+                () ->
+                    assertThat(row.call().apply(persona, Api.as(TOKENS.get(persona))))
+                        .as(row.endpoint() + " as " + persona)
+                        .isEqualTo(expected)));
       }
     }
     return tests.stream();
@@ -207,8 +358,12 @@ class AuthorizationMatrixIT {
 
   /** The action's current ETag, read by T's admin. */
   private static String etag() {
-    return Api.as(TOKENS.get(Persona.ADMIN)).get("/tenants/" + world.tenant() + "/actions/" + world.actionId())
-        .then().statusCode(200).extract().header("ETag");
+    return Api.as(TOKENS.get(Persona.ADMIN))
+        .get("/tenants/" + world.tenant() + "/actions/" + world.actionId())
+        .then()
+        .statusCode(200)
+        .extract()
+        .header("ETag");
   }
 
   /** An assessment of T of its own for a call that deletes it (only admins' calls get that far). */
@@ -216,7 +371,11 @@ class AuthorizationMatrixIT {
     if (persona != Persona.ADMIN && persona != Persona.FIRM_ADMIN) {
       return world.assessmentId();
     }
-    return Platform.createAssessment(TOKENS.get(Persona.ADMIN), world.tenant(), world.groupId(), Api.unique("del"),
+    return Platform.createAssessment(
+        TOKENS.get(Persona.ADMIN),
+        world.tenant(),
+        world.groupId(),
+        Api.unique("del"),
         "matrix-tmpl");
   }
 

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 6, acceptance 4: the bulk-update workbook round trip on 400 actions (export, edit, preview with the score
- * effect, apply), and a workbook with 3 bad rows refused whole, naming the three, changing nothing.
+ * Issue 6, acceptance 4: the bulk-update workbook round trip on 400 actions (export, edit, preview
+ * with the score effect, apply), and a workbook with 3 bad rows refused whole, naming the three,
+ * changing nothing.
  */
 class BulkWorkbookIT {
 
-  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final int ACTIONS = 400;
 
   private static String tenant;
@@ -42,16 +44,59 @@ class BulkWorkbookIT {
     List<Map<String, Object>> actions = new ArrayList<>();
     List<Map<String, Object>> controls = new ArrayList<>();
     for (int i = 0; i < ACTIONS; i++) {
-      actions.add(Map.of("key", "bulk-" + i, "title", "Bulk action " + i, "description", "Action " + i,
-          "type", "TECHNICAL", "points", i % 99 + 1, "category", i % 2 == 0 ? "Control access" : "Manage compliance"));
+      actions.add(
+          Map.of(
+              "key",
+              "bulk-" + i,
+              "title",
+              "Bulk action " + i,
+              "description",
+              "Action " + i,
+              "type",
+              "TECHNICAL",
+              "points",
+              i % 99 + 1,
+              "category",
+              i % 2 == 0 ? "Control access" : "Manage compliance"));
     }
     for (int c = 0; c < ACTIONS / 4; c++) {
-      controls.add(Map.of("id", "B-" + c, "family", "Bulk", "title", "Control " + c, "description", "Control " + c,
-          "mandatory", true, "nature", "preventative",
-          "actions", List.of("bulk-" + 4 * c, "bulk-" + (4 * c + 1), "bulk-" + (4 * c + 2), "bulk-" + (4 * c + 3))));
+      controls.add(
+          Map.of(
+              "id",
+              "B-" + c,
+              "family",
+              "Bulk",
+              "title",
+              "Control " + c,
+              "description",
+              "Control " + c,
+              "mandatory",
+              true,
+              "nature",
+              "preventative",
+              "actions",
+              List.of(
+                  "bulk-" + 4 * c,
+                  "bulk-" + (4 * c + 1),
+                  "bulk-" + (4 * c + 2),
+                  "bulk-" + (4 * c + 3))));
     }
-    Api.as(admin).body(Map.of("key", "bulk", "title", "Bulk", "regulation", "Bulk rules", "actions", actions,
-        "controls", controls)).post("/tenants/" + tenant + "/templates").then().statusCode(201);
+    Api.as(admin)
+        .body(
+            Map.of(
+                "key",
+                "bulk",
+                "title",
+                "Bulk",
+                "regulation",
+                "Bulk rules",
+                "actions",
+                actions,
+                "controls",
+                controls))
+        .post("/tenants/" + tenant + "/templates")
+        .then()
+        .statusCode(201);
     Platform.createAssessment(admin, tenant, group, "Bulk", "bulk");
   }
 
@@ -62,11 +107,29 @@ class BulkWorkbookIT {
     assertThat(exported.edits()).hasSize(ACTIONS);
 
     // everything implemented and passed, half of it assigned to the contributor with a due date
-    byte[] edited = workbook(exported, edit -> new ActionSheet.Row(edit.actionId(), edit.version(), null, null, null,
-        ActionType.TECHNICAL, 0, edit.actionId() % 2 == 0 ? contributorName : null, null,
-        ImplementationStatus.IMPLEMENTED, null, TestStatus.PASSED, null,
-        edit.actionId() % 2 == 0 ? LocalDate.of(2027, 3, 31) : null, Priority.HIGH, "done in bulk"));
-    JsonPath preview = upload("/workbook/preview", edited).then().statusCode(200).extract().jsonPath();
+    byte[] edited =
+        workbook(
+            exported,
+            edit ->
+                new ActionSheet.Row(
+                    edit.actionId(),
+                    edit.version(),
+                    null,
+                    null,
+                    null,
+                    ActionType.TECHNICAL,
+                    0,
+                    edit.actionId() % 2 == 0 ? contributorName : null,
+                    null,
+                    ImplementationStatus.IMPLEMENTED,
+                    null,
+                    TestStatus.PASSED,
+                    null,
+                    edit.actionId() % 2 == 0 ? LocalDate.of(2027, 3, 31) : null,
+                    Priority.HIGH,
+                    "done in bulk"));
+    JsonPath preview =
+        upload("/workbook/preview", edited).then().statusCode(200).extract().jsonPath();
     assertThat(preview.getInt("rows")).isEqualTo(ACTIONS);
     assertThat(preview.getInt("changed")).isEqualTo(ACTIONS);
     assertThat(preview.getList("errors")).isEmpty();
@@ -78,19 +141,24 @@ class BulkWorkbookIT {
     assertThat(applied.getBoolean("applied")).isTrue();
     assertThat(percent()).isEqualTo(100.0);
     List<Map<String, Object>> now = Platform.actions(admin, tenant);
-    assertThat(now).allSatisfy(action -> {
-      assertThat(action.get("testStatus")).isEqualTo("PASSED");
-      assertThat(action.get("priority")).isEqualTo("HIGH");
-      assertThat(action.get("notes")).isEqualTo("done in bulk");
-    });
+    assertThat(now)
+        .allSatisfy(
+            action -> {
+              assertThat(action.get("testStatus")).isEqualTo("PASSED");
+              assertThat(action.get("priority")).isEqualTo("HIGH");
+              assertThat(action.get("notes")).isEqualTo("done in bulk");
+            });
     assertThat(now).filteredOn(action -> action.get("assigneeName") != null).hasSize(ACTIONS / 2);
 
     // what was applied reads back the same
     ActionSheet.Parsed again = export();
-    assertThat(again.edits()).allSatisfy(edit -> {
-      assertThat(edit.testStatus()).isEqualTo(TestStatus.PASSED);
-      assertThat(edit.implementationDate()).isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC));
-    });
+    assertThat(again.edits())
+        .allSatisfy(
+            edit -> {
+              assertThat(edit.testStatus()).isEqualTo(TestStatus.PASSED);
+              assertThat(edit.implementationDate())
+                  .isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC));
+            });
   }
 
   @Test
@@ -101,44 +169,87 @@ class BulkWorkbookIT {
     long stale = edits.get(4).actionId();
     long passedUnimplemented = edits.get(16).actionId();
     long stranger = edits.get(299).actionId();
-    byte[] bad = workbook(exported, edit -> {
-      long id = edit.actionId();
-      return new ActionSheet.Row(id, id == stale ? edit.version() + 7 : edit.version(), null, null, null,
-          ActionType.TECHNICAL, 0, id == stranger ? "nobody-at-all@it.example" : edit.assignee(), edit.tester(),
-          id == passedUnimplemented ? ImplementationStatus.PLANNED : ImplementationStatus.IMPLEMENTED, null,
-          id == passedUnimplemented ? TestStatus.PASSED : TestStatus.NONE, null, edit.dueDate(), Priority.LOW,
-          "second pass");
-    });
-    JsonPath problem = upload("/workbook", bad).then().statusCode(422).contentType(Api.PROBLEM).extract().jsonPath();
+    byte[] bad =
+        workbook(
+            exported,
+            edit -> {
+              long id = edit.actionId();
+              return new ActionSheet.Row(
+                  id,
+                  id == stale ? edit.version() + 7 : edit.version(),
+                  null,
+                  null,
+                  null,
+                  ActionType.TECHNICAL,
+                  0,
+                  id == stranger ? "nobody-at-all@it.example" : edit.assignee(),
+                  edit.tester(),
+                  id == passedUnimplemented
+                      ? ImplementationStatus.PLANNED
+                      : ImplementationStatus.IMPLEMENTED,
+                  null,
+                  id == passedUnimplemented ? TestStatus.PASSED : TestStatus.NONE,
+                  null,
+                  edit.dueDate(),
+                  Priority.LOW,
+                  "second pass");
+            });
+    JsonPath problem =
+        upload("/workbook", bad)
+            .then()
+            .statusCode(422)
+            .contentType(Api.PROBLEM)
+            .extract()
+            .jsonPath();
     assertThat(problem.getList("cells.row", Integer.class)).containsExactly(6, 18, 301);
-    assertThat(problem.getList("cells.column")).containsExactly("Version", "Test status", "Assignee");
+    assertThat(problem.getList("cells.column"))
+        .containsExactly("Version", "Test status", "Assignee");
     assertThat(problem.getList("cells.sheet")).containsOnly("Actions");
     assertThat(problem.getString("cells[2].value")).isEqualTo("nobody-at-all@it.example");
     assertThat(problem.getString("detail")).contains("3 faults", "nothing was changed");
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".action_history")).isEqualTo(historyBefore);
-    assertThat(Platform.actions(admin, tenant)).noneMatch(action -> "second pass".equals(action.get("notes")));
+    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".action_history"))
+        .isEqualTo(historyBefore);
+    assertThat(Platform.actions(admin, tenant))
+        .noneMatch(action -> "second pass".equals(action.get("notes")));
   }
 
   private static ActionSheet.Parsed export() throws IOException {
-    byte[] bytes = Api.as(admin).queryParam("includePassed", true).accept(XLSX)
-        .get("/tenants/" + tenant + "/actions/workbook").then().statusCode(200).contentType(XLSX)
-        .extract().asByteArray();
+    byte[] bytes =
+        Api.as(admin)
+            .queryParam("includePassed", true)
+            .accept(XLSX)
+            .get("/tenants/" + tenant + "/actions/workbook")
+            .then()
+            .statusCode(200)
+            .contentType(XLSX)
+            .extract()
+            .asByteArray();
     return ActionSheet.read(new ByteArrayInputStream(bytes));
   }
 
-  private static byte[] workbook(ActionSheet.Parsed exported, java.util.function.Function<ActionSheet.Edit,
-      ActionSheet.Row> edit) throws IOException {
+  private static byte[] workbook(
+      ActionSheet.Parsed exported,
+      java.util.function.Function<ActionSheet.Edit, ActionSheet.Row> edit)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ActionSheet.write(exported.edits().stream().map(edit).toList(), out);
     return out.toByteArray();
   }
 
   private static io.restassured.response.Response upload(String path, byte[] workbook) {
-    return Api.as(admin).contentType(XLSX).body(workbook).post("/tenants/" + tenant + "/actions" + path);
+    return Api.as(admin)
+        .contentType(XLSX)
+        .body(workbook)
+        .post("/tenants/" + tenant + "/actions" + path);
   }
 
   private static double percent() {
-    return Api.as(admin).get("/tenants/" + tenant + "/dashboard").then().statusCode(200).extract().jsonPath()
+    return Api.as(admin)
+        .get("/tenants/" + tenant + "/dashboard")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
         .getDouble("overall.percent");
   }
 }

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The actions list and the scores a node keeps between requests are never served stale: a change made by another
- * node (written here straight to the database) shows at once; this node's own change moving its kept list on does
- * not hide one made elsewhere at the same time; the actions that follow a changed parent show its statuses; and
- * evidence that has expired marks its action at once.
+ * The actions list and the scores a node keeps between requests are never served stale: a change
+ * made by another node (written here straight to the database) shows at once; this node's own
+ * change moving its kept list on does not hide one made elsewhere at the same time; the actions
+ * that follow a changed parent show its statuses; and evidence that has expired marks its action at
+ * once.
  */
 class CachedReadsIT {
 
@@ -35,8 +36,13 @@ class CachedReadsIT {
     assessor = KeycloakClient.token(KeycloakClient.createMember(tenant, "assessor"));
     long group = Platform.createGroup(admin, tenant, "FY2027");
     Platform.createAssessment(admin, tenant, group, "GDPR portal", "gdpr");
-    instances = Platform.actions(admin, tenant).stream().collect(Collectors.toMap(a -> (String) a.get("key"),
-        a -> ((Number) a.get("id")).longValue(), (a, b) -> a));
+    instances =
+        Platform.actions(admin, tenant).stream()
+            .collect(
+                Collectors.toMap(
+                    a -> (String) a.get("key"),
+                    a -> ((Number) a.get("id")).longValue(),
+                    (a, b) -> a));
   }
 
   @Test
@@ -48,7 +54,9 @@ class CachedReadsIT {
 
     passedElsewhere(id);
 
-    assertThat(item(id)).containsEntry("implementationStatus", "IMPLEMENTED").containsEntry("testStatus", "PASSED");
+    assertThat(item(id))
+        .containsEntry("implementationStatus", "IMPLEMENTED")
+        .containsEntry("testStatus", "PASSED");
     assertThat(overallAchieved()).isEqualTo(before + ((Number) listed.get("points")).doubleValue());
   }
 
@@ -62,7 +70,9 @@ class CachedReadsIT {
 
     // another node's change lands between this node's read and its own write
     passedElsewhere(elsewhere);
-    Platform.change(admin, tenant, here, Map.of("notes", "reviewed by legal")).then().statusCode(200);
+    Platform.change(admin, tenant, here, Map.of("notes", "reviewed by legal"))
+        .then()
+        .statusCode(200);
 
     assertThat(item(here)).containsEntry("notes", "reviewed by legal");
     assertThat(item(elsewhere)).containsEntry("testStatus", "PASSED");
@@ -75,46 +85,95 @@ class CachedReadsIT {
     long child = instances.get("mfa-for-remote-access");
     assertThat(item(child)).containsEntry("implementationStatus", "NOT_IMPLEMENTED");
     double before = overallAchieved();
-    double points = ((Number) item(parent).get("points")).doubleValue()
-        + ((Number) item(child).get("points")).doubleValue();
+    double points =
+        ((Number) item(parent).get("points")).doubleValue()
+            + ((Number) item(child).get("points")).doubleValue();
 
-    Platform.change(admin, tenant, parent, Map.of("implementationStatus", "IMPLEMENTED")).then().statusCode(200);
-    Platform.change(assessor, tenant, parent, Map.of("testStatus", "PASSED", "testOverrideReason",
-        "the identity provider's report shows MFA for every user")).then().statusCode(200);
+    Platform.change(admin, tenant, parent, Map.of("implementationStatus", "IMPLEMENTED"))
+        .then()
+        .statusCode(200);
+    Platform.change(
+            assessor,
+            tenant,
+            parent,
+            Map.of(
+                "testStatus",
+                "PASSED",
+                "testOverrideReason",
+                "the identity provider's report shows MFA for every user"))
+        .then()
+        .statusCode(200);
 
-    assertThat(item(child)).containsEntry("implementationStatus", "IMPLEMENTED").containsEntry("testStatus", "PASSED")
+    assertThat(item(child))
+        .containsEntry("implementationStatus", "IMPLEMENTED")
+        .containsEntry("testStatus", "PASSED")
         .containsEntry("parentActionId", (int) parent);
-    assertThat(overallAchieved()).as("the parent and its follower both count").isEqualTo(before + points);
+    assertThat(overallAchieved())
+        .as("the parent and its follower both count")
+        .isEqualTo(before + points);
   }
 
   @Test
   void evidenceThatHasExpiredMarksItsActionAtOnce() {
     long id = instances.get("dpia-procedure");
     assertThat(item(id)).containsEntry("needsRetest", false);
-    Api.as(admin).body(Map.of("url", "https://example.com/dpia", "validFrom", "2020-01-01", "validUntil",
-        "2020-12-31")).post("/tenants/" + tenant + "/actions/" + id + "/evidence/links").then().statusCode(201);
+    Api.as(admin)
+        .body(
+            Map.of(
+                "url",
+                "https://example.com/dpia",
+                "validFrom",
+                "2020-01-01",
+                "validUntil",
+                "2020-12-31"))
+        .post("/tenants/" + tenant + "/actions/" + id + "/evidence/links")
+        .then()
+        .statusCode(201);
     assertThat(item(id)).containsEntry("needsRetest", true);
   }
 
   /** One action as the actions list shows it (passed ones included). */
   private static Map<String, Object> item(long id) {
-    JsonPath page = Api.as(admin).queryParam("includePassed", true).queryParam("size", 500)
-        .get("/tenants/" + tenant + "/actions").then().statusCode(200).extract().jsonPath();
+    JsonPath page =
+        Api.as(admin)
+            .queryParam("includePassed", true)
+            .queryParam("size", 500)
+            .get("/tenants/" + tenant + "/actions")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     List<Map<String, Object>> items = page.getList("items");
-    return items.stream().filter(i -> ((Number) i.get("id")).longValue() == id).findFirst().orElseThrow();
+    return items.stream()
+        .filter(i -> ((Number) i.get("id")).longValue() == id)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static double overallAchieved() {
-    return Api.as(admin).get("/tenants/" + tenant + "/dashboard").then().statusCode(200).extract().jsonPath()
+    return Api.as(admin)
+        .get("/tenants/" + tenant + "/dashboard")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
         .getDouble("overall.achieved");
   }
 
-  /** What another node writing a pass for the instance leaves in the database: its statuses, a version later. */
+  /**
+   * What another node writing a pass for the instance leaves in the database: its statuses, a
+   * version later.
+   */
   private static void passedElsewhere(long id) {
-    try (Connection connection = DriverManager.getConnection(TestDatabase.URL, "postgres", "postgres");
-        PreparedStatement update = connection.prepareStatement("UPDATE " + schema + ".action_instance SET"
-            + " implementation_status = 'IMPLEMENTED', implementation_date = current_date, test_status = 'PASSED',"
-            + " version = version + 1 WHERE id = ?")) {
+    try (Connection connection =
+            DriverManager.getConnection(TestDatabase.URL, "postgres", "postgres");
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE "
+                    + schema
+                    + ".action_instance SET"
+                    + " implementation_status = 'IMPLEMENTED', implementation_date = current_date, test_status = 'PASSED',"
+                    + " version = version + 1 WHERE id = ?")) {
       update.setLong(1, id);
       assertThat(update.executeUpdate()).isEqualTo(1);
     } catch (SQLException e) {

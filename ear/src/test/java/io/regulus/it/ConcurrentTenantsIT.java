@@ -16,9 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
- * Eight threads drive four tenants at once, each thread switching tenant on every request, so entity managers of
- * different tenants are created at the same moment (EclipseLink's issue 2406 livelocked there). Every round must
- * finish within its bound, and every row must land in its own tenant's schema only.
+ * Eight threads drive four tenants at once, each thread switching tenant on every request, so
+ * entity managers of different tenants are created at the same moment (EclipseLink's issue 2406
+ * livelocked there). Every round must finish within its bound, and every row must land in its own
+ * tenant's schema only.
  */
 class ConcurrentTenantsIT {
 
@@ -49,7 +50,8 @@ class ConcurrentTenantsIT {
   void eightThreadsOverFourTenantsFinishAndStayIsolated() {
     Map<String, String> tokens = new java.util.HashMap<>();
     TENANTS.forEach(tenant -> tokens.put(tenant, KeycloakClient.token(ADMINS.get(tenant))));
-    List<Map.Entry<String, String>> created = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Map.Entry<String, String>> created =
+        java.util.Collections.synchronizedList(new ArrayList<>());
     CountDownLatch start = new CountDownLatch(1);
 
     assertTimeoutPreemptively(
@@ -74,8 +76,10 @@ class ConcurrentTenantsIT {
                                 .extract()
                                 .<Integer>path("id")
                                 .longValue();
-                        Api.as(tokens.get(tenant)).get("/tenants/" + tenant + "/assessment-groups/" + id)
-                            .then().statusCode(200);
+                        Api.as(tokens.get(tenant))
+                            .get("/tenants/" + tenant + "/assessment-groups/" + id)
+                            .then()
+                            .statusCode(200);
                         created.add(Map.entry(tenant, name));
                       }
                       return null;
@@ -91,7 +95,10 @@ class ConcurrentTenantsIT {
     for (Map.Entry<String, String> row : created) {
       for (String tenant : TENANTS) {
         String schema = "tenant_" + tenant.replace('-', '_');
-        assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".assessment_group WHERE name = ?", row.getValue()))
+        assertThat(
+                TestDatabase.count(
+                    "SELECT count(*) FROM " + schema + ".assessment_group WHERE name = ?",
+                    row.getValue()))
             .as("%s in %s", row.getValue(), schema)
             .isEqualTo(tenant.equals(row.getKey()) ? 1 : 0);
       }

@@ -7,7 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Consulting firms: a firm administrator creates and runs its clients; a consultant reaches the ones assigned. */
+/**
+ * Consulting firms: a firm administrator creates and runs its clients; a consultant reaches the
+ * ones assigned.
+ */
 class FirmsIT {
 
   @Test
@@ -18,20 +21,32 @@ class FirmsIT {
     String consultant =
         KeycloakClient.token(
             KeycloakClient.createUser(
-                "consultant", "/firms/" + firm + "/consultant", "/tenants/" + x + "/admin", "/tenants/" + y + "/reader"));
+                "consultant",
+                "/firms/" + firm + "/consultant",
+                "/tenants/" + x + "/admin",
+                "/tenants/" + y + "/reader"));
 
     Platform.createGroup(consultant, x, "written by the consultant");
     Api.as(consultant).get("/tenants/" + y + "/assessment-groups").then().statusCode(200);
     String name = Api.unique("not-in-y");
-    Api.as(consultant).body(Map.of("name", name)).post("/tenants/" + y + "/assessment-groups").then().statusCode(403)
+    Api.as(consultant)
+        .body(Map.of("name", name))
+        .post("/tenants/" + y + "/assessment-groups")
+        .then()
+        .statusCode(403)
         .body("detail", containsString("is reader"));
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema(y) + ".assessment_group WHERE name = ?", name))
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM " + schema(y) + ".assessment_group WHERE name = ?", name))
         .isZero();
     // a consultant reaches only the clients they are assigned to
     String z = Platform.tenant("client-z", firm);
     Api.as(consultant).get("/tenants/" + z + "/assessment-groups").then().statusCode(403);
     Api.as(consultant).get("/firms/" + firm + "/tenants").then().statusCode(200);
-    Api.as(consultant).body(Map.of("slug", Api.unique("nope"))).post("/firms/" + firm + "/tenants").then()
+    Api.as(consultant)
+        .body(Map.of("slug", Api.unique("nope")))
+        .post("/firms/" + firm + "/tenants")
+        .then()
         .statusCode(403);
   }
 
@@ -39,28 +54,57 @@ class FirmsIT {
   void firmAdministratorCreatesClientsForTheirFirmOnlyAndRunsThem() {
     String firm = Platform.firm("fa");
     String other = Platform.firm("fb");
-    String firmAdmin = KeycloakClient.token(KeycloakClient.createUser("firm-admin", "/firms/" + firm + "/admin"));
+    String firmAdmin =
+        KeycloakClient.token(KeycloakClient.createUser("firm-admin", "/firms/" + firm + "/admin"));
 
     String client = Api.unique("newclient");
-    Api.as(firmAdmin).body(Map.of("slug", client, "displayName", "New Client")).post("/firms/" + firm + "/tenants")
-        .then().statusCode(201).body("firm", equalTo(firm)).body("status", equalTo("ACTIVE"));
-    Api.as(firmAdmin).get("/firms/" + firm + "/tenants").then().statusCode(200).body("slug", org.hamcrest.Matchers.hasItem(client));
+    Api.as(firmAdmin)
+        .body(Map.of("slug", client, "displayName", "New Client"))
+        .post("/firms/" + firm + "/tenants")
+        .then()
+        .statusCode(201)
+        .body("firm", equalTo(firm))
+        .body("status", equalTo("ACTIVE"));
+    Api.as(firmAdmin)
+        .get("/firms/" + firm + "/tenants")
+        .then()
+        .statusCode(200)
+        .body("slug", org.hamcrest.Matchers.hasItem(client));
     // admin in every client of the firm, without a per-tenant group
     Platform.createGroup(firmAdmin, client, "set up by the firm");
 
     String elsewhere = Api.unique("stolen");
-    Api.as(firmAdmin).body(Map.of("slug", elsewhere)).post("/firms/" + other + "/tenants").then().statusCode(403);
-    Api.as(firmAdmin).body(Map.of("slug", elsewhere, "firm", other)).post("/firms/" + firm + "/tenants").then()
+    Api.as(firmAdmin)
+        .body(Map.of("slug", elsewhere))
+        .post("/firms/" + other + "/tenants")
+        .then()
         .statusCode(403);
-    Api.as(firmAdmin).body(Map.of("slug", elsewhere)).post("/platform/tenants").then().statusCode(403);
-    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ?", elsewhere)).isZero();
+    Api.as(firmAdmin)
+        .body(Map.of("slug", elsewhere, "firm", other))
+        .post("/firms/" + firm + "/tenants")
+        .then()
+        .statusCode(403);
+    Api.as(firmAdmin)
+        .body(Map.of("slug", elsewhere))
+        .post("/platform/tenants")
+        .then()
+        .statusCode(403);
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ?", elsewhere))
+        .isZero();
 
     // another firm's clients, and direct customers, stay out of reach
     String otherClient = Platform.tenant("other-client", other);
     Api.as(firmAdmin).get("/tenants/" + otherClient + "/assessment-groups").then().statusCode(403);
-    Api.as(firmAdmin).get("/tenants/" + Platform.tenant("direct", null) + "/assessment-groups").then().statusCode(403);
+    Api.as(firmAdmin)
+        .get("/tenants/" + Platform.tenant("direct", null) + "/assessment-groups")
+        .then()
+        .statusCode(403);
     // a slug taken by another firm's client is not handed over
-    Api.as(firmAdmin).body(Map.of("slug", otherClient)).post("/firms/" + firm + "/tenants").then().statusCode(409);
+    Api.as(firmAdmin)
+        .body(Map.of("slug", otherClient))
+        .post("/firms/" + firm + "/tenants")
+        .then()
+        .statusCode(409);
   }
 
   private static String schema(String slug) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The running Keycloak: tokens by password grant (as the README's curl line gets them), and the admin API for
- * test users and clients.
+ * The running Keycloak: tokens by password grant (as the README's curl line gets them), and the
+ * admin API for test users and clients.
  */
 final class KeycloakClient {
 
@@ -38,7 +38,10 @@ final class KeycloakClient {
     return response.path("access_token");
   }
 
-  /** Every token a password grant gives (access, ID with scope openid, refresh), in any realm of the server. */
+  /**
+   * Every token a password grant gives (access, ID with scope openid, refresh), in any realm of the
+   * server.
+   */
   static Response tokenOfRealm(String realm, String clientId, String username, String password) {
     Response response =
         RestAssured.given()
@@ -78,23 +81,44 @@ final class KeycloakClient {
   }
 
   private static io.restassured.specification.RequestSpecification admin() {
-    return RestAssured.given().auth().oauth2(cachedAdminToken()).contentType(ContentType.JSON).baseUri(URL + ADMIN);
+    return RestAssured.given()
+        .auth()
+        .oauth2(cachedAdminToken())
+        .contentType(ContentType.JSON)
+        .baseUri(URL + ADMIN);
   }
 
-  /** Creates a user holding {@code role} in {@code tenant} (group /tenants/tenant/role); returns the username. */
+  /**
+   * Creates a user holding {@code role} in {@code tenant} (group /tenants/tenant/role); returns the
+   * username.
+   */
   static String createMember(String tenant, String role) {
     return createUser(role, "/tenants/" + tenant + "/" + role);
   }
 
-  /** Creates a user (password {@link #PASSWORD}) in the given groups, created when missing; returns the username. */
+  /**
+   * Creates a user (password {@link #PASSWORD}) in the given groups, created when missing; returns
+   * the username.
+   */
   static String createUser(String prefix, String... groupPaths) {
     String username = Api.unique(prefix);
     admin()
         .body(
             Map.of(
-                "username", username, "enabled", true, "email", username + "@it.example", "emailVerified", true,
-                "firstName", "Test", "lastName", prefix,
-                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
+                "username",
+                username,
+                "enabled",
+                true,
+                "email",
+                username + "@it.example",
+                "emailVerified",
+                true,
+                "firstName",
+                "Test",
+                "lastName",
+                prefix,
+                "credentials",
+                List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))))
         .post("/users")
         .then()
         .statusCode(201);
@@ -106,10 +130,17 @@ final class KeycloakClient {
   }
 
   static String userId(String username) {
-    return admin().queryParam("username", username).queryParam("exact", true).get("/users").path("[0].id");
+    return admin()
+        .queryParam("username", username)
+        .queryParam("exact", true)
+        .get("/users")
+        .path("[0].id");
   }
 
-  /** Lets an invited user log in: sets their password and clears the actions they were asked to take. */
+  /**
+   * Lets an invited user log in: sets their password and clears the actions they were asked to
+   * take.
+   */
   static void activate(String userId) {
     admin()
         .body(Map.of("requiredActions", List.of(), "emailVerified", true))
@@ -125,7 +156,12 @@ final class KeycloakClient {
 
   /** The paths of the groups the user is in. */
   static List<String> groupsOf(String userId) {
-    return admin().get("/users/" + userId + "/groups").then().statusCode(200).extract().path("path");
+    return admin()
+        .get("/users/" + userId + "/groups")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("path");
   }
 
   static boolean groupExists(String path) {
@@ -141,32 +177,57 @@ final class KeycloakClient {
     int split = path.lastIndexOf('/');
     String name = path.substring(split + 1);
     if (split == 0) {
-      admin().body(Map.of("name", name)).post("/groups").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+      admin()
+          .body(Map.of("name", name))
+          .post("/groups")
+          .then()
+          .statusCode(org.hamcrest.Matchers.oneOf(201, 409));
     } else {
       String parent = ensureGroup(path.substring(0, split));
-      admin().body(Map.of("name", name)).post("/groups/" + parent + "/children")
-          .then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+      admin()
+          .body(Map.of("name", name))
+          .post("/groups/" + parent + "/children")
+          .then()
+          .statusCode(org.hamcrest.Matchers.oneOf(201, 409));
     }
     return admin().get("/group-by-path" + path).then().statusCode(200).extract().path("id");
   }
 
   /**
-   * A public client whose ID tokens also carry the Regulus API audience: its ID tokens pass every check of a
-   * signed token (realm key, issuer, audience, expiry), so only their type can refuse them.
+   * A public client whose ID tokens also carry the Regulus API audience: its ID tokens pass every
+   * check of a signed token (realm key, issuer, audience, expiry), so only their type can refuse
+   * them.
    */
   static String clientWithApiAudienceInIdTokens() {
     String clientId = Api.unique("it-id-audience");
     admin()
         .body(
             Map.of(
-                "clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
-                "standardFlowEnabled", false,
+                "clientId",
+                clientId,
+                "publicClient",
+                true,
+                "directAccessGrantsEnabled",
+                true,
+                "standardFlowEnabled",
+                false,
                 "protocolMappers",
                 List.of(
                     Map.of(
-                        "name", "audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
-                        "config", Map.of("included.custom.audience", "regulus-api", "access.token.claim", "true",
-                            "id.token.claim", "true")))))
+                        "name",
+                        "audience",
+                        "protocol",
+                        "openid-connect",
+                        "protocolMapper",
+                        "oidc-audience-mapper",
+                        "config",
+                        Map.of(
+                            "included.custom.audience",
+                            "regulus-api",
+                            "access.token.claim",
+                            "true",
+                            "id.token.claim",
+                            "true")))))
         .post("/clients")
         .then()
         .statusCode(201);
@@ -174,23 +235,41 @@ final class KeycloakClient {
   }
 
   /**
-   * A public client whose access tokens live two seconds and carry the Regulus API audience, so a test can hold an
-   * expired token that is otherwise valid. Keycloak counts whole seconds (exp = iat + 2, iat rounded down), so such
-   * a token is valid for at least one second after it is issued and expired two seconds after.
+   * A public client whose access tokens live two seconds and carry the Regulus API audience, so a
+   * test can hold an expired token that is otherwise valid. Keycloak counts whole seconds (exp =
+   * iat + 2, iat rounded down), so such a token is valid for at least one second after it is issued
+   * and expired two seconds after.
    */
   static String shortLivedClient() {
     String clientId = Api.unique("it-short-lived");
     admin()
         .body(
             Map.of(
-                "clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
-                "standardFlowEnabled", false,
-                "attributes", Map.of("access.token.lifespan", "2"),
+                "clientId",
+                clientId,
+                "publicClient",
+                true,
+                "directAccessGrantsEnabled",
+                true,
+                "standardFlowEnabled",
+                false,
+                "attributes",
+                Map.of("access.token.lifespan", "2"),
                 "protocolMappers",
                 List.of(
                     Map.of(
-                        "name", "audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
-                        "config", Map.of("included.custom.audience", "regulus-api", "access.token.claim", "true")))))
+                        "name",
+                        "audience",
+                        "protocol",
+                        "openid-connect",
+                        "protocolMapper",
+                        "oidc-audience-mapper",
+                        "config",
+                        Map.of(
+                            "included.custom.audience",
+                            "regulus-api",
+                            "access.token.claim",
+                            "true")))))
         .post("/clients")
         .then()
         .statusCode(201);

@@ -3,7 +3,10 @@ package io.regulus.it;
 import java.util.List;
 import java.util.Map;
 
-/** The smallest valid bodies: a private template of one control mapped to one library action, an empty workbook. */
+/**
+ * The smallest valid bodies: a private template of one control mapped to one library action, an
+ * empty workbook.
+ */
 final class MatrixTemplates {
 
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -22,8 +25,15 @@ final class MatrixTemplates {
   }
 
   static Map<String, Object> template(String key) {
-    return Map.of("key", key, "title", "Template " + key, "regulation", "Rules of " + key,
-        "controls", List.of(control()));
+    return Map.of(
+        "key",
+        key,
+        "title",
+        "Template " + key,
+        "regulation",
+        "Rules of " + key,
+        "controls",
+        List.of(control()));
   }
 
   static Map<String, Object> version() {
@@ -31,7 +41,20 @@ final class MatrixTemplates {
   }
 
   private static Map<String, Object> control() {
-    return Map.of("id", "M-1", "family", "Matrix", "title", "One control", "description", "One requirement",
-        "mandatory", true, "nature", "preventative", "actions", List.of("mfa-for-administrators"));
+    return Map.of(
+        "id",
+        "M-1",
+        "family",
+        "Matrix",
+        "title",
+        "One control",
+        "description",
+        "One requirement",
+        "mandatory",
+        true,
+        "nature",
+        "preventative",
+        "actions",
+        List.of("mfa-for-administrators"));
   }
 }

@@ -13,18 +13,32 @@ class MeIT {
 
   @Test
   void callerSeesTheirTenantsAndRolesFromTheToken() {
-    JsonPath me = Api.as(KeycloakClient.token("connor")).get("/me").then().statusCode(200).extract().jsonPath();
+    JsonPath me =
+        Api.as(KeycloakClient.token("connor"))
+            .get("/me")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
 
     assertThat(me.getString("username")).isEqualTo("connor");
     assertThat(me.getString("subject")).isNotBlank();
     assertThat(me.getList("tenants", Map.class))
-        .containsExactly(Map.of("tenant", "acme", "role", "admin"), Map.of("tenant", "globex", "role", "reader"));
+        .containsExactly(
+            Map.of("tenant", "acme", "role", "admin"),
+            Map.of("tenant", "globex", "role", "reader"));
     assertThat(me.getList("platformRoles")).isEmpty();
   }
 
   @Test
   void platformOperatorHasThePlatformRoleAndNoTenant() {
-    JsonPath me = Api.as(KeycloakClient.token("olivia")).get("/me").then().statusCode(200).extract().jsonPath();
+    JsonPath me =
+        Api.as(KeycloakClient.token("olivia"))
+            .get("/me")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
 
     assertThat(me.getList("platformRoles")).isEqualTo(List.of("platform-operator"));
     assertThat(me.getList("tenants")).isEmpty();

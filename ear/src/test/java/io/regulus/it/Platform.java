@@ -15,8 +15,11 @@ final class Platform {
 
   static String firm(String prefix) {
     String slug = Api.unique(prefix);
-    Api.as(operator()).body(Map.of("slug", slug, "displayName", "Firm " + slug)).post("/platform/firms")
-        .then().statusCode(201);
+    Api.as(operator())
+        .body(Map.of("slug", slug, "displayName", "Firm " + slug))
+        .post("/platform/firms")
+        .then()
+        .statusCode(201);
     return slug;
   }
 
@@ -36,39 +39,75 @@ final class Platform {
   }
 
   static long export(String slug) {
-    return Api.as(operator()).post("/platform/tenants/" + slug + "/exports").then().statusCode(201)
-        .extract().<Integer>path("id").longValue();
+    return Api.as(operator())
+        .post("/platform/tenants/" + slug + "/exports")
+        .then()
+        .statusCode(201)
+        .extract()
+        .<Integer>path("id")
+        .longValue();
   }
 
   static byte[] archive(String slug, long exportId) {
-    Response response = Api.as(operator()).get("/platform/tenants/" + slug + "/exports/" + exportId);
+    Response response =
+        Api.as(operator()).get("/platform/tenants/" + slug + "/exports/" + exportId);
     response.then().statusCode(200).contentType("application/zip");
     return response.asByteArray();
   }
 
   static long createGroup(String token, String tenant, String name) {
-    return Api.as(token).body(Map.of("name", name)).post("/tenants/" + tenant + "/assessment-groups")
-        .then().statusCode(201).extract().<Integer>path("id").longValue();
+    return Api.as(token)
+        .body(Map.of("name", name))
+        .post("/tenants/" + tenant + "/assessment-groups")
+        .then()
+        .statusCode(201)
+        .extract()
+        .<Integer>path("id")
+        .longValue();
   }
 
   /** A new assessment of {@code template}'s latest version for a product scope; its id. */
-  static long createAssessment(String token, String tenant, long groupId, String name, String template) {
+  static long createAssessment(
+      String token, String tenant, long groupId, String name, String template) {
     return Api.as(token)
         .body(Map.of("name", name, "template", template, "scope", "PRODUCT", "scopeName", name))
         .post("/tenants/" + tenant + "/assessment-groups/" + groupId + "/assessments")
-        .then().statusCode(201).extract().<Integer>path("assessment.id").longValue();
+        .then()
+        .statusCode(201)
+        .extract()
+        .<Integer>path("assessment.id")
+        .longValue();
   }
 
   /** Every action instance of a tenant, passed ones included (one page of up to 500). */
   static java.util.List<Map<String, Object>> actions(String token, String tenant) {
-    return Api.as(token).queryParam("includePassed", true).queryParam("size", 500)
-        .get("/tenants/" + tenant + "/actions").then().statusCode(200).extract().jsonPath().getList("items");
+    return Api.as(token)
+        .queryParam("includePassed", true)
+        .queryParam("size", 500)
+        .get("/tenants/" + tenant + "/actions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items");
   }
 
-  /** Changes an action as read just before (its ETag in If-Match); the response, for the caller to check. */
-  static io.restassured.response.Response change(String token, String tenant, Object actionId, Map<String, ?> body) {
-    String etag = Api.as(token).get("/tenants/" + tenant + "/actions/" + actionId).then().statusCode(200)
-        .extract().header("ETag");
-    return Api.as(token).header("If-Match", etag).body(body).patch("/tenants/" + tenant + "/actions/" + actionId);
+  /**
+   * Changes an action as read just before (its ETag in If-Match); the response, for the caller to
+   * check.
+   */
+  static io.restassured.response.Response change(
+      String token, String tenant, Object actionId, Map<String, ?> body) {
+    String etag =
+        Api.as(token)
+            .get("/tenants/" + tenant + "/actions/" + actionId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    return Api.as(token)
+        .header("If-Match", etag)
+        .body(body)
+        .patch("/tenants/" + tenant + "/actions/" + actionId);
   }
 }

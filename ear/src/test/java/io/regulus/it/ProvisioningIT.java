@@ -1,8 +1,8 @@
 package io.regulus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,8 @@ class ProvisioningIT {
         .body("status", equalTo("ACTIVE"))
         .body("displayName", equalTo("Provisioned Ltd"));
     assertThat(TestDatabase.schemaExists(schema)).isTrue();
-    long migrations = TestDatabase.count("SELECT count(*) FROM " + schema + ".flyway_schema_history");
+    long migrations =
+        TestDatabase.count("SELECT count(*) FROM " + schema + ".flyway_schema_history");
     long schemas = TestDatabase.schemas();
 
     Api.as(operator())
@@ -39,10 +40,16 @@ class ProvisioningIT {
         .statusCode(200)
         .body("slug", equalTo(slug));
 
-    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ?", slug)).isEqualTo(1);
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".flyway_schema_history")).isEqualTo(migrations);
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ?", slug))
+        .isEqualTo(1);
+    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".flyway_schema_history"))
+        .isEqualTo(migrations);
     assertThat(TestDatabase.schemas()).isEqualTo(schemas);
-    Api.as(operator()).get("/platform/tenants/" + slug).then().statusCode(200).body("status", equalTo("ACTIVE"));
+    Api.as(operator())
+        .get("/platform/tenants/" + slug)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ACTIVE"));
   }
 
   @Test
@@ -54,10 +61,15 @@ class ProvisioningIT {
     try {
       java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        calls.add(pool.submit(() -> {
-          start.await();
-          return Api.as(token).body(Map.of("slug", slug)).post("/platform/tenants").statusCode();
-        }));
+        calls.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return Api.as(token)
+                      .body(Map.of("slug", slug))
+                      .post("/platform/tenants")
+                      .statusCode();
+                }));
       }
       start.countDown();
       java.util.List<Integer> statuses = new java.util.ArrayList<>();
@@ -68,15 +80,28 @@ class ProvisioningIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ? AND status = 'ACTIVE'", slug))
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM platform.tenant WHERE slug = ? AND status = 'ACTIVE'", slug))
         .isEqualTo(1);
-    assertThat(TestDatabase.count(
-            "SELECT count(*) FROM tenant_" + slug.replace('-', '_') + ".flyway_schema_history WHERE success"))
-        .isEqualTo(TestDatabase.count("SELECT count(*) FROM tenant_acme.flyway_schema_history WHERE success"));
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM tenant_"
+                    + slug.replace('-', '_')
+                    + ".flyway_schema_history WHERE success"))
+        .isEqualTo(
+            TestDatabase.count(
+                "SELECT count(*) FROM tenant_acme.flyway_schema_history WHERE success"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../x", "a;drop", "UPPER", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcd"})
+  @ValueSource(
+      strings = {
+        "../x",
+        "a;drop",
+        "UPPER",
+        "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcd"
+      })
   void unsafeSlugsAreRefusedWith400AndCreateNothing(String slug) {
     long schemas = TestDatabase.schemas();
     long tenants = TestDatabase.count("SELECT count(*) FROM platform.tenant");
@@ -95,15 +120,25 @@ class ProvisioningIT {
 
   @Test
   void missingSlugIs400() {
-    Api.as(operator()).body(Map.of("displayName", "No slug")).post("/platform/tenants")
-        .then().statusCode(400).contentType(Api.PROBLEM).body("errors[0].field", equalTo("slug"));
+    Api.as(operator())
+        .body(Map.of("displayName", "No slug"))
+        .post("/platform/tenants")
+        .then()
+        .statusCode(400)
+        .contentType(Api.PROBLEM)
+        .body("errors[0].field", equalTo("slug"));
   }
 
   @Test
   void onlyPlatformOperatorsProvision() {
     String slug = Api.unique("nope");
-    Api.as(KeycloakClient.token("alice")).body(Map.of("slug", slug)).post("/platform/tenants")
-        .then().statusCode(403).contentType(Api.PROBLEM);
-    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ?", slug)).isZero();
+    Api.as(KeycloakClient.token("alice"))
+        .body(Map.of("slug", slug))
+        .post("/platform/tenants")
+        .then()
+        .statusCode(403)
+        .contentType(Api.PROBLEM);
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant WHERE slug = ?", slug))
+        .isZero();
   }
 }

@@ -20,11 +20,11 @@ import io.regulus.action.ActionUpdate;
 import io.regulus.action.BulkUpdateService;
 import io.regulus.action.workbook.ActionSheet;
 import io.regulus.administration.TenantAdministration;
-import io.regulus.audit.AuditAction;
 import io.regulus.assessment.Assessment;
 import io.regulus.assessment.AssessmentGroupService;
 import io.regulus.assessment.AssessmentService;
 import io.regulus.assessment.NewAssessment;
+import io.regulus.audit.AuditAction;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.TenantMembers;
 import io.regulus.evidence.Evidence;
@@ -62,15 +62,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The domain services themselves, called inside the server as every kind of caller, without the REST layer: each
- * gets the verdict the HTTP matrix expects of the endpoint the operation serves ({@link AccessMatrix}), from the
- * same declarations (the services' {@code @Requires}, enforced by their interceptor; tenant entry decided by
- * {@link AccessControl}). A 2xx there means the operation ran here; a 403 that the domain refused the caller. A
- * reader handed a valid {@link TenantCaller} is refused by the service itself, whichever adapter would have called.
- * A system caller holds only its grants and is recorded by its name.
+ * The domain services themselves, called inside the server as every kind of caller, without the
+ * REST layer: each gets the verdict the HTTP matrix expects of the endpoint the operation serves
+ * ({@link AccessMatrix}), from the same declarations (the services' {@code @Requires}, enforced by
+ * their interceptor; tenant entry decided by {@link AccessControl}). A 2xx there means the
+ * operation ran here; a 403 that the domain refused the caller. A reader handed a valid {@link
+ * TenantCaller} is refused by the service itself, whichever adapter would have called. A system
+ * caller holds only its grants and is recorded by its name.
  *
- * <p>The domain runs here as the EAR ships it (its EJB modules and libraries, deployed beside the application,
- * against the same PostgreSQL and Keycloak), without its start-up tasks, which the application already ran.
+ * <p>The domain runs here as the EAR ships it (its EJB modules and libraries, deployed beside the
+ * application, against the same PostgreSQL and Keycloak), without its start-up tasks, which the
+ * application already ran.
  */
 @ExtendWith(ArquillianExtension.class)
 class ServiceAccessIT {
@@ -79,30 +81,46 @@ class ServiceAccessIT {
   private static final SystemCaller SYSTEM = SystemCaller.RECOMPUTE;
 
   /** The endpoints whose operations {@link #SYSTEM} may call: what reads a tenant, and who am I. */
-  private static final Set<String> SYSTEM_ADMITTED = Set.of(
-      "GET /me", "GET /tenants/{tenant}/assessment-groups", "GET /tenants/{tenant}/assessment-groups/{id}",
-      "GET /tenants/{tenant}/templates", "GET /tenants/{tenant}/templates/{key}",
-      "GET /tenants/{tenant}/assessment-groups/{id}/assessments", "GET /tenants/{tenant}/assessments/{id}",
-      "GET /tenants/{tenant}/actions", "GET /tenants/{tenant}/actions/{id}", "GET /tenants/{tenant}/actions/workbook",
-      "GET /tenants/{tenant}/activity", "GET /tenants/{tenant}/actions/{id}/history", "GET /tenants/{tenant}/dashboard",
-      "GET /tenants/{tenant}/scores", "GET /tenants/{tenant}/scores/what-if", "GET /tenants/{tenant}/assignees",
-      "GET /tenants/{tenant}/actions/{id}/evidence", "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
-      "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content");
+  private static final Set<String> SYSTEM_ADMITTED =
+      Set.of(
+          "GET /me",
+          "GET /tenants/{tenant}/assessment-groups",
+          "GET /tenants/{tenant}/assessment-groups/{id}",
+          "GET /tenants/{tenant}/templates",
+          "GET /tenants/{tenant}/templates/{key}",
+          "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
+          "GET /tenants/{tenant}/assessments/{id}",
+          "GET /tenants/{tenant}/actions",
+          "GET /tenants/{tenant}/actions/{id}",
+          "GET /tenants/{tenant}/actions/workbook",
+          "GET /tenants/{tenant}/activity",
+          "GET /tenants/{tenant}/actions/{id}/history",
+          "GET /tenants/{tenant}/dashboard",
+          "GET /tenants/{tenant}/scores",
+          "GET /tenants/{tenant}/scores/what-if",
+          "GET /tenants/{tenant}/assignees",
+          "GET /tenants/{tenant}/actions/{id}/evidence",
+          "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
+          "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content");
 
   @Deployment
   static WebArchive deployment() {
     File ear = new File(System.getProperty("regulus.ear-dir"));
-    WebArchive war = ShrinkWrap.create(WebArchive.class, "service-access-it.war")
-        .addClasses(ServiceAccessIT.class, AccessMatrix.class)
-        .addAsLibrary(module(ear, "tenant-config.jar", "io/regulus/tenancy/PlatformStartup.class"))
-        .addAsLibrary(module(ear, "ejb.jar", "io/regulus/administration/DemoTenants.class"));
+    WebArchive war =
+        ShrinkWrap.create(WebArchive.class, "service-access-it.war")
+            .addClasses(ServiceAccessIT.class, AccessMatrix.class)
+            .addAsLibrary(
+                module(ear, "tenant-config.jar", "io/regulus/tenancy/PlatformStartup.class"))
+            .addAsLibrary(module(ear, "ejb.jar", "io/regulus/administration/DemoTenants.class"));
     for (File library : new File(ear, "lib").listFiles()) {
       war.addAsLibrary(library);
     }
     return war;
   }
 
-  /** An EJB module of the EAR without its start-up task (the running application did that already). */
+  /**
+   * An EJB module of the EAR without its start-up task (the running application did that already).
+   */
   private static JavaArchive module(File ear, String name, String startup) {
     JavaArchive module = ShrinkWrap.createFromZipFile(JavaArchive.class, new File(ear, name));
     module.delete("/" + startup);
@@ -122,8 +140,18 @@ class ServiceAccessIT {
 
   /** What the calls need: tenant T (a client of firm F), and objects in it. */
   private record World(
-      FirmSlug firm, TenantSlug tenant, TenantSlug other, TenantSlug suspended, String templateKey, long groupId,
-      long assessmentId, long actionId, String memberId, String adminId, long exportId, long evidenceId,
+      FirmSlug firm,
+      TenantSlug tenant,
+      TenantSlug other,
+      TenantSlug suspended,
+      String templateKey,
+      long groupId,
+      long assessmentId,
+      long actionId,
+      String memberId,
+      String adminId,
+      long exportId,
+      long evidenceId,
       Map<Persona, Caller> callers) {}
 
   private static World world;
@@ -169,32 +197,59 @@ class ServiceAccessIT {
   void aReaderHandedAValidTenantCallerIsRefusedByTheServiceItself() throws Exception {
     calls();
     TenantCaller reader = access.enterTenant(world.callers().get(Persona.READER), world.tenant());
-    assertThrows(AccessDeniedException.class,
-        () -> actions.assign(reader, List.of(world.actionId()), null, AssignmentPurpose.IMPLEMENTATION));
-    assertThrows(AccessDeniedException.class, () -> actions.update(reader, world.actionId(),
-        actions.get(reader, world.actionId()).version(), notes("a reader's note")));
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            actions.assign(
+                reader, List.of(world.actionId()), null, AssignmentPurpose.IMPLEMENTATION));
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            actions.update(
+                reader,
+                world.actionId(),
+                actions.get(reader, world.actionId()).version(),
+                notes("a reader's note")));
     assertThrows(AccessDeniedException.class, () -> members.list(reader));
   }
 
   @Test
   void aSystemCallerActsOnlyWithinItsGrantsAndIsRecordedByItsName() throws Exception {
     calls();
-    SystemCaller assigner = new SystemCaller("job:matrix-assign", Set.of(Permission.ASSIGN_ACTIONS));
+    SystemCaller assigner =
+        new SystemCaller("job:matrix-assign", Set.of(Permission.ASSIGN_ACTIONS));
     TenantCaller job = access.enterTenant(assigner, world.tenant());
-    actions.assign(job, List.of(world.actionId()), world.adminId(), AssignmentPurpose.IMPLEMENTATION);
+    actions.assign(
+        job, List.of(world.actionId()), world.adminId(), AssignmentPurpose.IMPLEMENTATION);
     TenantCaller admin = access.enterTenant(world.callers().get(Persona.ADMIN), world.tenant());
-    assertTrue(actions.history(admin, world.actionId()).stream().anyMatch(change -> change.field().equals("assignee")
-        && change.changedBy().equals("job:matrix-assign") && change.changedByName().equals("job:matrix-assign")));
+    assertTrue(
+        actions.history(admin, world.actionId()).stream()
+            .anyMatch(
+                change ->
+                    change.field().equals("assignee")
+                        && change.changedBy().equals("job:matrix-assign")
+                        && change.changedByName().equals("job:matrix-assign")));
     assertThrows(AccessDeniedException.class, () -> actions.get(job, world.actionId()));
     assertThrows(AccessDeniedException.class, () -> administration.tenants(assigner));
 
     TenantSlug fresh = provision("svc-sys");
     administration.suspend(SystemCaller.STARTUP, fresh);
-    assertTrue(administration.auditEvents(world.callers().get(Persona.OPERATOR), fresh, 10).stream()
-        .anyMatch(e -> e.action().equals(AuditAction.TENANT_SUSPENDED.id()) && e.actorId().equals("system:startup")));
-    // the running application provisioned the demo tenant acme at its first start-up, as system:startup
-    assertTrue(administration.auditEvents(world.callers().get(Persona.OPERATOR), new TenantSlug("acme"), 500)
-        .stream().anyMatch(e -> e.action().equals(AuditAction.TENANT_PROVISIONED.id()) && e.actorName().equals("system:startup")));
+    assertTrue(
+        administration.auditEvents(world.callers().get(Persona.OPERATOR), fresh, 10).stream()
+            .anyMatch(
+                e ->
+                    e.action().equals(AuditAction.TENANT_SUSPENDED.id())
+                        && e.actorId().equals("system:startup")));
+    // the running application provisioned the demo tenant acme at its first start-up, as
+    // system:startup
+    assertTrue(
+        administration
+            .auditEvents(world.callers().get(Persona.OPERATOR), new TenantSlug("acme"), 500)
+            .stream()
+            .anyMatch(
+                e ->
+                    e.action().equals(AuditAction.TENANT_PROVISIONED.id())
+                        && e.actorName().equals("system:startup")));
   }
 
   private static int outcome(Call call, Persona persona, Caller caller) {
@@ -214,92 +269,201 @@ class ServiceAccessIT {
     Map<String, Call> calls = new LinkedHashMap<>();
     calls.put("GET /me", (p, c) -> access.require(Permission.READ_OWN_PROFILE, c));
 
-    calls.put("POST /platform/firms", (p, c) -> administration.createFirm(c, new FirmSlug(unique("f")), null));
+    calls.put(
+        "POST /platform/firms",
+        (p, c) -> administration.createFirm(c, new FirmSlug(unique("f")), null));
     calls.put("GET /platform/firms", (p, c) -> administration.firms(c));
-    calls.put("POST /platform/tenants", (p, c) -> administration.provision(c, new TenantSlug(unique("t")), null, null));
+    calls.put(
+        "POST /platform/tenants",
+        (p, c) -> administration.provision(c, new TenantSlug(unique("t")), null, null));
     calls.put("GET /platform/tenants", (p, c) -> administration.tenants(c));
     calls.put("GET /platform/tenants/{slug}", (p, c) -> administration.tenant(c, world.tenant()));
-    calls.put("POST /platform/tenants/{slug}/suspend", (p, c) -> administration.suspend(c,
-        admitted("POST /platform/tenants/{slug}/suspend", p) ? provision("life") : world.tenant()));
-    calls.put("POST /platform/tenants/{slug}/resume", (p, c) -> administration.resume(c,
-        admitted("POST /platform/tenants/{slug}/resume", p) ? suspended(false) : world.suspended()));
-    calls.put("POST /platform/tenants/{slug}/exports", (p, c) -> administration.export(c, world.tenant()));
-    calls.put("GET /platform/tenants/{slug}/exports", (p, c) -> administration.exports(c, world.tenant()));
-    calls.put("GET /platform/tenants/{slug}/exports/{exportId}",
+    calls.put(
+        "POST /platform/tenants/{slug}/suspend",
+        (p, c) ->
+            administration.suspend(
+                c,
+                admitted("POST /platform/tenants/{slug}/suspend", p)
+                    ? provision("life")
+                    : world.tenant()));
+    calls.put(
+        "POST /platform/tenants/{slug}/resume",
+        (p, c) ->
+            administration.resume(
+                c,
+                admitted("POST /platform/tenants/{slug}/resume", p)
+                    ? suspended(false)
+                    : world.suspended()));
+    calls.put(
+        "POST /platform/tenants/{slug}/exports",
+        (p, c) -> administration.export(c, world.tenant()));
+    calls.put(
+        "GET /platform/tenants/{slug}/exports",
+        (p, c) -> administration.exports(c, world.tenant()));
+    calls.put(
+        "GET /platform/tenants/{slug}/exports/{exportId}",
         (p, c) -> administration.archive(c, world.tenant(), world.exportId()));
-    calls.put("POST /platform/tenants/{slug}/import", (p, c) -> administration.importArchive(c,
-        new TenantSlug(unique("imp")), null, null, administration.archive(operator(), world.tenant(),
-            world.exportId())));
-    calls.put("DELETE /platform/tenants/{slug}", (p, c) -> administration.delete(c,
-        admitted("DELETE /platform/tenants/{slug}", p) ? suspended(true) : world.suspended()));
+    calls.put(
+        "POST /platform/tenants/{slug}/import",
+        (p, c) ->
+            administration.importArchive(
+                c,
+                new TenantSlug(unique("imp")),
+                null,
+                null,
+                administration.archive(operator(), world.tenant(), world.exportId())));
+    calls.put(
+        "DELETE /platform/tenants/{slug}",
+        (p, c) ->
+            administration.delete(
+                c,
+                admitted("DELETE /platform/tenants/{slug}", p)
+                    ? suspended(true)
+                    : world.suspended()));
     calls.put("GET /platform/audit-events", (p, c) -> administration.auditEvents(c, null, 10));
 
     calls.put("GET /firms/{firm}/tenants", (p, c) -> administration.clients(c, world.firm()));
-    calls.put("GET /firms/{firm}/tenants/{slug}", (p, c) -> administration.client(c, world.firm(), world.tenant()));
-    calls.put("POST /firms/{firm}/tenants", (p, c) -> administration.provisionClient(c, world.firm(),
-        new TenantSlug(unique("fc")), null, null));
+    calls.put(
+        "GET /firms/{firm}/tenants/{slug}",
+        (p, c) -> administration.client(c, world.firm(), world.tenant()));
+    calls.put(
+        "POST /firms/{firm}/tenants",
+        (p, c) ->
+            administration.provisionClient(
+                c, world.firm(), new TenantSlug(unique("fc")), null, null));
 
     calls.put("GET /tenants/{tenant}/assessment-groups", in(t -> groups.list(t)));
-    calls.put("POST /tenants/{tenant}/assessment-groups", in(t -> groups.create(t, unique("g"), null)));
-    calls.put("GET /tenants/{tenant}/assessment-groups/{id}", in(t -> groups.get(t, world.groupId())));
+    calls.put(
+        "POST /tenants/{tenant}/assessment-groups", in(t -> groups.create(t, unique("g"), null)));
+    calls.put(
+        "GET /tenants/{tenant}/assessment-groups/{id}", in(t -> groups.get(t, world.groupId())));
     calls.put("GET /tenants/{tenant}/templates", in(t -> templates.available(t)));
     calls.put("GET /tenants/{tenant}/templates/{key}", in(t -> templates.get(t, "gdpr")));
-    calls.put("POST /tenants/{tenant}/templates", in(t -> templates.create(t, template(unique("t")))));
-    calls.put("POST /tenants/{tenant}/templates/{key}/versions",
+    calls.put(
+        "POST /tenants/{tenant}/templates", in(t -> templates.create(t, template(unique("t")))));
+    calls.put(
+        "POST /tenants/{tenant}/templates/{key}/versions",
         in(t -> templates.publish(t, world.templateKey(), template(world.templateKey()))));
-    calls.put("GET /tenants/{tenant}/assessment-groups/{id}/assessments",
+    calls.put(
+        "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
         in(t -> assessments.inGroup(t, world.groupId())));
-    calls.put("POST /tenants/{tenant}/assessment-groups/{id}/assessments",
+    calls.put(
+        "POST /tenants/{tenant}/assessment-groups/{id}/assessments",
         in(t -> assessments.create(t, world.groupId(), assessment(unique("a")))));
-    calls.put("GET /tenants/{tenant}/assessments/{id}", in(t -> assessments.detail(t, world.assessmentId())));
-    calls.put("DELETE /tenants/{tenant}/assessments/{id}", (p, c) -> {
-      long id = admitted("DELETE /tenants/{tenant}/assessments/{id}", p)
-          ? assessments.create(admin(), world.groupId(), assessment(unique("del"))).assessment().id()
-          : world.assessmentId();
-      assessments.delete(enter(p, c), id);
-    });
-    calls.put("GET /tenants/{tenant}/actions", in(t -> actions.list(t, ActionFilter.ALL, null, 0, 50, null)));
+    calls.put(
+        "GET /tenants/{tenant}/assessments/{id}",
+        in(t -> assessments.detail(t, world.assessmentId())));
+    calls.put(
+        "DELETE /tenants/{tenant}/assessments/{id}",
+        (p, c) -> {
+          long id =
+              admitted("DELETE /tenants/{tenant}/assessments/{id}", p)
+                  ? assessments
+                      .create(admin(), world.groupId(), assessment(unique("del")))
+                      .assessment()
+                      .id()
+                  : world.assessmentId();
+          assessments.delete(enter(p, c), id);
+        });
+    calls.put(
+        "GET /tenants/{tenant}/actions",
+        in(t -> actions.list(t, ActionFilter.ALL, null, 0, 50, null)));
     calls.put("GET /tenants/{tenant}/actions/{id}", in(t -> actions.get(t, world.actionId())));
-    calls.put("PATCH /tenants/{tenant}/actions/{id}", in(t -> actions.update(t, world.actionId(),
-        actions.get(admin(), world.actionId()).version(), notes("matrix " + t))));
-    calls.put("POST /tenants/{tenant}/actions/assign", in(t -> actions.assign(t, List.of(world.actionId()), null,
-        AssignmentPurpose.IMPLEMENTATION)));
-    calls.put("POST /tenants/{tenant}/actions/reassign",
+    calls.put(
+        "PATCH /tenants/{tenant}/actions/{id}",
+        in(
+            t ->
+                actions.update(
+                    t,
+                    world.actionId(),
+                    actions.get(admin(), world.actionId()).version(),
+                    notes("matrix " + t))));
+    calls.put(
+        "POST /tenants/{tenant}/actions/assign",
+        in(
+            t ->
+                actions.assign(
+                    t, List.of(world.actionId()), null, AssignmentPurpose.IMPLEMENTATION)));
+    calls.put(
+        "POST /tenants/{tenant}/actions/reassign",
         in(t -> actions.reassign(t, "nobody", world.adminId(), AssignmentPurpose.IMPLEMENTATION)));
-    calls.put("GET /tenants/{tenant}/actions/workbook", in(t -> {
-      workbooks.export(t, ActionFilter.ALL, OutputStream.nullOutputStream());
-      return null;
-    }));
-    calls.put("POST /tenants/{tenant}/actions/workbook/preview", in(t -> workbooks.preview(t, emptyWorkbook())));
-    calls.put("POST /tenants/{tenant}/actions/workbook", in(t -> workbooks.apply(t, emptyWorkbook())));
+    calls.put(
+        "GET /tenants/{tenant}/actions/workbook",
+        in(
+            t -> {
+              workbooks.export(t, ActionFilter.ALL, OutputStream.nullOutputStream());
+              return null;
+            }));
+    calls.put(
+        "POST /tenants/{tenant}/actions/workbook/preview",
+        in(t -> workbooks.preview(t, emptyWorkbook())));
+    calls.put(
+        "POST /tenants/{tenant}/actions/workbook", in(t -> workbooks.apply(t, emptyWorkbook())));
     calls.put("GET /tenants/{tenant}/activity", in(t -> actions.activity(t, null, 10)));
-    calls.put("GET /tenants/{tenant}/actions/{id}/history", in(t -> actions.history(t, world.actionId())));
+    calls.put(
+        "GET /tenants/{tenant}/actions/{id}/history",
+        in(t -> actions.history(t, world.actionId())));
     calls.put("GET /tenants/{tenant}/dashboard", in(t -> scores.dashboard(t, 5)));
     calls.put("GET /tenants/{tenant}/scores", in(t -> scores.explain(t, ScoreFilter.NONE)));
-    calls.put("GET /tenants/{tenant}/scores/what-if", in(t -> scores.whatIf(t, ScoreFilter.NONE, 5)));
+    calls.put(
+        "GET /tenants/{tenant}/scores/what-if", in(t -> scores.whatIf(t, ScoreFilter.NONE, 5)));
     calls.put("GET /tenants/{tenant}/users", in(t -> members.list(t)));
     calls.put("GET /tenants/{tenant}/users/{userId}", in(t -> members.get(t, world.memberId())));
-    calls.put("POST /tenants/{tenant}/users",
+    calls.put(
+        "POST /tenants/{tenant}/users",
         in(t -> members.invite(t, unique("svc") + "@it.example", TenantRole.READER, null, null)));
-    calls.put("PUT /tenants/{tenant}/users/{userId}/role", (p, c) -> members.changeRole(enter(p, c),
-        admitted("PUT /tenants/{tenant}/users/{userId}/role", p) ? member() : world.memberId(), TenantRole.READER));
-    calls.put("DELETE /tenants/{tenant}/users/{userId}", (p, c) -> members.remove(enter(p, c),
-        admitted("DELETE /tenants/{tenant}/users/{userId}", p) ? member() : world.memberId()));
-    calls.put("GET /tenants/{tenant}/assignees", in(t -> members.assignable(t, AssignmentPurpose.IMPLEMENTATION)));
+    calls.put(
+        "PUT /tenants/{tenant}/users/{userId}/role",
+        (p, c) ->
+            members.changeRole(
+                enter(p, c),
+                admitted("PUT /tenants/{tenant}/users/{userId}/role", p)
+                    ? member()
+                    : world.memberId(),
+                TenantRole.READER));
+    calls.put(
+        "DELETE /tenants/{tenant}/users/{userId}",
+        (p, c) ->
+            members.remove(
+                enter(p, c),
+                admitted("DELETE /tenants/{tenant}/users/{userId}", p)
+                    ? member()
+                    : world.memberId()));
+    calls.put(
+        "GET /tenants/{tenant}/assignees",
+        in(t -> members.assignable(t, AssignmentPurpose.IMPLEMENTATION)));
 
-    calls.put("GET /tenants/{tenant}/actions/{id}/evidence", in(t -> evidence.list(t, world.actionId())));
-    calls.put("GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
+    calls.put(
+        "GET /tenants/{tenant}/actions/{id}/evidence", in(t -> evidence.list(t, world.actionId())));
+    calls.put(
+        "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
         in(t -> evidence.get(t, world.actionId(), world.evidenceId())));
-    calls.put("GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content", in(t -> {
-      Evidence file = evidence.file(t, world.actionId(), world.evidenceId());
-      return evidence.slice(t, file, 0, 1024);
-    }));
+    calls.put(
+        "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content",
+        in(
+            t -> {
+              Evidence file = evidence.file(t, world.actionId(), world.evidenceId());
+              return evidence.slice(t, file, 0, 1024);
+            }));
     calls.put("POST /tenants/{tenant}/actions/{id}/evidence", in(this::upload));
-    calls.put("POST /tenants/{tenant}/actions/{id}/evidence/links", in(t -> evidence.addLink(t, world.actionId(),
-        "https://example.com/" + t.name(), new EvidenceDetails(null, null, null))));
-    calls.put("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}", (p, c) -> evidence.delete(enter(p, c),
-        world.actionId(), admitted("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}", p)
-            ? upload(admin()).id() : world.evidenceId()));
+    calls.put(
+        "POST /tenants/{tenant}/actions/{id}/evidence/links",
+        in(
+            t ->
+                evidence.addLink(
+                    t,
+                    world.actionId(),
+                    "https://example.com/" + t.name(),
+                    new EvidenceDetails(null, null, null))));
+    calls.put(
+        "DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
+        (p, c) ->
+            evidence.delete(
+                enter(p, c),
+                world.actionId(),
+                admitted("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}", p)
+                    ? upload(admin()).id()
+                    : world.evidenceId()));
     return calls;
   }
 
@@ -309,12 +473,15 @@ class ServiceAccessIT {
   }
 
   private TenantCaller enter(Persona persona, Caller caller) {
-    return access.enterTenant(caller, persona == Persona.SUSPENDED ? world.suspended() : world.tenant());
+    return access.enterTenant(
+        caller, persona == Persona.SUSPENDED ? world.suspended() : world.tenant());
   }
 
   /** Whether the call goes through, so it gets an object of its own to consume. */
   private static boolean admitted(String endpoint, Persona persona) {
-    return persona == null ? SYSTEM_ADMITTED.contains(endpoint) : AccessMatrix.expected(endpoint, persona) < 300;
+    return persona == null
+        ? SYSTEM_ADMITTED.contains(endpoint)
+        : AccessMatrix.expected(endpoint, persona) < 300;
   }
 
   private synchronized void buildWorld() throws IOException {
@@ -328,7 +495,8 @@ class ServiceAccessIT {
     Map<Persona, Caller> callers = new LinkedHashMap<>();
     callers.put(Persona.ADMIN, user(Map.of(tenant, TenantRole.ADMIN), Map.of(), Set.of()));
     callers.put(Persona.ASSESSOR, user(Map.of(tenant, TenantRole.ASSESSOR), Map.of(), Set.of()));
-    callers.put(Persona.CONTRIBUTOR, user(Map.of(tenant, TenantRole.CONTRIBUTOR), Map.of(), Set.of()));
+    callers.put(
+        Persona.CONTRIBUTOR, user(Map.of(tenant, TenantRole.CONTRIBUTOR), Map.of(), Set.of()));
     callers.put(Persona.READER, user(Map.of(tenant, TenantRole.READER), Map.of(), Set.of()));
     callers.put(Persona.OTHER_TENANT, user(Map.of(other, TenantRole.ADMIN), Map.of(), Set.of()));
     callers.put(Persona.NO_TENANT, user(Map.of(), Map.of(), Set.of()));
@@ -348,18 +516,52 @@ class ServiceAccessIT {
     String templateKey = unique("svc-tmpl");
     templates.create(admin, template(templateKey));
     long groupId = groups.create(admin, "matrix", null).id();
-    world = new World(firm, tenant, other, suspended, templateKey, groupId, 0, 0, null, null, 0, 0, callers);
+    world =
+        new World(
+            firm, tenant, other, suspended, templateKey, groupId, 0, 0, null, null, 0, 0, callers);
     long assessmentId = assessments.create(admin, groupId, assessment("matrix")).assessment().id();
     long actionId = actions.list(admin, ActionFilter.ALL, null, 0, 1, null).items().get(0).id();
-    String memberId = members.invite(admin, unique("svc") + "@it.example", TenantRole.CONTRIBUTOR, null, null)
-        .member().id();
-    String adminId = members.invite(admin, unique("svc") + "@it.example", TenantRole.ADMIN, null, null)
-        .member().id();
+    String memberId =
+        members
+            .invite(admin, unique("svc") + "@it.example", TenantRole.CONTRIBUTOR, null, null)
+            .member()
+            .id();
+    String adminId =
+        members
+            .invite(admin, unique("svc") + "@it.example", TenantRole.ADMIN, null, null)
+            .member()
+            .id();
     long exportId = administration.export(operator, tenant).id();
-    world = new World(firm, tenant, other, suspended, templateKey, groupId, assessmentId, actionId, memberId, adminId,
-        exportId, 0, callers);
-    world = new World(firm, tenant, other, suspended, templateKey, groupId, assessmentId, actionId, memberId, adminId,
-        exportId, upload(admin).id(), callers);
+    world =
+        new World(
+            firm,
+            tenant,
+            other,
+            suspended,
+            templateKey,
+            groupId,
+            assessmentId,
+            actionId,
+            memberId,
+            adminId,
+            exportId,
+            0,
+            callers);
+    world =
+        new World(
+            firm,
+            tenant,
+            other,
+            suspended,
+            templateKey,
+            groupId,
+            assessmentId,
+            actionId,
+            memberId,
+            adminId,
+            exportId,
+            upload(admin).id(),
+            callers);
   }
 
   private TenantCaller admin() {
@@ -387,31 +589,54 @@ class ServiceAccessIT {
   }
 
   private String member() {
-    return members.invite(admin(), unique("svc") + "@it.example", TenantRole.CONTRIBUTOR, null, null).member().id();
+    return members
+        .invite(admin(), unique("svc") + "@it.example", TenantRole.CONTRIBUTOR, null, null)
+        .member()
+        .id();
   }
 
   private Evidence upload(TenantCaller caller) {
-    byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-        .getBytes(StandardCharsets.US_ASCII);
-    try (UploadedFile file = UploadedFile.receive(new ByteArrayInputStream(pdf), "matrix.pdf", 1 << 20)) {
-      return evidence.addFile(caller, world.actionId(), file, new EvidenceDetails(null, null, null));
+    byte[] pdf =
+        "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    try (UploadedFile file =
+        UploadedFile.receive(new ByteArrayInputStream(pdf), "matrix.pdf", 1 << 20)) {
+      return evidence.addFile(
+          caller, world.actionId(), file, new EvidenceDetails(null, null, null));
     }
   }
 
   private static User user(
-      Map<TenantSlug, TenantRole> tenants, Map<FirmSlug, FirmRole> firms, Set<PlatformRole> platform) {
+      Map<TenantSlug, TenantRole> tenants,
+      Map<FirmSlug, FirmRole> firms,
+      Set<PlatformRole> platform) {
     String id = UUID.randomUUID().toString();
     return new User(id, "svc-" + id.substring(0, 8), null, null, tenants, firms, platform);
   }
 
   private static TemplateDraft template(String key) {
-    return new TemplateDraft(key, "Template " + key, "Rules of " + key, null, null, List.of(),
-        List.of(new TemplateDraft.Control("M-1", "Matrix", "One control", "One requirement", true, "preventative",
-            null, List.of("mfa-for-administrators"))));
+    return new TemplateDraft(
+        key,
+        "Template " + key,
+        "Rules of " + key,
+        null,
+        null,
+        List.of(),
+        List.of(
+            new TemplateDraft.Control(
+                "M-1",
+                "Matrix",
+                "One control",
+                "One requirement",
+                true,
+                "preventative",
+                null,
+                List.of("mfa-for-administrators"))));
   }
 
   private NewAssessment assessment(String name) {
-    return new NewAssessment(name, world.templateKey(), null, Assessment.Scope.PRODUCT, unique("scope"));
+    return new NewAssessment(
+        name, world.templateKey(), null, Assessment.Scope.PRODUCT, unique("scope"));
   }
 
   private static ActionUpdate notes(String text) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5: private templates and extensions, the snapshot an assessment takes, and acceptance 5 (bad input gets a
- * 4xx problem naming the field and the rule, and writes nothing).
+ * Issue 5: private templates and extensions, the snapshot an assessment takes, and acceptance 5
+ * (bad input gets a 4xx problem naming the field and the rule, and writes nothing).
  */
 class TemplatesAndAssessmentsIT {
 
@@ -33,7 +33,10 @@ class TemplatesAndAssessmentsIT {
 
   @Test
   void theLibrarysTemplatesAreListedWithTheirVersions() {
-    Api.as(admin).get("/tenants/" + tenant + "/templates").then().statusCode(200)
+    Api.as(admin)
+        .get("/tenants/" + tenant + "/templates")
+        .then()
+        .statusCode(200)
         .body("find { it.key == 'gdpr' }.kind", org.hamcrest.Matchers.equalTo("GLOBAL"))
         .body("find { it.key == 'gdpr' }.versions", hasItem("2016-679.1"))
         .body("key", hasItems("gdpr", "hipaa-security"));
@@ -42,31 +45,59 @@ class TemplatesAndAssessmentsIT {
   @Test
   void anAssessmentSnapshotsItsTemplateVersion() {
     long id = Platform.createAssessment(admin, tenant, group, "GDPR snapshot", "gdpr");
-    JsonPath detail = Api.as(admin).get("/tenants/" + tenant + "/assessments/" + id).then().statusCode(200)
-        .extract().jsonPath();
+    JsonPath detail =
+        Api.as(admin)
+            .get("/tenants/" + tenant + "/assessments/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(detail.getString("assessment.version")).isEqualTo("2016-679.1");
-    assertThat(detail.getList("controls")).hasSize((int) TestDatabase.count(
-        "SELECT count(*) FROM platform.template_control c JOIN platform.template_version v ON v.id = c.version_id"
-            + " JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = 'gdpr'"));
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".assessment_control_action aca JOIN "
-        + schema + ".assessment_control ac ON ac.id = aca.control_id WHERE ac.assessment_id = ?", id))
-        .isEqualTo(TestDatabase.count("SELECT count(*) FROM platform.template_control_action tca"
-            + " JOIN platform.template_control c ON c.id = tca.control_id JOIN platform.template_version v"
-            + " ON v.id = c.version_id JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = 'gdpr'"));
+    assertThat(detail.getList("controls"))
+        .hasSize(
+            (int)
+                TestDatabase.count(
+                    "SELECT count(*) FROM platform.template_control c JOIN platform.template_version v ON v.id = c.version_id"
+                        + " JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = 'gdpr'"));
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM "
+                    + schema
+                    + ".assessment_control_action aca JOIN "
+                    + schema
+                    + ".assessment_control ac ON ac.id = aca.control_id WHERE ac.assessment_id = ?",
+                id))
+        .isEqualTo(
+            TestDatabase.count(
+                "SELECT count(*) FROM platform.template_control_action tca"
+                    + " JOIN platform.template_control c ON c.id = tca.control_id JOIN platform.template_version v"
+                    + " ON v.id = c.version_id JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = 'gdpr'"));
     assertThat(detail.getString("assessment.status")).isEqualTo("NONE");
   }
 
   @Test
   void anExtensionAddsItsControlsOnTopOfTheGlobalTemplate() {
-    Map<String, Object> body = template("gdpr-acme", List.of(action("acme-dpo-hotline", 12)),
-        List.of(control("ACME-1", List.of("acme-dpo-hotline", "mfa-for-administrators"))));
+    Map<String, Object> body =
+        template(
+            "gdpr-acme",
+            List.of(action("acme-dpo-hotline", 12)),
+            List.of(control("ACME-1", List.of("acme-dpo-hotline", "mfa-for-administrators"))));
     body.put("extends", "gdpr");
-    Api.as(admin).body(body).post("/tenants/" + tenant + "/templates").then().statusCode(201)
+    Api.as(admin)
+        .body(body)
+        .post("/tenants/" + tenant + "/templates")
+        .then()
+        .statusCode(201)
         .body("kind", org.hamcrest.Matchers.equalTo("EXTENSION"))
         .body("versions", hasItem("1"));
     long id = Platform.createAssessment(admin, tenant, group, "GDPR plus Acme", "gdpr-acme");
-    JsonPath detail = Api.as(admin).get("/tenants/" + tenant + "/assessments/" + id).then().statusCode(200)
-        .extract().jsonPath();
+    JsonPath detail =
+        Api.as(admin)
+            .get("/tenants/" + tenant + "/assessments/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(detail.getString("assessment.template")).isEqualTo("gdpr");
     assertThat(detail.getString("assessment.extension")).isEqualTo("gdpr-acme");
     List<String> ids = detail.getList("controls.id");
@@ -74,68 +105,174 @@ class TemplatesAndAssessmentsIT {
     assertThat(detail.getList("controls.fromExtension", Boolean.class)).containsOnlyOnce(true);
 
     // a second version of the extension is what the next assessment gets
-    Api.as(admin).body(Map.of(
-            "actions", List.of(),
-            "controls", List.of(control("ACME-1", List.of("acme-dpo-hotline")),
-                control("ACME-2", List.of("mfa-for-administrators")))))
-        .post("/tenants/" + tenant + "/templates/gdpr-acme/versions").then().statusCode(201)
+    Api.as(admin)
+        .body(
+            Map.of(
+                "actions", List.of(),
+                "controls",
+                    List.of(
+                        control("ACME-1", List.of("acme-dpo-hotline")),
+                        control("ACME-2", List.of("mfa-for-administrators")))))
+        .post("/tenants/" + tenant + "/templates/gdpr-acme/versions")
+        .then()
+        .statusCode(201)
         .body("versions", hasItems("1", "2"));
-    long next = Api.as(admin).body(Map.of("name", "GDPR plus Acme v2", "template", "gdpr-acme", "scope", "SYSTEM",
-            "scopeName", "Billing"))
-        .post("/tenants/" + tenant + "/assessment-groups/" + group + "/assessments").then().statusCode(201)
-        .extract().<Integer>path("assessment.id").longValue();
-    assertThat(Api.as(admin).get("/tenants/" + tenant + "/assessments/" + next).then().extract().jsonPath()
-        .getList("controls.findAll { it.fromExtension }.id")).containsExactly("ACME-1", "ACME-2");
+    long next =
+        Api.as(admin)
+            .body(
+                Map.of(
+                    "name",
+                    "GDPR plus Acme v2",
+                    "template",
+                    "gdpr-acme",
+                    "scope",
+                    "SYSTEM",
+                    "scopeName",
+                    "Billing"))
+            .post("/tenants/" + tenant + "/assessment-groups/" + group + "/assessments")
+            .then()
+            .statusCode(201)
+            .extract()
+            .<Integer>path("assessment.id")
+            .longValue();
+    assertThat(
+            Api.as(admin)
+                .get("/tenants/" + tenant + "/assessments/" + next)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("controls.findAll { it.fromExtension }.id"))
+        .containsExactly("ACME-1", "ACME-2");
   }
 
   @Test
   void anUnknownTemplateOrVersionIsRefusedNamingTheField() {
-    problem(Api.as(admin).body(Map.of("name", "X", "template", "gdpr", "version", "9.9", "scope", "PRODUCT",
-            "scopeName", "X")).post(assessments()), 422, "version", "no published version '9.9'");
-    problem(Api.as(admin).body(Map.of("name", "X", "template", "nope", "scope", "PRODUCT", "scopeName", "X"))
-        .post(assessments()), 422, "template", "no template 'nope'");
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".assessment WHERE name = 'X'")).isZero();
+    problem(
+        Api.as(admin)
+            .body(
+                Map.of(
+                    "name",
+                    "X",
+                    "template",
+                    "gdpr",
+                    "version",
+                    "9.9",
+                    "scope",
+                    "PRODUCT",
+                    "scopeName",
+                    "X"))
+            .post(assessments()),
+        422,
+        "version",
+        "no published version '9.9'");
+    problem(
+        Api.as(admin)
+            .body(Map.of("name", "X", "template", "nope", "scope", "PRODUCT", "scopeName", "X"))
+            .post(assessments()),
+        422,
+        "template",
+        "no template 'nope'");
+    assertThat(
+            TestDatabase.count("SELECT count(*) FROM " + schema + ".assessment WHERE name = 'X'"))
+        .isZero();
   }
 
   @Test
   void aDuplicateNameOrTemplateAndScopeInAGroupIsRefused() {
     long other = Platform.createGroup(admin, tenant, Api.unique("dup"));
     Platform.createAssessment(admin, tenant, other, "HIPAA", "hipaa-security");
-    problem(Api.as(admin).body(Map.of("name", "hipaa", "template", "gdpr", "scope", "PRODUCT", "scopeName", "Y"))
-        .post("/tenants/" + tenant + "/assessment-groups/" + other + "/assessments"), 409, "name", "already has");
-    problem(Api.as(admin).body(Map.of("name", "HIPAA again", "template", "hipaa-security", "scope", "PRODUCT",
-            "scopeName", "hipaa")).post("/tenants/" + tenant + "/assessment-groups/" + other + "/assessments"),
-        409, "scopeName", "one assessment per template and scope");
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".assessment WHERE group_id = ?", other))
+    problem(
+        Api.as(admin)
+            .body(Map.of("name", "hipaa", "template", "gdpr", "scope", "PRODUCT", "scopeName", "Y"))
+            .post("/tenants/" + tenant + "/assessment-groups/" + other + "/assessments"),
+        409,
+        "name",
+        "already has");
+    problem(
+        Api.as(admin)
+            .body(
+                Map.of(
+                    "name",
+                    "HIPAA again",
+                    "template",
+                    "hipaa-security",
+                    "scope",
+                    "PRODUCT",
+                    "scopeName",
+                    "hipaa"))
+            .post("/tenants/" + tenant + "/assessment-groups/" + other + "/assessments"),
+        409,
+        "scopeName",
+        "one assessment per template and scope");
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM " + schema + ".assessment WHERE group_id = ?", other))
         .isEqualTo(1);
   }
 
   @Test
   void pointsOutsideTheRangeAndAnUnmappedActionAreRefusedWhole() {
-    Map<String, Object> body = template("bad-points", List.of(action("bp-one", 0), action("bp-two", 100),
-        action("bp-orphan", 5)), List.of(control("BP-1", List.of("bp-one", "bp-two"))));
-    JsonPath problem = problem(Api.as(admin).body(body).post("/tenants/" + tenant + "/templates"), 422,
-        "actions[0].points", "points are a whole number from 1 to 99");
-    assertThat(problem.getList("errors.field")).contains("actions[0].points", "actions[1].points", "actions[2]");
+    Map<String, Object> body =
+        template(
+            "bad-points",
+            List.of(action("bp-one", 0), action("bp-two", 100), action("bp-orphan", 5)),
+            List.of(control("BP-1", List.of("bp-one", "bp-two"))));
+    JsonPath problem =
+        problem(
+            Api.as(admin).body(body).post("/tenants/" + tenant + "/templates"),
+            422,
+            "actions[0].points",
+            "points are a whole number from 1 to 99");
+    assertThat(problem.getList("errors.field"))
+        .contains("actions[0].points", "actions[1].points", "actions[2]");
     assertThat(problem.getString("errors.find { it.field == 'actions[2]' }.message"))
         .contains("mapped to no control");
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".private_template WHERE template_key = ?",
-        "bad-points")).isZero();
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + schema + ".action WHERE action_key LIKE 'bp-%'")).isZero();
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM " + schema + ".private_template WHERE template_key = ?",
+                "bad-points"))
+        .isZero();
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM " + schema + ".action WHERE action_key LIKE 'bp-%'"))
+        .isZero();
 
-    problem(Api.as(admin).body(template("bad-ref", List.of(), List.of(control("R-1", List.of("no-such-action")))))
-        .post("/tenants/" + tenant + "/templates"), 422, "controls[0].actions[0]", "no action 'no-such-action'");
-    problem(Api.as(admin).body(template("gdpr", List.of(), List.of(control("R-1", List.of("mfa-for-administrators")))))
-        .post("/tenants/" + tenant + "/templates"), 409, "key", "already exists");
+    problem(
+        Api.as(admin)
+            .body(
+                template("bad-ref", List.of(), List.of(control("R-1", List.of("no-such-action")))))
+            .post("/tenants/" + tenant + "/templates"),
+        422,
+        "controls[0].actions[0]",
+        "no action 'no-such-action'");
+    problem(
+        Api.as(admin)
+            .body(
+                template(
+                    "gdpr", List.of(), List.of(control("R-1", List.of("mfa-for-administrators")))))
+            .post("/tenants/" + tenant + "/templates"),
+        409,
+        "key",
+        "already exists");
   }
 
   @Test
   void onlyAdminsWriteTemplatesAndAssessments() {
     String reader = KeycloakClient.token(KeycloakClient.createMember(tenant, "reader"));
-    Api.as(reader).body(template("reader-tmpl", List.of(), List.of(control("R-1", List.of("mfa-for-administrators")))))
-        .post("/tenants/" + tenant + "/templates").then().statusCode(403);
-    Api.as(reader).body(Map.of("name", "R", "template", "gdpr", "scope", "PRODUCT", "scopeName", "R"))
-        .post(assessments()).then().statusCode(403);
+    Api.as(reader)
+        .body(
+            template(
+                "reader-tmpl",
+                List.of(),
+                List.of(control("R-1", List.of("mfa-for-administrators")))))
+        .post("/tenants/" + tenant + "/templates")
+        .then()
+        .statusCode(403);
+    Api.as(reader)
+        .body(Map.of("name", "R", "template", "gdpr", "scope", "PRODUCT", "scopeName", "R"))
+        .post(assessments())
+        .then()
+        .statusCode(403);
     Api.as(reader).get("/tenants/" + tenant + "/templates").then().statusCode(200);
   }
 
@@ -143,14 +280,20 @@ class TemplatesAndAssessmentsIT {
     return "/tenants/" + tenant + "/assessment-groups/" + group + "/assessments";
   }
 
-  private static JsonPath problem(io.restassured.response.Response response, int status, String field, String rule) {
-    return response.then().statusCode(status).contentType(Api.PROBLEM)
+  private static JsonPath problem(
+      io.restassured.response.Response response, int status, String field, String rule) {
+    return response
+        .then()
+        .statusCode(status)
+        .contentType(Api.PROBLEM)
         .body("detail", containsString(rule))
         .body("errors.field", hasItem(field))
-        .extract().jsonPath();
+        .extract()
+        .jsonPath();
   }
 
-  private static Map<String, Object> template(String key, List<Object> actions, List<Object> controls) {
+  private static Map<String, Object> template(
+      String key, List<Object> actions, List<Object> controls) {
     Map<String, Object> body = new HashMap<>();
     body.put("key", key);
     body.put("title", "Template " + key);
@@ -161,12 +304,36 @@ class TemplatesAndAssessmentsIT {
   }
 
   private static Map<String, Object> action(String key, int points) {
-    return Map.of("key", key, "title", "Do " + key, "description", "What " + key + " means", "type", "OPERATIONAL",
-        "points", points, "category", "Manage compliance");
+    return Map.of(
+        "key",
+        key,
+        "title",
+        "Do " + key,
+        "description",
+        "What " + key + " means",
+        "type",
+        "OPERATIONAL",
+        "points",
+        points,
+        "category",
+        "Manage compliance");
   }
 
   private static Map<String, Object> control(String id, List<String> actions) {
-    return Map.of("id", id, "family", "Acme", "title", "Control " + id, "description", "Requirement " + id,
-        "mandatory", true, "nature", "preventative", "actions", actions);
+    return Map.of(
+        "id",
+        id,
+        "family",
+        "Acme",
+        "title",
+        "Control " + id,
+        "description",
+        "Requirement " + id,
+        "mandatory",
+        true,
+        "nature",
+        "preventative",
+        "actions",
+        actions);
   }
 }

@@ -15,7 +15,12 @@ class TenantIsolationIT {
 
   private static long createGroup(String token, String tenant, String name) {
     return Api.as(token)
-        .body(Map.of("name", name, "description", "created by " + TenantIsolationIT.class.getSimpleName()))
+        .body(
+            Map.of(
+                "name",
+                name,
+                "description",
+                "created by " + TenantIsolationIT.class.getSimpleName()))
         .post("/tenants/" + tenant + "/assessment-groups")
         .then()
         .statusCode(201)
@@ -30,20 +35,44 @@ class TenantIsolationIT {
     String name = Api.unique("FY2027");
     long id = createGroup(KeycloakClient.token("alice"), ACME, name);
 
-    assertThat(TestDatabase.count("SELECT count(*) FROM tenant_acme.assessment_group WHERE id = ? AND name = ?", id, name))
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM tenant_acme.assessment_group WHERE id = ? AND name = ?",
+                id,
+                name))
         .isEqualTo(1);
-    assertThat(TestDatabase.count("SELECT count(*) FROM tenant_globex.assessment_group WHERE name = ?", name))
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM tenant_globex.assessment_group WHERE name = ?", name))
         .isZero();
 
     String gina = KeycloakClient.token("gina");
-    assertThat(Api.as(gina).get("/tenants/globex/assessment-groups").then().statusCode(200).extract().jsonPath()
-            .getList("name", String.class))
+    assertThat(
+            Api.as(gina)
+                .get("/tenants/globex/assessment-groups")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("name", String.class))
         .doesNotContain(name);
     // A's id on B's URL with B's token: not there
-    Api.as(gina).get("/tenants/globex/assessment-groups/" + id).then().statusCode(404).contentType(Api.PROBLEM);
+    Api.as(gina)
+        .get("/tenants/globex/assessment-groups/" + id)
+        .then()
+        .statusCode(404)
+        .contentType(Api.PROBLEM);
     // A's id on A's URL with B's token: not a member
-    Api.as(gina).get("/tenants/acme/assessment-groups/" + id).then().statusCode(403).contentType(Api.PROBLEM);
-    Api.as(gina).get("/tenants/acme/assessment-groups").then().statusCode(403).contentType(Api.PROBLEM);
+    Api.as(gina)
+        .get("/tenants/acme/assessment-groups/" + id)
+        .then()
+        .statusCode(403)
+        .contentType(Api.PROBLEM);
+    Api.as(gina)
+        .get("/tenants/acme/assessment-groups")
+        .then()
+        .statusCode(403)
+        .contentType(Api.PROBLEM);
   }
 
   @Test
@@ -58,7 +87,10 @@ class TenantIsolationIT {
         .contentType(Api.PROBLEM)
         .body("detail", equalTo("You are not a member of tenant 'globex'."));
 
-    assertThat(TestDatabase.count("SELECT count(*) FROM tenant_globex.assessment_group WHERE name = ?", name)).isZero();
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM tenant_globex.assessment_group WHERE name = ?", name))
+        .isZero();
   }
 
   @Test
@@ -72,9 +104,13 @@ class TenantIsolationIT {
         .post("/tenants/globex/assessment-groups")
         .then()
         .statusCode(403)
-        .body("detail", containsString("is reader; only the tenant's admins may manage assessments"));
+        .body(
+            "detail", containsString("is reader; only the tenant's admins may manage assessments"));
     Api.as(connor).get("/tenants/globex/assessment-groups").then().statusCode(200);
-    assertThat(TestDatabase.count("SELECT count(*) FROM tenant_globex.assessment_group WHERE name = ?", name)).isZero();
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM tenant_globex.assessment_group WHERE name = ?", name))
+        .isZero();
   }
 
   @Test
@@ -107,19 +143,37 @@ class TenantIsolationIT {
   @Test
   void invalidGroupNamesAre400NamingTheField() {
     String alice = KeycloakClient.token("alice");
-    Api.as(alice).body(Map.of("name", " ")).post("/tenants/acme/assessment-groups")
-        .then().statusCode(400).contentType(Api.PROBLEM).body("errors[0].field", equalTo("name"));
-    Api.as(alice).body(Map.of("name", "x".repeat(121))).post("/tenants/acme/assessment-groups")
-        .then().statusCode(400).body("errors[0].field", equalTo("name"));
-    Api.as(alice).body("{not json").post("/tenants/acme/assessment-groups")
-        .then().statusCode(400).contentType(Api.PROBLEM);
+    Api.as(alice)
+        .body(Map.of("name", " "))
+        .post("/tenants/acme/assessment-groups")
+        .then()
+        .statusCode(400)
+        .contentType(Api.PROBLEM)
+        .body("errors[0].field", equalTo("name"));
+    Api.as(alice)
+        .body(Map.of("name", "x".repeat(121)))
+        .post("/tenants/acme/assessment-groups")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("name"));
+    Api.as(alice)
+        .body("{not json")
+        .post("/tenants/acme/assessment-groups")
+        .then()
+        .statusCode(400)
+        .contentType(Api.PROBLEM);
   }
 
   @Test
   void unknownTenantIs403ForNonMembersSoNothingLeaks() {
-    Api.as(KeycloakClient.token("alice")).get("/tenants/" + Api.unique("nobody") + "/assessment-groups")
-        .then().statusCode(403).contentType(Api.PROBLEM);
-    Api.as(KeycloakClient.token("alice")).get("/tenants/..%2Fx/assessment-groups")
-        .then().statusCode(403);
+    Api.as(KeycloakClient.token("alice"))
+        .get("/tenants/" + Api.unique("nobody") + "/assessment-groups")
+        .then()
+        .statusCode(403)
+        .contentType(Api.PROBLEM);
+    Api.as(KeycloakClient.token("alice"))
+        .get("/tenants/..%2Fx/assessment-groups")
+        .then()
+        .statusCode(403);
   }
 }

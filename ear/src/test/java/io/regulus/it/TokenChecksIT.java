@@ -24,15 +24,19 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tokens that must not open the API, each answered 401 with the API's problem+json and a Bearer challenge: real
- * tokens Keycloak issued for another purpose (expired, another issuer, audience, type or realm), and tokens forged
- * here from a real one (edited payload or signature, no algorithm, HS256 keyed with the realm's public key, a key
- * the realm does not have).
+ * Tokens that must not open the API, each answered 401 with the API's problem+json and a Bearer
+ * challenge: real tokens Keycloak issued for another purpose (expired, another issuer, audience,
+ * type or realm), and tokens forged here from a real one (edited payload or signature, no
+ * algorithm, HS256 keyed with the realm's public key, a key the realm does not have).
  */
 class TokenChecksIT {
 
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-  /** What the server says when only the signature, key, algorithm, issuer or audience can be at fault. */
+
+  /**
+   * What the server says when only the signature, key, algorithm, issuer or audience can be at
+   * fault.
+   */
   private static final String NOT_VALID_HERE = "not valid here";
 
   private static void refused(RequestSpecification request, String reason) {
@@ -65,7 +69,8 @@ class TokenChecksIT {
 
   @Test
   void expiredTokenIsRefused() throws InterruptedException {
-    String token = KeycloakClient.token(KeycloakClient.URL, KeycloakClient.shortLivedClient(), "alice");
+    String token =
+        KeycloakClient.token(KeycloakClient.URL, KeycloakClient.shortLivedClient(), "alice");
     Api.as(token).get("/me").then().statusCode(200);
 
     Thread.sleep(2_100);
@@ -75,8 +80,11 @@ class TokenChecksIT {
 
   @Test
   void tokenOfAnotherIssuerIsRefused() {
-    // same Keycloak, same keys, reached as "localhost": its tokens name another issuer than the configured one
-    String token = KeycloakClient.token(KeycloakClient.URL.replace("127.0.0.1", "localhost"), "regulus-cli", "alice");
+    // same Keycloak, same keys, reached as "localhost": its tokens name another issuer than the
+    // configured one
+    String token =
+        KeycloakClient.token(
+            KeycloakClient.URL.replace("127.0.0.1", "localhost"), "regulus-cli", "alice");
 
     refused(token, NOT_VALID_HERE);
   }
@@ -91,33 +99,41 @@ class TokenChecksIT {
 
   @Test
   void tokenOfTheMasterRealmIsRefused() {
-    String token = KeycloakClient.tokenOfRealm("master", "admin-cli", "admin", "admin").path("access_token");
+    String token =
+        KeycloakClient.tokenOfRealm("master", "admin-cli", "admin", "admin").path("access_token");
 
     refused(token, NOT_VALID_HERE);
   }
 
   @Test
   void idTokenIsRefused() {
-    String idToken = KeycloakClient.tokenOfRealm("regulus", "regulus-cli", "alice", KeycloakClient.PASSWORD)
-        .path("id_token");
+    String idToken =
+        KeycloakClient.tokenOfRealm("regulus", "regulus-cli", "alice", KeycloakClient.PASSWORD)
+            .path("id_token");
 
     refused(idToken, NOT_VALID_HERE);
   }
 
   @Test
   void idTokenForTheApiAudienceIsRefusedForItsType() {
-    // signed by the realm, right issuer, Regulus API audience, not expired: everything mpJwt checks passes
-    String idToken = KeycloakClient.tokenOfRealm(
-            "regulus", KeycloakClient.clientWithApiAudienceInIdTokens(), "alice", KeycloakClient.PASSWORD)
-        .path("id_token");
+    // signed by the realm, right issuer, Regulus API audience, not expired: everything mpJwt checks
+    // passes
+    String idToken =
+        KeycloakClient.tokenOfRealm(
+                "regulus",
+                KeycloakClient.clientWithApiAudienceInIdTokens(),
+                "alice",
+                KeycloakClient.PASSWORD)
+            .path("id_token");
 
     refused(idToken, "Only access tokens");
   }
 
   @Test
   void refreshTokenIsRefused() {
-    String refreshToken = KeycloakClient.tokenOfRealm("regulus", "regulus-cli", "alice", KeycloakClient.PASSWORD)
-        .path("refresh_token");
+    String refreshToken =
+        KeycloakClient.tokenOfRealm("regulus", "regulus-cli", "alice", KeycloakClient.PASSWORD)
+            .path("refresh_token");
 
     refused(refreshToken, NOT_VALID_HERE);
   }
@@ -148,11 +164,13 @@ class TokenChecksIT {
 
   @Test
   void hs256TokenKeyedWithTheRealmsPublicKeyIsRefused() throws GeneralSecurityException {
-    // the classic confusion: the realm's public key (public, so anyone has it) used as an HMAC secret
+    // the classic confusion: the realm's public key (public, so anyone has it) used as an HMAC
+    // secret
     String[] parts = KeycloakClient.token("alice").split("\\.");
     String header = decode(parts[0]).replace("\"RS256\"", "\"HS256\"");
     String signingInput = encode(header) + "." + parts[1];
-    for (byte[] secret : List.of(pem(realmKey()).getBytes(StandardCharsets.US_ASCII), realmKey().getEncoded())) {
+    for (byte[] secret :
+        List.of(pem(realmKey()).getBytes(StandardCharsets.US_ASCII), realmKey().getEncoded())) {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
       byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -165,7 +183,8 @@ class TokenChecksIT {
   void tokenSignedByAKeyTheRealmDoesNotHaveIsRefused() throws GeneralSecurityException {
     PrivateKey stranger = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
     String payload = KeycloakClient.token("alice").split("\\.")[1];
-    String signingInput = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"not-a-realm-key\"}") + "." + payload;
+    String signingInput =
+        encode("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"not-a-realm-key\"}") + "." + payload;
     Signature signer = Signature.getInstance("SHA256withRSA");
     signer.initSign(stranger);
     signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -175,21 +194,31 @@ class TokenChecksIT {
 
   /** The realm's RSA signing key, from its JWKS. */
   private static PublicKey realmKey() throws GeneralSecurityException {
-    JsonPath jwks = RestAssured.get(KeycloakClient.URL + "/realms/regulus/protocol/openid-connect/certs")
-        .then().statusCode(200).extract().jsonPath();
-    Map<String, String> key = jwks.getList("keys", Map.class).stream()
-        .filter(k -> "RS256".equals(k.get("alg")) && "sig".equals(k.get("use")))
-        .findFirst()
-        .map(k -> Map.of("n", (String) k.get("n"), "e", (String) k.get("e")))
-        .orElseThrow();
+    JsonPath jwks =
+        RestAssured.get(KeycloakClient.URL + "/realms/regulus/protocol/openid-connect/certs")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Map<String, String> key =
+        jwks.getList("keys", Map.class).stream()
+            .filter(k -> "RS256".equals(k.get("alg")) && "sig".equals(k.get("use")))
+            .findFirst()
+            .map(k -> Map.of("n", (String) k.get("n"), "e", (String) k.get("e")))
+            .orElseThrow();
     Base64.Decoder decoder = Base64.getUrlDecoder();
-    return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-        new BigInteger(1, decoder.decode(key.get("n"))), new BigInteger(1, decoder.decode(key.get("e")))));
+    return KeyFactory.getInstance("RSA")
+        .generatePublic(
+            new RSAPublicKeySpec(
+                new BigInteger(1, decoder.decode(key.get("n"))),
+                new BigInteger(1, decoder.decode(key.get("e")))));
   }
 
   private static String pem(PublicKey key) {
-    return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
   }
 
   private static String decode(String part) {

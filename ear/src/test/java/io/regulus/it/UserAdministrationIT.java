@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A tenant admin invites, re-roles and removes users in Keycloak; the user's next token shows the change. */
+/**
+ * A tenant admin invites, re-roles and removes users in Keycloak; the user's next token shows the
+ * change.
+ */
 class UserAdministrationIT {
 
   @Test
@@ -20,30 +23,61 @@ class UserAdministrationIT {
     String email = Api.unique("invitee") + "@it.example";
 
     JsonPath invited =
-        Api.as(admin).body(Map.of("email", email, "role", "contributor", "firstName", "Ivy", "lastName", "Invitee"))
+        Api.as(admin)
+            .body(
+                Map.of(
+                    "email",
+                    email,
+                    "role",
+                    "contributor",
+                    "firstName",
+                    "Ivy",
+                    "lastName",
+                    "Invitee"))
             .post("/tenants/" + tenant + "/users")
-            .then().statusCode(201).body("role", equalTo("contributor")).body("email", equalTo(email))
+            .then()
+            .statusCode(201)
+            .body("role", equalTo("contributor"))
+            .body("email", equalTo(email))
             .body("pendingActions", hasItem("UPDATE_PASSWORD"))
-            .extract().jsonPath();
+            .extract()
+            .jsonPath();
     String userId = invited.getString("id");
     // inviting again with the same role changes nothing
-    Api.as(admin).body(Map.of("email", email, "role", "contributor")).post("/tenants/" + tenant + "/users")
-        .then().statusCode(200);
-    Api.as(admin).body(Map.of("email", email, "role", "reader")).post("/tenants/" + tenant + "/users")
-        .then().statusCode(409).contentType(Api.PROBLEM);
+    Api.as(admin)
+        .body(Map.of("email", email, "role", "contributor"))
+        .post("/tenants/" + tenant + "/users")
+        .then()
+        .statusCode(200);
+    Api.as(admin)
+        .body(Map.of("email", email, "role", "reader"))
+        .post("/tenants/" + tenant + "/users")
+        .then()
+        .statusCode(409)
+        .contentType(Api.PROBLEM);
 
     // the same person, invited by the other tenant's admin, is the existing Keycloak user
     String otherAdmin = KeycloakClient.token(KeycloakClient.createMember(other, "admin"));
-    Api.as(otherAdmin).body(Map.of("email", email, "role", "reader")).post("/tenants/" + other + "/users")
-        .then().statusCode(201).body("id", equalTo(userId));
+    Api.as(otherAdmin)
+        .body(Map.of("email", email, "role", "reader"))
+        .post("/tenants/" + other + "/users")
+        .then()
+        .statusCode(201)
+        .body("id", equalTo(userId));
 
     KeycloakClient.activate(userId);
-    assertThat(memberships(email)).containsEntry(tenant, "contributor").containsEntry(other, "reader");
+    assertThat(memberships(email))
+        .containsEntry(tenant, "contributor")
+        .containsEntry(other, "reader");
     assertThat(picker(admin, tenant, "implementation")).contains(email);
     assertThat(picker(admin, tenant, "testing")).doesNotContain(email);
 
-    Api.as(admin).body(Map.of("role", "assessor")).put("/tenants/" + tenant + "/users/" + userId + "/role")
-        .then().statusCode(200).body("role", equalTo("assessor"));
+    Api.as(admin)
+        .body(Map.of("role", "assessor"))
+        .put("/tenants/" + tenant + "/users/" + userId + "/role")
+        .then()
+        .statusCode(200)
+        .body("role", equalTo("assessor"));
     assertThat(memberships(email)).containsEntry(tenant, "assessor").containsEntry(other, "reader");
     assertThat(picker(admin, tenant, "testing")).contains(email);
     assertThat(picker(admin, tenant, "implementation")).doesNotContain(email);
@@ -54,8 +88,14 @@ class UserAdministrationIT {
     Api.as(otherAdmin).get("/tenants/" + other + "/users/" + userId).then().statusCode(200);
 
     List<String> actions =
-        Api.as(Platform.operator()).queryParam("tenant", tenant).get("/platform/audit-events").then().statusCode(200)
-            .extract().jsonPath().getList("action", String.class);
+        Api.as(Platform.operator())
+            .queryParam("tenant", tenant)
+            .get("/platform/audit-events")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("action", String.class);
     assertThat(actions).containsSubsequence("user.removed", "user.role-changed", "user.invited");
   }
 
@@ -66,15 +106,32 @@ class UserAdministrationIT {
     String admin = KeycloakClient.token(username);
     String adminId = KeycloakClient.userId(username);
 
-    Api.as(admin).body(Map.of("role", "reader")).put("/tenants/" + tenant + "/users/" + adminId + "/role")
-        .then().statusCode(422).contentType(Api.PROBLEM).body("errors[0].field", equalTo("userId"));
+    Api.as(admin)
+        .body(Map.of("role", "reader"))
+        .put("/tenants/" + tenant + "/users/" + adminId + "/role")
+        .then()
+        .statusCode(422)
+        .contentType(Api.PROBLEM)
+        .body("errors[0].field", equalTo("userId"));
     Api.as(admin).delete("/tenants/" + tenant + "/users/" + adminId).then().statusCode(422);
-    Api.as(admin).body(Map.of("email", "not-an-email", "role", "reader")).post("/tenants/" + tenant + "/users")
-        .then().statusCode(400).body("errors[0].field", equalTo("email"));
-    Api.as(admin).body(Map.of("email", "x@it.example", "role", "owner")).post("/tenants/" + tenant + "/users")
-        .then().statusCode(400).body("errors[0].field", equalTo("role"));
-    Api.as(admin).queryParam("for", "fun").get("/tenants/" + tenant + "/assignees")
-        .then().statusCode(400).body("errors[0].field", equalTo("for"));
+    Api.as(admin)
+        .body(Map.of("email", "not-an-email", "role", "reader"))
+        .post("/tenants/" + tenant + "/users")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("email"));
+    Api.as(admin)
+        .body(Map.of("email", "x@it.example", "role", "owner"))
+        .post("/tenants/" + tenant + "/users")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("role"));
+    Api.as(admin)
+        .queryParam("for", "fun")
+        .get("/tenants/" + tenant + "/assignees")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("for"));
   }
 
   @Test
@@ -88,30 +145,56 @@ class UserAdministrationIT {
 
     // A's user id on B's URLs with B's token: not a member of B, nothing changes in A
     Api.as(adminB).get("/tenants/" + b + "/users/" + memberAId).then().statusCode(404);
-    Api.as(adminB).body(Map.of("role", "admin")).put("/tenants/" + b + "/users/" + memberAId + "/role")
-        .then().statusCode(404);
+    Api.as(adminB)
+        .body(Map.of("role", "admin"))
+        .put("/tenants/" + b + "/users/" + memberAId + "/role")
+        .then()
+        .statusCode(404);
     Api.as(adminB).delete("/tenants/" + b + "/users/" + memberAId).then().statusCode(404);
     // A's URLs with B's token: refused before anything is read
     Api.as(adminB).get("/tenants/" + a + "/users").then().statusCode(403);
     Api.as(adminB).delete("/tenants/" + a + "/users/" + memberAId).then().statusCode(403);
-    Api.as(adminB).body(Map.of("role", "admin")).put("/tenants/" + a + "/users/" + memberAId + "/role")
-        .then().statusCode(403);
+    Api.as(adminB)
+        .body(Map.of("role", "admin"))
+        .put("/tenants/" + a + "/users/" + memberAId + "/role")
+        .then()
+        .statusCode(403);
 
-    assertThat(KeycloakClient.groupsOf(memberAId)).containsExactly("/tenants/" + a + "/contributor");
-    assertThat(Api.as(adminA).get("/tenants/" + a + "/users").then().statusCode(200).extract().jsonPath()
-            .getList("username", String.class))
+    assertThat(KeycloakClient.groupsOf(memberAId))
+        .containsExactly("/tenants/" + a + "/contributor");
+    assertThat(
+            Api.as(adminA)
+                .get("/tenants/" + a + "/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("username", String.class))
         .contains(memberA);
   }
 
   /** The user's roles per tenant, as a fresh token of theirs says. */
   private static Map<String, String> memberships(String username) {
     List<Map<String, String>> tenants =
-        Api.as(KeycloakClient.token(username)).get("/me").then().statusCode(200).extract().jsonPath().getList("tenants");
-    return tenants.stream().collect(java.util.stream.Collectors.toMap(m -> m.get("tenant"), m -> m.get("role")));
+        Api.as(KeycloakClient.token(username))
+            .get("/me")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("tenants");
+    return tenants.stream()
+        .collect(java.util.stream.Collectors.toMap(m -> m.get("tenant"), m -> m.get("role")));
   }
 
   private static List<String> picker(String token, String tenant, String purpose) {
-    return Api.as(token).queryParam("for", purpose).get("/tenants/" + tenant + "/assignees").then().statusCode(200)
-        .extract().jsonPath().getList("email", String.class);
+    return Api.as(token)
+        .queryParam("for", purpose)
+        .get("/tenants/" + tenant + "/assignees")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("email", String.class);
   }
 }

@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
-/** A real PostgreSQL 17 server from the embedded binaries, on 127.0.0.1, data under the stack directory. */
+/**
+ * A real PostgreSQL 17 server from the embedded binaries, on 127.0.0.1, data under the stack
+ * directory.
+ */
 final class Database {
 
   static final String NAME = "regulus";
@@ -53,7 +56,8 @@ final class Database {
   private static void createApplicationDatabase(EmbeddedPostgres postgres) {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
-      var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'");
+      var exists =
+          statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + NAME + "'");
       if (!exists.next()) {
         statement.execute("CREATE DATABASE " + NAME);
       }
@@ -67,7 +71,8 @@ final class Database {
     Processes.fromPidFile(dataDir.resolve("postmaster.pid"))
         .ifPresent(
             process -> {
-              System.out.println("[stack] stopping PostgreSQL left running (pid " + process.pid() + ")");
+              System.out.println(
+                  "[stack] stopping PostgreSQL left running (pid " + process.pid() + ")");
               Processes.stop(process, "INT", Duration.ofSeconds(30));
             });
     try {

@@ -7,53 +7,127 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gives the local run's demo tenant acme something to look at, through the API as its admin alice: a group
- * FY2027 with a GDPR and a HIPAA assessment, and a few actions implemented and passed, so the dashboard shows a
- * score. Done once: a tenant that already has a group is left as it is.
+ * Gives the local run's demo tenant acme something to look at, through the API as its admin alice:
+ * a group FY2027 with a GDPR and a HIPAA assessment, and a few actions implemented and passed, so
+ * the dashboard shows a score. Done once: a tenant that already has a group is left as it is.
  */
 final class DemoContent {
 
-  private static final List<String> DONE = List.of(
-      "mfa-for-administrators", "encrypt-data-in-transit", "information-security-policy", "automated-backups",
-      "security-awareness-training", "personal-data-inventory", "role-based-access-control", "patch-management");
+  private static final List<String> DONE =
+      List.of(
+          "mfa-for-administrators",
+          "encrypt-data-in-transit",
+          "information-security-policy",
+          "automated-backups",
+          "security-awareness-training",
+          "personal-data-inventory",
+          "role-based-access-control",
+          "patch-management");
 
   private DemoContent() {}
 
   static void load(String api, String keycloak) {
-    String token = RestAssured.given().contentType(ContentType.URLENC)
-        .formParams(Map.of("grant_type", "password", "client_id", "regulus-cli", "username", "alice",
-            "password", "regulus-demo"))
-        .post(keycloak + "/realms/regulus/protocol/openid-connect/token")
-        .then().statusCode(200).extract().path("access_token");
+    String token =
+        RestAssured.given()
+            .contentType(ContentType.URLENC)
+            .formParams(
+                Map.of(
+                    "grant_type",
+                    "password",
+                    "client_id",
+                    "regulus-cli",
+                    "username",
+                    "alice",
+                    "password",
+                    "regulus-demo"))
+            .post(keycloak + "/realms/regulus/protocol/openid-connect/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
     String tenant = api + "/api/v1/tenants/acme";
-    if (!as(token).get(tenant + "/assessment-groups").then().statusCode(200).extract().jsonPath()
-        .getList("").isEmpty()) {
+    if (!as(token)
+        .get(tenant + "/assessment-groups")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("")
+        .isEmpty()) {
       return;
     }
-    int group = as(token).body(Map.of("name", "FY2027", "description", "This fiscal year's programme"))
-        .post(tenant + "/assessment-groups").then().statusCode(201).extract().path("id");
-    as(token).body(Map.of("name", "GDPR", "template", "gdpr", "scope", "PRODUCT", "scopeName", "Customer portal"))
-        .post(tenant + "/assessment-groups/" + group + "/assessments").then().statusCode(201);
-    as(token).body(Map.of("name", "HIPAA", "template", "hipaa-security", "scope", "SYSTEM",
-            "scopeName", "Claims processing"))
-        .post(tenant + "/assessment-groups/" + group + "/assessments").then().statusCode(201);
-    List<Map<String, Object>> actions = as(token).queryParam("size", 500).get(tenant + "/actions")
-        .then().statusCode(200).extract().jsonPath().getList("items");
+    int group =
+        as(token)
+            .body(Map.of("name", "FY2027", "description", "This fiscal year's programme"))
+            .post(tenant + "/assessment-groups")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as(token)
+        .body(
+            Map.of(
+                "name",
+                "GDPR",
+                "template",
+                "gdpr",
+                "scope",
+                "PRODUCT",
+                "scopeName",
+                "Customer portal"))
+        .post(tenant + "/assessment-groups/" + group + "/assessments")
+        .then()
+        .statusCode(201);
+    as(token)
+        .body(
+            Map.of(
+                "name",
+                "HIPAA",
+                "template",
+                "hipaa-security",
+                "scope",
+                "SYSTEM",
+                "scopeName",
+                "Claims processing"))
+        .post(tenant + "/assessment-groups/" + group + "/assessments")
+        .then()
+        .statusCode(201);
+    List<Map<String, Object>> actions =
+        as(token)
+            .queryParam("size", 500)
+            .get(tenant + "/actions")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items");
     for (Map<String, Object> action : actions) {
       if (DONE.contains((String) action.get("key"))) {
         String url = tenant + "/actions/" + action.get("id");
-        String etag = as(token).header("If-Match", "\"" + action.get("version") + "\"")
-            .body(Map.of("implementationStatus", "IMPLEMENTED")).patch(url).then().statusCode(200)
-            .extract().header("ETag");
-        as(token).header("If-Match", etag)
+        String etag =
+            as(token)
+                .header("If-Match", "\"" + action.get("version") + "\"")
+                .body(Map.of("implementationStatus", "IMPLEMENTED"))
+                .patch(url)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        as(token)
+            .header("If-Match", etag)
             .body(Map.of("testStatus", "PASSED", "testOverrideReason", "demo: checked by hand"))
-            .patch(url).then().statusCode(200);
+            .patch(url)
+            .then()
+            .statusCode(200);
       }
     }
-    System.out.println("[stack] demo content: acme has group FY2027 with GDPR and HIPAA assessments");
+    System.out.println(
+        "[stack] demo content: acme has group FY2027 with GDPR and HIPAA assessments");
   }
 
   private static RequestSpecification as(String token) {
-    return RestAssured.given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
+    return RestAssured.given()
+        .contentType(ContentType.JSON)
+        .header("Authorization", "Bearer " + token);
   }
 }

@@ -7,7 +7,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
-/** The Keycloak distribution, started in dev mode on 127.0.0.1 with the committed realm imported. */
+/**
+ * The Keycloak distribution, started in dev mode on 127.0.0.1 with the committed realm imported.
+ */
 final class Keycloak {
 
   static final String ADMIN_USER = "admin";
@@ -35,13 +37,15 @@ final class Keycloak {
     boolean realmChanged =
         !Files.exists(imported) || Files.mismatch(imported, settings.realmFile()) != -1L;
     if (settings.fresh() || realmChanged) {
-      // Keycloak imports a realm only when it does not exist: a changed realm file needs an empty database
+      // Keycloak imports a realm only when it does not exist: a changed realm file needs an empty
+      // database
       Stack.deleteTree(home.resolve("data/h2"));
     }
     Path imports = Files.createDirectories(home.resolve("data/import"));
     Files.copy(settings.realmFile(), imported, StandardCopyOption.REPLACE_EXISTING);
     if (Processes.answers200(url() + "/realms/master")) {
-      throw new IllegalStateException("port " + settings.keycloakPort() + " is taken by another Keycloak");
+      throw new IllegalStateException(
+          "port " + settings.keycloakPort() + " is taken by another Keycloak");
     }
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -57,11 +61,16 @@ final class Keycloak {
         .environment()
         .putAll(
             Map.of(
-                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
-                // the realm file lets regulus-web's browser sign-in come back to this stack's Liberty port
-                "REGULUS_HTTP_PORT", String.valueOf(settings.httpPort())));
+                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                "JAVA_OPTS_KC_HEAP",
+                "-Xms64m -Xmx768m",
+                // the realm file lets regulus-web's browser sign-in come back to this stack's
+                // Liberty port
+                "REGULUS_HTTP_PORT",
+                String.valueOf(settings.httpPort())));
     Process process = builder.start();
     Processes.writePid(pidFile, process.pid());
     Processes.await(

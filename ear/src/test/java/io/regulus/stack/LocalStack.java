@@ -11,7 +11,8 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code start}: PostgreSQL and Keycloak (after stopping what an interrupted run left);
  *   <li>{@code stop}: Liberty, Keycloak and PostgreSQL;
- *   <li>{@code hold}: waits until Regulus answers, prints how to use it, and keeps the stack up until Ctrl+C;
+ *   <li>{@code hold}: waits until Regulus answers, prints how to use it, and keeps the stack up
+ *       until Ctrl+C;
  *   <li>{@code stop-all DIR...}: stops the stacks of the given directories.
  * </ul>
  */
@@ -49,14 +50,24 @@ public final class LocalStack {
     StackSettings defaults = StackSettings.fromSystemProperties();
     new Stack(
             new StackSettings(
-                false, dir, 0, 0, 0, dir.resolve("keycloak"), defaults.realmFile(),
-                defaults.libertyHome(), defaults.libertyServer()))
+                false,
+                dir,
+                0,
+                0,
+                0,
+                dir.resolve("keycloak"),
+                defaults.realmFile(),
+                defaults.libertyHome(),
+                defaults.libertyServer()))
         .stop();
   }
 
   /** Liberty logs CWWKZ0002E when the application fails to start: no point waiting for it then. */
   private static boolean applicationFailed(StackSettings settings) {
-    Path log = settings.libertyHome().resolve("usr/servers/" + settings.libertyServer() + "/logs/messages.log");
+    Path log =
+        settings
+            .libertyHome()
+            .resolve("usr/servers/" + settings.libertyServer() + "/logs/messages.log");
     try {
       return Files.exists(log) && Files.readString(log).contains("CWWKZ0002E");
     } catch (IOException e) {
@@ -67,7 +78,8 @@ public final class LocalStack {
   private static void hold(StackSettings settings) throws InterruptedException {
     String base = "http://localhost:" + settings.httpPort();
     Processes.await(
-        "Regulus at " + base + "/health", Duration.ofMinutes(3),
+        "Regulus at " + base + "/health",
+        Duration.ofMinutes(3),
         () -> Processes.answers200("http://127.0.0.1:" + settings.httpPort() + "/health"),
         () -> !applicationFailed(settings));
     String keycloak = "http://127.0.0.1:" + settings.keycloakPort();

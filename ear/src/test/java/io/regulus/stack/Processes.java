@@ -43,10 +43,14 @@ final class Processes {
     }
   }
 
-  /** Sends the signal to the process and its descendants, waits for them to end, then kills what is left. */
+  /**
+   * Sends the signal to the process and its descendants, waits for them to end, then kills what is
+   * left.
+   */
   static void stop(ProcessHandle process, String signal, Duration grace) {
     try {
-      java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("kill", "-" + signal));
+      java.util.List<String> command =
+          new java.util.ArrayList<>(java.util.List.of("kill", "-" + signal));
       process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
       command.add(Long.toString(process.pid()));
       new ProcessBuilder(command).start().waitFor();

@@ -35,7 +35,8 @@ final class Stack {
     began = System.nanoTime();
     keycloak.start();
     System.out.printf(
-        "[stack] Keycloak up on %s (%d ms)%n", keycloak.url(), (System.nanoTime() - began) / 1_000_000);
+        "[stack] Keycloak up on %s (%d ms)%n",
+        keycloak.url(), (System.nanoTime() - began) / 1_000_000);
   }
 
   void stop() {

@@ -30,7 +30,8 @@ record StackSettings(
   private static String required(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("system property " + name + " is not set (ear/pom.xml sets it)");
+      throw new IllegalStateException(
+          "system property " + name + " is not set (ear/pom.xml sets it)");
     }
     return value;
   }

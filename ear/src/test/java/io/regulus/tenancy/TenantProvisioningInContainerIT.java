@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs inside the Liberty server the build started, against its real data source: the tenant-config module as
- * the EAR ships it (with its Flyway libraries), deployed by Arquillian beside the application.
+ * Runs inside the Liberty server the build started, against its real data source: the tenant-config
+ * module as the EAR ships it (with its Flyway libraries), deployed by Arquillian beside the
+ * application.
  */
 @ExtendWith(ArquillianExtension.class)
 class TenantProvisioningInContainerIT {
@@ -35,7 +36,8 @@ class TenantProvisioningInContainerIT {
         ShrinkWrap.create(WebArchive.class, "tenant-provisioning-it.war")
             .addClass(TenantProvisioningInContainerIT.class)
             .addAsLibrary(new File(ear, "tenant-config.jar"));
-    File[] libraries = new File(ear, "lib").listFiles((dir, name) -> name.startsWith("org.flywaydb-"));
+    File[] libraries =
+        new File(ear, "lib").listFiles((dir, name) -> name.startsWith("org.flywaydb-"));
     for (File library : libraries) {
       war.addAsLibrary(library);
     }
@@ -61,7 +63,8 @@ class TenantProvisioningInContainerIT {
     assertFalse(second.created());
     assertEquals(first.tenant().id(), second.tenant().id());
     assertEquals("Arquillian Ltd", second.tenant().displayName());
-    assertEquals(migrations, count("SELECT count(*) FROM " + slug.schemaName() + ".flyway_schema_history"));
+    assertEquals(
+        migrations, count("SELECT count(*) FROM " + slug.schemaName() + ".flyway_schema_history"));
     assertEquals(1, count("SELECT count(*) FROM platform.tenant WHERE slug = '" + slug + "'"));
   }
 
@@ -72,14 +75,16 @@ class TenantProvisioningInContainerIT {
     // as if provisioning had stopped after registering, before the schema was migrated
     assertTrue(registry.register(slug, "Half done", null));
     assertThrows(TenantNotFoundException.class, () -> registry.requireActive(slug));
-    assertEquals(0, count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + slug.schemaName() + "'"));
+    assertEquals(
+        0, count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + slug.schemaName() + "'"));
 
     TenantProvisioner.Provisioned retried = provisioner.provision(slug, "Half done", null);
 
     assertFalse(retried.created());
     assertTrue(retried.tenant().isActive());
     assertEquals(slug.schemaName(), registry.requireActive(slug).schemaName());
-    assertEquals(1, count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + slug.schemaName() + "'"));
+    assertEquals(
+        1, count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + slug.schemaName() + "'"));
   }
 
   @Test
@@ -100,9 +105,18 @@ class TenantProvisioningInContainerIT {
     assertFalse(retried.created());
     assertTrue(retried.tenant().isActive());
     // each migration applied once, and none failed
-    assertEquals(0, count("SELECT count(*) - count(DISTINCT version) FROM " + slug.schemaName()
-        + ".flyway_schema_history"));
-    assertEquals(0, count("SELECT count(*) FROM " + slug.schemaName() + ".flyway_schema_history WHERE NOT success"));
+    assertEquals(
+        0,
+        count(
+            "SELECT count(*) - count(DISTINCT version) FROM "
+                + slug.schemaName()
+                + ".flyway_schema_history"));
+    assertEquals(
+        0,
+        count(
+            "SELECT count(*) FROM "
+                + slug.schemaName()
+                + ".flyway_schema_history WHERE NOT success"));
     assertTrue(count("SELECT count(*) FROM " + slug.schemaName() + ".flyway_schema_history") >= 2);
   }
 

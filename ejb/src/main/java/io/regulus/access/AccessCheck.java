@@ -9,9 +9,9 @@ import java.lang.reflect.Method;
 import java.util.logging.Logger;
 
 /**
- * Checks a {@link Guarded} service operation's {@link Requires permission} against its caller before it runs, so a
- * caller without the right is refused whichever layer called. An operation that declares nothing is closed to
- * everyone, unless it is {@link Internal}.
+ * Checks a {@link Guarded} service operation's {@link Requires permission} against its caller
+ * before it runs, so a caller without the right is refused whichever layer called. An operation
+ * that declares nothing is closed to everyone, unless it is {@link Internal}.
  */
 @Guarded
 @Interceptor
@@ -30,7 +30,8 @@ public class AccessCheck {
       access.require(requires.value(), invocation.getParameters());
     } else if (!method.isAnnotationPresent(Internal.class)) {
       LOG.severe(() -> "operation without an access rule refused: " + method);
-      throw new AccessDeniedException("This operation declares no access rule, so it is closed to everyone.");
+      throw new AccessDeniedException(
+          "This operation declares no access rule, so it is closed to everyone.");
     }
     return invocation.proceed();
   }

@@ -3,9 +3,10 @@ package io.regulus.access;
 import io.regulus.audit.Actor;
 
 /**
- * Who is calling a domain operation: a {@link User} signed in through Keycloak (API token or browser session), or a
- * {@link SystemCaller} (a job or a machine client) that holds only the permissions its work needs. History and the
- * audit log record every change under the caller's {@link #id()} and {@link #name()}; nothing runs as nobody.
+ * Who is calling a domain operation: a {@link User} signed in through Keycloak (API token or
+ * browser session), or a {@link SystemCaller} (a job or a machine client) that holds only the
+ * permissions its work needs. History and the audit log record every change under the caller's
+ * {@link #id()} and {@link #name()}; nothing runs as nobody.
  */
 public sealed interface Caller permits User, SystemCaller {
 

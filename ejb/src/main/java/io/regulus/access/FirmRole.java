@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A consultant's role in their firm (Keycloak group {@code /firms/<firm>/<role>}). ADMIN runs the firm: creates
- * its client tenants and is admin in every one of them. ASSESSOR, CONTRIBUTOR and READER hold that role in
- * every client of the firm. CONSULTANT is a member of the firm who reaches only the clients they are assigned
- * to, through per-tenant groups.
+ * A consultant's role in their firm (Keycloak group {@code /firms/<firm>/<role>}). ADMIN runs the
+ * firm: creates its client tenants and is admin in every one of them. ASSESSOR, CONTRIBUTOR and
+ * READER hold that role in every client of the firm. CONSULTANT is a member of the firm who reaches
+ * only the clients they are assigned to, through per-tenant groups.
  */
 public enum FirmRole {
   ADMIN(TenantRole.ADMIN),

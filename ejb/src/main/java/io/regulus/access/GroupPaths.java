@@ -4,8 +4,9 @@ import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantSlug;
 
 /**
- * The Keycloak group paths of the identity model (docs/identity.md): {@code /tenants/<tenant>/<role>} and
- * {@code /firms/<firm>/<role>}. The token's {@code groups} claim carries these paths.
+ * The Keycloak group paths of the identity model (docs/identity.md): {@code
+ * /tenants/<tenant>/<role>} and {@code /firms/<firm>/<role>}. The token's {@code groups} claim
+ * carries these paths.
  */
 public final class GroupPaths {
 
@@ -33,7 +34,10 @@ public final class GroupPaths {
     return firm(firm) + "/" + role.id();
   }
 
-  /** The {@code [name, role]} of a path {@code <prefix><name>/<role>}; empty for a path of another shape. */
+  /**
+   * The {@code [name, role]} of a path {@code <prefix><name>/<role>}; empty for a path of another
+   * shape.
+   */
   static java.util.Optional<String[]> parse(String path, String prefix) {
     if (path == null || !path.startsWith(prefix)) {
       return java.util.Optional.empty();

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a caller may do, each right declared once with the roles that hold it. A domain operation names the one
- * permission it needs ({@link Requires}); {@link AccessControl} decides whether a caller holds it: a {@link User}
- * through their role (in the tenant, in the firm, on the platform), a {@link SystemCaller} through its grants.
- * The REST API shows each endpoint's permission and its roles in the OpenAPI document.
+ * What a caller may do, each right declared once with the roles that hold it. A domain operation
+ * names the one permission it needs ({@link Requires}); {@link AccessControl} decides whether a
+ * caller holds it: a {@link User} through their role (in the tenant, in the firm, on the platform),
+ * a {@link SystemCaller} through its grants. The REST API shows each endpoint's permission and its
+ * roles in the OpenAPI document.
  */
 public enum Permission {
   /** Who they are and where they belong. */
@@ -18,16 +19,36 @@ public enum Permission {
   OPERATE_PLATFORM(Scope.PLATFORM, "operate the platform", PlatformRole.OPERATOR),
 
   /** A firm's client tenants: its list and each one's registration. */
-  VIEW_FIRM_CLIENTS(Scope.FIRM, "see the firm's client tenants",
-      FirmRole.ADMIN, FirmRole.ASSESSOR, FirmRole.CONTRIBUTOR, FirmRole.READER, FirmRole.CONSULTANT),
+  VIEW_FIRM_CLIENTS(
+      Scope.FIRM,
+      "see the firm's client tenants",
+      FirmRole.ADMIN,
+      FirmRole.ASSESSOR,
+      FirmRole.CONTRIBUTOR,
+      FirmRole.READER,
+      FirmRole.CONSULTANT),
   ADD_FIRM_CLIENTS(Scope.FIRM, "create client tenants of the firm", FirmRole.ADMIN),
 
-  /** Everything in the tenant: assessments, templates, actions, evidence, history, scores, the assignee pickers. */
-  READ_TENANT(Scope.TENANT, "read the tenant's data",
-      TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR, TenantRole.READER),
-  /** Implementation and test results within the role's part of the workflow, evidence, bulk updates. */
-  WORK_ON_ACTIONS(Scope.TENANT, "work on improvement actions",
-      TenantRole.ADMIN, TenantRole.ASSESSOR, TenantRole.CONTRIBUTOR),
+  /**
+   * Everything in the tenant: assessments, templates, actions, evidence, history, scores, the
+   * assignee pickers.
+   */
+  READ_TENANT(
+      Scope.TENANT,
+      "read the tenant's data",
+      TenantRole.ADMIN,
+      TenantRole.ASSESSOR,
+      TenantRole.CONTRIBUTOR,
+      TenantRole.READER),
+  /**
+   * Implementation and test results within the role's part of the workflow, evidence, bulk updates.
+   */
+  WORK_ON_ACTIONS(
+      Scope.TENANT,
+      "work on improvement actions",
+      TenantRole.ADMIN,
+      TenantRole.ASSESSOR,
+      TenantRole.CONTRIBUTOR),
   ASSIGN_ACTIONS(Scope.TENANT, "assign improvement actions", TenantRole.ADMIN),
   /** Assessment groups, and assessments built and deleted. */
   MANAGE_ASSESSMENTS(Scope.TENANT, "manage assessments", TenantRole.ADMIN),
@@ -62,7 +83,10 @@ public enum Permission {
     return scope;
   }
 
-  /** What it allows, in words that finish "this needs a role that may ...": "assign improvement actions". */
+  /**
+   * What it allows, in words that finish "this needs a role that may ...": "assign improvement
+   * actions".
+   */
   public String action() {
     return action;
   }
@@ -84,7 +108,9 @@ public enum Permission {
     return rolesOf(PlatformRole.class);
   }
 
-  /** The roles that hold it, as the API documents them: {@code admin}, {@code platform-operator}. */
+  /**
+   * The roles that hold it, as the API documents them: {@code admin}, {@code platform-operator}.
+   */
   public List<String> roleIds() {
     return roles.stream().map(Permission::roleId).toList();
   }
@@ -94,9 +120,14 @@ public enum Permission {
     return switch (scope) {
       case ANY_CALLER -> "every signed-in caller";
       case PLATFORM -> "platform operators";
-      case FIRM -> roles.size() == FirmRole.values().length ? "every member of the firm" : "the firm's " + plural();
-      case TENANT -> roles.size() == TenantRole.values().length
-          ? "every member of the tenant" : "the tenant's " + plural();
+      case FIRM ->
+          roles.size() == FirmRole.values().length
+              ? "every member of the firm"
+              : "the firm's " + plural();
+      case TENANT ->
+          roles.size() == TenantRole.values().length
+              ? "every member of the tenant"
+              : "the tenant's " + plural();
     };
   }
 
@@ -122,6 +153,8 @@ public enum Permission {
     if (names.size() < 2) {
       return String.join("", names);
     }
-    return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " or "
+        + names.get(names.size() - 1);
   }
 }

@@ -5,25 +5,30 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A job or a machine client acting on its own: a named principal ({@code job:recompute}, {@code system:startup})
- * that holds exactly the {@link Permission}s its work needs and no role. Its tenant permissions hold in every active
- * tenant it is handed; it is recorded by its name in history and in the audit log.
+ * A job or a machine client acting on its own: a named principal ({@code job:recompute}, {@code
+ * system:startup}) that holds exactly the {@link Permission}s its work needs and no role. Its
+ * tenant permissions hold in every active tenant it is handed; it is recorded by its name in
+ * history and in the audit log.
  *
- * @param name {@code job:}, {@code system:} or {@code client:} followed by lower-case words joined by '-'
+ * @param name {@code job:}, {@code system:} or {@code client:} followed by lower-case words joined
+ *     by '-'
  */
 public record SystemCaller(String name, Set<Permission> grants) implements Caller {
 
   private static final Pattern NAME = Pattern.compile("(job|system|client):[a-z0-9]+(-[a-z0-9]+)*");
 
   /** Provisions the demo tenants named by REGULUS_DEMO_TENANTS at start-up (local runs only). */
-  public static final SystemCaller STARTUP = new SystemCaller("system:startup", Set.of(Permission.OPERATE_PLATFORM));
+  public static final SystemCaller STARTUP =
+      new SystemCaller("system:startup", Set.of(Permission.OPERATE_PLATFORM));
 
   /** Reads every tenant's scores (the nightly recomputation); changes nothing. */
-  public static final SystemCaller RECOMPUTE = new SystemCaller("job:recompute", Set.of(Permission.READ_TENANT));
+  public static final SystemCaller RECOMPUTE =
+      new SystemCaller("job:recompute", Set.of(Permission.READ_TENANT));
 
   public SystemCaller {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("a system caller is named like job:recompute, not " + name);
+      throw new IllegalArgumentException(
+          "a system caller is named like job:recompute, not " + name);
     }
     grants = grants.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(grants));
   }

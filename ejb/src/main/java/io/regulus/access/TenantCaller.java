@@ -6,10 +6,11 @@ import io.regulus.tenancy.TenantSlug;
 import java.util.Optional;
 
 /**
- * A caller inside one active tenant, with the role they hold there: the proof of entry every tenant operation takes.
- * Only {@link AccessControl#enterTenant} makes one, after deciding membership (own role, or a firm role that
- * reaches the tenant; the stronger wins), existence and suspension; so an adapter cannot hand a service a tenant it
- * was not let into. A system caller enters without a role and acts through its grants.
+ * A caller inside one active tenant, with the role they hold there: the proof of entry every tenant
+ * operation takes. Only {@link AccessControl#enterTenant} makes one, after deciding membership (own
+ * role, or a firm role that reaches the tenant; the stronger wins), existence and suspension; so an
+ * adapter cannot hand a service a tenant it was not let into. A system caller enters without a role
+ * and acts through its grants.
  */
 public final class TenantCaller {
 
@@ -41,11 +42,17 @@ public final class TenantCaller {
     return Optional.ofNullable(role);
   }
 
-  /** The role a user holds here, for rules that go by role; a system caller, which has none, is refused. */
+  /**
+   * The role a user holds here, for rules that go by role; a system caller, which has none, is
+   * refused.
+   */
   public TenantRole requireRole() {
     if (role == null) {
-      throw new AccessDeniedException(caller.name() + " acts through its grants and holds no role in tenant '"
-          + tenant.slug() + "', so it cannot do what only a role may do.");
+      throw new AccessDeniedException(
+          caller.name()
+              + " acts through its grants and holds no role in tenant '"
+              + tenant.slug()
+              + "', so it cannot do what only a role may do.");
     }
     return role;
   }

@@ -3,7 +3,9 @@ package io.regulus.access;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A user's role in one tenant (docs/workflow.md, "Who may change what"). Declared strongest first. */
+/**
+ * A user's role in one tenant (docs/workflow.md, "Who may change what"). Declared strongest first.
+ */
 public enum TenantRole {
   /** Builds assessments, assigns actions, manages the tenant's users. */
   ADMIN,

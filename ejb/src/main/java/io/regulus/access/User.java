@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A person signed in through Keycloak, as their verified token describes them, whichever way they came (a bearer
- * token on the API, a browser session): both end here, through {@link #fromToken}.
+ * A person signed in through Keycloak, as their verified token describes them, whichever way they
+ * came (a bearer token on the API, a browser session): both end here, through {@link #fromToken}.
  *
  * @param subject Keycloak's stable user id
  * @param tenantRoles the user's own role in each tenant they were added to
@@ -40,9 +40,10 @@ public record User(
   }
 
   /**
-   * The user a verified token names. Tenant and firm roles come from its group paths ({@link GroupPaths}: {@code
-   * /tenants/<tenant>/<role>}, {@code /firms/<firm>/<role>}), the stronger role kept when a path names a tenant
-   * twice; platform roles from the realm roles. Entries of any other shape are ignored.
+   * The user a verified token names. Tenant and firm roles come from its group paths ({@link
+   * GroupPaths}: {@code /tenants/<tenant>/<role>}, {@code /firms/<firm>/<role>}), the stronger role
+   * kept when a path names a tenant twice; platform roles from the realm roles. Entries of any
+   * other shape are ignored.
    */
   public static User fromToken(
       String subject,
@@ -54,12 +55,24 @@ public record User(
     Map<TenantSlug, TenantRole> tenants = new HashMap<>();
     Map<FirmSlug, FirmRole> firms = new HashMap<>();
     for (String group : groups) {
-      GroupPaths.parse(group, GroupPaths.TENANTS).ifPresent(path ->
-          slug(path[0], TenantSlug::new).ifPresent(tenant -> TenantRole.fromId(path[1])
-              .ifPresent(role -> tenants.merge(tenant, role, TenantRole::strongest))));
-      GroupPaths.parse(group, GroupPaths.FIRMS).ifPresent(path ->
-          slug(path[0], FirmSlug::new).ifPresent(firm -> FirmRole.fromId(path[1])
-              .ifPresent(role -> firms.merge(firm, role, FirmRole::strongest))));
+      GroupPaths.parse(group, GroupPaths.TENANTS)
+          .ifPresent(
+              path ->
+                  slug(path[0], TenantSlug::new)
+                      .ifPresent(
+                          tenant ->
+                              TenantRole.fromId(path[1])
+                                  .ifPresent(
+                                      role -> tenants.merge(tenant, role, TenantRole::strongest))));
+      GroupPaths.parse(group, GroupPaths.FIRMS)
+          .ifPresent(
+              path ->
+                  slug(path[0], FirmSlug::new)
+                      .ifPresent(
+                          firm ->
+                              FirmRole.fromId(path[1])
+                                  .ifPresent(
+                                      role -> firms.merge(firm, role, FirmRole::strongest))));
     }
     Set<PlatformRole> platform = EnumSet.noneOf(PlatformRole.class);
     realmRoles.forEach(name -> PlatformRole.fromId(name).ifPresent(platform::add));
@@ -77,12 +90,13 @@ public record User(
   }
 
   /**
-   * The user's role in a tenant: the stronger of their own role there and the role their firm role gives in every
-   * client, when the tenant is a client of that firm ({@code tenantFirm}).
+   * The user's role in a tenant: the stronger of their own role there and the role their firm role
+   * gives in every client, when the tenant is a client of that firm ({@code tenantFirm}).
    */
   public Optional<TenantRole> roleIn(TenantSlug tenant, Optional<FirmSlug> tenantFirm) {
     Optional<TenantRole> own = Optional.ofNullable(tenantRoles.get(tenant));
-    Optional<TenantRole> throughFirm = tenantFirm.flatMap(this::roleIn).flatMap(FirmRole::inEveryClient);
+    Optional<TenantRole> throughFirm =
+        tenantFirm.flatMap(this::roleIn).flatMap(FirmRole::inEveryClient);
     if (own.isPresent() && throughFirm.isPresent()) {
       return Optional.of(own.get().strongest(throughFirm.get()));
     }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The history of a tenant's action instances: one row per changed field (old value, new value, who, when), kept
- * after the instance is gone. Every writer of an instance or of its evidence records its changes here.
+ * The history of a tenant's action instances: one row per changed field (old value, new value, who,
+ * when), kept after the instance is gone. Every writer of an instance or of its evidence records
+ * its changes here.
  */
 @ApplicationScoped
 public class ActionHistory {
@@ -26,7 +27,13 @@ public class ActionHistory {
   public record Who(String id, String name) {}
 
   /** Records one field's change; nothing when the value did not change. */
-  public void record(ActiveTenant tenant, ActionInstance instance, String field, Object before, Object after, Who who) {
+  public void record(
+      ActiveTenant tenant,
+      ActionInstance instance,
+      String field,
+      Object before,
+      Object after,
+      Who who) {
     if (Objects.equals(text(before), text(after))) {
       return;
     }
@@ -48,34 +55,53 @@ public class ActionHistory {
   /** The changes of one instance, oldest first. */
   public List<ActionChange> of(ActiveTenant tenant, long instanceId) {
     binding.bind(em, tenant);
-    return ((List<?>) em.createNativeQuery(
-            "SELECT field, old_value, new_value, changed_by, changed_by_name, changed_at FROM action_history"
-                + " WHERE instance_id = ?1 ORDER BY changed_at, id")
-        .setParameter(1, instanceId)
-        .getResultList())
+    return ((List<?>)
+            em.createNativeQuery(
+                    "SELECT field, old_value, new_value, changed_by, changed_by_name, changed_at FROM action_history"
+                        + " WHERE instance_id = ?1 ORDER BY changed_at, id")
+                .setParameter(1, instanceId)
+                .getResultList())
         .stream()
-        .map(Object[].class::cast)
-        .map(row -> new ActionChange((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-            (String) row[4], ((java.sql.Timestamp) row[5]).toInstant()))
-        .toList();
+            .map(Object[].class::cast)
+            .map(
+                row ->
+                    new ActionChange(
+                        (String) row[0],
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        (String) row[4],
+                        ((java.sql.Timestamp) row[5]).toInstant()))
+            .toList();
   }
 
   /** The tenant's newest changes first, older than {@code before} (an entry id) when given. */
   public List<ActivityEntry> recent(ActiveTenant tenant, Long before, int limit) {
     binding.bind(em, tenant);
-    return ((List<?>) em.createNativeQuery(
-            "SELECT id, instance_id, action_key, group_id, field, old_value, new_value, changed_by, changed_by_name,"
-                + " changed_at FROM action_history WHERE (CAST(?1 AS bigint) IS NULL OR id < CAST(?1 AS bigint))"
-                + " ORDER BY changed_at DESC, id DESC LIMIT ?2")
-        .setParameter(1, before)
-        .setParameter(2, limit)
-        .getResultList())
+    return ((List<?>)
+            em.createNativeQuery(
+                    "SELECT id, instance_id, action_key, group_id, field, old_value, new_value, changed_by, changed_by_name,"
+                        + " changed_at FROM action_history WHERE (CAST(?1 AS bigint) IS NULL OR id < CAST(?1 AS bigint))"
+                        + " ORDER BY changed_at DESC, id DESC LIMIT ?2")
+                .setParameter(1, before)
+                .setParameter(2, limit)
+                .getResultList())
         .stream()
-        .map(Object[].class::cast)
-        .map(row -> new ActivityEntry(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2],
-            row[3] == null ? null : ((Number) row[3]).longValue(), (String) row[4], (String) row[5],
-            (String) row[6], (String) row[7], (String) row[8], ((java.sql.Timestamp) row[9]).toInstant()))
-        .toList();
+            .map(Object[].class::cast)
+            .map(
+                row ->
+                    new ActivityEntry(
+                        ((Number) row[0]).longValue(),
+                        ((Number) row[1]).longValue(),
+                        (String) row[2],
+                        row[3] == null ? null : ((Number) row[3]).longValue(),
+                        (String) row[4],
+                        (String) row[5],
+                        (String) row[6],
+                        (String) row[7],
+                        (String) row[8],
+                        ((java.sql.Timestamp) row[9]).toInstant()))
+            .toList();
   }
 
   private static String text(Object value) {

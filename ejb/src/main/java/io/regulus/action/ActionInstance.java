@@ -10,9 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One action instance with its action's texts: tenant-wide ({@code groupId} null) or of one assessment group. The
- * statuses are the effective ones: an action whose testing source is its parent shows its parent instance's
- * ({@code parentInstanceId}).
+ * One action instance with its action's texts: tenant-wide ({@code groupId} null) or of one
+ * assessment group. The statuses are the effective ones: an action whose testing source is its
+ * parent shows its parent instance's ({@code parentInstanceId}).
  *
  * @param origin a global library action, or one of the tenant's own
  * @param testingSource who records its test result
@@ -24,12 +24,36 @@ import java.util.List;
  * @param version the ETag: every write moves it on
  */
 public record ActionInstance(
-    long id, String key, String title, ActionType type, int points, String category, String solution,
-    ActionOrigin origin, TestingSource testingSource, Long parentInstanceId, Long groupId, String group,
-    ImplementationStatus implementationStatus, LocalDate implementationDate, TestStatus testStatus,
-    BigDecimal passedFraction, String notes, String assigneeId, String assigneeName, String testerId,
-    String testerName, LocalDate dueDate, Priority priority, boolean needsRetest, String implementedBy,
-    List<String> regulations, List<Long> assessments, List<Long> groups, Instant updatedAt, String updatedBy,
+    long id,
+    String key,
+    String title,
+    ActionType type,
+    int points,
+    String category,
+    String solution,
+    ActionOrigin origin,
+    TestingSource testingSource,
+    Long parentInstanceId,
+    Long groupId,
+    String group,
+    ImplementationStatus implementationStatus,
+    LocalDate implementationDate,
+    TestStatus testStatus,
+    BigDecimal passedFraction,
+    String notes,
+    String assigneeId,
+    String assigneeName,
+    String testerId,
+    String testerName,
+    LocalDate dueDate,
+    Priority priority,
+    boolean needsRetest,
+    String implementedBy,
+    List<String> regulations,
+    List<Long> assessments,
+    List<Long> groups,
+    Instant updatedAt,
+    String updatedBy,
     long version) {
 
   public ActionInstance {
@@ -40,8 +64,10 @@ public record ActionInstance(
 
   /** Due and not done: a due date passed while the action is neither passed nor out of scope. */
   public boolean overdue(LocalDate today) {
-    boolean finished = testStatus == TestStatus.PASSED
-        || implementationStatus == ImplementationStatus.OUT_OF_SCOPE || testStatus == TestStatus.OUT_OF_SCOPE;
+    boolean finished =
+        testStatus == TestStatus.PASSED
+            || implementationStatus == ImplementationStatus.OUT_OF_SCOPE
+            || testStatus == TestStatus.OUT_OF_SCOPE;
     return dueDate != null && dueDate.isBefore(today) && !finished;
   }
 
@@ -56,17 +82,57 @@ public record ActionInstance(
 
   /** Its statuses as the score counts them. */
   public ActionState state() {
-    return new ActionState(implementationStatus, testStatus, passedFraction == null ? 0 : passedFraction.doubleValue());
+    return new ActionState(
+        implementationStatus,
+        testStatus,
+        passedFraction == null ? 0 : passedFraction.doubleValue());
   }
 
   /** This instance with other workflow values, everything else kept. */
   ActionInstance with(
-      ImplementationStatus implementation, LocalDate date, TestStatus test, BigDecimal fraction, String newNotes,
-      String assignee, String assigneeDisplay, String tester, String testerDisplay, LocalDate due,
-      Priority newPriority, String implementer) {
-    return new ActionInstance(id, key, title, type, points, category, solution, origin, testingSource,
-        parentInstanceId, groupId, group, implementation, date, test, fraction, newNotes, assignee, assigneeDisplay,
-        tester, testerDisplay, due, newPriority, needsRetest, implementer, regulations, assessments, groups,
-        updatedAt, updatedBy, version);
+      ImplementationStatus implementation,
+      LocalDate date,
+      TestStatus test,
+      BigDecimal fraction,
+      String newNotes,
+      String assignee,
+      String assigneeDisplay,
+      String tester,
+      String testerDisplay,
+      LocalDate due,
+      Priority newPriority,
+      String implementer) {
+    return new ActionInstance(
+        id,
+        key,
+        title,
+        type,
+        points,
+        category,
+        solution,
+        origin,
+        testingSource,
+        parentInstanceId,
+        groupId,
+        group,
+        implementation,
+        date,
+        test,
+        fraction,
+        newNotes,
+        assignee,
+        assigneeDisplay,
+        tester,
+        testerDisplay,
+        due,
+        newPriority,
+        needsRetest,
+        implementer,
+        regulations,
+        assessments,
+        groups,
+        updatedAt,
+        updatedBy,
+        version);
   }
 }

@@ -12,47 +12,64 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The actions list over a tenant's instances, in memory: filter, sort, page, count by one attribute, and score the
- * filtered set from the instances' scoring contributions. Pure, so the rules are tested without a server.
+ * The actions list over a tenant's instances, in memory: filter, sort, page, count by one
+ * attribute, and score the filtered set from the instances' scoring contributions. Pure, so the
+ * rules are tested without a server.
  */
 public final class ActionListing {
 
   public static final int MAX_SIZE = 500;
 
-  private static final Map<String, Comparator<ActionInstance>> SORTS = Map.of(
-      "points", Comparator.comparingInt(ActionInstance::points),
-      "title", Comparator.comparing(ActionInstance::title, String.CASE_INSENSITIVE_ORDER),
-      "key", Comparator.comparing(ActionInstance::key),
-      "dueDate", Comparator.comparing(ActionInstance::dueDate, Comparator.nullsLast(Comparator.naturalOrder())),
-      "priority", Comparator.comparing(ActionInstance::priority),
-      "implementationStatus", Comparator.comparing(ActionInstance::implementationStatus),
-      "testStatus", Comparator.comparing(ActionInstance::testStatus),
-      "updatedAt", Comparator.comparing(ActionInstance::updatedAt));
+  private static final Map<String, Comparator<ActionInstance>> SORTS =
+      Map.of(
+          "points", Comparator.comparingInt(ActionInstance::points),
+          "title", Comparator.comparing(ActionInstance::title, String.CASE_INSENSITIVE_ORDER),
+          "key", Comparator.comparing(ActionInstance::key),
+          "dueDate",
+              Comparator.comparing(
+                  ActionInstance::dueDate, Comparator.nullsLast(Comparator.naturalOrder())),
+          "priority", Comparator.comparing(ActionInstance::priority),
+          "implementationStatus", Comparator.comparing(ActionInstance::implementationStatus),
+          "testStatus", Comparator.comparing(ActionInstance::testStatus),
+          "updatedAt", Comparator.comparing(ActionInstance::updatedAt));
 
-  private static final Map<String, Function<ActionInstance, List<String>>> GROUP_BY = Map.of(
-      "implementationStatus", i -> List.of(i.implementationStatus().name()),
-      "testStatus", i -> List.of(i.testStatus().name()),
-      "category", i -> List.of(i.category()),
-      "solution", i -> List.of(i.solution() == null ? "(none)" : i.solution()),
-      "type", i -> List.of(i.type().name()),
-      "assignee", i -> List.of(i.assigneeName() == null ? "(unassigned)" : i.assigneeName()),
-      "priority", i -> List.of(i.priority().name()),
-      "group", i -> List.of(i.group() == null ? "(tenant-wide)" : i.group()),
-      "testingSource", i -> List.of(i.testingSource().name()),
-      "regulation", ActionInstance::regulations);
+  private static final Map<String, Function<ActionInstance, List<String>>> GROUP_BY =
+      Map.of(
+          "implementationStatus", i -> List.of(i.implementationStatus().name()),
+          "testStatus", i -> List.of(i.testStatus().name()),
+          "category", i -> List.of(i.category()),
+          "solution", i -> List.of(i.solution() == null ? "(none)" : i.solution()),
+          "type", i -> List.of(i.type().name()),
+          "assignee", i -> List.of(i.assigneeName() == null ? "(unassigned)" : i.assigneeName()),
+          "priority", i -> List.of(i.priority().name()),
+          "group", i -> List.of(i.group() == null ? "(tenant-wide)" : i.group()),
+          "testingSource", i -> List.of(i.testingSource().name()),
+          "regulation", ActionInstance::regulations);
 
   private ActionListing() {}
 
   /**
-   * @param sort comma-separated keys, each optionally prefixed by '-' for descending (default "-points,key")
-   * @param contributions each instance's achieved and possible points in the tenant score, by instance id
+   * @param sort comma-separated keys, each optionally prefixed by '-' for descending (default
+   *     "-points,key")
+   * @param contributions each instance's achieved and possible points in the tenant score, by
+   *     instance id
    */
-  public static ActionPage page(List<ActionInstance> all, ActionFilter filter, String sort, int page, int size,
-      String groupBy, Map<Long, Score> contributions, LocalDate today) {
+  public static ActionPage page(
+      List<ActionInstance> all,
+      ActionFilter filter,
+      String sort,
+      int page,
+      int size,
+      String groupBy,
+      Map<Long, Score> contributions,
+      LocalDate today) {
     List<Violation> violations = new ArrayList<>();
-    Comparator<ActionInstance> order = order(sort == null || sort.isBlank() ? "-points,key" : sort, violations);
+    Comparator<ActionInstance> order =
+        order(sort == null || sort.isBlank() ? "-points,key" : sort, violations);
     if (groupBy != null && !GROUP_BY.containsKey(groupBy)) {
-      violations.add(new Violation("groupBy", "one of " + String.join(", ", new TreeMap<>(GROUP_BY).keySet())));
+      violations.add(
+          new Violation(
+              "groupBy", "one of " + String.join(", ", new TreeMap<>(GROUP_BY).keySet())));
     }
     if (page < 0) {
       violations.add(new Violation("page", "pages count from 0"));
@@ -74,15 +91,24 @@ public final class ActionListing {
       if (filter.lists(instance, today)) {
         listed.add(instance);
         if (groupBy != null) {
-          GROUP_BY.get(groupBy).apply(instance).forEach(value -> counts.merge(value, 1L, Long::sum));
+          GROUP_BY
+              .get(groupBy)
+              .apply(instance)
+              .forEach(value -> counts.merge(value, 1L, Long::sum));
         }
       }
     }
     listed.sort(order.thenComparingLong(ActionInstance::id));
     int from = (int) Math.min((long) page * size, listed.size());
     int to = Math.min(from + size, listed.size());
-    return new ActionPage(listed.size(), page, size, listed.subList(from, to), groupBy,
-        groupBy == null ? null : counts, score);
+    return new ActionPage(
+        listed.size(),
+        page,
+        size,
+        listed.subList(from, to),
+        groupBy,
+        groupBy == null ? null : counts,
+        score);
   }
 
   private static Comparator<ActionInstance> order(String sort, List<Violation> violations) {
@@ -92,8 +118,14 @@ public final class ActionListing {
       boolean descending = key.startsWith("-");
       Comparator<ActionInstance> next = SORTS.get(descending ? key.substring(1) : key);
       if (next == null) {
-        violations.add(new Violation("sort", "'" + key + "' is not a sort key; use "
-            + String.join(", ", new TreeMap<>(SORTS).keySet()) + ", each with '-' in front for descending"));
+        violations.add(
+            new Violation(
+                "sort",
+                "'"
+                    + key
+                    + "' is not a sort key; use "
+                    + String.join(", ", new TreeMap<>(SORTS).keySet())
+                    + ", each with '-' in front for descending"));
         continue;
       }
       next = descending ? next.reversed() : next;

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Action instances in a tenant's schema, with their effective statuses (view action_instance_effective) and the
- * regulations, assessments and groups that need each, in one query whatever the number of instances; while the
- * tenant's data does not change ({@link Fingerprint}), the instances this node read last are served again.
+ * Action instances in a tenant's schema, with their effective statuses (view
+ * action_instance_effective) and the regulations, assessments and groups that need each, in one
+ * query whatever the number of instances; while the tenant's data does not change ({@link
+ * Fingerprint}), the instances this node read last are served again.
  */
 @ApplicationScoped
 public class ActionRepository {
@@ -42,9 +43,10 @@ public class ActionRepository {
   private static final int LABEL = 31;
 
   /**
-   * Every instance of the tenant, the actions list's one query (public for the benchmark's SQL floor), with the
-   * fingerprint of its snapshot on every row. Which regulations, assessments and groups need each instance is kept
-   * on its row when assessments change ({@link ActionInstances}), not aggregated here.
+   * Every instance of the tenant, the actions list's one query (public for the benchmark's SQL
+   * floor), with the fingerprint of its snapshot on every row. Which regulations, assessments and
+   * groups need each instance is kept on its row when assessments change ({@link ActionInstances}),
+   * not aggregated here.
    */
   public static final String ALL =
       ScoringRepository.labelled(SELECT, FROM) + " ORDER BY a.points DESC, a.action_key, g.name";
@@ -60,7 +62,8 @@ public class ActionRepository {
   private static final int CACHED_TENANTS = 64;
 
   /** Every tenant's instances as last read, served again while its data has not changed. */
-  private final FingerprintCache<List<ActionInstance>> cache = new FingerprintCache<>(CACHED_TENANTS);
+  private final FingerprintCache<List<ActionInstance>> cache =
+      new FingerprintCache<>(CACHED_TENANTS);
 
   public List<ActionInstance> all(ActiveTenant tenant) {
     return all(tenant, scoring.fingerprint(tenant));
@@ -69,35 +72,42 @@ public class ActionRepository {
   /** Every instance, under a fingerprint just read in this transaction. */
   public List<ActionInstance> all(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
-    return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> {
-      List<?> rows = em.createNativeQuery(ALL).getResultList();
-      Fingerprint label = rows.isEmpty() ? null : ScoringRepository.label((Object[]) rows.get(0), LABEL);
-      return new FingerprintCache.Read<>(label, rows(rows));
-    });
+    return cache.get(
+        tenant,
+        fingerprint,
+        (previousFingerprint, previous) -> {
+          List<?> rows = em.createNativeQuery(ALL).getResultList();
+          Fingerprint label =
+              rows.isEmpty() ? null : ScoringRepository.label((Object[]) rows.get(0), LABEL);
+          return new FingerprintCache.Read<>(label, rows(rows));
+        });
   }
 
   /**
-   * After this node's change of one instance committed: the cached list with the instance as it is now, instead
-   * of reading every instance again. Dropped instead when the cached row is not the one changed (another change came
-   * first) or when other instances follow its statuses.
+   * After this node's change of one instance committed: the cached list with the instance as it is
+   * now, instead of reading every instance again. Dropped instead when the cached row is not the
+   * one changed (another change came first) or when other instances follow its statuses.
    */
-  public void changed(ActiveTenant tenant, ActionInstance before, ActionInstance after, List<Long> followers) {
-    cache.advance(tenant, rows -> {
-      if (!followers.isEmpty()) {
-        return null;
-      }
-      List<ActionInstance> next = new java.util.ArrayList<>(rows);
-      for (int i = 0; i < next.size(); i++) {
-        if (next.get(i).id() == after.id()) {
-          if (next.get(i).version() != before.version()) {
+  public void changed(
+      ActiveTenant tenant, ActionInstance before, ActionInstance after, List<Long> followers) {
+    cache.advance(
+        tenant,
+        rows -> {
+          if (!followers.isEmpty()) {
             return null;
           }
-          next.set(i, after);
-          return List.copyOf(next);
-        }
-      }
-      return null;
-    });
+          List<ActionInstance> next = new java.util.ArrayList<>(rows);
+          for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).id() == after.id()) {
+              if (next.get(i).version() != before.version()) {
+                return null;
+              }
+              next.set(i, after);
+              return List.copyOf(next);
+            }
+          }
+          return null;
+        });
   }
 
   /** Drops this node's kept list of the tenant: the next read reads it again. */
@@ -108,30 +118,38 @@ public class ActionRepository {
   /** The instances that follow this one's statuses (their testing source is its action). */
   public List<Long> followers(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return ((List<?>) em.createNativeQuery("SELECT id FROM action_instance WHERE parent_instance_id = ?1")
-        .setParameter(1, id)
-        .getResultList())
+    return ((List<?>)
+            em.createNativeQuery("SELECT id FROM action_instance WHERE parent_instance_id = ?1")
+                .setParameter(1, id)
+                .getResultList())
         .stream().map(follower -> ((Number) follower).longValue()).toList();
   }
 
   public Optional<ActionInstance> find(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(SELECT + " " + FROM + " WHERE i.id = ?1").setParameter(1, id).getResultList())
-        .stream().findFirst();
+    return rows(
+            em.createNativeQuery(SELECT + " " + FROM + " WHERE i.id = ?1")
+                .setParameter(1, id)
+                .getResultList())
+        .stream()
+        .findFirst();
   }
 
   /**
-   * Locks the instance's row until the transaction ends, then reads it: writers of one instance queue here. The
-   * read is a statement of its own, after the lock, so it sees what a writer before it committed (a locking read
-   * would see the newer row but the view's older columns). The table lock first (ROW EXCLUSIVE, as the update will
-   * take) queues the writer behind a change of assessments (ActionInstances holds SHARE ROW EXCLUSIVE and updates
-   * many rows), instead of deadlocking with it.
+   * Locks the instance's row until the transaction ends, then reads it: writers of one instance
+   * queue here. The read is a statement of its own, after the lock, so it sees what a writer before
+   * it committed (a locking read would see the newer row but the view's older columns). The table
+   * lock first (ROW EXCLUSIVE, as the update will take) queues the writer behind a change of
+   * assessments (ActionInstances holds SHARE ROW EXCLUSIVE and updates many rows), instead of
+   * deadlocking with it.
    */
   public Optional<ActionInstance> lock(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
     em.createNativeQuery("LOCK TABLE action_instance IN ROW EXCLUSIVE MODE").executeUpdate();
-    if (em.createNativeQuery("SELECT id FROM action_instance WHERE id = ?1 FOR UPDATE").setParameter(1, id)
-        .getResultList().isEmpty()) {
+    if (em.createNativeQuery("SELECT id FROM action_instance WHERE id = ?1 FOR UPDATE")
+        .setParameter(1, id)
+        .getResultList()
+        .isEmpty()) {
       return Optional.empty();
     }
     return find(tenant, id);
@@ -140,20 +158,28 @@ public class ActionRepository {
   /** The instances assigned to a member, for implementation or for testing. */
   public List<Long> assignedTo(ActiveTenant tenant, String userId, boolean testing) {
     binding.bind(em, tenant);
-    return ((List<?>) em.createNativeQuery("SELECT id FROM action_instance WHERE "
-            + (testing ? "tester_id" : "assignee_id") + " = ?1 ORDER BY id")
-        .setParameter(1, userId)
-        .getResultList())
+    return ((List<?>)
+            em.createNativeQuery(
+                    "SELECT id FROM action_instance WHERE "
+                        + (testing ? "tester_id" : "assignee_id")
+                        + " = ?1 ORDER BY id")
+                .setParameter(1, userId)
+                .getResultList())
         .stream().map(id -> ((Number) id).longValue()).toList();
   }
 
   /**
-   * Writes the instance's workflow values and one history row per changed field, and moves the version on.
-   * Statuses are written only for an instance with statuses of its own (not one that follows its parent).
-   * Returns the instance as it now is, read back (the database rounds a passed fraction to its scale).
+   * Writes the instance's workflow values and one history row per changed field, and moves the
+   * version on. Statuses are written only for an instance with statuses of its own (not one that
+   * follows its parent). Returns the instance as it now is, read back (the database rounds a passed
+   * fraction to its scale).
    */
-  public ActionInstance update(ActiveTenant tenant, ActionInstance before, ActionInstance after,
-      ActionHistory.Who who, String overrideReason) {
+  public ActionInstance update(
+      ActiveTenant tenant,
+      ActionInstance before,
+      ActionInstance after,
+      ActionHistory.Who who,
+      String overrideReason) {
     binding.bind(em, tenant);
     em.createNativeQuery(
             "UPDATE action_instance SET implementation_status = CASE WHEN ?15 THEN implementation_status ELSE ?2 END,"
@@ -180,14 +206,26 @@ public class ActionRepository {
         .setParameter(14, who.id())
         .setParameter(15, before.followsParent())
         .executeUpdate();
-    history.record(tenant, before, "implementationStatus", before.implementationStatus(), after.implementationStatus(),
+    history.record(
+        tenant,
+        before,
+        "implementationStatus",
+        before.implementationStatus(),
+        after.implementationStatus(),
         who);
-    history.record(tenant, before, "implementationDate", before.implementationDate(), after.implementationDate(), who);
+    history.record(
+        tenant,
+        before,
+        "implementationDate",
+        before.implementationDate(),
+        after.implementationDate(),
+        who);
     history.record(tenant, before, "testStatus", before.testStatus(), after.testStatus(), who);
     if (overrideReason != null && before.testStatus() != after.testStatus()) {
       history.record(tenant, before, "testOverrideReason", null, overrideReason.strip(), who);
     }
-    history.record(tenant, before, "passedFraction", before.passedFraction(), after.passedFraction(), who);
+    history.record(
+        tenant, before, "passedFraction", before.passedFraction(), after.passedFraction(), who);
     history.record(tenant, before, "notes", before.notes(), after.notes(), who);
     history.record(tenant, before, "assignee", before.assigneeName(), after.assigneeName(), who);
     history.record(tenant, before, "tester", before.testerName(), after.testerName(), who);
@@ -202,21 +240,42 @@ public class ActionRepository {
 
   private static ActionInstance instance(Object[] row) {
     return new ActionInstance(
-        ((Number) row[0]).longValue(), (String) row[1], (String) row[2], ActionType.valueOf((String) row[3]),
-        ((Number) row[4]).intValue(), (String) row[5], (String) row[6], ActionOrigin.valueOf((String) row[7]),
+        ((Number) row[0]).longValue(),
+        (String) row[1],
+        (String) row[2],
+        ActionType.valueOf((String) row[3]),
+        ((Number) row[4]).intValue(),
+        (String) row[5],
+        (String) row[6],
+        ActionOrigin.valueOf((String) row[7]),
         TestingSource.valueOf((String) row[8]),
-        row[9] == null ? null : ((Number) row[9]).longValue(), row[10] == null ? null : ((Number) row[10]).longValue(),
-        (String) row[11], ImplementationStatus.valueOf((String) row[12]), date(row[13]),
-        TestStatus.valueOf((String) row[14]), (BigDecimal) row[15], (String) row[16], (String) row[17],
-        (String) row[18], (String) row[19], (String) row[20], date(row[21]), Priority.valueOf((String) row[22]),
-        Boolean.TRUE.equals(row[23]), (String) row[24],
+        row[9] == null ? null : ((Number) row[9]).longValue(),
+        row[10] == null ? null : ((Number) row[10]).longValue(),
+        (String) row[11],
+        ImplementationStatus.valueOf((String) row[12]),
+        date(row[13]),
+        TestStatus.valueOf((String) row[14]),
+        (BigDecimal) row[15],
+        (String) row[16],
+        (String) row[17],
+        (String) row[18],
+        (String) row[19],
+        (String) row[20],
+        date(row[21]),
+        Priority.valueOf((String) row[22]),
+        Boolean.TRUE.equals(row[23]),
+        (String) row[24],
         row[25] == null ? List.of() : Arrays.asList(((String) row[25]).split("\n")),
-        ids(row[26]), ids(row[27]), ((java.sql.Timestamp) row[28]).toInstant(), (String) row[29],
+        ids(row[26]),
+        ids(row[27]),
+        ((java.sql.Timestamp) row[28]).toInstant(),
+        (String) row[29],
         ((Number) row[30]).longValue());
   }
 
   private static List<Long> ids(Object joined) {
-    return joined == null ? List.of()
+    return joined == null
+        ? List.of()
         : Arrays.stream(((String) joined).split(",")).map(Long::valueOf).sorted().toList();
   }
 

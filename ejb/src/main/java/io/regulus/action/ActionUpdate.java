@@ -8,25 +8,37 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A change of an instance: a null field stays as it is; a field named in {@code clear} is emptied (assigneeId,
- * testerId, dueDate, implementationDate, notes). {@code testOverrideReason} is required to record a test result by
- * hand on an automatically tested action, and is kept in the history.
+ * A change of an instance: a null field stays as it is; a field named in {@code clear} is emptied
+ * (assigneeId, testerId, dueDate, implementationDate, notes). {@code testOverrideReason} is
+ * required to record a test result by hand on an automatically tested action, and is kept in the
+ * history.
  */
 public record ActionUpdate(
-    ImplementationStatus implementationStatus, LocalDate implementationDate, TestStatus testStatus,
-    BigDecimal passedFraction, String notes, String assigneeId, String testerId, LocalDate dueDate,
-    Priority priority, String testOverrideReason, Set<String> clear) {
+    ImplementationStatus implementationStatus,
+    LocalDate implementationDate,
+    TestStatus testStatus,
+    BigDecimal passedFraction,
+    String notes,
+    String assigneeId,
+    String testerId,
+    LocalDate dueDate,
+    Priority priority,
+    String testOverrideReason,
+    Set<String> clear) {
 
   /** The fields {@code clear} may name. */
-  public static final Set<String> CLEARABLE = Set.of("assigneeId", "testerId", "dueDate", "implementationDate", "notes");
+  public static final Set<String> CLEARABLE =
+      Set.of("assigneeId", "testerId", "dueDate", "implementationDate", "notes");
 
   public ActionUpdate {
     clear = clear == null ? Set.of() : Set.copyOf(clear);
   }
 
   /** An update of the statuses alone. */
-  public static ActionUpdate statuses(ImplementationStatus implementation, TestStatus test, BigDecimal fraction) {
-    return new ActionUpdate(implementation, null, test, fraction, null, null, null, null, null, null, null);
+  public static ActionUpdate statuses(
+      ImplementationStatus implementation, TestStatus test, BigDecimal fraction) {
+    return new ActionUpdate(
+        implementation, null, test, fraction, null, null, null, null, null, null, null);
   }
 
   boolean clears(String field) {
@@ -34,7 +46,9 @@ public record ActionUpdate(
   }
 
   boolean touchesImplementation() {
-    return implementationStatus != null || implementationDate != null || clears("implementationDate");
+    return implementationStatus != null
+        || implementationDate != null
+        || clears("implementationDate");
   }
 
   boolean touchesTest() {
@@ -42,8 +56,13 @@ public record ActionUpdate(
   }
 
   boolean touchesAssignment() {
-    return assigneeId != null || testerId != null || dueDate != null || priority != null || clears("assigneeId")
-        || clears("testerId") || clears("dueDate");
+    return assigneeId != null
+        || testerId != null
+        || dueDate != null
+        || priority != null
+        || clears("assigneeId")
+        || clears("testerId")
+        || clears("dueDate");
   }
 
   static String describe(Enum<?> value) {

@@ -15,49 +15,76 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The action workflow of docs/workflow.md as one pure function: who may change what (contributors the implementation,
- * assessors the test result, admins both and the assignment), the separation of duties (whoever implemented an
- * action does not pass judgement on it, admins aside), a test result only once implemented, the implementation
- * date only while implemented, a passed fraction only with a partial test, a reason to override an automatic
- * test, and an action that follows its parent's statuses takes none of its own.
+ * The action workflow of docs/workflow.md as one pure function: who may change what (contributors
+ * the implementation, assessors the test result, admins both and the assignment), the separation of
+ * duties (whoever implemented an action does not pass judgement on it, admins aside), a test result
+ * only once implemented, the implementation date only while implemented, a passed fraction only
+ * with a partial test, a reason to override an automatic test, and an action that follows its
+ * parent's statuses takes none of its own.
  */
 final class ActionWorkflow {
 
   /** A tenant member an instance is assigned to: Keycloak id and display name. */
   record Person(String id, String name) {}
 
-  private static final Set<TestStatus> RESULTS = Set.of(TestStatus.PASSED, TestStatus.FAILED_LOW_RISK,
-      TestStatus.FAILED_MEDIUM_RISK, TestStatus.FAILED_HIGH_RISK, TestStatus.PARTIALLY_TESTED);
+  private static final Set<TestStatus> RESULTS =
+      Set.of(
+          TestStatus.PASSED,
+          TestStatus.FAILED_LOW_RISK,
+          TestStatus.FAILED_MEDIUM_RISK,
+          TestStatus.FAILED_HIGH_RISK,
+          TestStatus.PARTIALLY_TESTED);
 
   private ActionWorkflow() {}
 
   /**
-   * The instance after the update, or the first rule it breaks: 403 for a field the role may not change, 409 for
-   * the parent rule and the separation of duties, 422 naming every invalid field.
+   * The instance after the update, or the first rule it breaks: 403 for a field the role may not
+   * change, 409 for the parent rule and the separation of duties, 422 naming every invalid field.
    *
-   * @param assignee the member named by {@code assigneeId}, already checked to be allowed to implement
+   * @param assignee the member named by {@code assigneeId}, already checked to be allowed to
+   *     implement
    * @param tester the member named by {@code testerId}, already checked to be allowed to test
    */
-  static ActionInstance apply(ActionInstance before, ActionUpdate update, TenantRole role, String callerId,
-      Person assignee, Person tester, LocalDate today) {
+  static ActionInstance apply(
+      ActionInstance before,
+      ActionUpdate update,
+      TenantRole role,
+      String callerId,
+      Person assignee,
+      Person tester,
+      LocalDate today) {
     authorize(update, role);
     if (before.followsParent() && (update.touchesImplementation() || update.touchesTest())) {
-      throw new DomainException(ProblemKind.CONFLICT, "Action '" + before.key() + "' follows the statuses of its"
-          + " parent action (instance " + before.parentInstanceId() + "): change the parent instead.");
+      throw new DomainException(
+          ProblemKind.CONFLICT,
+          "Action '"
+              + before.key()
+              + "' follows the statuses of its"
+              + " parent action (instance "
+              + before.parentInstanceId()
+              + "): change the parent instead.");
     }
     List<Violation> violations = new ArrayList<>();
     for (String field : update.clear()) {
       if (!ActionUpdate.CLEARABLE.contains(field)) {
-        violations.add(new Violation("clear", "'" + field + "' cannot be cleared; clearable fields are "
-            + String.join(", ", new java.util.TreeSet<>(ActionUpdate.CLEARABLE))));
+        violations.add(
+            new Violation(
+                "clear",
+                "'"
+                    + field
+                    + "' cannot be cleared; clearable fields are "
+                    + String.join(", ", new java.util.TreeSet<>(ActionUpdate.CLEARABLE))));
       }
     }
 
     ImplementationStatus implementation =
-        update.implementationStatus() != null ? update.implementationStatus() : before.implementationStatus();
+        update.implementationStatus() != null
+            ? update.implementationStatus()
+            : before.implementationStatus();
     LocalDate date = before.implementationDate();
     String implementedBy = before.implementedBy();
-    if (update.implementationStatus() != null && update.implementationStatus() != before.implementationStatus()) {
+    if (update.implementationStatus() != null
+        && update.implementationStatus() != before.implementationStatus()) {
       date = implementation.done() ? today : null;
       implementedBy = implementation.done() ? callerId : null;
     }
@@ -66,10 +93,15 @@ final class ActionWorkflow {
     }
     if (update.implementationDate() != null) {
       if (!implementation.done()) {
-        violations.add(new Violation("implementationDate", "an implementation date goes only with status"
-            + " implemented or alternative implementation; the status is " + implementation));
+        violations.add(
+            new Violation(
+                "implementationDate",
+                "an implementation date goes only with status"
+                    + " implemented or alternative implementation; the status is "
+                    + implementation));
       } else if (update.implementationDate().isAfter(today)) {
-        violations.add(new Violation("implementationDate", "an implementation date is not in the future"));
+        violations.add(
+            new Violation("implementationDate", "an implementation date is not in the future"));
       }
       date = update.implementationDate();
     }
@@ -77,34 +109,57 @@ final class ActionWorkflow {
     TestStatus test = update.testStatus() != null ? update.testStatus() : before.testStatus();
     if (!implementation.done() && implementation != ImplementationStatus.OUT_OF_SCOPE) {
       if (update.testStatus() != null && update.testStatus() != TestStatus.NONE) {
-        violations.add(new Violation("testStatus", "a test result is recorded only once the action is implemented"
-            + " (or implemented another way); its implementation status is " + implementation));
+        violations.add(
+            new Violation(
+                "testStatus",
+                "a test result is recorded only once the action is implemented"
+                    + " (or implemented another way); its implementation status is "
+                    + implementation));
       }
       test = TestStatus.NONE;
     }
-    if (update.testStatus() != null && before.testingSource().overriddenByHand()
+    if (update.testStatus() != null
+        && before.testingSource().overriddenByHand()
         && (update.testOverrideReason() == null || update.testOverrideReason().isBlank())) {
-      violations.add(new Violation("testOverrideReason", "'" + before.key() + "' is tested automatically: a result"
-          + " set by hand overrides it and needs a reason"));
+      violations.add(
+          new Violation(
+              "testOverrideReason",
+              "'"
+                  + before.key()
+                  + "' is tested automatically: a result"
+                  + " set by hand overrides it and needs a reason"));
     }
-    if (update.testStatus() != null && RESULTS.contains(update.testStatus()) && role != TenantRole.ADMIN
+    if (update.testStatus() != null
+        && RESULTS.contains(update.testStatus())
+        && role != TenantRole.ADMIN
         && callerId.equals(implementedBy)) {
-      throw new DomainException(ProblemKind.CONFLICT, "Separation of duties: you implemented '" + before.key()
-          + "', so someone else records its test result.");
+      throw new DomainException(
+          ProblemKind.CONFLICT,
+          "Separation of duties: you implemented '"
+              + before.key()
+              + "', so someone else records its test result.");
     }
-    BigDecimal fraction = update.passedFraction() != null ? update.passedFraction() : before.passedFraction();
+    BigDecimal fraction =
+        update.passedFraction() != null ? update.passedFraction() : before.passedFraction();
     if (test != TestStatus.PARTIALLY_TESTED) {
       if (update.passedFraction() != null) {
-        violations.add(new Violation("passedFraction", "a passed fraction goes only with test status"
-            + " PARTIALLY_TESTED"));
+        violations.add(
+            new Violation(
+                "passedFraction",
+                "a passed fraction goes only with test status" + " PARTIALLY_TESTED"));
       }
       fraction = null;
-    } else if (fraction == null || fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
-      violations.add(new Violation("passedFraction", "PARTIALLY_TESTED needs a passed fraction from 0 to 1"));
+    } else if (fraction == null
+        || fraction.signum() < 0
+        || fraction.compareTo(BigDecimal.ONE) > 0) {
+      violations.add(
+          new Violation("passedFraction", "PARTIALLY_TESTED needs a passed fraction from 0 to 1"));
     }
 
-    String notes = update.clears("notes") ? null
-        : update.notes() != null ? blankToNull(update.notes()) : before.notes();
+    String notes =
+        update.clears("notes")
+            ? null
+            : update.notes() != null ? blankToNull(update.notes()) : before.notes();
     if (notes != null && notes.length() > 4000) {
       violations.add(new Violation("notes", "at most 4000 characters"));
     }
@@ -112,29 +167,53 @@ final class ActionWorkflow {
       throw new InvalidInputException("The change was not saved", violations);
     }
 
-    Person newAssignee = update.clears("assigneeId") ? null
-        : assignee != null ? assignee : person(before.assigneeId(), before.assigneeName());
-    Person newTester = update.clears("testerId") ? null
-        : tester != null ? tester : person(before.testerId(), before.testerName());
-    LocalDate due = update.clears("dueDate") ? null : update.dueDate() != null ? update.dueDate() : before.dueDate();
-    return before.with(implementation, date, test, fraction, notes,
-        newAssignee == null ? null : newAssignee.id(), newAssignee == null ? null : newAssignee.name(),
-        newTester == null ? null : newTester.id(), newTester == null ? null : newTester.name(), due,
-        update.priority() != null ? update.priority() : before.priority(), implementedBy);
+    Person newAssignee =
+        update.clears("assigneeId")
+            ? null
+            : assignee != null ? assignee : person(before.assigneeId(), before.assigneeName());
+    Person newTester =
+        update.clears("testerId")
+            ? null
+            : tester != null ? tester : person(before.testerId(), before.testerName());
+    LocalDate due =
+        update.clears("dueDate")
+            ? null
+            : update.dueDate() != null ? update.dueDate() : before.dueDate();
+    return before.with(
+        implementation,
+        date,
+        test,
+        fraction,
+        notes,
+        newAssignee == null ? null : newAssignee.id(),
+        newAssignee == null ? null : newAssignee.name(),
+        newTester == null ? null : newTester.id(),
+        newTester == null ? null : newTester.name(),
+        due,
+        update.priority() != null ? update.priority() : before.priority(),
+        implementedBy);
   }
 
   private static void authorize(ActionUpdate update, TenantRole role) {
-    if (update.touchesImplementation() && role != TenantRole.ADMIN && role != TenantRole.CONTRIBUTOR) {
-      throw new AccessDeniedException("Setting the implementation needs the contributor or admin role; you are "
-          + role.id() + " in this tenant.");
+    if (update.touchesImplementation()
+        && role != TenantRole.ADMIN
+        && role != TenantRole.CONTRIBUTOR) {
+      throw new AccessDeniedException(
+          "Setting the implementation needs the contributor or admin role; you are "
+              + role.id()
+              + " in this tenant.");
     }
     if (update.touchesTest() && role != TenantRole.ADMIN && role != TenantRole.ASSESSOR) {
-      throw new AccessDeniedException("Recording a test result needs the assessor or admin role; you are "
-          + role.id() + " in this tenant.");
+      throw new AccessDeniedException(
+          "Recording a test result needs the assessor or admin role; you are "
+              + role.id()
+              + " in this tenant.");
     }
     if (update.touchesAssignment() && role != TenantRole.ADMIN) {
-      throw new AccessDeniedException("Assigning an action, its due date and priority need the admin role; you are "
-          + role.id() + " in this tenant.");
+      throw new AccessDeniedException(
+          "Assigning an action, its due date and priority need the admin role; you are "
+              + role.id()
+              + " in this tenant.");
     }
   }
 

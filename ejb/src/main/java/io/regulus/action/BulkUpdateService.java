@@ -1,14 +1,14 @@
 package io.regulus.action;
 
-import io.regulus.action.workbook.ActionSheet;
-import io.regulus.directory.AssignmentPurpose;
-import io.regulus.directory.Member;
-import io.regulus.directory.TenantMembers;
 import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
 import io.regulus.access.TenantRole;
+import io.regulus.action.workbook.ActionSheet;
+import io.regulus.directory.AssignmentPurpose;
+import io.regulus.directory.Member;
+import io.regulus.directory.TenantMembers;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
@@ -37,19 +37,31 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Bulk update through Excel, like Compliance Manager's: the (filtered) actions exported to a workbook; the edited
- * workbook read back, each row checked against the same workflow rules as a single change, its version against
- * the action's (a row of a stale export is a fault); a preview of what changes and the score effect; and an apply
- * that is all or nothing, in one transaction.
+ * Bulk update through Excel, like Compliance Manager's: the (filtered) actions exported to a
+ * workbook; the edited workbook read back, each row checked against the same workflow rules as a
+ * single change, its version against the action's (a row of a stale export is a fault); a preview
+ * of what changes and the score effect; and an apply that is all or nothing, in one transaction.
  */
 @Stateless
 @Guarded
 public class BulkUpdateService {
 
-  private static final Map<String, String> COLUMNS = Map.of(
-      "implementationStatus", "Implementation status", "implementationDate", "Implementation date",
-      "testStatus", "Test status", "passedFraction", "Passed fraction", "testOverrideReason", "Test status",
-      "notes", "Notes", "clear", "Action id");
+  private static final Map<String, String> COLUMNS =
+      Map.of(
+          "implementationStatus",
+          "Implementation status",
+          "implementationDate",
+          "Implementation date",
+          "testStatus",
+          "Test status",
+          "passedFraction",
+          "Passed fraction",
+          "testOverrideReason",
+          "Test status",
+          "notes",
+          "Notes",
+          "clear",
+          "Action id");
 
   @Inject private ActionRepository actions;
   @Inject private ScoringRepository scoring;
@@ -60,15 +72,32 @@ public class BulkUpdateService {
   public void export(TenantCaller caller, ActionFilter filter, OutputStream out) {
     ActiveTenant tenant = caller.tenant();
     LocalDate today = today();
-    Map<String, String> names = members.of(tenant).stream()
-        .collect(Collectors.toMap(Member::id, Member::username, (a, b) -> a));
-    List<ActionSheet.Row> rows = actions.all(tenant).stream()
-        .filter(instance -> filter.lists(instance, today))
-        .map(i -> new ActionSheet.Row(i.id(), i.version(), i.key(), i.title(), i.group(), i.type(), i.points(),
-            name(names, i.assigneeId(), i.assigneeName()), name(names, i.testerId(), i.testerName()),
-            i.implementationStatus(), i.implementationDate(), i.testStatus(), i.passedFraction(), i.dueDate(),
-            i.priority(), i.notes()))
-        .toList();
+    Map<String, String> names =
+        members.of(tenant).stream()
+            .collect(Collectors.toMap(Member::id, Member::username, (a, b) -> a));
+    List<ActionSheet.Row> rows =
+        actions.all(tenant).stream()
+            .filter(instance -> filter.lists(instance, today))
+            .map(
+                i ->
+                    new ActionSheet.Row(
+                        i.id(),
+                        i.version(),
+                        i.key(),
+                        i.title(),
+                        i.group(),
+                        i.type(),
+                        i.points(),
+                        name(names, i.assigneeId(), i.assigneeName()),
+                        name(names, i.testerId(), i.testerName()),
+                        i.implementationStatus(),
+                        i.implementationDate(),
+                        i.testStatus(),
+                        i.passedFraction(),
+                        i.dueDate(),
+                        i.priority(),
+                        i.notes()))
+            .toList();
     try {
       ActionSheet.write(rows, out);
     } catch (IOException e) {
@@ -95,31 +124,47 @@ public class BulkUpdateService {
     try {
       parsed = ActionSheet.read(workbook);
     } catch (IOException e) {
-      throw new InvalidInputException(new Violation("workbook", "the upload could not be read whole: "
-          + e.getMessage()));
+      throw new InvalidInputException(
+          new Violation("workbook", "the upload could not be read whole: " + e.getMessage()));
     }
     List<CellError> errors = new ArrayList<>(parsed.errors());
-    Map<Long, ActionInstance> byId = actions.all(tenant).stream()
-        .collect(Collectors.toMap(ActionInstance::id, Function.identity()));
+    Map<Long, ActionInstance> byId =
+        actions.all(tenant).stream()
+            .collect(Collectors.toMap(ActionInstance::id, Function.identity()));
     Map<String, Member> people = people(tenant);
     LocalDate today = today();
     Map<ActionInstance, ActionInstance> changes = new LinkedHashMap<>();
     for (ActionSheet.Edit edit : parsed.edits()) {
       ActionInstance before = byId.get(edit.actionId());
       if (before == null) {
-        errors.add(fault(edit, "Action id", Long.toString(edit.actionId()), "no action " + edit.actionId()
-            + " in this tenant: keep the ids of the exported workbook"));
+        errors.add(
+            fault(
+                edit,
+                "Action id",
+                Long.toString(edit.actionId()),
+                "no action "
+                    + edit.actionId()
+                    + " in this tenant: keep the ids of the exported workbook"));
         continue;
       }
       if (before.version() != edit.version()) {
-        errors.add(fault(edit, "Version", Long.toString(edit.version()), "the action changed after this workbook"
-            + " was exported (it is at version " + before.version() + " now): export again and redo this row"));
+        errors.add(
+            fault(
+                edit,
+                "Version",
+                Long.toString(edit.version()),
+                "the action changed after this workbook"
+                    + " was exported (it is at version "
+                    + before.version()
+                    + " now): export again and redo this row"));
         continue;
       }
       int faults = errors.size();
-      ActionWorkflow.Person assignee = person(edit, "Assignee", edit.assignee(), people,
-          AssignmentPurpose.IMPLEMENTATION, errors);
-      ActionWorkflow.Person tester = person(edit, "Tester", edit.tester(), people, AssignmentPurpose.TESTING, errors);
+      ActionWorkflow.Person assignee =
+          person(
+              edit, "Assignee", edit.assignee(), people, AssignmentPurpose.IMPLEMENTATION, errors);
+      ActionWorkflow.Person tester =
+          person(edit, "Tester", edit.tester(), people, AssignmentPurpose.TESTING, errors);
       if (errors.size() > faults) {
         continue;
       }
@@ -128,17 +173,31 @@ public class BulkUpdateService {
         continue;
       }
       try {
-        ActionInstance after = ActionWorkflow.apply(before, update, role, caller.id(), assignee, tester, today);
+        ActionInstance after =
+            ActionWorkflow.apply(before, update, role, caller.id(), assignee, tester, today);
         if (after.testStatus() != edit.testStatus()) {
           // the row states a whole state: a test result beside an unimplemented action is not one
-          errors.add(fault(edit, "Test status", edit.testStatus().name(), "a test result goes only with an"
-              + " implemented action, and this row's implementation status is " + edit.implementationStatus()));
+          errors.add(
+              fault(
+                  edit,
+                  "Test status",
+                  edit.testStatus().name(),
+                  "a test result goes only with an"
+                      + " implemented action, and this row's implementation status is "
+                      + edit.implementationStatus()));
           continue;
         }
         changes.put(before, after);
       } catch (InvalidInputException e) {
-        e.violations().forEach(v -> errors.add(fault(edit, COLUMNS.getOrDefault(v.field(), v.field()),
-            String.valueOf(cell(edit, v.field())), v.rule())));
+        e.violations()
+            .forEach(
+                v ->
+                    errors.add(
+                        fault(
+                            edit,
+                            COLUMNS.getOrDefault(v.field(), v.field()),
+                            String.valueOf(cell(edit, v.field())),
+                            v.rule())));
       } catch (DomainException e) {
         errors.add(fault(edit, firstTouched(update), "", e.detail()));
       }
@@ -146,17 +205,27 @@ public class BulkUpdateService {
     errors.sort(java.util.Comparator.comparingInt(CellError::row));
     ScoringRepository.Loaded loaded = scoring.input(tenant);
     Map<Long, ActionState> states = new HashMap<>();
-    changes.forEach((before, after) -> {
-      ActionState state = after.state();
-      states.put(after.id(), state);
-      byId.values().stream().filter(i -> Objects.equals(i.parentInstanceId(), after.id()))
-          .forEach(child -> states.put(child.id(), state));
-    });
+    changes.forEach(
+        (before, after) -> {
+          ActionState state = after.state();
+          states.put(after.id(), state);
+          byId.values().stream()
+              .filter(i -> Objects.equals(i.parentInstanceId(), after.id()))
+              .forEach(child -> states.put(child.id(), state));
+        });
     List<Long> changed = changes.keySet().stream().map(ActionInstance::id).toList();
-    int rows = parsed.edits().size() + (int) parsed.errors().stream().map(CellError::row).distinct().count();
-    BulkOutcome outcome = new BulkOutcome(rows, changes.size(), changed, errors,
-        loaded.scoresWith(Map.of()).tenant(),
-        loaded.scoresWith(states).tenant(), false);
+    int rows =
+        parsed.edits().size()
+            + (int) parsed.errors().stream().map(CellError::row).distinct().count();
+    BulkOutcome outcome =
+        new BulkOutcome(
+            rows,
+            changes.size(),
+            changed,
+            errors,
+            loaded.scoresWith(Map.of()).tenant(),
+            loaded.scoresWith(states).tenant(),
+            false);
     if (!apply) {
       return outcome;
     }
@@ -164,22 +233,40 @@ public class BulkUpdateService {
       throw new InvalidWorkbookException(errors);
     }
     ActionHistory.Who who = new ActionHistory.Who(caller.id(), caller.name());
-    changes.forEach((before, after) -> {
-      ActionInstance locked = actions.lock(tenant, before.id()).orElseThrow();
-      if (locked.version() != before.version()) {
-        throw new InvalidWorkbookException(List.of(new CellError(ActionSheet.SHEET, 0, "Version",
-            Long.toString(before.version()), "action " + before.id() + " changed while the workbook was applied:"
-                + " upload it again")));
-      }
-      actions.update(tenant, before, after, who, null);
-    });
-    return new BulkOutcome(outcome.rows(), outcome.changed(), changed, List.of(), outcome.scoreBefore(),
-        outcome.scoreAfter(), true);
+    changes.forEach(
+        (before, after) -> {
+          ActionInstance locked = actions.lock(tenant, before.id()).orElseThrow();
+          if (locked.version() != before.version()) {
+            throw new InvalidWorkbookException(
+                List.of(
+                    new CellError(
+                        ActionSheet.SHEET,
+                        0,
+                        "Version",
+                        Long.toString(before.version()),
+                        "action "
+                            + before.id()
+                            + " changed while the workbook was applied:"
+                            + " upload it again")));
+          }
+          actions.update(tenant, before, after, who, null);
+        });
+    return new BulkOutcome(
+        outcome.rows(),
+        outcome.changed(),
+        changed,
+        List.of(),
+        outcome.scoreBefore(),
+        outcome.scoreAfter(),
+        true);
   }
 
   /** The change a row asks for against the instance, or null when it asks for none. */
   private static ActionUpdate diff(
-      ActionInstance before, ActionSheet.Edit edit, ActionWorkflow.Person assignee, ActionWorkflow.Person tester) {
+      ActionInstance before,
+      ActionSheet.Edit edit,
+      ActionWorkflow.Person assignee,
+      ActionWorkflow.Person tester) {
     Set<String> clear = new java.util.HashSet<>();
     boolean statusChanged = edit.implementationStatus() != before.implementationStatus();
     LocalDate date = null;
@@ -190,8 +277,12 @@ public class BulkUpdateService {
         clear.add("implementationDate");
       }
     }
-    java.math.BigDecimal fraction = edit.passedFraction() != null && (before.passedFraction() == null
-        || edit.passedFraction().compareTo(before.passedFraction()) != 0) ? edit.passedFraction() : null;
+    java.math.BigDecimal fraction =
+        edit.passedFraction() != null
+                && (before.passedFraction() == null
+                    || edit.passedFraction().compareTo(before.passedFraction()) != 0)
+            ? edit.passedFraction()
+            : null;
     String notes = null;
     if (!Objects.equals(edit.notes(), before.notes())) {
       if (edit.notes() == null) {
@@ -216,28 +307,58 @@ public class BulkUpdateService {
         due = edit.dueDate();
       }
     }
-    ActionUpdate update = new ActionUpdate(
-        statusChanged ? edit.implementationStatus() : null, date,
-        edit.testStatus() != before.testStatus() ? edit.testStatus() : null, fraction, notes,
-        Objects.equals(assigneeId, before.assigneeId()) ? null : assigneeId,
-        Objects.equals(testerId, before.testerId()) ? null : testerId, due,
-        edit.priority() != before.priority() ? edit.priority() : null, null, clear);
-    boolean nothing = update.implementationStatus() == null && date == null && update.testStatus() == null
-        && fraction == null && notes == null && update.assigneeId() == null && update.testerId() == null
-        && due == null && update.priority() == null && clear.isEmpty();
+    ActionUpdate update =
+        new ActionUpdate(
+            statusChanged ? edit.implementationStatus() : null,
+            date,
+            edit.testStatus() != before.testStatus() ? edit.testStatus() : null,
+            fraction,
+            notes,
+            Objects.equals(assigneeId, before.assigneeId()) ? null : assigneeId,
+            Objects.equals(testerId, before.testerId()) ? null : testerId,
+            due,
+            edit.priority() != before.priority() ? edit.priority() : null,
+            null,
+            clear);
+    boolean nothing =
+        update.implementationStatus() == null
+            && date == null
+            && update.testStatus() == null
+            && fraction == null
+            && notes == null
+            && update.assigneeId() == null
+            && update.testerId() == null
+            && due == null
+            && update.priority() == null
+            && clear.isEmpty();
     return nothing ? null : update;
   }
 
   /** The member a cell names by username or email, if they may be assigned for that purpose. */
-  private static ActionWorkflow.Person person(ActionSheet.Edit edit, String column, String name,
-      Map<String, Member> people, AssignmentPurpose purpose, List<CellError> errors) {
+  private static ActionWorkflow.Person person(
+      ActionSheet.Edit edit,
+      String column,
+      String name,
+      Map<String, Member> people,
+      AssignmentPurpose purpose,
+      List<CellError> errors) {
     if (name == null) {
       return null;
     }
     Member member = people.get(name.toLowerCase(Locale.ROOT));
     if (member == null || !member.enabled() || !purpose.admits(member.role())) {
-      errors.add(fault(edit, column, name, member == null ? "no member of this tenant has this username or email"
-          : "this member may not be assigned " + purpose.id() + " (" + purpose.holders() + ")"));
+      errors.add(
+          fault(
+              edit,
+              column,
+              name,
+              member == null
+                  ? "no member of this tenant has this username or email"
+                  : "this member may not be assigned "
+                      + purpose.id()
+                      + " ("
+                      + purpose.holders()
+                      + ")"));
       return null;
     }
     return new ActionWorkflow.Person(member.id(), member.username());
@@ -275,8 +396,10 @@ public class BulkUpdateService {
     };
   }
 
-  private static CellError fault(ActionSheet.Edit edit, String column, String value, String reason) {
-    return new CellError(ActionSheet.SHEET, edit.rowNumber(), column, value == null ? "" : value, reason);
+  private static CellError fault(
+      ActionSheet.Edit edit, String column, String value, String reason) {
+    return new CellError(
+        ActionSheet.SHEET, edit.rowNumber(), column, value == null ? "" : value, reason);
   }
 
   private static String name(Map<String, String> names, String id, String fallback) {

@@ -13,9 +13,14 @@ public class InvalidWorkbookException extends DomainException {
   private final transient List<CellError> cells;
 
   public InvalidWorkbookException(List<CellError> cells) {
-    super(ProblemKind.RULE_VIOLATED, "The workbook has " + cells.size() + " fault" + (cells.size() == 1 ? "" : "s")
-        + "; nothing was changed. Each is listed in 'cells' (sheet, row, column, value, reason): correct them and"
-        + " upload the workbook again.");
+    super(
+        ProblemKind.RULE_VIOLATED,
+        "The workbook has "
+            + cells.size()
+            + " fault"
+            + (cells.size() == 1 ? "" : "s")
+            + "; nothing was changed. Each is listed in 'cells' (sheet, row, column, value, reason): correct them and"
+            + " upload the workbook again.");
     this.cells = List.copyOf(cells);
   }
 

@@ -17,9 +17,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * At start-up, once the platform is migrated: the tenants named in {@code REGULUS_DEMO_TENANTS} (local runs only;
- * each {@code slug} or {@code slug@firm}) are provisioned when missing, with their firm, by the system caller
- * {@link SystemCaller#STARTUP} through the same operations an operator uses, so the audit log names it.
+ * At start-up, once the platform is migrated: the tenants named in {@code REGULUS_DEMO_TENANTS}
+ * (local runs only; each {@code slug} or {@code slug@firm}) are provisioned when missing, with
+ * their firm, by the system caller {@link SystemCaller#STARTUP} through the same operations an
+ * operator uses, so the audit log names it.
  */
 @Singleton
 @Startup
@@ -45,7 +46,10 @@ public class DemoTenants {
       if (firm != null && firms.find(firm).isEmpty()) {
         administration.createFirm(SystemCaller.STARTUP, firm, null);
       }
-      administration.provision(SystemCaller.STARTUP, new TenantSlug(at < 0 ? entry : entry.substring(0, at)), null,
+      administration.provision(
+          SystemCaller.STARTUP,
+          new TenantSlug(at < 0 ? entry : entry.substring(0, at)),
+          null,
           firm);
     } catch (DomainException e) {
       LOG.warning(() -> "demo tenant " + entry + " not provisioned: " + e.detail());

@@ -29,9 +29,10 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Firms and the tenant life cycle: platform operators run all of it; a firm's members see its clients, and its
- * administrators create them. Registry changes and their audit event share a transaction; the long steps
- * (provisioning, export, import, delete) run outside one and are audited once done.
+ * Firms and the tenant life cycle: platform operators run all of it; a firm's members see its
+ * clients, and its administrators create them. Registry changes and their audit event share a
+ * transaction; the long steps (provisioning, export, import, delete) run outside one and are
+ * audited once done.
  */
 @Stateless
 @Guarded
@@ -60,13 +61,14 @@ public class TenantAdministration {
 
   @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public TenantProvisioner.Provisioned provision(Caller caller, TenantSlug slug, String displayName, FirmSlug firm) {
+  public TenantProvisioner.Provisioned provision(
+      Caller caller, TenantSlug slug, String displayName, FirmSlug firm) {
     return provisioned(caller, slug, displayName, firm);
   }
 
   /**
-   * A new client tenant of the firm. A request that names a firm ({@code requestedFirm}) must name this one: a firm
-   * administrator creates clients of their own firm only.
+   * A new client tenant of the firm. A request that names a firm ({@code requestedFirm}) must name
+   * this one: a firm administrator creates clients of their own firm only.
    */
   @Requires(Permission.ADD_FIRM_CLIENTS)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -84,7 +86,10 @@ public class TenantAdministration {
     TenantProvisioner.Provisioned result = provisioner.provision(slug, displayName, firm);
     if (result.created()) {
       audit.record(
-          caller.actor(), AuditAction.TENANT_PROVISIONED, slug.value(), firm == null ? null : firm.value(),
+          caller.actor(),
+          AuditAction.TENANT_PROVISIONED,
+          slug.value(),
+          firm == null ? null : firm.value(),
           result.tenant().displayName());
       LOG.info(() -> "tenant " + slug + " provisioned by " + caller.id());
     }
@@ -110,7 +115,8 @@ public class TenantAdministration {
   /** One client of the firm; a tenant of another firm, or deleted, is not found. */
   @Requires(Permission.VIEW_FIRM_CLIENTS)
   public Tenant client(Caller caller, FirmSlug firm, TenantSlug slug) {
-    return registry.find(slug)
+    return registry
+        .find(slug)
         .filter(t -> t.status() != TenantStatus.DELETED)
         .filter(t -> t.firm().map(f -> f.slug().equals(firm)).orElse(false))
         .orElseThrow(() -> new TenantNotFoundException(slug));
@@ -135,7 +141,10 @@ public class TenantAdministration {
   public TenantExport export(Caller caller, TenantSlug slug) {
     TenantExport export = exporter.export(slug, caller.name());
     audit.record(
-        caller.actor(), AuditAction.TENANT_EXPORTED, slug.value(), firmOf(export.tenant()),
+        caller.actor(),
+        AuditAction.TENANT_EXPORTED,
+        slug.value(),
+        firmOf(export.tenant()),
         "export " + export.id() + ", " + export.sizeBytes() + " bytes, sha256 " + export.sha256());
     return export;
   }
@@ -153,17 +162,22 @@ public class TenantAdministration {
 
   @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public Tenant importArchive(Caller caller, TenantSlug slug, String displayName, FirmSlug firm, byte[] archive) {
+  public Tenant importArchive(
+      Caller caller, TenantSlug slug, String displayName, FirmSlug firm, byte[] archive) {
     Tenant tenant = provisioner.importArchive(slug, displayName, firm, archive);
     audit.record(
-        caller.actor(), AuditAction.TENANT_IMPORTED, slug.value(), firm == null ? null : firm.value(),
+        caller.actor(),
+        AuditAction.TENANT_IMPORTED,
+        slug.value(),
+        firm == null ? null : firm.value(),
         archive.length + " bytes");
     return tenant;
   }
 
   /**
-   * Drops the tenant's schema (refused unless suspended and exported since), keeps its tombstone, then removes its
-   * Keycloak groups. Groups left behind by an unreachable Keycloak grant nothing, since the slug is never reused.
+   * Drops the tenant's schema (refused unless suspended and exported since), keeps its tombstone,
+   * then removes its Keycloak groups. Groups left behind by an unreachable Keycloak grant nothing,
+   * since the slug is never reused.
    */
   @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -173,8 +187,12 @@ public class TenantAdministration {
     try {
       members.forgetTenant(slug);
     } catch (DomainException e) {
-      LOG.warning(() -> "tenant " + slug + " deleted but its Keycloak groups remain: " + e.detail());
-      detail = "Keycloak groups of the tenant remain (Keycloak unavailable); remove /tenants/" + slug + " by hand";
+      LOG.warning(
+          () -> "tenant " + slug + " deleted but its Keycloak groups remain: " + e.detail());
+      detail =
+          "Keycloak groups of the tenant remain (Keycloak unavailable); remove /tenants/"
+              + slug
+              + " by hand";
     }
     audit.record(caller.actor(), AuditAction.TENANT_DELETED, slug.value(), firmOf(tenant), detail);
     return tenant;

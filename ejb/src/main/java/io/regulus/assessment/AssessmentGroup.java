@@ -12,8 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * A tenant's group of assessments, e.g. a fiscal year or a set of subsidiaries. Operational and documentation
- * actions keep one status per group. Ids come from the table's identity sequence in the tenant schema.
+ * A tenant's group of assessments, e.g. a fiscal year or a set of subsidiaries. Operational and
+ * documentation actions keep one status per group. Ids come from the table's identity sequence in
+ * the tenant schema.
  */
 @Entity
 @Table(name = "assessment_group")

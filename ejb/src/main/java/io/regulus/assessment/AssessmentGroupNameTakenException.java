@@ -11,7 +11,9 @@ public class AssessmentGroupNameTakenException extends DomainException {
   public AssessmentGroupNameTakenException(String name) {
     super(
         ProblemKind.CONFLICT,
-        "An assessment group named '" + name + "' already exists in this tenant (names ignore case). "
+        "An assessment group named '"
+            + name
+            + "' already exists in this tenant (names ignore case). "
             + "Choose another name, or add assessments to the existing group.",
         "name");
   }

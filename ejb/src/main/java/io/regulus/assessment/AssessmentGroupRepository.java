@@ -9,7 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Assessment groups in a tenant's schema. Every method binds the transaction to the tenant first. */
+/**
+ * Assessment groups in a tenant's schema. Every method binds the transaction to the tenant first.
+ */
 @ApplicationScoped
 public class AssessmentGroupRepository {
 
@@ -20,7 +22,8 @@ public class AssessmentGroupRepository {
 
   public List<AssessmentGroup> all(ActiveTenant tenant) {
     binding.bind(em, tenant);
-    return em.createQuery("SELECT g FROM AssessmentGroup g ORDER BY g.name, g.id", AssessmentGroup.class)
+    return em.createQuery(
+            "SELECT g FROM AssessmentGroup g ORDER BY g.name, g.id", AssessmentGroup.class)
         .getResultList();
   }
 
@@ -31,7 +34,8 @@ public class AssessmentGroupRepository {
 
   public boolean nameTaken(ActiveTenant tenant, String name) {
     binding.bind(em, tenant);
-    return !em.createQuery("SELECT g.id FROM AssessmentGroup g WHERE LOWER(g.name) = LOWER(:name)", Long.class)
+    return !em.createQuery(
+            "SELECT g.id FROM AssessmentGroup g WHERE LOWER(g.name) = LOWER(:name)", Long.class)
         .setParameter("name", name)
         .setMaxResults(1)
         .getResultList()

@@ -28,7 +28,9 @@ public class AssessmentGroupService {
 
   @Requires(Permission.READ_TENANT)
   public AssessmentGroup get(TenantCaller caller, long id) {
-    return groups.find(caller.tenant(), id).orElseThrow(() -> new AssessmentGroupNotFoundException(id));
+    return groups
+        .find(caller.tenant(), id)
+        .orElseThrow(() -> new AssessmentGroupNotFoundException(id));
   }
 
   @Requires(Permission.MANAGE_ASSESSMENTS)
@@ -39,8 +41,21 @@ public class AssessmentGroupService {
       throw new AssessmentGroupNameTakenException(trimmed);
     }
     AssessmentGroup group =
-        groups.add(tenant, new AssessmentGroup(trimmed, blankToNull(description), caller.id(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
-    LOG.info(() -> "tenant " + tenant.slug() + ": assessment group " + group.id() + " created by " + caller.id());
+        groups.add(
+            tenant,
+            new AssessmentGroup(
+                trimmed,
+                blankToNull(description),
+                caller.id(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    LOG.info(
+        () ->
+            "tenant "
+                + tenant.slug()
+                + ": assessment group "
+                + group.id()
+                + " created by "
+                + caller.id());
     return group;
   }
 

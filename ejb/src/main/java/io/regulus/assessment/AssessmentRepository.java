@@ -1,19 +1,19 @@
 package io.regulus.assessment;
 
+import io.regulus.template.ResolvedTemplate;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.TenantBinding;
-import io.regulus.template.ResolvedTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Assessments in a tenant's schema, and their snapshot: creating one copies its template version's controls and
- * mappings (and the library actions they need) with a handful of INSERT ... SELECT statements, whatever the size.
+ * Assessments in a tenant's schema, and their snapshot: creating one copies its template version's
+ * controls and mappings (and the library actions they need) with a handful of INSERT ... SELECT
+ * statements, whatever the size.
  */
 @ApplicationScoped
 public class AssessmentRepository {
@@ -33,51 +33,72 @@ public class AssessmentRepository {
 
   public List<Assessment> inGroup(ActiveTenant tenant, long groupId) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(SELECT + " WHERE a.group_id = ?1 ORDER BY lower(a.name), a.id")
-        .setParameter(1, groupId)
-        .getResultList());
+    return rows(
+        em.createNativeQuery(SELECT + " WHERE a.group_id = ?1 ORDER BY lower(a.name), a.id")
+            .setParameter(1, groupId)
+            .getResultList());
   }
 
   public Optional<Assessment> find(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(SELECT + " WHERE a.id = ?1").setParameter(1, id).getResultList())
-        .stream().findFirst();
+    return rows(
+            em.createNativeQuery(SELECT + " WHERE a.id = ?1").setParameter(1, id).getResultList())
+        .stream()
+        .findFirst();
   }
 
   /** The assessment's controls in template order, each with its action keys. */
   public List<AssessmentControl> controls(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    return ((List<?>) em.createNativeQuery(
-            "SELECT ac.control_id, ac.family, ac.title, ac.description, ac.mandatory, ac.nature, ac.managed_by,"
-                + " ac.from_extension, string_agg(a.action_key, ',' ORDER BY a.action_key)"
-                + " FROM assessment_control ac"
-                + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
-                + " LEFT JOIN action a ON a.id = aca.action_id"
-                + " WHERE ac.assessment_id = ?1 GROUP BY ac.id ORDER BY ac.position, ac.control_id")
-        .setParameter(1, id)
-        .getResultList())
+    return ((List<?>)
+            em.createNativeQuery(
+                    "SELECT ac.control_id, ac.family, ac.title, ac.description, ac.mandatory, ac.nature, ac.managed_by,"
+                        + " ac.from_extension, string_agg(a.action_key, ',' ORDER BY a.action_key)"
+                        + " FROM assessment_control ac"
+                        + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
+                        + " LEFT JOIN action a ON a.id = aca.action_id"
+                        + " WHERE ac.assessment_id = ?1 GROUP BY ac.id ORDER BY ac.position, ac.control_id")
+                .setParameter(1, id)
+                .getResultList())
         .stream()
-        .map(Object[].class::cast)
-        .map(row -> new AssessmentControl((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-            (Boolean) row[4], (String) row[5], (String) row[6], (Boolean) row[7],
-            row[8] == null ? List.of() : List.of(((String) row[8]).split(","))))
-        .toList();
+            .map(Object[].class::cast)
+            .map(
+                row ->
+                    new AssessmentControl(
+                        (String) row[0],
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        (Boolean) row[4],
+                        (String) row[5],
+                        (String) row[6],
+                        (Boolean) row[7],
+                        row[8] == null ? List.of() : List.of(((String) row[8]).split(","))))
+            .toList();
   }
 
   public boolean nameTaken(ActiveTenant tenant, long groupId, String name) {
     binding.bind(em, tenant);
-    return !em.createNativeQuery("SELECT 1 FROM assessment WHERE group_id = ?1 AND lower(name) = lower(?2)")
+    return !em.createNativeQuery(
+            "SELECT 1 FROM assessment WHERE group_id = ?1 AND lower(name) = lower(?2)")
         .setParameter(1, groupId)
         .setParameter(2, name)
         .getResultList()
         .isEmpty();
   }
 
-  /** The name of the group's assessment of that template (or extension) and scope, if there is one. */
+  /**
+   * The name of the group's assessment of that template (or extension) and scope, if there is one.
+   */
   public Optional<String> sameTemplateAndScope(
-      ActiveTenant tenant, long groupId, String builtFrom, Assessment.Scope scope, String scopeName) {
+      ActiveTenant tenant,
+      long groupId,
+      String builtFrom,
+      Assessment.Scope scope,
+      String scopeName) {
     binding.bind(em, tenant);
-    return em.createNativeQuery(
+    return em
+        .createNativeQuery(
             "SELECT name FROM assessment WHERE group_id = ?1 AND coalesce(extension_key, template_key) = ?2"
                 + " AND scope_kind = ?3 AND lower(scope_name) = lower(?4)")
         .setParameter(1, groupId)
@@ -91,23 +112,31 @@ public class AssessmentRepository {
   }
 
   /** Adds the assessment and its snapshot; returns its id. */
-  public long add(ActiveTenant tenant, long groupId, NewAssessment request, ResolvedTemplate template, String by) {
+  public long add(
+      ActiveTenant tenant,
+      long groupId,
+      NewAssessment request,
+      ResolvedTemplate template,
+      String by) {
     binding.bind(em, tenant);
-    long id = ((Number) em.createNativeQuery(
-            "INSERT INTO assessment (group_id, name, template_key, template_version, extension_key,"
-                + " extension_version, regulation, scope_kind, scope_name, created_at, created_by)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS integer), ?7, ?8, ?9, now(), ?10) RETURNING id")
-        .setParameter(1, groupId)
-        .setParameter(2, request.name())
-        .setParameter(3, template.templateKey())
-        .setParameter(4, template.version())
-        .setParameter(5, template.extensionKey())
-        .setParameter(6, template.extensionVersion())
-        .setParameter(7, template.regulation())
-        .setParameter(8, request.scope().name())
-        .setParameter(9, request.scopeName())
-        .setParameter(10, by)
-        .getSingleResult()).longValue();
+    long id =
+        ((Number)
+                em.createNativeQuery(
+                        "INSERT INTO assessment (group_id, name, template_key, template_version, extension_key,"
+                            + " extension_version, regulation, scope_kind, scope_name, created_at, created_by)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS integer), ?7, ?8, ?9, now(), ?10) RETURNING id")
+                    .setParameter(1, groupId)
+                    .setParameter(2, request.name())
+                    .setParameter(3, template.templateKey())
+                    .setParameter(4, template.version())
+                    .setParameter(5, template.extensionKey())
+                    .setParameter(6, template.extensionVersion())
+                    .setParameter(7, template.regulation())
+                    .setParameter(8, request.scope().name())
+                    .setParameter(9, request.scopeName())
+                    .setParameter(10, by)
+                    .getSingleResult())
+            .longValue();
     if (template.globalVersionId() != null) {
       snapshotGlobal(id, template.globalVersionId());
     }
@@ -117,13 +146,17 @@ public class AssessmentRepository {
     return id;
   }
 
-  /** Control ids an extension's version shares with a global version: the two cannot go into one assessment. */
+  /**
+   * Control ids an extension's version shares with a global version: the two cannot go into one
+   * assessment.
+   */
   public List<String> clashingControls(ActiveTenant tenant, ResolvedTemplate template) {
     binding.bind(em, tenant);
     if (template.globalVersionId() == null || template.privateVersionId() == null) {
       return List.of();
     }
-    return em.createNativeQuery(
+    return em
+        .createNativeQuery(
             "SELECT pc.control_id FROM private_control pc JOIN platform.template_control tc"
                 + " ON tc.control_id = pc.control_id AND tc.version_id = ?1 WHERE pc.version_id = ?2"
                 + " ORDER BY pc.control_id")
@@ -137,7 +170,9 @@ public class AssessmentRepository {
 
   public void remove(ActiveTenant tenant, long id) {
     binding.bind(em, tenant);
-    em.createNativeQuery("DELETE FROM assessment WHERE id = ?1").setParameter(1, id).executeUpdate();
+    em.createNativeQuery("DELETE FROM assessment WHERE id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
   }
 
   private void snapshotGlobal(long assessmentId, long versionId) {
@@ -195,10 +230,24 @@ public class AssessmentRepository {
   }
 
   private static List<Assessment> rows(List<?> rows) {
-    return rows.stream().map(Object[].class::cast).map(row -> new Assessment(
-        ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2], (String) row[3],
-        (String) row[4], (String) row[5], (String) row[6], row[7] == null ? null : ((Number) row[7]).intValue(),
-        (String) row[8], Assessment.Scope.valueOf((String) row[9]), (String) row[10],
-        ((java.sql.Timestamp) row[11]).toInstant(), (String) row[12])).toList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            row ->
+                new Assessment(
+                    ((Number) row[0]).longValue(),
+                    ((Number) row[1]).longValue(),
+                    (String) row[2],
+                    (String) row[3],
+                    (String) row[4],
+                    (String) row[5],
+                    (String) row[6],
+                    row[7] == null ? null : ((Number) row[7]).intValue(),
+                    (String) row[8],
+                    Assessment.Scope.valueOf((String) row[9]),
+                    (String) row[10],
+                    ((java.sql.Timestamp) row[11]).toInstant(),
+                    (String) row[12]))
+        .toList();
   }
 }

@@ -12,17 +12,18 @@ import io.regulus.problem.Violation;
 import io.regulus.scoring.AssessmentScore;
 import io.regulus.scoring.ScoringRepository;
 import io.regulus.scoring.TenantScores;
-import io.regulus.tenancy.ActiveTenant;
 import io.regulus.template.ResolvedTemplate;
 import io.regulus.template.TemplateCatalog;
+import io.regulus.tenancy.ActiveTenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Building and removing assessments. Both hold the tenant's assessment lock, snapshot or drop the controls, and
- * bring the action instances in line in the same transaction: an assessment is never half there.
+ * Building and removing assessments. Both hold the tenant's assessment lock, snapshot or drop the
+ * controls, and bring the action instances in line in the same transaction: an assessment is never
+ * half there.
  */
 @Stateless
 @Guarded
@@ -37,7 +38,8 @@ public class AssessmentService {
   @Inject private ScoringRepository scoring;
 
   /** An assessment with its score and status, and its controls when asked for. */
-  public record Scored(Assessment assessment, AssessmentScore score, List<AssessmentControl> controls) {}
+  public record Scored(
+      Assessment assessment, AssessmentScore score, List<AssessmentControl> controls) {}
 
   @Requires(Permission.READ_TENANT)
   public List<Scored> inGroup(TenantCaller caller, long groupId) {
@@ -45,7 +47,12 @@ public class AssessmentService {
     requireGroup(tenant, groupId);
     TenantScores scores = scoring.load(tenant).scores();
     return assessments.inGroup(tenant, groupId).stream()
-        .map(assessment -> new Scored(assessment, scores.assessments().get(Long.toString(assessment.id())), List.of()))
+        .map(
+            assessment ->
+                new Scored(
+                    assessment,
+                    scores.assessments().get(Long.toString(assessment.id())),
+                    List.of()))
         .toList();
   }
 
@@ -69,32 +76,75 @@ public class AssessmentService {
     ActiveTenant tenant = caller.tenant();
     instances.lockAssessments(tenant);
     requireGroup(tenant, groupId);
-    NewAssessment stripped = new NewAssessment(request.name().strip(), request.template().strip(),
-        request.version(), request.scope(), request.scopeName().strip());
+    NewAssessment stripped =
+        new NewAssessment(
+            request.name().strip(),
+            request.template().strip(),
+            request.version(),
+            request.scope(),
+            request.scopeName().strip());
     ResolvedTemplate template = templates.resolve(tenant, stripped.template(), stripped.version());
     if (assessments.nameTaken(tenant, groupId, stripped.name())) {
-      throw new DomainException(ProblemKind.CONFLICT, "This group already has an assessment named '"
-          + stripped.name() + "' (names ignore case). Choose another name.", "name");
+      throw new DomainException(
+          ProblemKind.CONFLICT,
+          "This group already has an assessment named '"
+              + stripped.name()
+              + "' (names ignore case). Choose another name.",
+          "name");
     }
-    String builtFrom = template.extensionKey() != null ? template.extensionKey() : template.templateKey();
-    assessments.sameTemplateAndScope(tenant, groupId, builtFrom, stripped.scope(), stripped.scopeName())
-        .ifPresent(existing -> {
-          throw new DomainException(ProblemKind.CONFLICT, "This group already assesses " + builtFrom + " for "
-              + stripped.scope().name().toLowerCase(java.util.Locale.ROOT) + " '" + stripped.scopeName() + "' in"
-              + " assessment '" + existing + "': a group holds one assessment per template and scope. Use that"
-              + " one, or another group or scope.", "scopeName");
-        });
+    String builtFrom =
+        template.extensionKey() != null ? template.extensionKey() : template.templateKey();
+    assessments
+        .sameTemplateAndScope(tenant, groupId, builtFrom, stripped.scope(), stripped.scopeName())
+        .ifPresent(
+            existing -> {
+              throw new DomainException(
+                  ProblemKind.CONFLICT,
+                  "This group already assesses "
+                      + builtFrom
+                      + " for "
+                      + stripped.scope().name().toLowerCase(java.util.Locale.ROOT)
+                      + " '"
+                      + stripped.scopeName()
+                      + "' in"
+                      + " assessment '"
+                      + existing
+                      + "': a group holds one assessment per template and scope. Use that"
+                      + " one, or another group or scope.",
+                  "scopeName");
+            });
     List<String> clashes = assessments.clashingControls(tenant, template);
     if (!clashes.isEmpty()) {
-      throw new InvalidInputException(new Violation("version", "extension " + template.extensionKey()
-          + " adds controls that " + template.templateKey() + " " + template.version() + " has itself ("
-          + String.join(", ", clashes) + "): publish an extension version with other ids, or pick another"
-          + " version"));
+      throw new InvalidInputException(
+          new Violation(
+              "version",
+              "extension "
+                  + template.extensionKey()
+                  + " adds controls that "
+                  + template.templateKey()
+                  + " "
+                  + template.version()
+                  + " has itself ("
+                  + String.join(", ", clashes)
+                  + "): publish an extension version with other ids, or pick another"
+                  + " version"));
     }
     long id = assessments.add(tenant, groupId, stripped, template, caller.id());
     ActionInstances.Reconciled reconciled = instances.reconcile(tenant, caller.id());
-    LOG.info(() -> "tenant " + tenant.slug() + ": assessment " + id + " (" + builtFrom + " " + template.version()
-        + ") created by " + caller.id() + "; action instances +" + reconciled.added());
+    LOG.info(
+        () ->
+            "tenant "
+                + tenant.slug()
+                + ": assessment "
+                + id
+                + " ("
+                + builtFrom
+                + " "
+                + template.version()
+                + ") created by "
+                + caller.id()
+                + "; action instances +"
+                + reconciled.added());
     return detail(tenant, id);
   }
 
@@ -105,8 +155,16 @@ public class AssessmentService {
     get(tenant, id);
     assessments.remove(tenant, id);
     ActionInstances.Reconciled reconciled = instances.reconcile(tenant, caller.id());
-    LOG.info(() -> "tenant " + tenant.slug() + ": assessment " + id + " deleted by " + caller.id()
-        + "; action instances -" + reconciled.removed());
+    LOG.info(
+        () ->
+            "tenant "
+                + tenant.slug()
+                + ": assessment "
+                + id
+                + " deleted by "
+                + caller.id()
+                + "; action instances -"
+                + reconciled.removed());
   }
 
   private void requireGroup(ActiveTenant tenant, long groupId) {

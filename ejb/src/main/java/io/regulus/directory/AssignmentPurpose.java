@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a user is picked for: implementing actions (contributors, admins) or testing them (assessors, admins). */
+/**
+ * What a user is picked for: implementing actions (contributors, admins) or testing them
+ * (assessors, admins).
+ */
 public enum AssignmentPurpose {
   IMPLEMENTATION(Set.of(TenantRole.CONTRIBUTOR, TenantRole.ADMIN)),
   TESTING(Set.of(TenantRole.ASSESSOR, TenantRole.ADMIN));
@@ -34,8 +37,13 @@ public enum AssignmentPurpose {
     if (id == null || id.isBlank()) {
       return IMPLEMENTATION;
     }
-    return fromId(id.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new io.regulus.problem.DomainException(
-        io.regulus.problem.ProblemKind.INVALID_INPUT, "'for' is implementation or testing, not '" + id + "'.", "for"));
+    return fromId(id.strip().toLowerCase(Locale.ROOT))
+        .orElseThrow(
+            () ->
+                new io.regulus.problem.DomainException(
+                    io.regulus.problem.ProblemKind.INVALID_INPUT,
+                    "'for' is implementation or testing, not '" + id + "'.",
+                    "for"));
   }
 
   public static Optional<AssignmentPurpose> fromId(String id) {

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import io.regulus.problem.DomainException;
+import io.regulus.problem.ProblemKind;
+import io.regulus.settings.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import io.regulus.settings.Settings;
-import jakarta.inject.Inject;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -28,14 +30,13 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.spi.StreamMessageBodyReader;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import io.regulus.problem.DomainException;
-import io.regulus.problem.ProblemKind;
 
 /**
- * The Keycloak realm through {@code keycloak-admin-client}, as Regulus's own confidential client (client
- * credentials; its service account may manage users and groups, nothing else). Every call has connect and read
- * timeouts; an unreachable or refusing Keycloak becomes a {@link DirectoryUnavailableException} (503), never a
- * hang. Where and as whom it connects comes from {@link Settings}.
+ * The Keycloak realm through {@code keycloak-admin-client}, as Regulus's own confidential client
+ * (client credentials; its service account may manage users and groups, nothing else). Every call
+ * has connect and read timeouts; an unreachable or refusing Keycloak becomes a {@link
+ * DirectoryUnavailableException} (503), never a hang. Where and as whom it connects comes from
+ * {@link Settings}.
  */
 @ApplicationScoped
 public class KeycloakDirectory {
@@ -48,11 +49,16 @@ public class KeycloakDirectory {
   @Inject private Settings settings;
 
   /** Where and as whom the directory reaches Keycloak. */
-  public record Connection(String url, String realm, String clientId, String clientSecret, long timeoutMillis) {
+  public record Connection(
+      String url, String realm, String clientId, String clientSecret, long timeoutMillis) {
 
     static Connection of(Settings settings) {
-      return new Connection(settings.keycloakUrl(), settings.keycloakRealm(), settings.keycloakAdminClientId(),
-          settings.keycloakAdminClientSecret(), settings.keycloakTimeoutMillis());
+      return new Connection(
+          settings.keycloakUrl(),
+          settings.keycloakRealm(),
+          settings.keycloakAdminClientId(),
+          settings.keycloakAdminClientSecret(),
+          settings.keycloakTimeoutMillis());
     }
   }
 
@@ -111,7 +117,9 @@ public class KeycloakDirectory {
     }
   }
 
-  /** Runs one directory operation against the realm, with Keycloak's failures turned into problems. */
+  /**
+   * Runs one directory operation against the realm, with Keycloak's failures turned into problems.
+   */
   public <T> T call(java.util.function.Function<RealmResource, T> operation) {
     try {
       Keycloak client = keycloak();
@@ -137,7 +145,9 @@ public class KeycloakDirectory {
     LOG.log(Level.WARNING, "Keycloak answered " + status, e);
     if (status == 401 || status == 403 || status >= 500) {
       return new DirectoryUnavailableException(
-          "Keycloak refused or failed the request (HTTP " + status + "). Nothing was changed by Regulus; a platform"
+          "Keycloak refused or failed the request (HTTP "
+              + status
+              + "). Nothing was changed by Regulus; a platform"
               + " operator should check the admin client settings (REGULUS_KEYCLOAK_ADMIN_CLIENT_*).",
           e);
     }
@@ -164,7 +174,10 @@ public class KeycloakDirectory {
         });
   }
 
-  /** The group at {@code path}, created with any missing parents; safe when two calls race to create it. */
+  /**
+   * The group at {@code path}, created with any missing parents; safe when two calls race to create
+   * it.
+   */
   public GroupRepresentation ensureGroup(String path) {
     Optional<GroupRepresentation> existing = group(path);
     if (existing.isPresent()) {
@@ -188,7 +201,8 @@ public class KeycloakDirectory {
         return created;
       }
       if (response.getStatus() != 409) {
-        throw new WebApplicationException("creating group " + path + " failed", response.getStatus());
+        throw new WebApplicationException(
+            "creating group " + path + " failed", response.getStatus());
       }
     }
     return group(path).orElseThrow(() -> new IllegalStateException("group " + path + " vanished"));
@@ -196,18 +210,19 @@ public class KeycloakDirectory {
 
   /** A page of the user's groups; none when Keycloak knows no such user. */
   public List<GroupRepresentation> groupsOf(String userId, int first, int max) {
-    return call(r -> {
-      try {
-        return r.users().get(userId).groups(first, max, false);
-      } catch (NotFoundException e) {
-        return List.<GroupRepresentation>of();
-      }
-    });
+    return call(
+        r -> {
+          try {
+            return r.users().get(userId).groups(first, max, false);
+          } catch (NotFoundException e) {
+            return List.<GroupRepresentation>of();
+          }
+        });
   }
 
   /**
-   * Creates the user and answers their id; empty when Keycloak already has a user of that username or email.
-   * Any other refusal says what Keycloak answered.
+   * Creates the user and answers their id; empty when Keycloak already has a user of that username
+   * or email. Any other refusal says what Keycloak answered.
    */
   public Optional<String> createUser(UserRepresentation user) {
     try (Response response = call(r -> r.users().create(user))) {
@@ -217,8 +232,15 @@ public class KeycloakDirectory {
       if (response.getStatus() == 409) {
         return Optional.empty();
       }
-      throw new DomainException(ProblemKind.INVALID_INPUT, "Keycloak refused to create a user for "
-          + user.getEmail() + " (status " + response.getStatus() + ": " + response.readEntity(String.class) + ").",
+      throw new DomainException(
+          ProblemKind.INVALID_INPUT,
+          "Keycloak refused to create a user for "
+              + user.getEmail()
+              + " (status "
+              + response.getStatus()
+              + ": "
+              + response.readEntity(String.class)
+              + ").",
           "email");
     }
   }

@@ -1,23 +1,23 @@
 package io.regulus.directory;
 
+import io.regulus.access.FirmRole;
 import io.regulus.access.GroupPaths;
 import io.regulus.access.Guarded;
 import io.regulus.access.Internal;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
+import io.regulus.access.TenantRole;
 import io.regulus.audit.Actor;
 import io.regulus.audit.AuditAction;
 import io.regulus.audit.AuditLog;
-import io.regulus.access.FirmRole;
-import io.regulus.access.TenantRole;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
+import io.regulus.settings.Settings;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.Firm;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantRegistry;
-import io.regulus.settings.Settings;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -33,9 +33,10 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * A tenant's users, kept in Keycloak alone: a user's role in a tenant is their membership of the group
- * {@code /tenants/<tenant>/<role>}, or a role in the tenant's consulting firm. Changes reach the user's next
- * token. Every change is written to the audit log after Keycloak accepted it. A tenant always keeps an admin.
+ * A tenant's users, kept in Keycloak alone: a user's role in a tenant is their membership of the
+ * group {@code /tenants/<tenant>/<role>}, or a role in the tenant's consulting firm. Changes reach
+ * the user's next token. Every change is written to the audit log after Keycloak accepted it. A
+ * tenant always keeps an admin.
  */
 @Stateless
 @Guarded
@@ -53,14 +54,21 @@ public class TenantMembers {
   /** What an invitation did. */
   public record Invited(Member member, boolean userCreated, boolean addedToTenant) {}
 
-  /** Everyone who reaches the tenant, strongest role per user; own memberships win over firm ones on a tie. */
+  /**
+   * Everyone who reaches the tenant, strongest role per user; own memberships win over firm ones on
+   * a tie.
+   */
   @Requires(Permission.MANAGE_USERS)
   public List<Member> list(TenantCaller caller) {
     return of(caller.tenant());
   }
 
-  /** The members of a tenant, for operations that show who did what (names in exports, workbook people). */
-  @Internal("ActionService and BulkUpdateService, inside operations that checked their own permission")
+  /**
+   * The members of a tenant, for operations that show who did what (names in exports, workbook
+   * people).
+   */
+  @Internal(
+      "ActionService and BulkUpdateService, inside operations that checked their own permission")
   public List<Member> of(ActiveTenant tenant) {
     Map<String, Member> members = new LinkedHashMap<>();
     for (TenantRole role : TenantRole.values()) {
@@ -71,13 +79,19 @@ public class TenantMembers {
         .ifPresent(
             firm -> {
               for (FirmRole firmRole : FirmRole.values()) {
-                firmRole.inEveryClient().ifPresent(role ->
-                    groupMembers(GroupPaths.firm(firm, firmRole))
-                        .forEach(user -> merge(members, toMember(user, role, firm.value()))));
+                firmRole
+                    .inEveryClient()
+                    .ifPresent(
+                        role ->
+                            groupMembers(GroupPaths.firm(firm, firmRole))
+                                .forEach(
+                                    user -> merge(members, toMember(user, role, firm.value()))));
               }
             });
     return members.values().stream()
-        .sorted(Comparator.comparing(Member::role).thenComparing(m -> m.username().toLowerCase(Locale.ROOT)))
+        .sorted(
+            Comparator.comparing(Member::role)
+                .thenComparing(m -> m.username().toLowerCase(Locale.ROOT)))
         .toList();
   }
 
@@ -87,7 +101,8 @@ public class TenantMembers {
     return assignableIn(caller.tenant(), purpose);
   }
 
-  @Internal("ActionService and BulkUpdateService, to check an assignee inside an assignment they authorized")
+  @Internal(
+      "ActionService and BulkUpdateService, to check an assignee inside an assignment they authorized")
   public List<Member> assignableIn(ActiveTenant tenant, AssignmentPurpose purpose) {
     return of(tenant).stream().filter(m -> m.enabled() && purpose.admits(m.role())).toList();
   }
@@ -105,18 +120,23 @@ public class TenantMembers {
   }
 
   /**
-   * Invites by email: an existing Keycloak user of that email is added to the tenant; otherwise a user is created
-   * with that email and must set a password (and verify the email) at first login. Inviting a member again with
-   * the same role changes nothing; with another role it is a conflict (change the role instead).
+   * Invites by email: an existing Keycloak user of that email is added to the tenant; otherwise a
+   * user is created with that email and must set a password (and verify the email) at first login.
+   * Inviting a member again with the same role changes nothing; with another role it is a conflict
+   * (change the role instead).
    */
   @Requires(Permission.MANAGE_USERS)
-  public Invited invite(TenantCaller caller, String email, TenantRole role, String firstName, String lastName) {
+  public Invited invite(
+      TenantCaller caller, String email, TenantRole role, String firstName, String lastName) {
     ActiveTenant tenant = caller.tenant();
     Actor actor = caller.actor();
     String normalized = email.trim().toLowerCase(Locale.ROOT);
     Optional<UserRepresentation> existing = userByEmail(normalized);
     boolean created = existing.isEmpty();
-    String userId = existing.map(UserRepresentation::getId).orElseGet(() -> createUser(normalized, firstName, lastName));
+    String userId =
+        existing
+            .map(UserRepresentation::getId)
+            .orElseGet(() -> createUser(normalized, firstName, lastName));
     Optional<TenantRole> current = directRole(tenant.slug(), userId);
     if (current.isPresent()) {
       if (current.get() != role) {
@@ -127,11 +147,18 @@ public class TenantMembers {
     String groupId = directory.ensureGroup(GroupPaths.tenant(tenant.slug(), role)).getId();
     directory.run(r -> r.users().get(userId).joinGroup(groupId));
     if (created && settings.invitationEmails()) {
-      directory.run(r -> r.users().get(userId).executeActionsEmail(List.of(UPDATE_PASSWORD, VERIFY_EMAIL)));
+      directory.run(
+          r -> r.users().get(userId).executeActionsEmail(List.of(UPDATE_PASSWORD, VERIFY_EMAIL)));
     }
     audit.record(
-        actor, AuditAction.USER_INVITED, tenant.slug().value(), null,
-        normalized + " as " + role.id() + (created ? " (new user " + userId + ")" : " (existing user " + userId + ")"));
+        actor,
+        AuditAction.USER_INVITED,
+        tenant.slug().value(),
+        null,
+        normalized
+            + " as "
+            + role.id()
+            + (created ? " (new user " + userId + ")" : " (existing user " + userId + ")"));
     return new Invited(member(tenant, userId), created, true);
   }
 
@@ -140,7 +167,8 @@ public class TenantMembers {
   public Member changeRole(TenantCaller caller, String userId, TenantRole role) {
     ActiveTenant tenant = caller.tenant();
     Actor actor = caller.actor();
-    TenantRole current = directRole(tenant.slug(), userId).orElseThrow(() -> notDirect(tenant, userId));
+    TenantRole current =
+        directRole(tenant.slug(), userId).orElseThrow(() -> notDirect(tenant, userId));
     if (current == role) {
       return member(tenant, userId);
     }
@@ -151,7 +179,10 @@ public class TenantMembers {
     directory.run(r -> r.users().get(userId).joinGroup(target));
     leaveTenantGroups(tenant.slug(), userId, Optional.of(role));
     audit.record(
-        actor, AuditAction.USER_ROLE_CHANGED, tenant.slug().value(), null,
+        actor,
+        AuditAction.USER_ROLE_CHANGED,
+        tenant.slug().value(),
+        null,
         userId + " from " + current.id() + " to " + role.id());
     return member(tenant, userId);
   }
@@ -161,12 +192,18 @@ public class TenantMembers {
   public void remove(TenantCaller caller, String userId) {
     ActiveTenant tenant = caller.tenant();
     Actor actor = caller.actor();
-    TenantRole current = directRole(tenant.slug(), userId).orElseThrow(() -> notDirect(tenant, userId));
+    TenantRole current =
+        directRole(tenant.slug(), userId).orElseThrow(() -> notDirect(tenant, userId));
     if (current == TenantRole.ADMIN) {
       requireAnotherAdmin(tenant, userId);
     }
     leaveTenantGroups(tenant.slug(), userId, Optional.empty());
-    audit.record(actor, AuditAction.USER_REMOVED, tenant.slug().value(), null, userId + " (was " + current.id() + ")");
+    audit.record(
+        actor,
+        AuditAction.USER_REMOVED,
+        tenant.slug().value(),
+        null,
+        userId + " (was " + current.id() + ")");
   }
 
   /** Removes the tenant's groups, and so every membership of it (the tenant is being deleted). */
@@ -180,7 +217,11 @@ public class TenantMembers {
     if (viaFirm) {
       return new DomainException(
           ProblemKind.CONFLICT,
-          "User " + userId + " reaches '" + tenant.slug() + "' through their consulting firm's role, not as a member"
+          "User "
+              + userId
+              + " reaches '"
+              + tenant.slug()
+              + "' through their consulting firm's role, not as a member"
               + " of the tenant; their firm administrator changes that role.",
           "userId");
     }
@@ -189,11 +230,16 @@ public class TenantMembers {
 
   private void requireAnotherAdmin(ActiveTenant tenant, String userId) {
     boolean another =
-        of(tenant).stream().anyMatch(m -> m.role() == TenantRole.ADMIN && m.enabled() && !m.id().equals(userId));
+        of(tenant).stream()
+            .anyMatch(m -> m.role() == TenantRole.ADMIN && m.enabled() && !m.id().equals(userId));
     if (!another) {
       throw new DomainException(
           ProblemKind.RULE_VIOLATED,
-          "User " + userId + " is the last admin of '" + tenant.slug() + "'; a tenant always keeps an admin."
+          "User "
+              + userId
+              + " is the last admin of '"
+              + tenant.slug()
+              + "'; a tenant always keeps an admin."
               + " Make another member admin first.",
           "userId");
     }
@@ -224,7 +270,10 @@ public class TenantMembers {
     }
   }
 
-  /** Every group of the user, page by page (a consultant may be in hundreds); none for an unknown user. */
+  /**
+   * Every group of the user, page by page (a consultant may be in hundreds); none for an unknown
+   * user.
+   */
   private List<GroupRepresentation> userGroups(String userId) {
     List<GroupRepresentation> all = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
@@ -244,7 +293,8 @@ public class TenantMembers {
     List<UserRepresentation> all = new ArrayList<>();
     for (int first = 0; ; first += PAGE) {
       int from = first;
-      List<UserRepresentation> page = directory.call(r -> r.groups().group(group.get().getId()).members(from, PAGE, false));
+      List<UserRepresentation> page =
+          directory.call(r -> r.groups().group(group.get().getId()).members(from, PAGE, false));
       all.addAll(page);
       if (page.size() < PAGE) {
         return all;
@@ -265,9 +315,17 @@ public class TenantMembers {
     user.setEnabled(true);
     user.setEmailVerified(false);
     user.setRequiredActions(List.of(UPDATE_PASSWORD, VERIFY_EMAIL));
-    return directory.createUser(user).or(() -> userByEmail(email).map(UserRepresentation::getId))
-        .orElseThrow(() -> new DomainException(ProblemKind.CONFLICT, "Keycloak has a user named " + email
-            + " with another email; invite that user by their email.", "email"));
+    return directory
+        .createUser(user)
+        .or(() -> userByEmail(email).map(UserRepresentation::getId))
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    ProblemKind.CONFLICT,
+                    "Keycloak has a user named "
+                        + email
+                        + " with another email; invite that user by their email.",
+                    "email"));
   }
 
   private Optional<FirmSlug> firmOf(TenantSlug tenant) {
@@ -276,8 +334,15 @@ public class TenantMembers {
 
   private static Member toMember(UserRepresentation user, TenantRole role, String viaFirm) {
     return new Member(
-        user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
-        Boolean.TRUE.equals(user.isEnabled()), role, viaFirm, user.getRequiredActions());
+        user.getId(),
+        user.getUsername(),
+        user.getEmail(),
+        user.getFirstName(),
+        user.getLastName(),
+        Boolean.TRUE.equals(user.isEnabled()),
+        role,
+        viaFirm,
+        user.getRequiredActions());
   }
 
   private static void merge(Map<String, Member> members, Member candidate) {

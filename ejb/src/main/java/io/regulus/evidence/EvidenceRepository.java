@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Evidence rows in a tenant's schema. A file goes in as a stream of known length over the transaction's own JDBC
- * connection (the one the tenant is bound on), and comes out in slices, so neither way holds it whole in memory.
+ * Evidence rows in a tenant's schema. A file goes in as a stream of known length over the
+ * transaction's own JDBC connection (the one the tenant is bound on), and comes out in slices, so
+ * neither way holds it whole in memory.
  */
 @ApplicationScoped
 public class EvidenceRepository {
@@ -38,48 +39,71 @@ public class EvidenceRepository {
 
   @Inject private TenantBinding binding;
 
-  /** The instance's parent (when it follows one) and effective test status; empty when there is no instance. */
+  /**
+   * The instance's parent (when it follows one) and effective test status; empty when there is no
+   * instance.
+   */
   Optional<EvidenceHolder> holder(ActiveTenant tenant, long instanceId) {
     binding.bind(em, tenant);
-    List<?> rows = em.createNativeQuery(
-            "SELECT e.parent_instance_id, pa.action_key, pa.title, pg.name, e.test_status"
-                + " FROM action_instance_effective e"
-                + " LEFT JOIN action_instance p ON p.id = e.parent_instance_id"
-                + " LEFT JOIN action pa ON pa.id = p.action_id"
-                + " LEFT JOIN assessment_group pg ON pg.id = p.group_id"
-                + " WHERE e.id = ?1")
-        .setParameter(1, instanceId)
-        .getResultList();
-    return rows.stream().map(Object[].class::cast).findFirst().map(row -> new EvidenceHolder(instanceId,
-        row[0] == null ? null : ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-        TestStatus.valueOf((String) row[4])));
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT e.parent_instance_id, pa.action_key, pa.title, pg.name, e.test_status"
+                    + " FROM action_instance_effective e"
+                    + " LEFT JOIN action_instance p ON p.id = e.parent_instance_id"
+                    + " LEFT JOIN action pa ON pa.id = p.action_id"
+                    + " LEFT JOIN assessment_group pg ON pg.id = p.group_id"
+                    + " WHERE e.id = ?1")
+            .setParameter(1, instanceId)
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .findFirst()
+        .map(
+            row ->
+                new EvidenceHolder(
+                    instanceId,
+                    row[0] == null ? null : ((Number) row[0]).longValue(),
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    TestStatus.valueOf((String) row[4])));
   }
 
   /** The instance's evidence, oldest first. */
   List<Evidence> list(ActiveTenant tenant, long instanceId) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(SELECT + " WHERE instance_id = ?1 ORDER BY uploaded_at, id")
-        .setParameter(1, instanceId)
-        .getResultList());
+    return rows(
+        em.createNativeQuery(SELECT + " WHERE instance_id = ?1 ORDER BY uploaded_at, id")
+            .setParameter(1, instanceId)
+            .getResultList());
   }
 
   Optional<Evidence> find(ActiveTenant tenant, long instanceId, long evidenceId) {
     binding.bind(em, tenant);
-    return rows(em.createNativeQuery(SELECT + " WHERE id = ?1 AND instance_id = ?2")
-        .setParameter(1, evidenceId)
-        .setParameter(2, instanceId)
-        .getResultList()).stream().findFirst();
+    return rows(
+            em.createNativeQuery(SELECT + " WHERE id = ?1 AND instance_id = ?2")
+                .setParameter(1, evidenceId)
+                .setParameter(2, instanceId)
+                .getResultList())
+        .stream()
+        .findFirst();
   }
 
   /** Inserts a file, streaming its content from the temporary upload; its id. */
-  long insertFile(ActiveTenant tenant, long instanceId, UploadedFile file, String mediaType, EvidenceDetails details,
+  long insertFile(
+      ActiveTenant tenant,
+      long instanceId,
+      UploadedFile file,
+      String mediaType,
+      EvidenceDetails details,
       ActionHistory.Who uploader) {
     binding.bind(em, tenant);
     Connection connection = em.unwrap(Connection.class);
-    try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO evidence (instance_id, kind, title, file_name, media_type, size_bytes, sha256, content,"
-                + " valid_from, valid_until, uploaded_by, uploaded_by_name, uploaded_at)"
-                + " VALUES (?, 'FILE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) RETURNING id");
+    try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO evidence (instance_id, kind, title, file_name, media_type, size_bytes, sha256, content,"
+                    + " valid_from, valid_until, uploaded_by, uploaded_by_name, uploaded_at)"
+                    + " VALUES (?, 'FILE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) RETURNING id");
         InputStream content = Files.newInputStream(file.path())) {
       insert.setLong(1, instanceId);
       insert.setString(2, details.title());
@@ -103,48 +127,73 @@ public class EvidenceRepository {
     }
   }
 
-  long insertLink(ActiveTenant tenant, long instanceId, String url, EvidenceDetails details,
+  long insertLink(
+      ActiveTenant tenant,
+      long instanceId,
+      String url,
+      EvidenceDetails details,
       ActionHistory.Who uploader) {
     binding.bind(em, tenant);
-    return ((Number) em.createNativeQuery(
-            "INSERT INTO evidence (instance_id, kind, title, url, valid_from, valid_until, uploaded_by,"
-                + " uploaded_by_name, uploaded_at) VALUES (?1, 'LINK', ?2, ?3, CAST(?4 AS date), CAST(?5 AS date), ?6,"
-                + " ?7, now()) RETURNING id")
-        .setParameter(1, instanceId)
-        .setParameter(2, details.title())
-        .setParameter(3, url)
-        .setParameter(4, details.validFrom())
-        .setParameter(5, details.validUntil())
-        .setParameter(6, uploader.id())
-        .setParameter(7, uploader.name())
-        .getSingleResult()).longValue();
+    return ((Number)
+            em.createNativeQuery(
+                    "INSERT INTO evidence (instance_id, kind, title, url, valid_from, valid_until, uploaded_by,"
+                        + " uploaded_by_name, uploaded_at) VALUES (?1, 'LINK', ?2, ?3, CAST(?4 AS date), CAST(?5 AS date), ?6,"
+                        + " ?7, now()) RETURNING id")
+                .setParameter(1, instanceId)
+                .setParameter(2, details.title())
+                .setParameter(3, url)
+                .setParameter(4, details.validFrom())
+                .setParameter(5, details.validUntil())
+                .setParameter(6, uploader.id())
+                .setParameter(7, uploader.name())
+                .getSingleResult())
+        .longValue();
   }
 
   void delete(ActiveTenant tenant, long evidenceId) {
     binding.bind(em, tenant);
-    em.createNativeQuery("DELETE FROM evidence WHERE id = ?1").setParameter(1, evidenceId).executeUpdate();
+    em.createNativeQuery("DELETE FROM evidence WHERE id = ?1")
+        .setParameter(1, evidenceId)
+        .executeUpdate();
   }
 
   /** Up to {@code length} bytes of a file from {@code offset}; empty when the file is gone. */
-  Optional<byte[]> slice(ActiveTenant tenant, long instanceId, long evidenceId, int offset, int length) {
+  Optional<byte[]> slice(
+      ActiveTenant tenant, long instanceId, long evidenceId, int offset, int length) {
     binding.bind(em, tenant);
-    List<?> rows = em.createNativeQuery(
-            "SELECT substring(content FROM CAST(?1 AS integer) + 1 FOR CAST(?2 AS integer)) FROM evidence"
-                + " WHERE id = ?3 AND instance_id = ?4 AND kind = 'FILE'")
-        .setParameter(1, offset)
-        .setParameter(2, length)
-        .setParameter(3, evidenceId)
-        .setParameter(4, instanceId)
-        .getResultList();
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT substring(content FROM CAST(?1 AS integer) + 1 FOR CAST(?2 AS integer)) FROM evidence"
+                    + " WHERE id = ?3 AND instance_id = ?4 AND kind = 'FILE'")
+            .setParameter(1, offset)
+            .setParameter(2, length)
+            .setParameter(3, evidenceId)
+            .setParameter(4, instanceId)
+            .getResultList();
     return rows.stream().findFirst().map(byte[].class::cast);
   }
 
   private static List<Evidence> rows(List<?> rows) {
-    return rows.stream().map(Object[].class::cast).map(row -> new Evidence(
-        ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), EvidenceKind.valueOf((String) row[2]),
-        (String) row[3], (String) row[4], (String) row[5], row[6] == null ? null : ((Number) row[6]).longValue(),
-        row[7] == null ? null : ((String) row[7]).strip(), (String) row[8], date(row[9]), date(row[10]),
-        (String) row[11], (String) row[12], ((Timestamp) row[13]).toInstant(), (Boolean) row[14]))
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            row ->
+                new Evidence(
+                    ((Number) row[0]).longValue(),
+                    ((Number) row[1]).longValue(),
+                    EvidenceKind.valueOf((String) row[2]),
+                    (String) row[3],
+                    (String) row[4],
+                    (String) row[5],
+                    row[6] == null ? null : ((Number) row[6]).longValue(),
+                    row[7] == null ? null : ((String) row[7]).strip(),
+                    (String) row[8],
+                    date(row[9]),
+                    date(row[10]),
+                    (String) row[11],
+                    (String) row[12],
+                    ((Timestamp) row[13]).toInstant(),
+                    (Boolean) row[14]))
         .toList();
   }
 

@@ -1,13 +1,13 @@
 package io.regulus.evidence;
 
-import io.regulus.action.ActionHistory;
-import io.regulus.action.ActionInstance;
-import io.regulus.action.ActionInstanceNotFoundException;
-import io.regulus.action.ActionRepository;
 import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
+import io.regulus.action.ActionHistory;
+import io.regulus.action.ActionInstance;
+import io.regulus.action.ActionInstanceNotFoundException;
+import io.regulus.action.ActionRepository;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.tenancy.ActiveTenant;
@@ -24,11 +24,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The evidence of improvement actions: adding files and links, listing, reading a file's content, deleting. Each use
- * case locks the action instance, so a deletion and a test result that would forbid it are never interleaved. An
- * action that follows its parent shows the parent's evidence and takes none of its own; evidence stays once the
- * test has passed, failed or put the action out of scope. Additions and removals go into the action's history
- * (field {@code evidence}).
+ * The evidence of improvement actions: adding files and links, listing, reading a file's content,
+ * deleting. Each use case locks the action instance, so a deletion and a test result that would
+ * forbid it are never interleaved. An action that follows its parent shows the parent's evidence
+ * and takes none of its own; evidence stays once the test has passed, failed or put the action out
+ * of scope. Additions and removals go into the action's history (field {@code evidence}).
  */
 @Stateless
 @Guarded
@@ -47,30 +47,39 @@ public class EvidenceService {
     return evidence.list(caller.tenant(), holder(caller.tenant(), actionId).owner());
   }
 
-  /** Stores an uploaded file, checked from its bytes; the caller still owns (and deletes) the temporary file. */
+  /**
+   * Stores an uploaded file, checked from its bytes; the caller still owns (and deletes) the
+   * temporary file.
+   */
   @Requires(Permission.WORK_ON_ACTIONS)
-  public Evidence addFile(TenantCaller caller, long actionId, UploadedFile file, EvidenceDetails details) {
+  public Evidence addFile(
+      TenantCaller caller, long actionId, UploadedFile file, EvidenceDetails details) {
     ActiveTenant tenant = caller.tenant();
     ActionInstance instance = lock(tenant, actionId);
     EvidenceHolder holder = ownHolder(tenant, actionId);
     List<Violation> violations = check(details);
     if (file.fileName() == null || file.fileName().isBlank() || file.fileName().length() > 255) {
-      violations.add(new Violation("file", "the file part needs a file name of 1 to 255 characters, e.g."
-          + " filename=\"report.pdf\" in its Content-Disposition"));
+      violations.add(
+          new Violation(
+              "file",
+              "the file part needs a file name of 1 to 255 characters, e.g."
+                  + " filename=\"report.pdf\" in its Content-Disposition"));
     }
     if (!violations.isEmpty()) {
       throw new InvalidInputException("The evidence was not stored", violations);
     }
     EvidenceFileType type = detect(file);
     if (type == EvidenceFileType.EMPTY) {
-      throw new InvalidInputException("The evidence was not stored",
+      throw new InvalidInputException(
+          "The evidence was not stored",
           List.of(new Violation("file", "the file is empty; upload the document itself")));
     }
     if (!type.accepted()) {
       throw EvidenceTypeRefusedException.notAccepted(file.fileName(), type);
     }
-    String mediaType = type.mediaTypeFor(file.fileName())
-        .orElseThrow(() -> EvidenceTypeRefusedException.wrongExtension(file.fileName(), type));
+    String mediaType =
+        type.mediaTypeFor(file.fileName())
+            .orElseThrow(() -> EvidenceTypeRefusedException.wrongExtension(file.fileName(), type));
     long id = evidence.insertFile(tenant, holder.owner(), file, mediaType, details, who(caller));
     return added(tenant, caller, instance, id);
   }
@@ -83,8 +92,11 @@ public class EvidenceService {
     EvidenceHolder holder = ownHolder(tenant, actionId);
     List<Violation> violations = check(details);
     if (!isWebUrl(url)) {
-      violations.add(new Violation("url", "an absolute http or https URL of at most 2000 characters, e.g."
-          + " https://intranet.example.com/policies/mfa"));
+      violations.add(
+          new Violation(
+              "url",
+              "an absolute http or https URL of at most 2000 characters, e.g."
+                  + " https://intranet.example.com/policies/mfa"));
     }
     if (!violations.isEmpty()) {
       throw new InvalidInputException("The evidence was not stored", violations);
@@ -109,7 +121,10 @@ public class EvidenceService {
     return found;
   }
 
-  /** Up to {@code length} bytes of a file's content from {@code offset}; empty once the file was deleted. */
+  /**
+   * Up to {@code length} bytes of a file's content from {@code offset}; empty once the file was
+   * deleted.
+   */
   @Requires(Permission.READ_TENANT)
   public Optional<byte[]> slice(TenantCaller caller, Evidence file, int offset, int length) {
     return evidence.slice(caller.tenant(), file.instanceId(), file.id(), offset, length);
@@ -130,24 +145,47 @@ public class EvidenceService {
     }
     evidence.delete(tenant, evidenceId);
     history.record(tenant, instance, FIELD, found.describe(), null, who(caller));
-    LOG.info(() -> "evidence " + evidenceId + " of action " + actionId + " deleted in tenant " + tenant.slug()
-        + " by " + caller.id());
+    LOG.info(
+        () ->
+            "evidence "
+                + evidenceId
+                + " of action "
+                + actionId
+                + " deleted in tenant "
+                + tenant.slug()
+                + " by "
+                + caller.id());
   }
 
-  private Evidence added(ActiveTenant tenant, TenantCaller caller, ActionInstance instance, long id) {
+  private Evidence added(
+      ActiveTenant tenant, TenantCaller caller, ActionInstance instance, long id) {
     Evidence added = evidence.find(tenant, instance.id(), id).orElseThrow();
     history.record(tenant, instance, FIELD, null, added.describe(), who(caller));
-    LOG.info(() -> "evidence " + id + " (" + added.kind() + ") added to action " + instance.id() + " in tenant "
-        + tenant.slug() + " by " + caller.id());
+    LOG.info(
+        () ->
+            "evidence "
+                + id
+                + " ("
+                + added.kind()
+                + ") added to action "
+                + instance.id()
+                + " in tenant "
+                + tenant.slug()
+                + " by "
+                + caller.id());
     return added;
   }
 
   private ActionInstance lock(ActiveTenant tenant, long actionId) {
-    return actions.lock(tenant, actionId).orElseThrow(() -> new ActionInstanceNotFoundException(actionId));
+    return actions
+        .lock(tenant, actionId)
+        .orElseThrow(() -> new ActionInstanceNotFoundException(actionId));
   }
 
   private EvidenceHolder holder(ActiveTenant tenant, long actionId) {
-    return evidence.holder(tenant, actionId).orElseThrow(() -> new ActionInstanceNotFoundException(actionId));
+    return evidence
+        .holder(tenant, actionId)
+        .orElseThrow(() -> new ActionInstanceNotFoundException(actionId));
   }
 
   /** The holder of an action that may take evidence of its own. */
@@ -159,21 +197,29 @@ public class EvidenceService {
     return holder;
   }
 
-  private Evidence find(ActiveTenant tenant, long actionId, long evidenceId, EvidenceHolder holder) {
-    return evidence.find(tenant, holder.owner(), evidenceId)
+  private Evidence find(
+      ActiveTenant tenant, long actionId, long evidenceId, EvidenceHolder holder) {
+    return evidence
+        .find(tenant, holder.owner(), evidenceId)
         .orElseThrow(() -> EvidenceNotFoundException.of(actionId, evidenceId));
   }
 
-  /** The rules every piece of evidence keeps: a title of at most 300 characters, a window that ends after it starts. */
+  /**
+   * The rules every piece of evidence keeps: a title of at most 300 characters, a window that ends
+   * after it starts.
+   */
   static List<Violation> check(EvidenceDetails details) {
     List<Violation> violations = new ArrayList<>();
     if (details.title() != null && details.title().length() > 300) {
       violations.add(new Violation("title", "at most 300 characters"));
     }
-    if (details.validFrom() != null && details.validUntil() != null
+    if (details.validFrom() != null
+        && details.validUntil() != null
         && details.validUntil().isBefore(details.validFrom())) {
-      violations.add(new Violation("validUntil", "the validity ends on or after it starts (validFrom "
-          + details.validFrom() + ")"));
+      violations.add(
+          new Violation(
+              "validUntil",
+              "the validity ends on or after it starts (validFrom " + details.validFrom() + ")"));
     }
     return violations;
   }

@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import org.apache.tika.mime.MediaType;
 
 /**
- * Tells what a file is from its bytes, never from its name or the type the client declared. Apache Tika's core
- * detector names the format from the first 64 KiB ({@link TikaTypes}); inside a ZIP or an OLE2 container, which it
- * cannot see into, Apache POI tells an Office document from a plain archive, a macro-enabled one, or a Windows
- * Installer package ({@link OfficeContainers}). Anything else is UTF-8 text when its first 64 KiB are valid UTF-8
- * without NUL bytes: Tika's own text guess accepts any 8-bit encoding, so the encoding is checked here. Executables
- * are named so a refusal can say what was sent. Pure: it reads the file it is given and nothing else.
+ * Tells what a file is from its bytes, never from its name or the type the client declared. Apache
+ * Tika's core detector names the format from the first 64 KiB ({@link TikaTypes}); inside a ZIP or
+ * an OLE2 container, which it cannot see into, Apache POI tells an Office document from a plain
+ * archive, a macro-enabled one, or a Windows Installer package ({@link OfficeContainers}). Anything
+ * else is UTF-8 text when its first 64 KiB are valid UTF-8 without NUL bytes: Tika's own text guess
+ * accepts any 8-bit encoding, so the encoding is checked here. Executables are named so a refusal
+ * can say what was sent. Pure: it reads the file it is given and nothing else.
  */
 public final class EvidenceTypeDetector {
 
@@ -42,13 +43,15 @@ public final class EvidenceTypeDetector {
       return OfficeContainers.ole2(file);
     }
     boolean whole = Files.size(file) <= head.length;
-    return TikaTypes.evidenceType(type).filter(named -> !isTextStartingWithMz(type, head))
-        .orElseGet(() -> isUtf8Text(head, whole) ? EvidenceFileType.TEXT : EvidenceFileType.UNKNOWN);
+    return TikaTypes.evidenceType(type)
+        .filter(named -> !isTextStartingWithMz(type, head))
+        .orElseGet(
+            () -> isUtf8Text(head, whole) ? EvidenceFileType.TEXT : EvidenceFileType.UNKNOWN);
   }
 
   /**
-   * Tika takes any file that starts with "MZ" for a DOS or Windows executable; a real MZ header is 64 bytes with NULs
-   * in it, so a text that merely begins with "MZ" is still text.
+   * Tika takes any file that starts with "MZ" for a DOS or Windows executable; a real MZ header is
+   * 64 bytes with NULs in it, so a text that merely begins with "MZ" is still text.
    */
   private static boolean isTextStartingWithMz(MediaType type, byte[] head) {
     if (!TikaTypes.isA(type, TikaTypes.MZ)) {
@@ -63,8 +66,8 @@ public final class EvidenceTypeDetector {
   }
 
   /**
-   * Valid UTF-8 without a NUL byte. When {@code head} is only the start of the file, a character cut at its end
-   * (at most three bytes of an unfinished sequence) is fine.
+   * Valid UTF-8 without a NUL byte. When {@code head} is only the start of the file, a character
+   * cut at its end (at most three bytes of an unfinished sequence) is fine.
    */
   static boolean isUtf8Text(byte[] head, boolean whole) {
     for (byte b : head) {
@@ -72,9 +75,11 @@ public final class EvidenceTypeDetector {
         return false;
       }
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(head);
     if (decoder.decode(in, CharBuffer.allocate(head.length), whole).isError()) {
       return false;

@@ -12,21 +12,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * An uploaded file on its way into the database: streamed to a temporary file while its bytes are counted and
- * hashed, so it is never held in memory and an oversized upload stops at the first byte past the limit. Closing it
- * deletes the temporary file; a failed receive leaves none behind.
+ * An uploaded file on its way into the database: streamed to a temporary file while its bytes are
+ * counted and hashed, so it is never held in memory and an oversized upload stops at the first byte
+ * past the limit. Closing it deletes the temporary file; a failed receive leaves none behind.
  *
  * @param fileName the name the client gave, without any directory part
  * @param sha256 lower-case hex
  */
-public record UploadedFile(Path path, String fileName, long size, String sha256) implements AutoCloseable {
+public record UploadedFile(Path path, String fileName, long size, String sha256)
+    implements AutoCloseable {
 
   private static final String PREFIX = "regulus-evidence-";
 
   /**
-   * Copies {@code content} to a new temporary file, or throws {@link EvidenceTooLargeException} as soon as it is
-   * longer than {@code maxBytes}; a failure to read {@code content} (a cut connection) is an
-   * {@link IncompleteUploadException}.
+   * Copies {@code content} to a new temporary file, or throws {@link EvidenceTooLargeException} as
+   * soon as it is longer than {@code maxBytes}; a failure to read {@code content} (a cut
+   * connection) is an {@link IncompleteUploadException}.
    */
   public static UploadedFile receive(InputStream content, String fileName, long maxBytes) {
     Path path = createTemporaryFile();

@@ -1,15 +1,19 @@
 package io.regulus.scoring;
 
 /**
- * The statuses of one action instance. {@code passedFraction} (0..1) counts only with PARTIALLY_TESTED.
+ * The statuses of one action instance. {@code passedFraction} (0..1) counts only with
+ * PARTIALLY_TESTED.
  */
-public record ActionState(ImplementationStatus implementation, TestStatus test, double passedFraction) {
+public record ActionState(
+    ImplementationStatus implementation, TestStatus test, double passedFraction) {
 
-  public static final ActionState UNTOUCHED = new ActionState(ImplementationStatus.NOT_IMPLEMENTED, TestStatus.NONE, 0);
+  public static final ActionState UNTOUCHED =
+      new ActionState(ImplementationStatus.NOT_IMPLEMENTED, TestStatus.NONE, 0);
 
   public ActionState {
     if (passedFraction < 0 || passedFraction > 1) {
-      throw new IllegalArgumentException("a passed fraction is between 0 and 1, not " + passedFraction);
+      throw new IllegalArgumentException(
+          "a passed fraction is between 0 and 1, not " + passedFraction);
     }
   }
 
@@ -17,7 +21,10 @@ public record ActionState(ImplementationStatus implementation, TestStatus test, 
     return implementation == ImplementationStatus.OUT_OF_SCOPE || test == TestStatus.OUT_OF_SCOPE;
   }
 
-  /** The share of its points the instance earns (rule 2): 1 when done and passed, the fraction when partial. */
+  /**
+   * The share of its points the instance earns (rule 2): 1 when done and passed, the fraction when
+   * partial.
+   */
   double earnedShare() {
     if (!implementation.done()) {
       return 0;

@@ -1,8 +1,8 @@
 package io.regulus.scoring;
 
 /**
- * What kind of work an improvement action is. A customer-managed technical action has one status for the whole
- * tenant; an operational or documentation action has one per assessment group.
+ * What kind of work an improvement action is. A customer-managed technical action has one status
+ * for the whole tenant; an operational or documentation action has one per assessment group.
  */
 public enum ActionType {
   TECHNICAL,

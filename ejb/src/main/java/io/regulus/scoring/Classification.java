@@ -3,8 +3,9 @@ package io.regulus.scoring;
 import java.util.Locale;
 
 /**
- * A control's classification, which gives an action written for it its default points: preventative mandatory 27,
- * preventative discretionary 9, detective or corrective mandatory 3, detective or corrective discretionary 1.
+ * A control's classification, which gives an action written for it its default points: preventative
+ * mandatory 27, preventative discretionary 9, detective or corrective mandatory 3, detective or
+ * corrective discretionary 1.
  */
 public record Classification(Nature nature, boolean mandatory) {
 
@@ -26,8 +27,10 @@ public record Classification(Nature nature, boolean mandatory) {
   public static Classification parse(String value) {
     String[] parts = value.toLowerCase(Locale.ROOT).split("-");
     if (parts.length != 2 || !(parts[1].equals("mandatory") || parts[1].equals("discretionary"))) {
-      throw new IllegalArgumentException("a classification is <nature>-<mandatory|discretionary>, not " + value);
+      throw new IllegalArgumentException(
+          "a classification is <nature>-<mandatory|discretionary>, not " + value);
     }
-    return new Classification(Nature.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1].equals("mandatory"));
+    return new Classification(
+        Nature.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1].equals("mandatory"));
   }
 }

@@ -8,7 +8,9 @@ public enum ImplementationStatus {
   ALTERNATIVE_IMPLEMENTATION,
   OUT_OF_SCOPE;
 
-  /** Implemented, or implemented another way: the only statuses that can earn points and be tested. */
+  /**
+   * Implemented, or implemented another way: the only statuses that can earn points and be tested.
+   */
   public boolean done() {
     return this == IMPLEMENTED || this == ALTERNATIVE_IMPLEMENTATION;
   }

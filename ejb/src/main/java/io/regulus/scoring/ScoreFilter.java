@@ -7,28 +7,48 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The subset a filtered score is computed over (rule 6); a null criterion keeps everything. A unit matches a
- * regulation, or a group, when any assessment of that regulation, or in that group, references it.
+ * The subset a filtered score is computed over (rule 6); a null criterion keeps everything. A unit
+ * matches a regulation, or a group, when any assessment of that regulation, or in that group,
+ * references it.
  */
 public record ScoreFilter(
-    String regulation, String category, String solution, ActionType type, String group, ManagedBy managedBy) {
+    String regulation,
+    String category,
+    String solution,
+    ActionType type,
+    String group,
+    ManagedBy managedBy) {
 
   public static final ScoreFilter NONE = new ScoreFilter(null, null, null, null, null, null);
 
-  /** A filter from query parameters; a blank one keeps everything, an unknown type or managedBy is refused. */
+  /**
+   * A filter from query parameters; a blank one keeps everything, an unknown type or managedBy is
+   * refused.
+   */
   public static ScoreFilter of(
-      String regulation, String category, String solution, String type, String group, String managedBy) {
-    return new ScoreFilter(blankToNull(regulation), blankToNull(category), blankToNull(solution),
-        parse(ActionType.class, "type", type), blankToNull(group), parse(ManagedBy.class, "managedBy", managedBy));
+      String regulation,
+      String category,
+      String solution,
+      String type,
+      String group,
+      String managedBy) {
+    return new ScoreFilter(
+        blankToNull(regulation),
+        blankToNull(category),
+        blankToNull(solution),
+        parse(ActionType.class, "type", type),
+        blankToNull(group),
+        parse(ManagedBy.class, "managedBy", managedBy));
   }
 
   public Predicate<ScoredUnit> predicate() {
-    return unit -> (regulation == null || unit.regulations().contains(regulation))
-        && (category == null || category.equals(unit.action().category()))
-        && (solution == null || solution.equals(unit.action().solution()))
-        && (type == null || type == unit.action().type())
-        && (group == null || unit.groups().contains(group))
-        && (managedBy == null || managedBy == unit.action().managedBy());
+    return unit ->
+        (regulation == null || unit.regulations().contains(regulation))
+            && (category == null || category.equals(unit.action().category()))
+            && (solution == null || solution.equals(unit.action().solution()))
+            && (type == null || type == unit.action().type())
+            && (group == null || unit.groups().contains(group))
+            && (managedBy == null || managedBy == unit.action().managedBy());
   }
 
   private static String blankToNull(String value) {
@@ -44,8 +64,15 @@ public record ScoreFilter(
         return constant;
       }
     }
-    throw new InvalidInputException(new Violation(field, "one of "
-        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
-        + " (got '" + value + "')"));
+    throw new InvalidInputException(
+        new Violation(
+            field,
+            "one of "
+                + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name)
+                    .collect(Collectors.joining(", "))
+                + " (got '"
+                + value
+                + "')"));
   }
 }

@@ -4,7 +4,6 @@ import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
-import io.regulus.tenancy.ActiveTenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -28,7 +27,9 @@ public class ScoreService {
   public Explained explain(TenantCaller caller, ScoreFilter filter) {
     TenantScoring scoring = repository.load(caller.tenant());
     return new Explained(
-        scoring.scores().filtered(filter.predicate()), scoring.scores().explain(filter.predicate()), scoring);
+        scoring.scores().filtered(filter.predicate()),
+        scoring.scores().explain(filter.predicate()),
+        scoring);
   }
 
   /** Each open unit within the filter, with its impact on the overall score, the biggest first. */

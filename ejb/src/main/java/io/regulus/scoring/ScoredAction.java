@@ -1,11 +1,16 @@
 package io.regulus.scoring;
 
 /**
- * An improvement action as scoring sees it: its points (1..99, given or derived from a classification), type,
- * who manages it, and the attributes a filtered score selects on.
+ * An improvement action as scoring sees it: its points (1..99, given or derived from a
+ * classification), type, who manages it, and the attributes a filtered score selects on.
  */
 public record ScoredAction(
-    String key, int points, ActionType type, ManagedBy managedBy, String category, String solution) {
+    String key,
+    int points,
+    ActionType type,
+    ManagedBy managedBy,
+    String category,
+    String solution) {
 
   public ScoredAction {
     if (points < 1 || points > 99) {

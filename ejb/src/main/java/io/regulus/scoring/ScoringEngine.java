@@ -10,18 +10,20 @@ import java.util.Set;
 
 /**
  * The scoring contract of docs/scoring.md, in one place (numbered as its sections):
+ *
  * <ol>
  *   <li>points are the action's own (1..99) or its control classification's;
- *   <li>an instance earns them when implemented (or alternative) and passed; partially tested earns the passed
- *       fraction; anything else earns 0;
+ *   <li>an instance earns them when implemented (or alternative) and passed; partially tested earns
+ *       the passed fraction; anything else earns 0;
  *   <li>out of scope (implementation or test) leaves both achieved and possible;
  *   <li>an assessment's score is over its distinct actions;
- *   <li>the tenant's score counts each provider-managed and each technical action once, and each customer
- *       operational or documentation action once per assessment group;
+ *   <li>the tenant's score counts each provider-managed and each technical action once, and each
+ *       customer operational or documentation action once per assessment group;
  *   <li>a filtered score recomputes over the filtered units;
  *   <li>every score is explained by its units;
  *   <li>control and assessment statuses follow their actions' test results.
  * </ol>
+ *
  * Provider-managed actions count as achieved whatever their instance says.
  */
 public final class ScoringEngine {
@@ -44,23 +46,39 @@ public final class ScoringEngine {
         ScoredAction action = input.actions().get(key);
         ScoringInput.Instance instance = ScoringInput.Instance.of(action, assessment.group());
         score = score.plus(contribution(action, input.state(instance)));
-        regulations.computeIfAbsent(instance, i -> new LinkedHashSet<>()).add(assessment.regulation());
+        regulations
+            .computeIfAbsent(instance, i -> new LinkedHashSet<>())
+            .add(assessment.regulation());
         groups.computeIfAbsent(instance, i -> new LinkedHashSet<>()).add(assessment.group());
       }
       assessments.put(
           assessment.id(),
           new AssessmentScore(
-              assessment.id(), assessment.name(), assessment.group(), assessment.regulation(), score,
-              assessmentStatus(controls.values()), progress(controls.values()), controls));
+              assessment.id(),
+              assessment.name(),
+              assessment.group(),
+              assessment.regulation(),
+              score,
+              assessmentStatus(controls.values()),
+              progress(controls.values()),
+              controls));
     }
     List<ScoredUnit> units = new ArrayList<>();
-    regulations.forEach((instance, regs) -> {
-      ScoredAction action = input.actions().get(instance.actionKey());
-      ActionState state = input.state(instance);
-      Score score = contribution(action, state);
-      units.add(new ScoredUnit(action, instance.group(), state, score.achieved(), score.possible(), Set.copyOf(regs),
-          Set.copyOf(groups.get(instance))));
-    });
+    regulations.forEach(
+        (instance, regs) -> {
+          ScoredAction action = input.actions().get(instance.actionKey());
+          ActionState state = input.state(instance);
+          Score score = contribution(action, state);
+          units.add(
+              new ScoredUnit(
+                  action,
+                  instance.group(),
+                  state,
+                  score.achieved(),
+                  score.possible(),
+                  Set.copyOf(regs),
+                  Set.copyOf(groups.get(instance))));
+        });
     return new TenantScores(units, assessments);
   }
 
@@ -75,7 +93,13 @@ public final class ScoringEngine {
     return new Score(action.points() * state.earnedShare(), action.points());
   }
 
-  private enum Result { PASSED, FAILED, OUT_OF_SCOPE, UNTESTED, IN_PROGRESS }
+  private enum Result {
+    PASSED,
+    FAILED,
+    OUT_OF_SCOPE,
+    UNTESTED,
+    IN_PROGRESS
+  }
 
   private static Result result(ScoredAction action, ActionState state) {
     if (action.managedBy() == ManagedBy.PROVIDER) {
@@ -98,7 +122,8 @@ public final class ScoringEngine {
     Set<Result> results = EnumSet.noneOf(Result.class);
     for (String key : control.actionKeys()) {
       ScoredAction action = input.actions().get(key);
-      results.add(result(action, input.state(ScoringInput.Instance.of(action, assessment.group()))));
+      results.add(
+          result(action, input.state(ScoringInput.Instance.of(action, assessment.group()))));
     }
     results.remove(Result.OUT_OF_SCOPE);
     if (results.isEmpty()) {

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a tenant's scores are computed from: the actions its assessments reference, the assessments with their
- * controls' action keys, and the state of each action instance. An instance absent from {@code states} is
- * untouched (not implemented, not tested).
+ * What a tenant's scores are computed from: the actions its assessments reference, the assessments
+ * with their controls' action keys, and the state of each action instance. An instance absent from
+ * {@code states} is untouched (not implemented, not tested).
  */
 public record ScoringInput(
-    Map<String, ScoredAction> actions, List<Assessment> assessments, Map<Instance, ActionState> states) {
+    Map<String, ScoredAction> actions,
+    List<Assessment> assessments,
+    Map<Instance, ActionState> states) {
 
   public ScoringInput {
     actions = Map.copyOf(actions);
@@ -21,7 +23,12 @@ public record ScoringInput(
         for (String key : control.actionKeys()) {
           if (!actions.containsKey(key)) {
             throw new IllegalArgumentException(
-                "control " + control.id() + " of " + assessment.name() + " maps unknown action " + key);
+                "control "
+                    + control.id()
+                    + " of "
+                    + assessment.name()
+                    + " maps unknown action "
+                    + key);
           }
         }
       }
@@ -29,10 +36,11 @@ public record ScoringInput(
   }
 
   /**
-   * An assessment: its template's regulation, its group, its controls. {@code id} tells it apart in the tenant
-   * (names are unique only within a group).
+   * An assessment: its template's regulation, its group, its controls. {@code id} tells it apart in
+   * the tenant (names are unique only within a group).
    */
-  public record Assessment(String id, String name, String regulation, String group, List<Control> controls) {
+  public record Assessment(
+      String id, String name, String regulation, String group, List<Control> controls) {
 
     public Assessment {
       Objects.requireNonNull(id, "an assessment has an id");
@@ -55,8 +63,8 @@ public record ScoringInput(
   }
 
   /**
-   * One action instance: a tenant-wide action (technical, or provider-managed) has {@code group} null; a
-   * customer operational or documentation action has one instance per assessment group.
+   * One action instance: a tenant-wide action (technical, or provider-managed) has {@code group}
+   * null; a customer operational or documentation action has one instance per assessment group.
    */
   public record Instance(String actionKey, String group) {
 

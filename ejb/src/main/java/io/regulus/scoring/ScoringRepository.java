@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads what a tenant's scores are computed from in three queries, whatever the number of assessments, controls
- * and actions: the actions its assessments use (an action is provider-managed when every control mapping it is),
- * the assessments with their controls' mappings, and the instances' effective statuses (an action tested through
- * its parent counts with its parent's). While a tenant's data does not change, one cheap fingerprint query stands
- * for the three, and the scores computed last are served again; when only states changed, only they are read.
+ * Reads what a tenant's scores are computed from in three queries, whatever the number of
+ * assessments, controls and actions: the actions its assessments use (an action is provider-managed
+ * when every control mapping it is), the assessments with their controls' mappings, and the
+ * instances' effective statuses (an action tested through its parent counts with its parent's).
+ * While a tenant's data does not change, one cheap fingerprint query stands for the three, and the
+ * scores computed last are served again; when only states changed, only they are read.
  */
 @ApplicationScoped
 public class ScoringRepository {
 
-  /** The actions the assessments use, with whether every control mapping each is provider-managed. */
+  /**
+   * The actions the assessments use, with whether every control mapping each is provider-managed.
+   */
   public static final String ACTIONS =
       "SELECT a.action_key, a.points, a.action_type, bool_and(ac.managed_by = 'PROVIDER'), a.category,"
           + " a.solution, a.title FROM action a"
@@ -39,18 +42,19 @@ public class ScoringRepository {
           + " ORDER BY s.id, ac.position, ac.control_id, a.action_key";
 
   /** Each instance's effective statuses, and its version. */
-  public static final String STATES = labelled(
-      "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version",
-      "FROM action_instance i JOIN action a ON a.id = i.action_id"
-          + " JOIN action_instance_effective e ON e.id = i.id"
-          + " LEFT JOIN assessment_group g ON g.id = i.group_id");
+  public static final String STATES =
+      labelled(
+          "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version",
+          "FROM action_instance i JOIN action a ON a.id = i.action_id"
+              + " JOIN action_instance_effective e ON e.id = i.id"
+              + " LEFT JOIN assessment_group g ON g.id = i.group_id");
 
   /**
-   * What changes whenever anything a tenant's scores or actions list depend on changes, in one cheap query of three
-   * columns: the structure (an instance or an assessment added or removed moves a count, and ids only grow; a
-   * group's change moves its version on), the sum of the instances' versions (each change of one moves it on by
-   * one), and the evidence (added or removed moves its count or its highest id) with the date (whether evidence has
-   * expired depends on it).
+   * What changes whenever anything a tenant's scores or actions list depend on changes, in one
+   * cheap query of three columns: the structure (an instance or an assessment added or removed
+   * moves a count, and ids only grow; a group's change moves its version on), the sum of the
+   * instances' versions (each change of one moves it on by one), and the evidence (added or removed
+   * moves its count or its highest id) with the date (whether evidence has expired depends on it).
    */
   public static final String FINGERPRINT =
       "SELECT i.n || ':' || i.top || '/' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM assessment) || '/'"
@@ -60,17 +64,24 @@ public class ScoringRepository {
           + " coalesce(sum(version), 0) AS versions FROM action_instance) i";
 
   /**
-   * A query of {@code select} and {@code from} with the fingerprint as three more columns at the end of every row,
-   * read in the same statement, so of the same snapshot as the row ({@link #label}).
+   * A query of {@code select} and {@code from} with the fingerprint as three more columns at the
+   * end of every row, read in the same statement, so of the same snapshot as the row ({@link
+   * #label}).
    */
   public static String labelled(String select, String from) {
-    return "WITH fp AS (" + FINGERPRINT + ") " + select + ", fp.structure, fp.versions, fp.evidence " + from
+    return "WITH fp AS ("
+        + FINGERPRINT
+        + ") "
+        + select
+        + ", fp.structure, fp.versions, fp.evidence "
+        + from
         + " CROSS JOIN fp";
   }
 
   /** The fingerprint in the three columns from {@code column} of a {@link #labelled} row. */
   public static Fingerprint label(Object[] row, int column) {
-    return new Fingerprint((String) row[column], ((Number) row[column + 1]).longValue(), (String) row[column + 2]);
+    return new Fingerprint(
+        (String) row[column], ((Number) row[column + 1]).longValue(), (String) row[column + 2]);
   }
 
   /** How many tenants' scores this node keeps; the least recently used go first. */
@@ -84,7 +95,10 @@ public class ScoringRepository {
   /** The last scores computed per tenant, with what they were computed from. */
   private final FingerprintCache<Cached> cache = new FingerprintCache<>(CACHED_TENANTS);
 
-  /** What the scores are computed from, and the scores, computed on first use (a write may follow a write). */
+  /**
+   * What the scores are computed from, and the scores, computed on first use (a write may follow a
+   * write).
+   */
   private static final class Cached {
     private final Loaded loaded;
     private volatile TenantScoring scoring;
@@ -101,7 +115,9 @@ public class ScoringRepository {
       TenantScoring computed = scoring;
       if (computed == null) {
         // two threads may both compute it: the same value, from the same immutable input
-        computed = new TenantScoring(ScoringEngine.score(loaded.input()), loaded.titles(), loaded.instanceIds());
+        computed =
+            new TenantScoring(
+                ScoringEngine.score(loaded.input()), loaded.titles(), loaded.instanceIds());
         scoring = computed;
       }
       return computed;
@@ -109,8 +125,8 @@ public class ScoringRepository {
   }
 
   /**
-   * The tenant's data as of now, in one query: while it is the same, what was read under it (scores here, the
-   * actions list's rows in the action package) is still right.
+   * The tenant's data as of now, in one query: while it is the same, what was read under it (scores
+   * here, the actions list's rows in the action package) is still right.
    */
   public Fingerprint fingerprint(ActiveTenant tenant) {
     binding.bind(em, tenant);
@@ -127,37 +143,54 @@ public class ScoringRepository {
     return cached(tenant, fingerprint).scoring();
   }
 
-  /** What the scores are computed from: the cached input while the tenant's data has not changed. */
+  /**
+   * What the scores are computed from: the cached input while the tenant's data has not changed.
+   */
   public Loaded input(ActiveTenant tenant) {
     return cached(tenant, fingerprint(tenant)).loaded();
   }
 
   private Cached cached(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
-    return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> {
-      if (previous != null && fingerprint.sameStructure(previousFingerprint)) {
-        // only states changed: the actions and assessments read last time still hold, if the structure the states
-        // were read with is still theirs
-        States states = readStates();
-        if (states.label() == null || states.label().sameStructure(previousFingerprint)) {
-          return new FingerprintCache.Read<>(states.label(), new Cached(previous.loaded().withStates(states)));
-        }
-      }
-      return read(fingerprint);
-    });
+    return cache.get(
+        tenant,
+        fingerprint,
+        (previousFingerprint, previous) -> {
+          if (previous != null && fingerprint.sameStructure(previousFingerprint)) {
+            // only states changed: the actions and assessments read last time still hold, if the
+            // structure the states
+            // were read with is still theirs
+            States states = readStates();
+            if (states.label() == null || states.label().sameStructure(previousFingerprint)) {
+              return new FingerprintCache.Read<>(
+                  states.label(), new Cached(previous.loaded().withStates(states)));
+            }
+          }
+          return read(fingerprint);
+        });
   }
 
   /**
-   * After this node's own change of one instance committed (the version sum moved on by one): the scores with the
-   * instance, and those following it, in their new effective states (by instance id), instead of reading everything
-   * again. Dropped instead unless the kept states have the instance at the version the change started from: another
-   * change of it, committed first or applied here out of order, would otherwise be overwritten.
+   * After this node's own change of one instance committed (the version sum moved on by one): the
+   * scores with the instance, and those following it, in their new effective states (by instance
+   * id), instead of reading everything again. Dropped instead unless the kept states have the
+   * instance at the version the change started from: another change of it, committed first or
+   * applied here out of order, would otherwise be overwritten.
    */
-  public void changed(ActiveTenant tenant, long id, long fromVersion, long toVersion, Map<Long, ActionState> states) {
-    cache.advance(tenant, previous -> {
-      Long kept = previous.loaded().versions().get(id);
-      return kept != null && kept == fromVersion ? new Cached(previous.loaded().with(states, id, toVersion)) : null;
-    });
+  public void changed(
+      ActiveTenant tenant,
+      long id,
+      long fromVersion,
+      long toVersion,
+      Map<Long, ActionState> states) {
+    cache.advance(
+        tenant,
+        previous -> {
+          Long kept = previous.loaded().versions().get(id);
+          return kept != null && kept == fromVersion
+              ? new Cached(previous.loaded().with(states, id, toVersion))
+              : null;
+        });
   }
 
   /** Drops this node's kept scores of the tenant: the next read reads them again. */
@@ -167,13 +200,18 @@ public class ScoringRepository {
 
   /** What the scores are computed from, with the actions' titles and the instances' ids. */
   public record Loaded(
-      ScoringInput input, Map<String, String> titles, Map<ScoringInput.Instance, Long> instanceIds,
+      ScoringInput input,
+      Map<String, String> titles,
+      Map<ScoringInput.Instance, Long> instanceIds,
       Map<Long, Long> versions) {
 
     /** The same actions and assessments with other instance states. */
     Loaded withStates(States states) {
-      return new Loaded(new ScoringInput(input.actions(), input.assessments(), states.states()), titles,
-          states.ids(), states.versions());
+      return new Loaded(
+          new ScoringInput(input.actions(), input.assessments(), states.states()),
+          titles,
+          states.ids(),
+          states.versions());
     }
 
     /** The tenant's scores were these instances in these states (by instance id) instead. */
@@ -181,35 +219,51 @@ public class ScoringRepository {
       return ScoringEngine.score(with(changed, null, 0).input());
     }
 
-    /** The same, with these instances in these states (by instance id), and one instance at a new version. */
+    /**
+     * The same, with these instances in these states (by instance id), and one instance at a new
+     * version.
+     */
     Loaded with(Map<Long, ActionState> changed, Long movedId, long version) {
       Map<ScoringInput.Instance, ActionState> states = new HashMap<>(input.states());
-      instanceIds.forEach((instance, instanceId) -> {
-        ActionState state = changed.get(instanceId);
-        if (state != null) {
-          states.put(instance, state);
-        }
-      });
+      instanceIds.forEach(
+          (instance, instanceId) -> {
+            ActionState state = changed.get(instanceId);
+            if (state != null) {
+              states.put(instance, state);
+            }
+          });
       Map<Long, Long> moved = versions;
       if (movedId != null) {
         moved = new HashMap<>(versions);
         moved.put(movedId, version);
       }
-      return new Loaded(new ScoringInput(input.actions(), input.assessments(), states), titles, instanceIds, moved);
+      return new Loaded(
+          new ScoringInput(input.actions(), input.assessments(), states),
+          titles,
+          instanceIds,
+          moved);
     }
   }
 
   /**
-   * Everything anew. The actions and the assessments are read between the fingerprint read first and the states
-   * (which carry their own); the result is kept only if the structure is the same at both ends.
+   * Everything anew. The actions and the assessments are read between the fingerprint read first
+   * and the states (which carry their own); the result is kept only if the structure is the same at
+   * both ends.
    */
   private FingerprintCache.Read<Cached> read(Fingerprint before) {
     Map<String, ScoredAction> actions = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
     for (Object[] row : rows(ACTIONS)) {
       String key = (String) row[0];
-      actions.put(key, new ScoredAction(key, ((Number) row[1]).intValue(), ActionType.valueOf((String) row[2]),
-          Boolean.TRUE.equals(row[3]) ? ManagedBy.PROVIDER : ManagedBy.CUSTOMER, (String) row[4], (String) row[5]));
+      actions.put(
+          key,
+          new ScoredAction(
+              key,
+              ((Number) row[1]).intValue(),
+              ActionType.valueOf((String) row[2]),
+              Boolean.TRUE.equals(row[3]) ? ManagedBy.PROVIDER : ManagedBy.CUSTOMER,
+              (String) row[4],
+              (String) row[5]));
       titles.put(key, (String) row[6]);
     }
 
@@ -227,25 +281,40 @@ public class ScoringRepository {
         }
       }
     }
-    heads.forEach((id, row) -> assessments.add(new ScoringInput.Assessment(
-        Long.toString(id), (String) row[1], (String) row[2], (String) row[3],
-        controls.get(id).entrySet().stream()
-            .map(control -> new ScoringInput.Control(control.getKey(), control.getValue()))
-            .toList())));
+    heads.forEach(
+        (id, row) ->
+            assessments.add(
+                new ScoringInput.Assessment(
+                    Long.toString(id),
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    controls.get(id).entrySet().stream()
+                        .map(
+                            control ->
+                                new ScoringInput.Control(control.getKey(), control.getValue()))
+                        .toList())));
 
     States states = readStates();
-    Loaded loaded = new Loaded(new ScoringInput(actions, assessments, states.states()), titles, states.ids(),
-        states.versions());
+    Loaded loaded =
+        new Loaded(
+            new ScoringInput(actions, assessments, states.states()),
+            titles,
+            states.ids(),
+            states.versions());
     boolean oneStructure = states.label() != null && states.label().sameStructure(before);
     return new FingerprintCache.Read<>(oneStructure ? states.label() : null, new Cached(loaded));
   }
 
   /**
-   * Each instance's effective state, its id, and each instance's version by id; with the fingerprint of their
-   * snapshot (null when the tenant has no instance).
+   * Each instance's effective state, its id, and each instance's version by id; with the
+   * fingerprint of their snapshot (null when the tenant has no instance).
    */
-  private record States(Map<ScoringInput.Instance, ActionState> states, Map<ScoringInput.Instance, Long> ids,
-      Map<Long, Long> versions, Fingerprint label) {}
+  private record States(
+      Map<ScoringInput.Instance, ActionState> states,
+      Map<ScoringInput.Instance, Long> ids,
+      Map<Long, Long> versions,
+      Fingerprint label) {}
 
   private States readStates() {
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
@@ -257,8 +326,12 @@ public class ScoringRepository {
       ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
       ids.put(instance, ((Number) row[0]).longValue());
       versions.put(((Number) row[0]).longValue(), ((Number) row[6]).longValue());
-      states.put(instance, new ActionState(ImplementationStatus.valueOf((String) row[3]),
-          TestStatus.valueOf((String) row[4]), row[5] == null ? 0 : ((Number) row[5]).doubleValue()));
+      states.put(
+          instance,
+          new ActionState(
+              ImplementationStatus.valueOf((String) row[3]),
+              TestStatus.valueOf((String) row[4]),
+              row[5] == null ? 0 : ((Number) row[5]).doubleValue()));
     }
     return new States(states, ids, versions, label);
   }

@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A tenant's scores with what the API shows beside them: each action's title and each instance's id (a
- * tenant-wide instance under a null group). Immutable, so one node serves it to every request until the tenant's
- * data changes; what each instance adds to the score is worked out once, here, and the dashboard once per
- * number of key actions asked.
+ * A tenant's scores with what the API shows beside them: each action's title and each instance's id
+ * (a tenant-wide instance under a null group). Immutable, so one node serves it to every request
+ * until the tenant's data changes; what each instance adds to the score is worked out once, here,
+ * and the dashboard once per number of key actions asked.
  */
 public final class TenantScoring {
 
@@ -15,13 +15,16 @@ public final class TenantScoring {
   private final Map<String, String> titles;
   private final Map<ScoringInput.Instance, Long> instanceIds;
   private final Map<Long, Score> contributions;
+
   /** The dashboard last asked of these scores, with its number of key actions. */
   private volatile KeptDashboard dashboard;
 
   private record KeptDashboard(int keyActions, Dashboard dashboard) {}
 
   public TenantScoring(
-      TenantScores scores, Map<String, String> titles, Map<ScoringInput.Instance, Long> instanceIds) {
+      TenantScores scores,
+      Map<String, String> titles,
+      Map<ScoringInput.Instance, Long> instanceIds) {
     this.scores = scores;
     this.titles = Map.copyOf(titles);
     this.instanceIds = Map.copyOf(instanceIds);

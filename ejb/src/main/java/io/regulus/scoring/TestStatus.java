@@ -1,6 +1,9 @@
 package io.regulus.scoring;
 
-/** An action instance's test status (docs/workflow.md, "Statuses"); the last three come from automatic testing. */
+/**
+ * An action instance's test status (docs/workflow.md, "Statuses"); the last three come from
+ * automatic testing.
+ */
 public enum TestStatus {
   NONE,
   NOT_ASSESSED,

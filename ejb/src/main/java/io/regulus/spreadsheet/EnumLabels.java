@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How enums look in a spreadsheet: {@code NOT_IMPLEMENTED} shows as "Not implemented", like Compliance
- * Manager's exports, and any spelling of a constant reads back, whatever its case and whether its words are joined by
- * spaces, '_' or '-' ("Not implemented", "NOT_IMPLEMENTED", "not-implemented").
+ * How enums look in a spreadsheet: {@code NOT_IMPLEMENTED} shows as "Not implemented", like
+ * Compliance Manager's exports, and any spelling of a constant reads back, whatever its case and
+ * whether its words are joined by spaces, '_' or '-' ("Not implemented", "NOT_IMPLEMENTED",
+ * "not-implemented").
  */
 public final class EnumLabels {
 
@@ -28,6 +29,8 @@ public final class EnumLabels {
 
   public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
     String name = SEPARATORS.matcher(text.strip()).replaceAll("_").toUpperCase(Locale.ROOT);
-    return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst();
+    return Arrays.stream(type.getEnumConstants())
+        .filter(constant -> constant.name().equals(name))
+        .findFirst();
   }
 }

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * An input stream that fails once more than a set number of bytes went through it. It bounds what an upload may
- * cost: the upload itself, and each part of the workbook once inflated, beyond POI's own zip-bomb ratio check.
+ * An input stream that fails once more than a set number of bytes went through it. It bounds what
+ * an upload may cost: the upload itself, and each part of the workbook once inflated, beyond POI's
+ * own zip-bomb ratio check.
  */
 public final class LimitedInput extends FilterInputStream {
 

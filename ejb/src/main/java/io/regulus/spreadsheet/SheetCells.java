@@ -17,11 +17,12 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * SAX handler of one worksheet's XML: hands each row's non-blank cells, as stored, to a {@link Rows} listener, one
- * row at a time, so no more than one row is ever held. Unlike POI's XSSFSheetXMLHandler it gives raw values, not
- * values formatted for display: a fraction is never rounded to its format's decimals, and a date cell is a date
- * whatever format the user's Excel gave it. A cell's text is cut after Excel's 32,767 characters (one more is kept,
- * so that any length rule still sees it as too long), which bounds what a hostile cell can cost.
+ * SAX handler of one worksheet's XML: hands each row's non-blank cells, as stored, to a {@link
+ * Rows} listener, one row at a time, so no more than one row is ever held. Unlike POI's
+ * XSSFSheetXMLHandler it gives raw values, not values formatted for display: a fraction is never
+ * rounded to its format's decimals, and a date cell is a date whatever format the user's Excel gave
+ * it. A cell's text is cut after Excel's 32,767 characters (one more is kept, so that any length
+ * rule still sees it as too long), which bounds what a hostile cell can cost.
  */
 public final class SheetCells extends DefaultHandler {
 
@@ -36,8 +37,12 @@ public final class SheetCells extends DefaultHandler {
 
     /** The value as the user sees it, shortened for an error message. */
     public String shown() {
-      String shown = date == null ? text : date.toLocalTime().equals(LocalTime.MIDNIGHT)
-          ? date.toLocalDate().toString() : date.toString();
+      String shown =
+          date == null
+              ? text
+              : date.toLocalTime().equals(LocalTime.MIDNIGHT)
+                  ? date.toLocalDate().toString()
+                  : date.toString();
       return shown.length() > 100 ? shown.substring(0, 99) + "\u2026" : shown;
     }
   }
@@ -98,7 +103,7 @@ public final class SheetCells extends DefaultHandler {
       case "is" -> inline = true;
       case "rPh" -> phonetic = true;
       case "t" -> capturing = inline && !phonetic;
-      default -> { }
+      default -> {}
     }
   }
 
@@ -122,7 +127,7 @@ public final class SheetCells extends DefaultHandler {
           rows.row(rowNumber, cells);
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -168,23 +173,32 @@ public final class SheetCells extends DefaultHandler {
     }
     try {
       String value = strings.getItemAt(index).getString();
-      return new Cell(value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value, null, false);
+      return new Cell(
+          value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT) : value, null, false);
     } catch (IndexOutOfBoundsException broken) {
       return new Cell("#REF!", null, true);
     }
   }
 
   private boolean isDateStyle() {
-    return dateStyles.computeIfAbsent(Math.max(0, whole(style)), index -> {
-      XSSFCellStyle cellStyle = styles == null ? null : styles.getStyleAt(index);
-      return cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
-    });
+    return dateStyles.computeIfAbsent(
+        Math.max(0, whole(style)),
+        index -> {
+          XSSFCellStyle cellStyle = styles == null ? null : styles.getStyleAt(index);
+          return cellStyle != null
+              && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+        });
   }
 
-  /** The 0-based column of a reference such as "AB12"; the next column when the reference is missing or broken. */
+  /**
+   * The 0-based column of a reference such as "AB12"; the next column when the reference is missing
+   * or broken.
+   */
   private int columnOf(String reference) {
     String letters = reference == null ? "" : COLUMN_LETTERS.matcher(reference).replaceFirst("$1");
-    return letters.isEmpty() || letters.length() > 3 ? column + 1 : CellReference.convertColStringToIndex(letters);
+    return letters.isEmpty() || letters.length() > 3
+        ? column + 1
+        : CellReference.convertColStringToIndex(letters);
   }
 
   /** A whole number attribute; -1 when missing or broken. */

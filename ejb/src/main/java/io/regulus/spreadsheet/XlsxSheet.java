@@ -29,19 +29,22 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A one-sheet workbook written with POI's streaming SXSSF: only the last {@value #WINDOW} rows stay in memory, older
- * ones go to a compressed temporary file until {@link #write}, so an export of any length costs the same memory.
- * Both the action workbook and the table exports write through it, so dates, numbers, widths and risky text look
- * the same in both: a bold frozen header, dates as yyyy-mm-dd, instants as UTC date-times, read-only columns grey.
- * Text is always a string cell, never a formula; text that starts like one is also quote-prefixed, as Excel does
- * for a typed {@code '=...}, so that editing the cell keeps it text.
+ * A one-sheet workbook written with POI's streaming SXSSF: only the last {@value #WINDOW} rows stay
+ * in memory, older ones go to a compressed temporary file until {@link #write}, so an export of any
+ * length costs the same memory. Both the action workbook and the table exports write through it, so
+ * dates, numbers, widths and risky text look the same in both: a bold frozen header, dates as
+ * yyyy-mm-dd, instants as UTC date-times, read-only columns grey. Text is always a string cell,
+ * never a formula; text that starts like one is also quote-prefixed, as Excel does for a typed
+ * {@code '=...}, so that editing the cell keeps it text.
  */
 public final class XlsxSheet implements Closeable {
 
   /** The rows SXSSF keeps in memory. */
   static final int WINDOW = 100;
+
   /** Excel's limit for one cell; longer text is cut, ending in an ellipsis. */
   static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
   private static final int MAX_WIDTH = 60;
 
   /** What a cell holds, which picks its number format. */
@@ -59,7 +62,10 @@ public final class XlsxSheet implements Closeable {
     }
 
     static Kind of(Object value) {
-      if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
+      if (value instanceof Long
+          || value instanceof Integer
+          || value instanceof Short
+          || value instanceof Byte
           || value instanceof BigInteger) {
         return WHOLE;
       }
@@ -109,10 +115,11 @@ public final class XlsxSheet implements Closeable {
   }
 
   /**
-   * One cell of the current row. A null value leaves the cell blank but formatted, so a date typed into it later
-   * shows as a date.
+   * One cell of the current row. A null value leaves the cell blank but formatted, so a date typed
+   * into it later shows as a date.
    *
-   * @param value a String, Number, LocalDate, Instant (written in UTC), Boolean, enum (by its label), or null
+   * @param value a String, Number, LocalDate, Instant (written in UTC), Boolean, enum (by its
+   *     label), or null
    */
   public void put(int column, Object value, Kind kind, boolean readOnly) {
     Object shown = value instanceof Enum<?> constant ? EnumLabels.label(constant) : value;
@@ -148,18 +155,31 @@ public final class XlsxSheet implements Closeable {
     widen(column, characters);
   }
 
-  /** A drop-down of {@code choices} on the column's rows {@code first..last} (0-based); nothing else is accepted. */
+  /**
+   * A drop-down of {@code choices} on the column's rows {@code first..last} (0-based); nothing else
+   * is accepted.
+   */
   public void dropDown(int column, int first, int last, List<String> choices) {
     DataValidationHelper helper = sheet.getDataValidationHelper();
-    validate(helper.createExplicitListConstraint(choices.toArray(String[]::new)), column, first, last,
+    validate(
+        helper.createExplicitListConstraint(choices.toArray(String[]::new)),
+        column,
+        first,
+        last,
         "Choose one of: " + String.join(", ", choices));
   }
 
-  /** A number from {@code min} to {@code max} on the column's rows {@code first..last} (0-based). */
+  /**
+   * A number from {@code min} to {@code max} on the column's rows {@code first..last} (0-based).
+   */
   public void decimalBetween(int column, int first, int last, String min, String max) {
     DataValidationHelper helper = sheet.getDataValidationHelper();
-    validate(helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, min, max), column, first,
-        last, "A number from " + min + " to " + max);
+    validate(
+        helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, min, max),
+        column,
+        first,
+        last,
+        "A number from " + min + " to " + max);
   }
 
   /** The rows written so far, header included. */
@@ -173,7 +193,9 @@ public final class XlsxSheet implements Closeable {
   }
 
   public void write(OutputStream out) throws IOException {
-    widths.forEach((column, characters) -> sheet.setColumnWidth(column, (Math.min(characters, MAX_WIDTH) + 2) * 256));
+    widths.forEach(
+        (column, characters) ->
+            sheet.setColumnWidth(column, (Math.min(characters, MAX_WIDTH) + 2) * 256));
     workbook.write(out);
   }
 
@@ -183,25 +205,31 @@ public final class XlsxSheet implements Closeable {
     workbook.close();
   }
 
-  private void validate(DataValidationConstraint constraint, int column, int first, int last, String rule) {
-    DataValidation validation = sheet.getDataValidationHelper()
-        .createValidation(constraint, new CellRangeAddressList(first, last, column, column));
+  private void validate(
+      DataValidationConstraint constraint, int column, int first, int last, String rule) {
+    DataValidation validation =
+        sheet
+            .getDataValidationHelper()
+            .createValidation(constraint, new CellRangeAddressList(first, last, column, column));
     validation.setShowErrorBox(true);
     validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
     validation.createErrorBox("Not a valid value", rule);
-    // Excel hides the in-cell arrow when showDropDown="1"; POI writes showDropDown = !suppress, so "suppress" shows it
+    // Excel hides the in-cell arrow when showDropDown="1"; POI writes showDropDown = !suppress, so
+    // "suppress" shows it
     validation.setSuppressDropDownArrow(true);
     sheet.addValidationData(validation);
   }
 
   private CellStyle style(Kind kind, boolean readOnly, boolean quoted) {
-    return styles.computeIfAbsent(kind + "/" + readOnly + "/" + quoted, key -> {
-      CellStyle style = workbook.createCellStyle();
-      style.setDataFormat(workbook.createDataFormat().getFormat(kind.format));
-      style.setQuotePrefixed(quoted);
-      grey(style, readOnly);
-      return style;
-    });
+    return styles.computeIfAbsent(
+        kind + "/" + readOnly + "/" + quoted,
+        key -> {
+          CellStyle style = workbook.createCellStyle();
+          style.setDataFormat(workbook.createDataFormat().getFormat(kind.format));
+          style.setQuotePrefixed(quoted);
+          grey(style, readOnly);
+          return style;
+        });
   }
 
   private static void grey(CellStyle style, boolean readOnly) {

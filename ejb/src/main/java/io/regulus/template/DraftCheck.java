@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a {@link TemplateDraft} whole, naming every field at fault with its rule, and gives back the content
- * ready to write: enums parsed, points given or derived from the strongest control each new action serves.
+ * Checks a {@link TemplateDraft} whole, naming every field at fault with its rule, and gives back
+ * the content ready to write: enums parsed, points given or derived from the strongest control each
+ * new action serves.
  */
 final class DraftCheck {
 
@@ -26,13 +27,26 @@ final class DraftCheck {
 
   /** A new action of the tenant, checked. */
   record NewAction(
-      String key, String title, String description, String howTo, ActionType type, int points, String category,
+      String key,
+      String title,
+      String description,
+      String howTo,
+      ActionType type,
+      int points,
+      String category,
       String solution) {}
 
   /** A control, checked; {@code position} keeps the draft's order. */
   record NewControl(
-      String id, String family, String title, String description, boolean mandatory, Classification.Nature nature,
-      ManagedBy managedBy, List<String> actions, int position) {}
+      String id,
+      String family,
+      String title,
+      String description,
+      boolean mandatory,
+      Classification.Nature nature,
+      ManagedBy managedBy,
+      List<String> actions,
+      int position) {}
 
   record Checked(List<NewAction> actions, List<NewControl> controls) {}
 
@@ -41,15 +55,18 @@ final class DraftCheck {
   private DraftCheck() {}
 
   /**
-   * @param knownActions keys of actions a control may reference besides the draft's own (the library's and the
-   *     tenant's); a new action may not take one of them
-   * @param reservedControls control ids the draft may not use (an extension's global template already has them)
+   * @param knownActions keys of actions a control may reference besides the draft's own (the
+   *     library's and the tenant's); a new action may not take one of them
+   * @param reservedControls control ids the draft may not use (an extension's global template
+   *     already has them)
    */
-  static Checked check(TemplateDraft draft, Set<String> knownActions, Set<String> reservedControls) {
+  static Checked check(
+      TemplateDraft draft, Set<String> knownActions, Set<String> reservedControls) {
     DraftCheck check = new DraftCheck();
     Checked checked = check.run(draft, knownActions, reservedControls);
     if (!check.violations.isEmpty()) {
-      throw new InvalidInputException("The template is not valid; nothing was saved", check.violations);
+      throw new InvalidInputException(
+          "The template is not valid; nothing was saved", check.violations);
     }
     return checked;
   }
@@ -64,11 +81,18 @@ final class DraftCheck {
       String key = draft.actions().get(i).key();
       String field = "actions[" + i + "].key";
       if (key == null || !KEY.matcher(key).matches() || key.length() > ACTION_KEY_MAX) {
-        fail(field, "an action key is lower-case words and digits joined by '-', at most " + ACTION_KEY_MAX
-            + " characters, e.g. 'vendor-security-review'");
+        fail(
+            field,
+            "an action key is lower-case words and digits joined by '-', at most "
+                + ACTION_KEY_MAX
+                + " characters, e.g. 'vendor-security-review'");
       } else if (knownActions.contains(key)) {
-        fail(field, "'" + key + "' is already an action of the library or of this tenant: reference it from a"
-            + " control's actions instead of declaring it again, or choose another key");
+        fail(
+            field,
+            "'"
+                + key
+                + "' is already an action of the library or of this tenant: reference it from a"
+                + " control's actions instead of declaring it again, or choose another key");
       } else if (declared.putIfAbsent(key, i) != null) {
         fail(field, "'" + key + "' is declared twice in this template");
       }
@@ -90,34 +114,58 @@ final class DraftCheck {
       if (id != null && !controlIds.add(id)) {
         fail(at + ".id", "control '" + id + "' appears twice in this template");
       } else if (id != null && reservedControls.contains(id)) {
-        fail(at + ".id", "the extended template already has a control '" + id + "': an extension adds controls"
-            + " under ids of its own");
+        fail(
+            at + ".id",
+            "the extended template already has a control '"
+                + id
+                + "': an extension adds controls"
+                + " under ids of its own");
       }
       String family = text(at + ".family", control.family(), 200, true);
       String title = text(at + ".title", control.title(), 300, true);
       String description = text(at + ".description", control.description(), 4000, true);
       if (control.mandatory() == null) {
-        fail(at + ".mandatory", "say whether the control is mandatory (true) or discretionary (false)");
+        fail(
+            at + ".mandatory",
+            "say whether the control is mandatory (true) or discretionary (false)");
       }
-      Classification.Nature nature = parse(Classification.Nature.class, at + ".nature", control.nature(), null);
-      ManagedBy managedBy = parse(ManagedBy.class, at + ".managedBy", control.managedBy(), ManagedBy.CUSTOMER);
+      Classification.Nature nature =
+          parse(Classification.Nature.class, at + ".nature", control.nature(), null);
+      ManagedBy managedBy =
+          parse(ManagedBy.class, at + ".managedBy", control.managedBy(), ManagedBy.CUSTOMER);
       if (control.actions().isEmpty()) {
-        fail(at + ".actions", "a control maps at least one action: name the actions that satisfy it");
+        fail(
+            at + ".actions",
+            "a control maps at least one action: name the actions that satisfy it");
       }
       Set<String> mapped = new java.util.LinkedHashSet<>();
       for (int j = 0; j < control.actions().size(); j++) {
         String key = control.actions().get(j);
         if (key == null || !(declared.containsKey(key) || knownActions.contains(key))) {
-          fail(at + ".actions[" + j + "]", "no action '" + key + "' in this template, this tenant or the library:"
-              + " declare it under actions, or correct the key");
+          fail(
+              at + ".actions[" + j + "]",
+              "no action '"
+                  + key
+                  + "' in this template, this tenant or the library:"
+                  + " declare it under actions, or correct the key");
         } else if (!mapped.add(key)) {
           fail(at + ".actions[" + j + "]", "'" + key + "' is mapped twice to this control");
         } else if (nature != null && control.mandatory() != null) {
-          derivedPoints.merge(key, new Classification(nature, control.mandatory()).points(), Math::max);
+          derivedPoints.merge(
+              key, new Classification(nature, control.mandatory()).points(), Math::max);
         }
       }
-      controls.add(new NewControl(id, family, title, description, Boolean.TRUE.equals(control.mandatory()), nature,
-          managedBy, List.copyOf(mapped), i));
+      controls.add(
+          new NewControl(
+              id,
+              family,
+              title,
+              description,
+              Boolean.TRUE.equals(control.mandatory()),
+              nature,
+              managedBy,
+              List.copyOf(mapped),
+              i));
     }
     List<NewAction> actions = new ArrayList<>();
     for (int i = 0; i < draft.actions().size(); i++) {
@@ -133,18 +181,29 @@ final class DraftCheck {
       String solution = text(at + ".solution", action.solution(), 120, false);
       ActionType type = parse(ActionType.class, at + ".type", action.type(), null);
       if (action.points() != null && (action.points() < 1 || action.points() > 99)) {
-        fail(at + ".points", "points are a whole number from 1 to 99 (got " + action.points() + "), or left out to"
-            + " derive them from the strongest control the action serves");
+        fail(
+            at + ".points",
+            "points are a whole number from 1 to 99 (got "
+                + action.points()
+                + "), or left out to"
+                + " derive them from the strongest control the action serves");
       }
-      boolean isMapped = action.key() != null
-          && draft.controls().stream()
-              .anyMatch(control -> control != null && control.actions().contains(action.key()));
+      boolean isMapped =
+          action.key() != null
+              && draft.controls().stream()
+                  .anyMatch(control -> control != null && control.actions().contains(action.key()));
       if (action.key() != null && !isMapped) {
-        fail(at, "action '" + action.key() + "' is mapped to no control: every action satisfies at least one"
-            + " control, so name it in a control's actions or leave it out");
+        fail(
+            at,
+            "action '"
+                + action.key()
+                + "' is mapped to no control: every action satisfies at least one"
+                + " control, so name it in a control's actions or leave it out");
       }
-      int points = action.points() != null ? action.points() : derivedPoints.getOrDefault(action.key(), 1);
-      actions.add(new NewAction(action.key(), title, description, howTo, type, points, category, solution));
+      int points =
+          action.points() != null ? action.points() : derivedPoints.getOrDefault(action.key(), 1);
+      actions.add(
+          new NewAction(action.key(), title, description, howTo, type, points, category, solution));
     }
     return new Checked(actions, controls);
   }
@@ -167,16 +226,20 @@ final class DraftCheck {
     if (value == null && fallback != null) {
       return fallback;
     }
-    List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
-        .map(constant -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-        .toList();
-    String normalised = value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+    List<String> allowed =
+        java.util.Arrays.stream(type.getEnumConstants())
+            .map(constant -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+            .toList();
+    String normalised =
+        value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equals(normalised)) {
         return constant;
       }
     }
-    fail(field, "one of " + String.join(", ", allowed) + (value == null ? "" : " (got '" + value + "')"));
+    fail(
+        field,
+        "one of " + String.join(", ", allowed) + (value == null ? "" : " (got '" + value + "')"));
     return null;
   }
 

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The templates a tenant sees: the global library (platform schema) and its own private templates and extensions
- * (its schema), read in the tenant's transaction. Private keys never equal global ones, so a key names one
- * template.
+ * The templates a tenant sees: the global library (platform schema) and its own private templates
+ * and extensions (its schema), read in the tenant's transaction. Private keys never equal global
+ * ones, so a key names one template.
  */
 @ApplicationScoped
 public class TemplateCatalog {
@@ -29,23 +29,38 @@ public class TemplateCatalog {
   public List<TemplateSummary> available(ActiveTenant tenant) {
     binding.bind(em, tenant);
     List<TemplateSummary> templates = new ArrayList<>();
-    for (Object[] row : rows(
-        "SELECT t.template_key, t.title, t.regulation, t.description,"
-            + " string_agg(v.version, ',' ORDER BY v.published_at, v.id)"
-            + " FROM platform.template t JOIN platform.template_version v ON v.template_id = t.id"
-            + " GROUP BY t.id ORDER BY t.template_key")) {
-      templates.add(new TemplateSummary((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-          TemplateSummary.Kind.GLOBAL, null, versions(row[4])));
+    for (Object[] row :
+        rows(
+            "SELECT t.template_key, t.title, t.regulation, t.description,"
+                + " string_agg(v.version, ',' ORDER BY v.published_at, v.id)"
+                + " FROM platform.template t JOIN platform.template_version v ON v.template_id = t.id"
+                + " GROUP BY t.id ORDER BY t.template_key")) {
+      templates.add(
+          new TemplateSummary(
+              (String) row[0],
+              (String) row[1],
+              (String) row[2],
+              (String) row[3],
+              TemplateSummary.Kind.GLOBAL,
+              null,
+              versions(row[4])));
     }
-    for (Object[] row : rows(
-        "SELECT t.template_key, t.title, t.regulation, t.description, t.extends_key,"
-            + " string_agg(v.version::text, ',' ORDER BY v.version)"
-            + " FROM private_template t JOIN private_template_version v ON v.template_id = t.id"
-            + " GROUP BY t.id ORDER BY t.template_key")) {
+    for (Object[] row :
+        rows(
+            "SELECT t.template_key, t.title, t.regulation, t.description, t.extends_key,"
+                + " string_agg(v.version::text, ',' ORDER BY v.version)"
+                + " FROM private_template t JOIN private_template_version v ON v.template_id = t.id"
+                + " GROUP BY t.id ORDER BY t.template_key")) {
       String extendsKey = (String) row[4];
-      templates.add(new TemplateSummary((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-          extendsKey == null ? TemplateSummary.Kind.PRIVATE : TemplateSummary.Kind.EXTENSION, extendsKey,
-          versions(row[5])));
+      templates.add(
+          new TemplateSummary(
+              (String) row[0],
+              (String) row[1],
+              (String) row[2],
+              (String) row[3],
+              extendsKey == null ? TemplateSummary.Kind.PRIVATE : TemplateSummary.Kind.EXTENSION,
+              extendsKey,
+              versions(row[5])));
     }
     return templates;
   }
@@ -55,36 +70,59 @@ public class TemplateCatalog {
   }
 
   /**
-   * The version an assessment is built from. {@code version} null means the latest; for an extension it is the
-   * global template's version, and the extension's latest version is added on top.
+   * The version an assessment is built from. {@code version} null means the latest; for an
+   * extension it is the global template's version, and the extension's latest version is added on
+   * top.
    */
   public ResolvedTemplate resolve(ActiveTenant tenant, String key, String version) {
-    TemplateSummary template = find(tenant, key).orElseThrow(() -> new InvalidInputException(new Violation(
-        "template", "no template '" + key + "' in the library or in this tenant; GET /tenants/{tenant}/templates"
-            + " lists the templates you can use")));
+    TemplateSummary template =
+        find(tenant, key)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        new Violation(
+                            "template",
+                            "no template '"
+                                + key
+                                + "' in the library or in this tenant; GET /tenants/{tenant}/templates"
+                                + " lists the templates you can use")));
     return switch (template.kind()) {
       case GLOBAL -> {
         String chosen = chosen(template, version);
-        yield new ResolvedTemplate(key, chosen, template.regulation(), globalVersionId(key, chosen), null, null, null);
+        yield new ResolvedTemplate(
+            key, chosen, template.regulation(), globalVersionId(key, chosen), null, null, null);
       }
       case PRIVATE -> {
         String chosen = chosen(template, version);
-        yield new ResolvedTemplate(key, chosen, template.regulation(), null, null, null,
+        yield new ResolvedTemplate(
+            key,
+            chosen,
+            template.regulation(),
+            null,
+            null,
+            null,
             privateVersionId(key, Integer.parseInt(chosen)));
       }
       case EXTENSION -> {
         TemplateSummary global = find(tenant, template.extendsKey()).orElseThrow();
         String chosen = chosen(global, version);
         int extension = Integer.parseInt(template.latest());
-        yield new ResolvedTemplate(global.key(), chosen, template.regulation(), globalVersionId(global.key(), chosen),
-            key, extension, privateVersionId(key, extension));
+        yield new ResolvedTemplate(
+            global.key(),
+            chosen,
+            template.regulation(),
+            globalVersionId(global.key(), chosen),
+            key,
+            extension,
+            privateVersionId(key, extension));
       }
     };
   }
 
   /** The control ids of a global template's latest version: an extension may not reuse them. */
   List<String> globalControlIds(String key) {
-    return em.createNativeQuery(
+    return em
+        .createNativeQuery(
             "SELECT c.control_id FROM platform.template_control c WHERE c.version_id = ("
                 + " SELECT v.id FROM platform.template_version v JOIN platform.template t ON t.id = v.template_id"
                 + " WHERE t.template_key = ?1 ORDER BY v.published_at DESC, v.id DESC LIMIT 1)")
@@ -100,9 +138,17 @@ public class TemplateCatalog {
       return template.latest();
     }
     if (!template.versions().contains(version.strip())) {
-      throw new InvalidInputException(new Violation("version", "template '" + template.key() + "' has no published"
-          + " version '" + version + "'; its versions are " + String.join(", ", template.versions())
-          + " (leave version out for the latest)"));
+      throw new InvalidInputException(
+          new Violation(
+              "version",
+              "template '"
+                  + template.key()
+                  + "' has no published"
+                  + " version '"
+                  + version
+                  + "'; its versions are "
+                  + String.join(", ", template.versions())
+                  + " (leave version out for the latest)"));
     }
     return version.strip();
   }
@@ -117,11 +163,17 @@ public class TemplateCatalog {
 
   /** The id of a template's version, in the library's tables or the tenant's. */
   private long versionId(String versions, String templates, String key, Object version) {
-    return ((Number) em.createNativeQuery("SELECT v.id FROM " + versions + " v JOIN " + templates
-            + " t ON t.id = v.template_id WHERE t.template_key = ?1 AND v.version = ?2")
-        .setParameter(1, key)
-        .setParameter(2, version)
-        .getSingleResult()).longValue();
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT v.id FROM "
+                        + versions
+                        + " v JOIN "
+                        + templates
+                        + " t ON t.id = v.template_id WHERE t.template_key = ?1 AND v.version = ?2")
+                .setParameter(1, key)
+                .setParameter(2, version)
+                .getSingleResult())
+        .longValue();
   }
 
   @SuppressWarnings("unchecked")

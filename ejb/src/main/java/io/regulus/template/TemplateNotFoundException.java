@@ -9,7 +9,11 @@ public class TemplateNotFoundException extends DomainException {
   private static final long serialVersionUID = 1L;
 
   public TemplateNotFoundException(String key) {
-    super(ProblemKind.NOT_FOUND, "No template '" + key + "' in the library or in this tenant. GET"
-        + " /tenants/{tenant}/templates lists the templates you can use.");
+    super(
+        ProblemKind.NOT_FOUND,
+        "No template '"
+            + key
+            + "' in the library or in this tenant. GET"
+            + " /tenants/{tenant}/templates lists the templates you can use.");
   }
 }

@@ -24,9 +24,10 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The templates a tenant sees, and its private templates and extensions: created with their first version, then
- * published version by version. Each version is checked whole ({@link DraftCheck}) and written in one
- * transaction; the library actions it references are copied into the tenant's action catalogue.
+ * The templates a tenant sees, and its private templates and extensions: created with their first
+ * version, then published version by version. Each version is checked whole ({@link DraftCheck})
+ * and written in one transaction; the library actions it references are copied into the tenant's
+ * action catalogue.
  */
 @Stateless
 @Guarded
@@ -57,31 +58,56 @@ public class TemplateService {
     em.createNativeQuery("LOCK TABLE private_template IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
     String key = draft.key() == null ? "" : draft.key().strip();
     if (!DraftCheck.KEY.matcher(key).matches() || key.length() > DraftCheck.KEY_MAX) {
-      throw new InvalidInputException(new Violation("key", "a template key is lower-case words and digits joined by"
-          + " '-', at most " + DraftCheck.KEY_MAX + " characters, e.g. 'acme-vendor-policy'"));
+      throw new InvalidInputException(
+          new Violation(
+              "key",
+              "a template key is lower-case words and digits joined by"
+                  + " '-', at most "
+                  + DraftCheck.KEY_MAX
+                  + " characters, e.g. 'acme-vendor-policy'"));
     }
     if (catalog.find(tenant, key).isPresent()) {
-      throw new DomainException(ProblemKind.CONFLICT, "A template '" + key + "' already exists in the library or in"
-          + " this tenant. Choose another key, or publish a new version of yours.", "key");
+      throw new DomainException(
+          ProblemKind.CONFLICT,
+          "A template '"
+              + key
+              + "' already exists in the library or in"
+              + " this tenant. Choose another key, or publish a new version of yours.",
+          "key");
     }
-    String extendsKey = draft.extendsKey() == null || draft.extendsKey().isBlank() ? null : draft.extendsKey().strip();
-    if (extendsKey != null && catalog.find(tenant, extendsKey)
-        .filter(template -> template.kind() == TemplateSummary.Kind.GLOBAL).isEmpty()) {
-      throw new InvalidInputException(new Violation("extends", "an extension extends a global template, and '"
-          + extendsKey + "' is none; GET /tenants/{tenant}/templates lists them"));
+    String extendsKey =
+        draft.extendsKey() == null || draft.extendsKey().isBlank()
+            ? null
+            : draft.extendsKey().strip();
+    if (extendsKey != null
+        && catalog
+            .find(tenant, extendsKey)
+            .filter(template -> template.kind() == TemplateSummary.Kind.GLOBAL)
+            .isEmpty()) {
+      throw new InvalidInputException(
+          new Violation(
+              "extends",
+              "an extension extends a global template, and '"
+                  + extendsKey
+                  + "' is none; GET /tenants/{tenant}/templates lists them"));
     }
-    long id = ((Number) em.createNativeQuery(
-            "INSERT INTO private_template (template_key, title, regulation, description, extends_key, created_at,"
-                + " created_by) VALUES (?1, ?2, ?3, ?4, ?5, now(), ?6) RETURNING id")
-        .setParameter(1, key)
-        .setParameter(2, draft.title().strip())
-        .setParameter(3, draft.regulation().strip())
-        .setParameter(4, draft.description())
-        .setParameter(5, extendsKey)
-        .setParameter(6, caller.id())
-        .getSingleResult()).longValue();
+    long id =
+        ((Number)
+                em.createNativeQuery(
+                        "INSERT INTO private_template (template_key, title, regulation, description, extends_key, created_at,"
+                            + " created_by) VALUES (?1, ?2, ?3, ?4, ?5, now(), ?6) RETURNING id")
+                    .setParameter(1, key)
+                    .setParameter(2, draft.title().strip())
+                    .setParameter(3, draft.regulation().strip())
+                    .setParameter(4, draft.description())
+                    .setParameter(5, extendsKey)
+                    .setParameter(6, caller.id())
+                    .getSingleResult())
+            .longValue();
     writeVersion(id, 1, extendsKey, caller, draft);
-    LOG.info(() -> "tenant " + tenant.slug() + ": private template " + key + " created by " + caller.id());
+    LOG.info(
+        () ->
+            "tenant " + tenant.slug() + ": private template " + key + " created by " + caller.id());
     return catalog.find(tenant, key).orElseThrow();
   }
 
@@ -90,25 +116,42 @@ public class TemplateService {
     ActiveTenant tenant = caller.tenant();
     binding.bind(em, tenant);
     @SuppressWarnings("unchecked")
-    List<Object[]> found = em.createNativeQuery(
-            "SELECT id, extends_key FROM private_template WHERE template_key = ?1 FOR UPDATE")
-        .setParameter(1, key)
-        .getResultList();
+    List<Object[]> found =
+        em.createNativeQuery(
+                "SELECT id, extends_key FROM private_template WHERE template_key = ?1 FOR UPDATE")
+            .setParameter(1, key)
+            .getResultList();
     if (found.isEmpty()) {
-      throw new DomainException(ProblemKind.NOT_FOUND, "This tenant has no private template '" + key + "'. Global"
-          + " templates are published by the platform; create a private template or an extension first.");
+      throw new DomainException(
+          ProblemKind.NOT_FOUND,
+          "This tenant has no private template '"
+              + key
+              + "'. Global"
+              + " templates are published by the platform; create a private template or an extension first.");
     }
     long id = ((Number) found.get(0)[0]).longValue();
-    int next = ((Number) em.createNativeQuery(
-            "SELECT coalesce(max(version), 0) + 1 FROM private_template_version WHERE template_id = ?1")
-        .setParameter(1, id)
-        .getSingleResult()).intValue();
+    int next =
+        ((Number)
+                em.createNativeQuery(
+                        "SELECT coalesce(max(version), 0) + 1 FROM private_template_version WHERE template_id = ?1")
+                    .setParameter(1, id)
+                    .getSingleResult())
+            .intValue();
     writeVersion(id, next, (String) found.get(0)[1], caller, draft);
-    LOG.info(() -> "tenant " + tenant.slug() + ": private template " + key + " version " + next + " published");
+    LOG.info(
+        () ->
+            "tenant "
+                + tenant.slug()
+                + ": private template "
+                + key
+                + " version "
+                + next
+                + " published");
     return catalog.find(tenant, key).orElseThrow();
   }
 
-  private void writeVersion(long templateId, int version, String extendsKey, TenantCaller caller, TemplateDraft draft) {
+  private void writeVersion(
+      long templateId, int version, String extendsKey, TenantCaller caller, TemplateDraft draft) {
     Set<String> referenced = new LinkedHashSet<>();
     draft.actions().forEach(action -> referenced.add(action.key()));
     draft.controls().forEach(control -> referenced.addAll(control.actions()));
@@ -116,7 +159,8 @@ public class TemplateService {
     Set<String> library = keys("SELECT action_key FROM platform.library_action", referenced);
     Set<String> known = new HashSet<>(library);
     known.addAll(keys("SELECT action_key FROM action", referenced));
-    Set<String> reserved = extendsKey == null ? Set.of() : Set.copyOf(catalog.globalControlIds(extendsKey));
+    Set<String> reserved =
+        extendsKey == null ? Set.of() : Set.copyOf(catalog.globalControlIds(extendsKey));
     DraftCheck.Checked checked = DraftCheck.check(draft, known, reserved);
 
     for (DraftCheck.NewAction action : checked.actions()) {
@@ -134,23 +178,37 @@ public class TemplateService {
           .executeUpdate();
     }
     copyLibraryActions(library);
-    long versionId = ((Number) em.createNativeQuery(
-            "INSERT INTO private_template_version (template_id, version, published_at, published_by)"
-                + " VALUES (?1, ?2, now(), ?3) RETURNING id")
-        .setParameter(1, templateId)
-        .setParameter(2, version)
-        .setParameter(3, caller.id())
-        .getSingleResult()).longValue();
+    long versionId =
+        ((Number)
+                em.createNativeQuery(
+                        "INSERT INTO private_template_version (template_id, version, published_at, published_by)"
+                            + " VALUES (?1, ?2, now(), ?3) RETURNING id")
+                    .setParameter(1, templateId)
+                    .setParameter(2, version)
+                    .setParameter(3, caller.id())
+                    .getSingleResult())
+            .longValue();
     JsonArrayBuilder controls = Json.createArrayBuilder();
     JsonArrayBuilder mappings = Json.createArrayBuilder();
     for (DraftCheck.NewControl control : checked.controls()) {
-      controls.add(Json.createObjectBuilder()
-          .add("control_id", control.id()).add("family", control.family()).add("title", control.title())
-          .add("description", control.description()).add("mandatory", control.mandatory())
-          .add("nature", control.nature().name()).add("managed_by", control.managedBy().name())
-          .add("position", control.position()));
-      control.actions().forEach(action ->
-          mappings.add(Json.createObjectBuilder().add("control_id", control.id()).add("action_key", action)));
+      controls.add(
+          Json.createObjectBuilder()
+              .add("control_id", control.id())
+              .add("family", control.family())
+              .add("title", control.title())
+              .add("description", control.description())
+              .add("mandatory", control.mandatory())
+              .add("nature", control.nature().name())
+              .add("managed_by", control.managedBy().name())
+              .add("position", control.position()));
+      control
+          .actions()
+          .forEach(
+              action ->
+                  mappings.add(
+                      Json.createObjectBuilder()
+                          .add("control_id", control.id())
+                          .add("action_key", action)));
     }
     em.createNativeQuery(
             "INSERT INTO private_control (version_id, control_id, family, title, description, mandatory, nature,"
@@ -171,7 +229,10 @@ public class TemplateService {
         .executeUpdate();
   }
 
-  /** Copies library actions into the tenant's catalogue, once: a copy keeps the points and type it was taken with. */
+  /**
+   * Copies library actions into the tenant's catalogue, once: a copy keeps the points and type it
+   * was taken with.
+   */
   private void copyLibraryActions(Set<String> keys) {
     if (keys.isEmpty()) {
       return;
@@ -190,11 +251,14 @@ public class TemplateService {
     if (among.isEmpty()) {
       return Set.of();
     }
-    return ((List<?>) em.createNativeQuery(select + " WHERE action_key = ANY (string_to_array(?1, ','))")
-            .setParameter(1, among.stream().filter(key -> !key.contains(",")).collect(Collectors.joining(",")))
-            .getResultList())
-        .stream()
-        .map(String.class::cast)
-        .collect(Collectors.toSet());
+    return ((List<?>)
+            em.createNativeQuery(select + " WHERE action_key = ANY (string_to_array(?1, ','))")
+                .setParameter(
+                    1,
+                    among.stream()
+                        .filter(key -> !key.contains(","))
+                        .collect(Collectors.joining(",")))
+                .getResultList())
+        .stream().map(String.class::cast).collect(Collectors.toSet());
   }
 }

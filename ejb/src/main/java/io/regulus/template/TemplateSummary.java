@@ -5,11 +5,16 @@ import java.util.List;
 /**
  * A template a tenant can build assessments from, with its published versions, oldest first.
  *
- * @param kind GLOBAL (the platform's library), PRIVATE (the tenant's own) or EXTENSION (the tenant's controls on
- *     top of the global template {@code extendsKey})
+ * @param kind GLOBAL (the platform's library), PRIVATE (the tenant's own) or EXTENSION (the
+ *     tenant's controls on top of the global template {@code extendsKey})
  */
 public record TemplateSummary(
-    String key, String title, String regulation, String description, Kind kind, String extendsKey,
+    String key,
+    String title,
+    String regulation,
+    String description,
+    Kind kind,
+    String extendsKey,
     List<String> versions) {
 
   /** Where a template comes from. */

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Holding a permission, once the tenant was entered: by role for users, by grant for system callers. */
+/**
+ * Holding a permission, once the tenant was entered: by role for users, by grant for system
+ * callers.
+ */
 class AccessControlTest {
 
   private static final TenantSlug ACME = new TenantSlug("acme");
@@ -17,12 +20,14 @@ class AccessControlTest {
 
   @Test
   void aUsersRoleInTheTenantDecides() {
-    assertThatCode(() -> access.require(Permission.ASSIGN_ACTIONS, in(TenantRole.ADMIN))).doesNotThrowAnyException();
+    assertThatCode(() -> access.require(Permission.ASSIGN_ACTIONS, in(TenantRole.ADMIN)))
+        .doesNotThrowAnyException();
     assertThatCode(() -> access.require(Permission.WORK_ON_ACTIONS, in(TenantRole.CONTRIBUTOR)))
         .doesNotThrowAnyException();
     assertThatThrownBy(() -> access.require(Permission.ASSIGN_ACTIONS, in(TenantRole.READER)))
         .isInstanceOf(AccessDeniedException.class)
-        .hasMessage("Your role in tenant 'acme' is reader; only the tenant's admins may assign improvement actions.");
+        .hasMessage(
+            "Your role in tenant 'acme' is reader; only the tenant's admins may assign improvement actions.");
     assertThatThrownBy(() -> access.require(Permission.WORK_ON_ACTIONS, in(TenantRole.READER)))
         .isInstanceOf(AccessDeniedException.class);
   }
@@ -31,27 +36,34 @@ class AccessControlTest {
   void aSystemCallerHoldsOnlyItsGrants() {
     TenantCaller recompute = new TenantCaller(active(), SystemCaller.RECOMPUTE, null);
 
-    assertThatCode(() -> access.require(Permission.READ_TENANT, recompute)).doesNotThrowAnyException();
+    assertThatCode(() -> access.require(Permission.READ_TENANT, recompute))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> access.require(Permission.WORK_ON_ACTIONS, recompute))
         .isInstanceOf(AccessDeniedException.class)
-        .hasMessage("job:recompute may not work on improvement actions: it does not hold the permission"
-            + " work-on-actions.");
+        .hasMessage(
+            "job:recompute may not work on improvement actions: it does not hold the permission"
+                + " work-on-actions.");
     assertThatThrownBy(() -> access.require(Permission.OPERATE_PLATFORM, SystemCaller.RECOMPUTE))
         .isInstanceOf(AccessDeniedException.class);
-    assertThatCode(() -> access.require(Permission.OPERATE_PLATFORM, SystemCaller.STARTUP)).doesNotThrowAnyException();
+    assertThatCode(() -> access.require(Permission.OPERATE_PLATFORM, SystemCaller.STARTUP))
+        .doesNotThrowAnyException();
     assertThatThrownBy(recompute::requireRole).isInstanceOf(AccessDeniedException.class);
   }
 
   @Test
   void platformOperationsNeedAnOperator() {
-    User operator = new User("u-1", "olivia", null, null, Map.of(), Map.of(), Set.of(PlatformRole.OPERATOR));
-    User admin = new User("u-2", "alice", null, null, Map.of(ACME, TenantRole.ADMIN), Map.of(), Set.of());
+    User operator =
+        new User("u-1", "olivia", null, null, Map.of(), Map.of(), Set.of(PlatformRole.OPERATOR));
+    User admin =
+        new User("u-2", "alice", null, null, Map.of(ACME, TenantRole.ADMIN), Map.of(), Set.of());
 
-    assertThatCode(() -> access.require(Permission.OPERATE_PLATFORM, operator)).doesNotThrowAnyException();
+    assertThatCode(() -> access.require(Permission.OPERATE_PLATFORM, operator))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> access.require(Permission.OPERATE_PLATFORM, admin))
         .isInstanceOf(AccessDeniedException.class)
         .hasMessage("Only platform operators may operate the platform.");
-    assertThatCode(() -> access.require(Permission.READ_OWN_PROFILE, admin)).doesNotThrowAnyException();
+    assertThatCode(() -> access.require(Permission.READ_OWN_PROFILE, admin))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -64,13 +76,16 @@ class AccessControlTest {
 
   @Test
   void aSystemCallerIsNamedLikeAJob() {
-    assertThatThrownBy(() -> new SystemCaller("nobody", Set.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SystemCaller("nobody", Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatCode(() -> new SystemCaller("client:acme-signals", Set.of(Permission.READ_TENANT)))
         .doesNotThrowAnyException();
   }
 
   private static TenantCaller in(TenantRole role) {
-    return new TenantCaller(active(), new User("u-9", "someone", null, null, Map.of(ACME, role), Map.of(), Set.of()),
+    return new TenantCaller(
+        active(),
+        new User("u-9", "someone", null, null, Map.of(ACME, role), Map.of(), Set.of()),
         role);
   }
 

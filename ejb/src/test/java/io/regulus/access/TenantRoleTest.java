@@ -20,6 +20,7 @@ class TenantRoleTest {
   void ofTwoRolesInOneTenantTheStrongestIsKept() {
     assertThat(TenantRole.READER.strongest(TenantRole.ADMIN)).isEqualTo(TenantRole.ADMIN);
     assertThat(TenantRole.ADMIN.strongest(TenantRole.CONTRIBUTOR)).isEqualTo(TenantRole.ADMIN);
-    assertThat(TenantRole.CONTRIBUTOR.strongest(TenantRole.ASSESSOR)).isEqualTo(TenantRole.ASSESSOR);
+    assertThat(TenantRole.CONTRIBUTOR.strongest(TenantRole.ASSESSOR))
+        .isEqualTo(TenantRole.ASSESSOR);
   }
 }

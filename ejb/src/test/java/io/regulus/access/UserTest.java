@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A user as their token describes them: roles from group paths and realm roles, the stronger role kept. */
+/**
+ * A user as their token describes them: roles from group paths and realm roles, the stronger role
+ * kept.
+ */
 class UserTest {
 
   private static final TenantSlug ACME = new TenantSlug("acme");
@@ -20,9 +23,11 @@ class UserTest {
 
   @Test
   void rolesPerTenantAreReadFromGroups() {
-    User caller = caller(claims().add("groups", strings("/tenants/acme/admin", "/tenants/globex-eu/reader")));
+    User caller =
+        caller(claims().add("groups", strings("/tenants/acme/admin", "/tenants/globex-eu/reader")));
 
-    assertThat(caller.tenantRoles()).isEqualTo(Map.of(ACME, TenantRole.ADMIN, GLOBEX, TenantRole.READER));
+    assertThat(caller.tenantRoles())
+        .isEqualTo(Map.of(ACME, TenantRole.ADMIN, GLOBEX, TenantRole.READER));
   }
 
   @ParameterizedTest
@@ -32,10 +37,14 @@ class UserTest {
     "reader, contributor, CONTRIBUTOR",
     "assessor, admin, ADMIN"
   })
-  void twoRolesInOneTenantKeepTheStrongestInEitherOrder(String first, String second, TenantRole strongest) {
+  void twoRolesInOneTenantKeepTheStrongestInEitherOrder(
+      String first, String second, TenantRole strongest) {
     for (String[] order : new String[][] {{first, second}, {second, first}}) {
       User caller =
-          caller(claims().add("groups", strings("/tenants/acme/" + order[0], "/tenants/acme/" + order[1])));
+          caller(
+              claims()
+                  .add(
+                      "groups", strings("/tenants/acme/" + order[0], "/tenants/acme/" + order[1])));
 
       assertThat(caller.tenantRoles()).isEqualTo(Map.of(ACME, strongest));
     }
@@ -67,7 +76,8 @@ class UserTest {
 
   @Test
   void platformOperatorRealmRoleMapsToOperator() {
-    User caller = caller(claims().add("realm_access", realmRoles("offline_access", "platform-operator")));
+    User caller =
+        caller(claims().add("realm_access", realmRoles("offline_access", "platform-operator")));
 
     assertThat(caller.platformRoles()).containsExactly(PlatformRole.OPERATOR);
     assertThat(caller.has(PlatformRole.OPERATOR)).isTrue();
@@ -77,7 +87,10 @@ class UserTest {
   void otherRealmRolesAreIgnored() {
     User caller =
         caller(
-            claims().add("realm_access", realmRoles("offline_access", "uma_authorization", "platform-operators")));
+            claims()
+                .add(
+                    "realm_access",
+                    realmRoles("offline_access", "uma_authorization", "platform-operators")));
 
     assertThat(caller.platformRoles()).isEmpty();
   }
@@ -85,13 +98,22 @@ class UserTest {
   @Test
   void firmRolesAreReadFromFirmGroupsAndReachOnlyThatFirmsClients() {
     User caller =
-        caller(claims().add("groups", strings("/firms/northwind/reader", "/firms/northwind/consultant",
-            "/firms/Bad_Slug/admin", "/firms/acme-advisors/owner", "/tenants/acme/admin")));
+        caller(
+            claims()
+                .add(
+                    "groups",
+                    strings(
+                        "/firms/northwind/reader",
+                        "/firms/northwind/consultant",
+                        "/firms/Bad_Slug/admin",
+                        "/firms/acme-advisors/owner",
+                        "/tenants/acme/admin")));
 
     FirmSlug northwind = new FirmSlug("northwind");
     assertThat(caller.firmRoles()).isEqualTo(Map.of(northwind, FirmRole.READER));
     assertThat(caller.reachesClientsThroughFirm()).isTrue();
-    // own role and firm role: the stronger wins; another firm's client or a direct customer: the own role only
+    // own role and firm role: the stronger wins; another firm's client or a direct customer: the
+    // own role only
     assertThat(caller.roleIn(ACME, Optional.of(northwind))).contains(TenantRole.ADMIN);
     assertThat(caller.roleIn(GLOBEX, Optional.of(northwind))).contains(TenantRole.READER);
     assertThat(caller.roleIn(GLOBEX, Optional.of(new FirmSlug("other-firm")))).isEmpty();
@@ -100,10 +122,16 @@ class UserTest {
 
   @Test
   void aConsultantReachesOnlyTheClientsTheyAreAddedTo() {
-    User caller = caller(claims().add("groups", strings("/firms/northwind/consultant", "/tenants/globex-eu/contributor")));
+    User caller =
+        caller(
+            claims()
+                .add(
+                    "groups",
+                    strings("/firms/northwind/consultant", "/tenants/globex-eu/contributor")));
 
     assertThat(caller.reachesClientsThroughFirm()).isFalse();
-    assertThat(caller.roleIn(GLOBEX, Optional.of(new FirmSlug("northwind")))).contains(TenantRole.CONTRIBUTOR);
+    assertThat(caller.roleIn(GLOBEX, Optional.of(new FirmSlug("northwind"))))
+        .contains(TenantRole.CONTRIBUTOR);
     assertThat(caller.roleIn(ACME, Optional.of(new FirmSlug("northwind")))).isEmpty();
   }
 
@@ -111,7 +139,10 @@ class UserTest {
   void profileClaimsAreRead() {
     User caller =
         caller(
-            claims().add("preferred_username", "alice").add("email", "alice@acme.test").add("name", "Alice Liddell"));
+            claims()
+                .add("preferred_username", "alice")
+                .add("email", "alice@acme.test")
+                .add("name", "Alice Liddell"));
 
     assertThat(caller.id()).isEqualTo("user-1");
     assertThat(caller.username()).isEqualTo("alice");
@@ -153,7 +184,8 @@ class UserTest {
   }
 
   private static User caller(Claims claims) {
-    return User.fromToken("user-1", claims.username, claims.email, claims.name, claims.groups, claims.realmRoles);
+    return User.fromToken(
+        "user-1", claims.username, claims.email, claims.name, claims.groups, claims.realmRoles);
   }
 
   private static Claims claims() {

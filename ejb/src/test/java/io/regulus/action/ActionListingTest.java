@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The actions list: filters, passed hidden by default, sort, pages, counts and the filtered score. */
+/**
+ * The actions list: filters, passed hidden by default, sort, pages, counts and the filtered score.
+ */
 class ActionListingTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
@@ -29,20 +31,48 @@ class ActionListingTest {
   static {
     for (int i = 1; i <= 30; i++) {
       boolean passed = i % 3 == 0;
-      ALL.add(new ActionInstance(i, "action-" + i, "Action " + i, i % 2 == 0 ? ActionType.TECHNICAL
-          : ActionType.DOCUMENTATION, i, i <= 10 ? "Control access" : "Manage compliance", null, ActionOrigin.LIBRARY,
-          TestingSource.MANUAL, null, null, null,
-          passed ? ImplementationStatus.IMPLEMENTED : ImplementationStatus.NOT_IMPLEMENTED, null,
-          passed ? TestStatus.PASSED : TestStatus.NONE, null, null, i <= 5 ? "u-bob" : null, i <= 5 ? "bob" : null,
-          null, null, i == 1 ? TODAY.minusDays(2) : null, Priority.MEDIUM, false, null,
-          List.of(i <= 20 ? "GDPR" : "HIPAA"), List.of(1L), List.of(1L), Instant.EPOCH, null, 0));
+      ALL.add(
+          new ActionInstance(
+              i,
+              "action-" + i,
+              "Action " + i,
+              i % 2 == 0 ? ActionType.TECHNICAL : ActionType.DOCUMENTATION,
+              i,
+              i <= 10 ? "Control access" : "Manage compliance",
+              null,
+              ActionOrigin.LIBRARY,
+              TestingSource.MANUAL,
+              null,
+              null,
+              null,
+              passed ? ImplementationStatus.IMPLEMENTED : ImplementationStatus.NOT_IMPLEMENTED,
+              null,
+              passed ? TestStatus.PASSED : TestStatus.NONE,
+              null,
+              null,
+              i <= 5 ? "u-bob" : null,
+              i <= 5 ? "bob" : null,
+              null,
+              null,
+              i == 1 ? TODAY.minusDays(2) : null,
+              Priority.MEDIUM,
+              false,
+              null,
+              List.of(i <= 20 ? "GDPR" : "HIPAA"),
+              List.of(1L),
+              List.of(1L),
+              Instant.EPOCH,
+              null,
+              0));
       CONTRIBUTIONS.put((long) i, new Score(passed ? i : 0, i));
     }
   }
 
   @Test
   void passedActionsAreHiddenByDefaultButCountInTheScore() {
-    ActionPage page = ActionListing.page(ALL, filter(null, null, null, false), null, 0, 50, null, CONTRIBUTIONS, TODAY);
+    ActionPage page =
+        ActionListing.page(
+            ALL, filter(null, null, null, false), null, 0, 50, null, CONTRIBUTIONS, TODAY);
     assertThat(page.total()).isEqualTo(20);
     assertThat(page.items()).noneMatch(ActionInstance::passed);
     // all 30 selected: possible 1 + ... + 30 = 465, achieved 3 + 6 + ... + 30 = 165
@@ -51,32 +81,66 @@ class ActionListingTest {
 
   @Test
   void filtersSortPagesAndCounts() {
-    ActionPage page = ActionListing.page(ALL, filter("GDPR", "Control access", null, true), "-points", 1, 4,
-        "testStatus", CONTRIBUTIONS, TODAY);
+    ActionPage page =
+        ActionListing.page(
+            ALL,
+            filter("GDPR", "Control access", null, true),
+            "-points",
+            1,
+            4,
+            "testStatus",
+            CONTRIBUTIONS,
+            TODAY);
     assertThat(page.total()).isEqualTo(10);
     assertThat(page.items()).extracting(ActionInstance::points).containsExactly(6, 5, 4, 3);
     assertThat(page.counts()).containsEntry("PASSED", 3L).containsEntry("NONE", 7L);
     assertThat(page.score()).isEqualTo(new Score(18, 55));
 
-    ActionPage mine = ActionListing.page(ALL, filter(null, null, "u-bob", false), "title", 0, 50, null,
-        CONTRIBUTIONS, TODAY);
-    assertThat(mine.items()).extracting(ActionInstance::key)
+    ActionPage mine =
+        ActionListing.page(
+            ALL, filter(null, null, "u-bob", false), "title", 0, 50, null, CONTRIBUTIONS, TODAY);
+    assertThat(mine.items())
+        .extracting(ActionInstance::key)
         .containsExactly("action-1", "action-2", "action-4", "action-5");
-    ActionFilter overdue = new ActionFilter(null, null, null, null, null, null, null, null, null, null, null, null,
-        true, null, false);
+    ActionFilter overdue =
+        new ActionFilter(
+            null, null, null, null, null, null, null, null, null, null, null, null, true, null,
+            false);
     assertThat(ActionListing.page(ALL, overdue, null, 0, 50, null, CONTRIBUTIONS, TODAY).items())
-        .extracting(ActionInstance::id).containsExactly(1L);
+        .extracting(ActionInstance::id)
+        .containsExactly(1L);
   }
 
   @Test
   void aBadSortPageOrGroupByIsNamed() {
-    InvalidInputException problem = catchThrowableOfType(() -> ActionListing.page(ALL, ActionFilter.ALL, "colour", -1,
-        0, "mood", CONTRIBUTIONS, TODAY), InvalidInputException.class);
-    assertThat(problem.violations()).extracting(Violation::field).containsExactly("sort", "groupBy", "page", "size");
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                ActionListing.page(
+                    ALL, ActionFilter.ALL, "colour", -1, 0, "mood", CONTRIBUTIONS, TODAY),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
+        .containsExactly("sort", "groupBy", "page", "size");
   }
 
-  private static ActionFilter filter(String regulation, String category, String assignee, boolean includePassed) {
-    return new ActionFilter(regulation, null, null, category, null, null, Set.of(), Set.of(), assignee, null, null,
-        null, null, null, includePassed);
+  private static ActionFilter filter(
+      String regulation, String category, String assignee, boolean includePassed) {
+    return new ActionFilter(
+        regulation,
+        null,
+        null,
+        category,
+        null,
+        null,
+        Set.of(),
+        Set.of(),
+        assignee,
+        null,
+        null,
+        null,
+        null,
+        null,
+        includePassed);
   }
 }

@@ -31,47 +31,98 @@ class ActionWorkflowTest {
 
   @Test
   void implementingSetsTodayAndTheImplementerThenAnotherPersonTests() {
-    ActionInstance implemented = apply(UNTOUCHED, statuses(ImplementationStatus.IMPLEMENTED, null, null),
-        TenantRole.CONTRIBUTOR, "bob");
+    ActionInstance implemented =
+        apply(
+            UNTOUCHED,
+            statuses(ImplementationStatus.IMPLEMENTED, null, null),
+            TenantRole.CONTRIBUTOR,
+            "bob");
     assertThat(implemented.implementationDate()).isEqualTo(TODAY);
     assertThat(implemented.implementedBy()).isEqualTo("bob");
-    ActionInstance passed = apply(implemented, statuses(null, TestStatus.PASSED, null), TenantRole.ASSESSOR, "carol");
+    ActionInstance passed =
+        apply(implemented, statuses(null, TestStatus.PASSED, null), TenantRole.ASSESSOR, "carol");
     assertThat(passed.testStatus()).isEqualTo(TestStatus.PASSED);
   }
 
   @Test
   void eachRoleChangesOnlyItsPart() {
-    assertThat(catchThrowableOfType(() -> apply(UNTOUCHED, statuses(ImplementationStatus.PLANNED, null, null),
-        TenantRole.ASSESSOR, "carol"), AccessDeniedException.class)).hasMessageContaining("contributor or admin");
-    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null,
-        "bob");
-    assertThat(catchThrowableOfType(() -> apply(implemented, statuses(null, TestStatus.PASSED, null),
-        TenantRole.CONTRIBUTOR, "bob"), AccessDeniedException.class)).hasMessageContaining("assessor or admin");
-    assertThat(catchThrowableOfType(() -> apply(UNTOUCHED, new ActionUpdate(null, null, null, null, null, null, null,
-        TODAY, null, null, null), TenantRole.CONTRIBUTOR, "bob"), AccessDeniedException.class))
+    assertThat(
+            catchThrowableOfType(
+                () ->
+                    apply(
+                        UNTOUCHED,
+                        statuses(ImplementationStatus.PLANNED, null, null),
+                        TenantRole.ASSESSOR,
+                        "carol"),
+                AccessDeniedException.class))
+        .hasMessageContaining("contributor or admin");
+    ActionInstance implemented =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "bob");
+    assertThat(
+            catchThrowableOfType(
+                () ->
+                    apply(
+                        implemented,
+                        statuses(null, TestStatus.PASSED, null),
+                        TenantRole.CONTRIBUTOR,
+                        "bob"),
+                AccessDeniedException.class))
+        .hasMessageContaining("assessor or admin");
+    assertThat(
+            catchThrowableOfType(
+                () ->
+                    apply(
+                        UNTOUCHED,
+                        new ActionUpdate(
+                            null, null, null, null, null, null, null, TODAY, null, null, null),
+                        TenantRole.CONTRIBUTOR,
+                        "bob"),
+                AccessDeniedException.class))
         .hasMessageContaining("admin role");
-    assertThat(apply(UNTOUCHED, new ActionUpdate(null, null, null, null, "  seen  ", null, null, null, null, null,
-        null), TenantRole.ASSESSOR, "carol").notes()).isEqualTo("seen");
+    assertThat(
+            apply(
+                    UNTOUCHED,
+                    new ActionUpdate(
+                        null, null, null, null, "  seen  ", null, null, null, null, null, null),
+                    TenantRole.ASSESSOR,
+                    "carol")
+                .notes())
+        .isEqualTo("seen");
   }
 
   @Test
   void whoImplementedDoesNotJudgeUnlessAdmin() {
-    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null,
-        "carol");
-    DomainException conflict = catchThrowableOfType(() -> apply(implemented, statuses(null, TestStatus.PASSED, null),
-        TenantRole.ASSESSOR, "carol"), DomainException.class);
+    ActionInstance implemented =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "carol");
+    DomainException conflict =
+        catchThrowableOfType(
+            () ->
+                apply(
+                    implemented,
+                    statuses(null, TestStatus.PASSED, null),
+                    TenantRole.ASSESSOR,
+                    "carol"),
+            DomainException.class);
     assertThat(conflict.kind()).isEqualTo(ProblemKind.CONFLICT);
     assertThat(conflict).hasMessageContaining("Separation of duties");
-    assertThat(apply(implemented, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "carol").testStatus())
+    assertThat(
+            apply(implemented, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "carol")
+                .testStatus())
         .isEqualTo(TestStatus.PASSED);
   }
 
   @Test
   void aTestResultNeedsTheActionImplementedAndGoingBackClearsIt() {
-    assertThat(violations(() -> apply(UNTOUCHED, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")))
+    assertThat(
+            violations(
+                () ->
+                    apply(
+                        UNTOUCHED, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")))
         .containsExactly("testStatus");
-    ActionInstance passed = instance(ImplementationStatus.IMPLEMENTED, TestStatus.PASSED, null, MANUAL, null, "b");
-    ActionInstance planned = apply(passed, statuses(ImplementationStatus.PLANNED, null, null), TenantRole.ADMIN, "a");
+    ActionInstance passed =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.PASSED, null, MANUAL, null, "b");
+    ActionInstance planned =
+        apply(passed, statuses(ImplementationStatus.PLANNED, null, null), TenantRole.ADMIN, "a");
     assertThat(planned.testStatus()).isEqualTo(TestStatus.NONE);
     assertThat(planned.implementationDate()).isNull();
     assertThat(planned.implementedBy()).isNull();
@@ -79,76 +130,245 @@ class ActionWorkflowTest {
 
   @Test
   void aPassedFractionGoesWithAPartialTestOnly() {
-    ActionInstance implemented = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null,
-        "b");
-    assertThat(apply(implemented, statuses(null, TestStatus.PARTIALLY_TESTED, new BigDecimal("0.25")),
-        TenantRole.ADMIN, "a").passedFraction()).isEqualByComparingTo("0.25");
-    assertThat(violations(() -> apply(implemented, statuses(null, TestStatus.PARTIALLY_TESTED, null),
-        TenantRole.ADMIN, "a"))).containsExactly("passedFraction");
-    assertThat(violations(() -> apply(implemented, statuses(null, TestStatus.PASSED, BigDecimal.ONE),
-        TenantRole.ADMIN, "a"))).containsExactly("passedFraction");
+    ActionInstance implemented =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "b");
+    assertThat(
+            apply(
+                    implemented,
+                    statuses(null, TestStatus.PARTIALLY_TESTED, new BigDecimal("0.25")),
+                    TenantRole.ADMIN,
+                    "a")
+                .passedFraction())
+        .isEqualByComparingTo("0.25");
+    assertThat(
+            violations(
+                () ->
+                    apply(
+                        implemented,
+                        statuses(null, TestStatus.PARTIALLY_TESTED, null),
+                        TenantRole.ADMIN,
+                        "a")))
+        .containsExactly("passedFraction");
+    assertThat(
+            violations(
+                () ->
+                    apply(
+                        implemented,
+                        statuses(null, TestStatus.PASSED, BigDecimal.ONE),
+                        TenantRole.ADMIN,
+                        "a")))
+        .containsExactly("passedFraction");
   }
 
   @Test
   void anAutomaticTestIsOverriddenOnlyWithAReason() {
-    ActionInstance automatic = instance(ImplementationStatus.IMPLEMENTED, TestStatus.TO_BE_DETECTED, null, AUTOMATIC,
-        null, "b");
-    assertThat(violations(() -> apply(automatic, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")))
+    ActionInstance automatic =
+        instance(
+            ImplementationStatus.IMPLEMENTED,
+            TestStatus.TO_BE_DETECTED,
+            null,
+            AUTOMATIC,
+            null,
+            "b");
+    assertThat(
+            violations(
+                () ->
+                    apply(
+                        automatic, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")))
         .containsExactly("testOverrideReason");
-    assertThat(apply(automatic, new ActionUpdate(null, null, TestStatus.PASSED, null, null, null, null, null, null,
-        "Checked the console by hand", null), TenantRole.ADMIN, "a").testStatus()).isEqualTo(TestStatus.PASSED);
-    ActionInstance manual = instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "b");
-    assertThat(apply(manual, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a").testStatus())
+    assertThat(
+            apply(
+                    automatic,
+                    new ActionUpdate(
+                        null,
+                        null,
+                        TestStatus.PASSED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Checked the console by hand",
+                        null),
+                    TenantRole.ADMIN,
+                    "a")
+                .testStatus())
+        .isEqualTo(TestStatus.PASSED);
+    ActionInstance manual =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "b");
+    assertThat(
+            apply(manual, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")
+                .testStatus())
         .isEqualTo(TestStatus.PASSED);
   }
 
   @Test
   void anActionFollowingItsParentTakesNoStatusesButCanBeAssigned() {
-    ActionInstance child = instance(ImplementationStatus.NOT_IMPLEMENTED, TestStatus.NONE, null, PARENT, 9L, null);
-    assertThat(catchThrowableOfType(() -> apply(child, statuses(ImplementationStatus.IMPLEMENTED, null, null),
-        TenantRole.ADMIN, "a"), DomainException.class)).hasMessageContaining("follows the statuses of its parent");
-    ActionInstance assigned = ActionWorkflow.apply(child, new ActionUpdate(null, null, null, null, null, "u-1", null,
-        TODAY.plusDays(7), Priority.HIGH, null, null), TenantRole.ADMIN, "a",
-        new ActionWorkflow.Person("u-1", "bob"), null, TODAY);
+    ActionInstance child =
+        instance(ImplementationStatus.NOT_IMPLEMENTED, TestStatus.NONE, null, PARENT, 9L, null);
+    assertThat(
+            catchThrowableOfType(
+                () ->
+                    apply(
+                        child,
+                        statuses(ImplementationStatus.IMPLEMENTED, null, null),
+                        TenantRole.ADMIN,
+                        "a"),
+                DomainException.class))
+        .hasMessageContaining("follows the statuses of its parent");
+    ActionInstance assigned =
+        ActionWorkflow.apply(
+            child,
+            new ActionUpdate(
+                null,
+                null,
+                null,
+                null,
+                null,
+                "u-1",
+                null,
+                TODAY.plusDays(7),
+                Priority.HIGH,
+                null,
+                null),
+            TenantRole.ADMIN,
+            "a",
+            new ActionWorkflow.Person("u-1", "bob"),
+            null,
+            TODAY);
     assertThat(assigned.assigneeName()).isEqualTo("bob");
     assertThat(assigned.priority()).isEqualTo(Priority.HIGH);
-    ActionInstance cleared = apply(assigned, new ActionUpdate(null, null, null, null, null, null, null, null, null,
-        null, Set.of("assigneeId", "dueDate")), TenantRole.ADMIN, "a");
+    ActionInstance cleared =
+        apply(
+            assigned,
+            new ActionUpdate(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of("assigneeId", "dueDate")),
+            TenantRole.ADMIN,
+            "a");
     assertThat(cleared.assigneeId()).isNull();
     assertThat(cleared.dueDate()).isNull();
-    assertThat(violations(() -> apply(assigned, new ActionUpdate(null, null, null, null, null, null, null, null, null,
-        null, Set.of("points")), TenantRole.ADMIN, "a"))).containsExactly("clear");
+    assertThat(
+            violations(
+                () ->
+                    apply(
+                        assigned,
+                        new ActionUpdate(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            Set.of("points")),
+                        TenantRole.ADMIN,
+                        "a")))
+        .containsExactly("clear");
   }
 
   @Test
   void overdueIsADueDatePassedOnAnUnfinishedAction() {
-    ActionInstance due = UNTOUCHED.with(ImplementationStatus.PLANNED, null, TestStatus.NONE, null, null, null, null,
-        null, null, TODAY.minusDays(1), Priority.MEDIUM, null);
+    ActionInstance due =
+        UNTOUCHED.with(
+            ImplementationStatus.PLANNED,
+            null,
+            TestStatus.NONE,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            TODAY.minusDays(1),
+            Priority.MEDIUM,
+            null);
     assertThat(due.overdue(TODAY)).isTrue();
     assertThat(due.overdue(TODAY.minusDays(1))).isFalse();
-    ActionInstance passed = due.with(ImplementationStatus.IMPLEMENTED, TODAY, TestStatus.PASSED, null, null, null,
-        null, null, null, TODAY.minusDays(1), Priority.MEDIUM, "b");
+    ActionInstance passed =
+        due.with(
+            ImplementationStatus.IMPLEMENTED,
+            TODAY,
+            TestStatus.PASSED,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            TODAY.minusDays(1),
+            Priority.MEDIUM,
+            "b");
     assertThat(passed.overdue(TODAY)).isFalse();
   }
 
-  private static ActionInstance apply(ActionInstance before, ActionUpdate update, TenantRole role, String caller) {
+  private static ActionInstance apply(
+      ActionInstance before, ActionUpdate update, TenantRole role, String caller) {
     return ActionWorkflow.apply(before, update, role, caller, null, null, TODAY);
   }
 
-  private static ActionUpdate statuses(ImplementationStatus implementation, TestStatus test, BigDecimal fraction) {
+  private static ActionUpdate statuses(
+      ImplementationStatus implementation, TestStatus test, BigDecimal fraction) {
     return ActionUpdate.statuses(implementation, test, fraction);
   }
 
   private static List<String> violations(Runnable change) {
     return catchThrowableOfType(change::run, InvalidInputException.class).violations().stream()
-        .map(Violation::field).toList();
+        .map(Violation::field)
+        .toList();
   }
 
-  static ActionInstance instance(ImplementationStatus implementation, TestStatus test, BigDecimal fraction,
-      TestingSource testingSource, Long parent, String implementedBy) {
-    return new ActionInstance(1, "a", "A", ActionType.TECHNICAL, 27, "Control access", null, ActionOrigin.LIBRARY,
-        testingSource, parent, null, null, implementation, implementation.done() ? LocalDate.of(2026, 1, 1) : null,
-        test, fraction, null, null, null, null, null, null, Priority.MEDIUM, false, implementedBy, List.of("GDPR"),
-        List.of(1L), List.of(1L), Instant.EPOCH, null, 0);
+  static ActionInstance instance(
+      ImplementationStatus implementation,
+      TestStatus test,
+      BigDecimal fraction,
+      TestingSource testingSource,
+      Long parent,
+      String implementedBy) {
+    return new ActionInstance(
+        1,
+        "a",
+        "A",
+        ActionType.TECHNICAL,
+        27,
+        "Control access",
+        null,
+        ActionOrigin.LIBRARY,
+        testingSource,
+        parent,
+        null,
+        null,
+        implementation,
+        implementation.done() ? LocalDate.of(2026, 1, 1) : null,
+        test,
+        fraction,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Priority.MEDIUM,
+        false,
+        implementedBy,
+        List.of("GDPR"),
+        List.of(1L),
+        List.of(1L),
+        Instant.EPOCH,
+        null,
+        0);
   }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Keycloak that never answers, or is not there at all, is a 503 problem within the timeout, never a hang. The
- * servers here are real sockets on the loopback: one accepts connections and stays silent, one is closed.
+ * A Keycloak that never answers, or is not there at all, is a 503 problem within the timeout, never
+ * a hang. The servers here are real sockets on the loopback: one accepts connections and stays
+ * silent, one is closed.
  */
 class KeycloakDirectoryTimeoutTest {
 
@@ -24,15 +25,17 @@ class KeycloakDirectoryTimeoutTest {
   void aSilentKeycloakIsA503WithinTheTimeout() throws IOException {
     List<Socket> held = new ArrayList<>();
     try (ServerSocket silent = new ServerSocket(0)) {
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(silent.accept());
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
 
@@ -58,7 +61,8 @@ class KeycloakDirectoryTimeoutTest {
 
   private static KeycloakDirectory directory(int port) {
     return new KeycloakDirectory(
-        new KeycloakDirectory.Connection("http://127.0.0.1:" + port, "regulus", "regulus-admin", "secret", TIMEOUT_MS));
+        new KeycloakDirectory.Connection(
+            "http://127.0.0.1:" + port, "regulus", "regulus-admin", "secret", TIMEOUT_MS));
   }
 
   private static void assertUnavailable(KeycloakDirectory directory) {

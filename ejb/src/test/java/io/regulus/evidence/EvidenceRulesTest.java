@@ -17,19 +17,22 @@ class EvidenceRulesTest {
     assertThat(EvidenceService.check(new EvidenceDetails("t", day, day))).isEmpty();
     assertThat(EvidenceService.check(new EvidenceDetails(null, null, day))).isEmpty();
     assertThat(EvidenceService.check(new EvidenceDetails(null, day, day.minusDays(1))))
-        .extracting(Violation::field).containsExactly("validUntil");
+        .extracting(Violation::field)
+        .containsExactly("validUntil");
   }
 
   @Test
   void aTitleHasAtMost300Characters() {
     assertThat(EvidenceService.check(new EvidenceDetails("x".repeat(300), null, null))).isEmpty();
     assertThat(EvidenceService.check(new EvidenceDetails("x".repeat(301), null, null)))
-        .extracting(Violation::field).containsExactly("title");
+        .extracting(Violation::field)
+        .containsExactly("title");
   }
 
   @Test
   void aLinkIsAnAbsoluteHttpOrHttpsUrl() {
-    assertThat(EvidenceService.isWebUrl("https://intranet.example.com/policies/mfa?v=2#top")).isTrue();
+    assertThat(EvidenceService.isWebUrl("https://intranet.example.com/policies/mfa?v=2#top"))
+        .isTrue();
     assertThat(EvidenceService.isWebUrl("HTTP://example.com")).isTrue();
     assertThat(EvidenceService.isWebUrl("  https://example.com/padded  ")).isTrue();
     assertThat(EvidenceService.isWebUrl("javascript:alert(1)")).isFalse();
@@ -44,10 +47,17 @@ class EvidenceRulesTest {
 
   @Test
   void evidenceIsLockedOncePassedFailedOrOutOfScope() {
-    EnumSet<TestStatus> locking = EnumSet.of(TestStatus.PASSED, TestStatus.FAILED_LOW_RISK,
-        TestStatus.FAILED_MEDIUM_RISK, TestStatus.FAILED_HIGH_RISK, TestStatus.OUT_OF_SCOPE);
+    EnumSet<TestStatus> locking =
+        EnumSet.of(
+            TestStatus.PASSED,
+            TestStatus.FAILED_LOW_RISK,
+            TestStatus.FAILED_MEDIUM_RISK,
+            TestStatus.FAILED_HIGH_RISK,
+            TestStatus.OUT_OF_SCOPE);
     for (TestStatus status : TestStatus.values()) {
-      assertThat(holder(null, status).evidenceLocked()).as(status.name()).isEqualTo(locking.contains(status));
+      assertThat(holder(null, status).evidenceLocked())
+          .as(status.name())
+          .isEqualTo(locking.contains(status));
     }
   }
 
@@ -61,7 +71,12 @@ class EvidenceRulesTest {
   }
 
   private static EvidenceHolder holder(Long parent, TestStatus status) {
-    return new EvidenceHolder(7, parent, parent == null ? null : "mfa-for-all-users",
-        parent == null ? null : "Require MFA for all users", null, status);
+    return new EvidenceHolder(
+        7,
+        parent,
+        parent == null ? null : "mfa-for-all-users",
+        parent == null ? null : "Require MFA for all users",
+        null,
+        status);
   }
 }

@@ -23,14 +23,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What a file is, from its bytes (Tika, and POI inside ZIP and OLE2 containers): every accepted type, the executables
- * and containers it must name, and the text rules.
+ * What a file is, from its bytes (Tika, and POI inside ZIP and OLE2 containers): every accepted
+ * type, the executables and containers it must name, and the text rules.
  */
 class EvidenceTypeDetectorTest {
 
-  private static final String WORDPROCESSING = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
-  private static final String SPREADSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
-  private static final String PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.";
+  private static final String WORDPROCESSING =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+  private static final String SPREADSHEET =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+  private static final String PRESENTATION =
+      "application/vnd.openxmlformats-officedocument.presentationml.";
 
   @TempDir Path dir;
 
@@ -42,28 +45,56 @@ class EvidenceTypeDetectorTest {
 
   @Test
   void imagesAreRecognisedByTheirSignatures() throws IOException {
-    assertThat(detect(bytes(0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R')))
+    assertThat(
+            detect(
+                bytes(
+                    0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R')))
         .isEqualTo(EvidenceFileType.PNG);
-    assertThat(detect(bytes(0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0))).isEqualTo(EvidenceFileType.JPEG);
-    assertThat(detect(concat("GIF89a".getBytes(StandardCharsets.US_ASCII), bytes(1, 0, 1, 0, 0x80, 0, 0))))
+    assertThat(detect(bytes(0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0)))
+        .isEqualTo(EvidenceFileType.JPEG);
+    assertThat(
+            detect(
+                concat(
+                    "GIF89a".getBytes(StandardCharsets.US_ASCII), bytes(1, 0, 1, 0, 0x80, 0, 0))))
         .isEqualTo(EvidenceFileType.GIF);
-    assertThat(detect(concat("GIF87a".getBytes(StandardCharsets.US_ASCII), bytes(1, 0, 1, 0, 0x80, 0, 0))))
+    assertThat(
+            detect(
+                concat(
+                    "GIF87a".getBytes(StandardCharsets.US_ASCII), bytes(1, 0, 1, 0, 0x80, 0, 0))))
         .isEqualTo(EvidenceFileType.GIF);
-    assertThat(detect(concat("RIFF".getBytes(StandardCharsets.US_ASCII), bytes(26, 0, 0, 0),
-        "WEBPVP8 ".getBytes(StandardCharsets.US_ASCII), new byte[14]))).isEqualTo(EvidenceFileType.WEBP);
+    assertThat(
+            detect(
+                concat(
+                    "RIFF".getBytes(StandardCharsets.US_ASCII),
+                    bytes(26, 0, 0, 0),
+                    "WEBPVP8 ".getBytes(StandardCharsets.US_ASCII),
+                    new byte[14])))
+        .isEqualTo(EvidenceFileType.WEBP);
   }
 
   @Test
   void aRiffThatIsNotWebpIsNotAnImage() throws IOException {
-    assertThat(detect(concat("RIFF".getBytes(StandardCharsets.US_ASCII), bytes(26, 0, 0, 0),
-        "WAVEfmt ".getBytes(StandardCharsets.US_ASCII), new byte[14]))).isEqualTo(EvidenceFileType.UNKNOWN);
+    assertThat(
+            detect(
+                concat(
+                    "RIFF".getBytes(StandardCharsets.US_ASCII),
+                    bytes(26, 0, 0, 0),
+                    "WAVEfmt ".getBytes(StandardCharsets.US_ASCII),
+                    new byte[14])))
+        .isEqualTo(EvidenceFileType.UNKNOWN);
   }
 
   @Test
   void officeOpenXmlDocumentsAreNamedByTheContentTypeOfTheirMainPart() throws IOException {
-    assertThat(detect(office("word/document.xml", WORDPROCESSING + "document.main+xml", "word/styles.xml")))
+    assertThat(
+            detect(
+                office(
+                    "word/document.xml", WORDPROCESSING + "document.main+xml", "word/styles.xml")))
         .isEqualTo(EvidenceFileType.WORD);
-    assertThat(detect(office("xl/workbook.xml", SPREADSHEET + "sheet.main+xml", "xl/worksheets/sheet1.xml")))
+    assertThat(
+            detect(
+                office(
+                    "xl/workbook.xml", SPREADSHEET + "sheet.main+xml", "xl/worksheets/sheet1.xml")))
         .isEqualTo(EvidenceFileType.EXCEL);
     assertThat(detect(office("ppt/presentation.xml", PRESENTATION + "presentation.main+xml")))
         .isEqualTo(EvidenceFileType.POWERPOINT);
@@ -72,13 +103,20 @@ class EvidenceTypeDetectorTest {
         .isEqualTo(EvidenceFileType.WORD);
     assertThat(detect(office("ppt/presentation.xml", PRESENTATION + "slideshow.main+xml")))
         .isEqualTo(EvidenceFileType.POWERPOINT);
-    // POI's zip-bomb guard reads a package of at most 1,000 entries: a larger one is judged a plain ZIP
-    assertThat(detect(office("ppt/presentation.xml", PRESENTATION + "presentation.main+xml", media(990))))
+    // POI's zip-bomb guard reads a package of at most 1,000 entries: a larger one is judged a plain
+    // ZIP
+    assertThat(
+            detect(
+                office("ppt/presentation.xml", PRESENTATION + "presentation.main+xml", media(990))))
         .isEqualTo(EvidenceFileType.POWERPOINT);
-    assertThat(detect(office("ppt/presentation.xml", PRESENTATION + "presentation.main+xml", media(1500))))
+    assertThat(
+            detect(
+                office(
+                    "ppt/presentation.xml", PRESENTATION + "presentation.main+xml", media(1500))))
         .isEqualTo(EvidenceFileType.ZIP);
     // the part's name does not matter, its content type does
-    assertThat(detect(office("content/main.xml", SPREADSHEET + "sheet.main+xml"))).isEqualTo(EvidenceFileType.EXCEL);
+    assertThat(detect(office("content/main.xml", SPREADSHEET + "sheet.main+xml")))
+        .isEqualTo(EvidenceFileType.EXCEL);
   }
 
   @Test
@@ -99,28 +137,53 @@ class EvidenceTypeDetectorTest {
 
   @Test
   void officeDocumentsWithMacrosAreNamedAsSuch() throws IOException {
-    assertThat(detect(office("word/document.xml", "application/vnd.ms-word.document.macroEnabled.main+xml",
-        "word/vbaProject.bin"))).isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
-    assertThat(detect(office("xl/workbook.xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-        "xl/vbaProject.bin"))).isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
-    // a macro-enabled main part without its project yet, or a project hidden in a document that claims to have none
-    assertThat(detect(office("ppt/presentation.xml",
-        "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"))).isEqualTo(
-        EvidenceFileType.OFFICE_WITH_MACROS);
-    assertThat(detect(office("word/document.xml", WORDPROCESSING + "document.main+xml", "word/vbaProject.bin")))
+    assertThat(
+            detect(
+                office(
+                    "word/document.xml",
+                    "application/vnd.ms-word.document.macroEnabled.main+xml",
+                    "word/vbaProject.bin")))
+        .isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
+    assertThat(
+            detect(
+                office(
+                    "xl/workbook.xml",
+                    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+                    "xl/vbaProject.bin")))
+        .isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
+    // a macro-enabled main part without its project yet, or a project hidden in a document that
+    // claims to have none
+    assertThat(
+            detect(
+                office(
+                    "ppt/presentation.xml",
+                    "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml")))
+        .isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
+    assertThat(
+            detect(
+                office(
+                    "word/document.xml",
+                    WORDPROCESSING + "document.main+xml",
+                    "word/vbaProject.bin")))
         .isEqualTo(EvidenceFileType.OFFICE_WITH_MACROS);
   }
 
   @Test
   void aZipWithoutOfficeContentIsAZip() throws IOException {
-    assertThat(detect(zip("evidence/screenshot.png", "evidence/notes.txt"))).isEqualTo(EvidenceFileType.ZIP);
+    assertThat(detect(zip("evidence/screenshot.png", "evidence/notes.txt")))
+        .isEqualTo(EvidenceFileType.ZIP);
     // the main part of Word without [Content_Types].xml is not an Office document
     assertThat(detect(zip("word/document.xml"))).isEqualTo(EvidenceFileType.ZIP);
-    // nor are entries with Office's names but no valid content types: POI reads the package, not the names
+    // nor are entries with Office's names but no valid content types: POI reads the package, not
+    // the names
     assertThat(detect(zip("[Content_Types].xml", "_rels/.rels", "word/document.xml")))
         .isEqualTo(EvidenceFileType.ZIP);
     // nor a package of another kind (here XPS)
-    assertThat(detect(office("Documents/1/FixedDocument.fdoc", "application/vnd.ms-package.xps-fixeddocument+xml")))
+    assertThat(
+            detect(
+                office(
+                    "Documents/1/FixedDocument.fdoc",
+                    "application/vnd.ms-package.xps-fixeddocument+xml")))
         .isEqualTo(EvidenceFileType.ZIP);
     // an empty archive is only its end record
     assertThat(detect(bytes('P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
@@ -136,15 +199,20 @@ class EvidenceTypeDetectorTest {
   @Test
   void aZipThatCannotBeReadIsDamaged() throws IOException {
     byte[] whole = zip("[Content_Types].xml", "word/document.xml");
-    assertThat(detect(Arrays.copyOf(whole, whole.length / 2))).isEqualTo(EvidenceFileType.DAMAGED_ZIP);
-    assertThat(detect(concat(bytes('P', 'K', 3, 4), "not really a zip".getBytes(StandardCharsets.US_ASCII))))
+    assertThat(detect(Arrays.copyOf(whole, whole.length / 2)))
+        .isEqualTo(EvidenceFileType.DAMAGED_ZIP);
+    assertThat(
+            detect(
+                concat(
+                    bytes('P', 'K', 3, 4), "not really a zip".getBytes(StandardCharsets.US_ASCII))))
         .isEqualTo(EvidenceFileType.DAMAGED_ZIP);
   }
 
   @Test
   void legacyOfficeDocumentsAreOle2ContainersButInstallersAreNot() throws IOException {
     // Word 97-2003
-    assertThat(detect(ole2("{00020906-0000-0000-C000-000000000046}"))).isEqualTo(EvidenceFileType.LEGACY_OFFICE);
+    assertThat(detect(ole2("{00020906-0000-0000-C000-000000000046}")))
+        .isEqualTo(EvidenceFileType.LEGACY_OFFICE);
     // no class id at all, as many Excel files have
     assertThat(detect(ole2(null))).isEqualTo(EvidenceFileType.LEGACY_OFFICE);
     // a Windows Installer package, and a patch
@@ -181,9 +249,15 @@ class EvidenceTypeDetectorTest {
     assertThat(detect(bytes('M', 'Z'))).isEqualTo(EvidenceFileType.TEXT);
     assertThat(detect(bytes(0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
         .isEqualTo(EvidenceFileType.LINUX_EXECUTABLE);
-    for (int[] magic : new int[][] {{0xFE, 0xED, 0xFA, 0xCE}, {0xFE, 0xED, 0xFA, 0xCF}, {0xCE, 0xFA, 0xED, 0xFE},
-        {0xCF, 0xFA, 0xED, 0xFE}}) {
-      assertThat(detect(concat(bytes(magic), new byte[28]))).isEqualTo(EvidenceFileType.MAC_EXECUTABLE);
+    for (int[] magic :
+        new int[][] {
+          {0xFE, 0xED, 0xFA, 0xCE},
+          {0xFE, 0xED, 0xFA, 0xCF},
+          {0xCE, 0xFA, 0xED, 0xFE},
+          {0xCF, 0xFA, 0xED, 0xFE}
+        }) {
+      assertThat(detect(concat(bytes(magic), new byte[28])))
+          .isEqualTo(EvidenceFileType.MAC_EXECUTABLE);
     }
     assertThat(detect(bytes(0xCA, 0xFE, 0xBA, 0xBE, 0, 0, 0, 61)))
         .isEqualTo(EvidenceFileType.UNIVERSAL_BINARY_OR_JAVA_CLASS);
@@ -204,26 +278,31 @@ class EvidenceTypeDetectorTest {
     System.arraycopy(bytes(0x7F, 'E', 'L', 'F', 2, 1, 1), 0, elf, 0, 7);
     elf[16] = 3;
     assertThat(detect(elf)).isEqualTo(EvidenceFileType.LINUX_EXECUTABLE);
-    assertThat(detect(concat(bytes(0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1, 3, 0, 0, 0, 2), new byte[19])))
+    assertThat(
+            detect(concat(bytes(0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1, 3, 0, 0, 0, 2), new byte[19])))
         .isEqualTo(EvidenceFileType.MAC_EXECUTABLE);
-    assertThat(detect(concat(bytes(0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1, 3, 0, 0, 0, 6), new byte[19])))
+    assertThat(
+            detect(concat(bytes(0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1, 3, 0, 0, 0, 6), new byte[19])))
         .isEqualTo(EvidenceFileType.MAC_EXECUTABLE);
   }
 
   @Test
   void aTextThatMerelyBeginsWithMzIsText() throws IOException {
-    assertThat(detect("MZ Logistics: supplier review minutes, 2027-01-12\n")).isEqualTo(EvidenceFileType.TEXT);
+    assertThat(detect("MZ Logistics: supplier review minutes, 2027-01-12\n"))
+        .isEqualTo(EvidenceFileType.TEXT);
   }
 
   @Test
   void textIsValidUtf8WithoutNulBytes() throws IOException {
-    assertThat(detect("control;owner;status\nMFA;Jos\u00e9;done \u2713\n")).isEqualTo(EvidenceFileType.TEXT);
+    assertThat(detect("control;owner;status\nMFA;Jos\u00e9;done \u2713\n"))
+        .isEqualTo(EvidenceFileType.TEXT);
     assertThat(detect("\uFEFFwith a byte order mark\n")).isEqualTo(EvidenceFileType.TEXT);
     assertThat(detect(bytes('a', 'b', 0, 'c'))).isEqualTo(EvidenceFileType.UNKNOWN);
     // Latin-1, not UTF-8
     assertThat(detect(bytes('J', 'o', 's', 0xE9, '\n'))).isEqualTo(EvidenceFileType.UNKNOWN);
     // UTF-16 has NUL bytes
-    assertThat(detect("hello".getBytes(StandardCharsets.UTF_16LE))).isEqualTo(EvidenceFileType.UNKNOWN);
+    assertThat(detect("hello".getBytes(StandardCharsets.UTF_16LE)))
+        .isEqualTo(EvidenceFileType.UNKNOWN);
     // an overlong encoding of '/' and a lone surrogate are not valid UTF-8
     assertThat(detect(bytes('a', 0xC0, 0xAF))).isEqualTo(EvidenceFileType.UNKNOWN);
     assertThat(detect(bytes('a', 0xED, 0xA0, 0x80))).isEqualTo(EvidenceFileType.UNKNOWN);
@@ -231,7 +310,8 @@ class EvidenceTypeDetectorTest {
 
   @Test
   void textOfAnyKindTikaNamesIsText() throws IOException {
-    assertThat(detect("<html><body>Access review</body></html>\n")).isEqualTo(EvidenceFileType.TEXT);
+    assertThat(detect("<html><body>Access review</body></html>\n"))
+        .isEqualTo(EvidenceFileType.TEXT);
     assertThat(detect("<?xml version=\"1.0\"?>\n<controls/>\n")).isEqualTo(EvidenceFileType.TEXT);
     assertThat(detect("%!PS-Adobe-3.0\n")).isEqualTo(EvidenceFileType.TEXT);
     assertThat(detect("#!/bin/sh\necho done\n")).isEqualTo(EvidenceFileType.TEXT);
@@ -269,49 +349,70 @@ class EvidenceTypeDetectorTest {
 
   @Test
   void unknownBinaryDataIsUnknown() throws IOException {
-    assertThat(detect(bytes(0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3))).isEqualTo(EvidenceFileType.UNKNOWN);
+    assertThat(detect(bytes(0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3)))
+        .isEqualTo(EvidenceFileType.UNKNOWN);
     assertThat(detect(bytes('7', 'z', 0xBC, 0xAF, 0x27, 0x1C))).isEqualTo(EvidenceFileType.UNKNOWN);
   }
 
   @ParameterizedTest
   @CsvSource({
-      "PDF, report.pdf, application/pdf",
-      "PDF, REPORT.PDF, application/pdf",
-      "WORD, policy.docx, application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "EXCEL, risks.XLSX, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "POWERPOINT, board.pptx, application/vnd.openxmlformats-officedocument.presentationml.presentation",
-      "LEGACY_OFFICE, old.doc, application/msword",
-      "LEGACY_OFFICE, old.xls, application/vnd.ms-excel",
-      "LEGACY_OFFICE, old.ppt, application/vnd.ms-powerpoint",
-      "JPEG, photo.jpg, image/jpeg",
-      "JPEG, photo.jpeg, image/jpeg",
-      "TEXT, notes.txt, text/plain; charset=UTF-8",
-      "TEXT, users.csv, text/csv; charset=UTF-8",
-      "ZIP, bundle.zip, application/zip"})
-  void anAcceptedTypeGoesWithItsExtensions(EvidenceFileType type, String fileName, String mediaType) {
+    "PDF, report.pdf, application/pdf",
+    "PDF, REPORT.PDF, application/pdf",
+    "WORD, policy.docx, application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "EXCEL, risks.XLSX, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "POWERPOINT, board.pptx, application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "LEGACY_OFFICE, old.doc, application/msword",
+    "LEGACY_OFFICE, old.xls, application/vnd.ms-excel",
+    "LEGACY_OFFICE, old.ppt, application/vnd.ms-powerpoint",
+    "JPEG, photo.jpg, image/jpeg",
+    "JPEG, photo.jpeg, image/jpeg",
+    "TEXT, notes.txt, text/plain; charset=UTF-8",
+    "TEXT, users.csv, text/csv; charset=UTF-8",
+    "ZIP, bundle.zip, application/zip"
+  })
+  void anAcceptedTypeGoesWithItsExtensions(
+      EvidenceFileType type, String fileName, String mediaType) {
     assertThat(type.accepted()).isTrue();
     assertThat(type.mediaTypeFor(fileName)).contains(mediaType);
   }
 
   @ParameterizedTest
   @CsvSource({
-      "PDF, report.docx", "PDF, report", "PDF, report.pdf.exe", "PNG, photo.jpg", "TEXT, report.pdf",
-      "WORD, policy.zip", "ZIP, policy.docx", "LEGACY_OFFICE, old.msi"})
+    "PDF, report.docx",
+    "PDF, report",
+    "PDF, report.pdf.exe",
+    "PNG, photo.jpg",
+    "TEXT, report.pdf",
+    "WORD, policy.zip",
+    "ZIP, policy.docx",
+    "LEGACY_OFFICE, old.msi"
+  })
   void anExtensionOfAnotherTypeDoesNotFit(EvidenceFileType type, String fileName) {
     assertThat(type.mediaTypeFor(fileName)).isEmpty();
   }
 
   @Test
   void refusedTypesFitNoName() {
-    for (EvidenceFileType type : new EvidenceFileType[] {EvidenceFileType.WINDOWS_EXECUTABLE,
-        EvidenceFileType.LINUX_EXECUTABLE, EvidenceFileType.MAC_EXECUTABLE, EvidenceFileType.OFFICE_WITH_MACROS,
-        EvidenceFileType.WINDOWS_INSTALLER, EvidenceFileType.DAMAGED_ZIP, EvidenceFileType.DAMAGED_OLE2,
-        EvidenceFileType.UNKNOWN, EvidenceFileType.EMPTY}) {
+    for (EvidenceFileType type :
+        new EvidenceFileType[] {
+          EvidenceFileType.WINDOWS_EXECUTABLE,
+          EvidenceFileType.LINUX_EXECUTABLE,
+          EvidenceFileType.MAC_EXECUTABLE,
+          EvidenceFileType.OFFICE_WITH_MACROS,
+          EvidenceFileType.WINDOWS_INSTALLER,
+          EvidenceFileType.DAMAGED_ZIP,
+          EvidenceFileType.DAMAGED_OLE2,
+          EvidenceFileType.UNKNOWN,
+          EvidenceFileType.EMPTY
+        }) {
       assertThat(type.accepted()).as(type.name()).isFalse();
       assertThat(type.mediaTypeFor("x.exe")).isEmpty();
     }
-    assertThat(EvidenceFileType.acceptedList()).contains("a PDF document (.pdf)",
-        "a legacy Office document (OLE2) (.doc, .xls or .ppt)", "UTF-8 text (.txt or .csv)");
+    assertThat(EvidenceFileType.acceptedList())
+        .contains(
+            "a PDF document (.pdf)",
+            "a legacy Office document (OLE2) (.doc, .xls or .ppt)",
+            "UTF-8 text (.txt or .csv)");
   }
 
   private EvidenceFileType detect(String text) throws IOException {
@@ -335,22 +436,32 @@ class EvidenceTypeDetectorTest {
   }
 
   /**
-   * A package as Office writes it: [Content_Types].xml giving the main part its content type (and a VBA project its
-   * own), the package's relationship to the main part, and the parts themselves.
+   * A package as Office writes it: [Content_Types].xml giving the main part its content type (and a
+   * VBA project its own), the package's relationship to the main part, and the parts themselves.
    */
-  private static byte[] office(String mainPart, String mainContentType, String... otherParts) throws IOException {
-    StringBuilder types = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>"
-        + "<Default Extension=\"png\" ContentType=\"image/png\"/>");
-    types.append("<Override PartName=\"/").append(mainPart).append("\" ContentType=\"").append(mainContentType)
+  private static byte[] office(String mainPart, String mainContentType, String... otherParts)
+      throws IOException {
+    StringBuilder types =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>"
+                + "<Default Extension=\"png\" ContentType=\"image/png\"/>");
+    types
+        .append("<Override PartName=\"/")
+        .append(mainPart)
+        .append("\" ContentType=\"")
+        .append(mainContentType)
         .append("\"/></Types>");
-    String relationships = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Target=\"" + mainPart + "\" Type=\""
-        + "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\"/></Relationships>";
+    String relationships =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Target=\""
+            + mainPart
+            + "\" Type=\""
+            + "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\"/></Relationships>";
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       entry(zip, "[Content_Types].xml", types.toString());
@@ -377,7 +488,10 @@ class EvidenceTypeDetectorTest {
     zip.closeEntry();
   }
 
-  /** An OLE2 container as POI writes it, with one stream, its root storage of the given class id (or none). */
+  /**
+   * An OLE2 container as POI writes it, with one stream, its root storage of the given class id (or
+   * none).
+   */
   private static byte[] ole2(String classId) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (POIFSFileSystem container = new POIFSFileSystem()) {

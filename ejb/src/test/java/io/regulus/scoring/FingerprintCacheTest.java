@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a node serves again under a fingerprint, and how its own committed change moves a value on. */
+/**
+ * What a node serves again under a fingerprint, and how its own committed change moves a value on.
+ */
 class FingerprintCacheTest {
 
   private static final ActiveTenant ACME = tenant("acme");
@@ -22,18 +24,28 @@ class FingerprintCacheTest {
     return new ActiveTenant(parsed, parsed.schemaName());
   }
 
-  /** Reads {@code value} when nothing is kept under {@code fingerprint}, in the same snapshot as it. */
-  private String load(FingerprintCache<String> cache, ActiveTenant tenant, Fingerprint fingerprint, String value) {
+  /**
+   * Reads {@code value} when nothing is kept under {@code fingerprint}, in the same snapshot as it.
+   */
+  private String load(
+      FingerprintCache<String> cache, ActiveTenant tenant, Fingerprint fingerprint, String value) {
     return load(cache, tenant, fingerprint, value, fingerprint);
   }
 
   /** The same, with the data read in a snapshot of fingerprint {@code label}. */
-  private String load(FingerprintCache<String> cache, ActiveTenant tenant, Fingerprint fingerprint, String value,
+  private String load(
+      FingerprintCache<String> cache,
+      ActiveTenant tenant,
+      Fingerprint fingerprint,
+      String value,
       Fingerprint label) {
-    return cache.get(tenant, fingerprint, (previousFingerprint, previous) -> {
-      loads.add(value + " after " + previous);
-      return new FingerprintCache.Read<>(label, value);
-    });
+    return cache.get(
+        tenant,
+        fingerprint,
+        (previousFingerprint, previous) -> {
+          loads.add(value + " after " + previous);
+          return new FingerprintCache.Read<>(label, value);
+        });
   }
 
   @Test

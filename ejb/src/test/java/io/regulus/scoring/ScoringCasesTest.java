@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every worked case of the shared {@code scoring-cases.json} (the scoring contract, docs/scoring.md), from the copy in
- * this module's test resources; {@link #theCopyIsInStepWithTheSharedFile()} keeps the copy honest where the shared
- * file is reachable.
+ * Every worked case of the shared {@code scoring-cases.json} (the scoring contract,
+ * docs/scoring.md), from the copy in this module's test resources; {@link
+ * #theCopyIsInStepWithTheSharedFile()} keeps the copy honest where the shared file is reachable.
  */
 class ScoringCasesTest {
 
@@ -63,34 +63,49 @@ class ScoringCasesTest {
       assertScore(scores.provider(), tenant, "providerAchieved", "providerPossible", "provider");
     }
     // the explanation of the tenant score sums to it
-    Score explained = scores.explain(unit -> true).stream()
-        .map(unit -> new Score(unit.achieved(), unit.possible())).reduce(Score.ZERO, Score::plus);
+    Score explained =
+        scores.explain(unit -> true).stream()
+            .map(unit -> new Score(unit.achieved(), unit.possible()))
+            .reduce(Score.ZERO, Score::plus);
     assertThat(explained.achieved()).isCloseTo(scores.tenant().achieved(), within(TOLERANCE));
     assertThat(explained.possible()).isCloseTo(scores.tenant().possible(), within(TOLERANCE));
 
-    expected.getJsonObject("assessments").forEach((name, value) -> {
-      JsonObject want = value.asJsonObject();
-      AssessmentScore got = scores.assessments().get(name);
-      assertThat(got).as("assessment " + name).isNotNull();
-      assertScore(got.score(), want, "achieved", "possible", name);
-      if (want.containsKey("status")) {
-        assertThat(got.status().name()).as(name + " status").isEqualTo(want.getString("status"));
-      }
-      if (want.containsKey("progress")) {
-        assertThat(got.progress()).as(name + " progress")
-            .isCloseTo(want.getJsonNumber("progress").doubleValue(), within(TOLERANCE));
-      }
-      if (want.containsKey("controls")) {
-        want.getJsonObject("controls").forEach((control, status) ->
-            assertThat(got.controls().get(control).name()).as(name + " control " + control)
-                .isEqualTo(((jakarta.json.JsonString) status).getString()));
-      }
-    });
+    expected
+        .getJsonObject("assessments")
+        .forEach(
+            (name, value) -> {
+              JsonObject want = value.asJsonObject();
+              AssessmentScore got = scores.assessments().get(name);
+              assertThat(got).as("assessment " + name).isNotNull();
+              assertScore(got.score(), want, "achieved", "possible", name);
+              if (want.containsKey("status")) {
+                assertThat(got.status().name())
+                    .as(name + " status")
+                    .isEqualTo(want.getString("status"));
+              }
+              if (want.containsKey("progress")) {
+                assertThat(got.progress())
+                    .as(name + " progress")
+                    .isCloseTo(want.getJsonNumber("progress").doubleValue(), within(TOLERANCE));
+              }
+              if (want.containsKey("controls")) {
+                want.getJsonObject("controls")
+                    .forEach(
+                        (control, status) ->
+                            assertThat(got.controls().get(control).name())
+                                .as(name + " control " + control)
+                                .isEqualTo(((jakarta.json.JsonString) status).getString()));
+              }
+            });
 
     if (expected.containsKey("filtered")) {
       for (JsonValue value : expected.getJsonArray("filtered")) {
         JsonObject filtered = value.asJsonObject();
-        assertScore(scores.filtered(filter(filtered.getJsonObject("filter"))), filtered, "achieved", "possible",
+        assertScore(
+            scores.filtered(filter(filtered.getJsonObject("filter"))),
+            filtered,
+            "achieved",
+            "possible",
             "filter " + filtered.getJsonObject("filter"));
       }
     }
@@ -100,22 +115,31 @@ class ScoringCasesTest {
     Predicate<ScoredUnit> predicate = unit -> true;
     for (String key : filter.keySet()) {
       String wanted = filter.getString(key);
-      predicate = predicate.and(switch (key) {
-        case "actionType" -> unit -> unit.action().type() == ActionType.valueOf(wanted.toUpperCase(Locale.ROOT));
-        case "group" -> unit -> unit.groups().contains(wanted);
-        case "regulation" -> unit -> unit.regulations().contains(wanted);
-        case "category" -> unit -> wanted.equals(unit.action().category());
-        case "solution" -> unit -> wanted.equals(unit.action().solution());
-        default -> throw new IllegalArgumentException("a filter on " + key + " is not known to this test");
-      });
+      predicate =
+          predicate.and(
+              switch (key) {
+                case "actionType" ->
+                    unit ->
+                        unit.action().type() == ActionType.valueOf(wanted.toUpperCase(Locale.ROOT));
+                case "group" -> unit -> unit.groups().contains(wanted);
+                case "regulation" -> unit -> unit.regulations().contains(wanted);
+                case "category" -> unit -> wanted.equals(unit.action().category());
+                case "solution" -> unit -> wanted.equals(unit.action().solution());
+                default ->
+                    throw new IllegalArgumentException(
+                        "a filter on " + key + " is not known to this test");
+              });
     }
     return predicate;
   }
 
-  private static void assertScore(Score score, JsonObject expected, String achieved, String possible, String what) {
-    assertThat(score.achieved()).as(what + " achieved")
+  private static void assertScore(
+      Score score, JsonObject expected, String achieved, String possible, String what) {
+    assertThat(score.achieved())
+        .as(what + " achieved")
         .isCloseTo(expected.getJsonNumber(achieved).doubleValue(), within(TOLERANCE));
-    assertThat(score.possible()).as(what + " possible")
+    assertThat(score.possible())
+        .as(what + " possible")
         .isCloseTo(expected.getJsonNumber(possible).doubleValue(), within(TOLERANCE));
   }
 
@@ -130,9 +154,12 @@ class ScoringCasesTest {
       actions.put(
           action.getString("key"),
           new ScoredAction(
-              action.getString("key"), points, ActionType.valueOf(action.getString("type").toUpperCase(Locale.ROOT)),
+              action.getString("key"),
+              points,
+              ActionType.valueOf(action.getString("type").toUpperCase(Locale.ROOT)),
               ManagedBy.valueOf(action.getString("managedBy").toUpperCase(Locale.ROOT)),
-              action.getString("category", null), action.getString("solution", null)));
+              action.getString("category", null),
+              action.getString("solution", null)));
     }
     List<ScoringInput.Assessment> assessments = new ArrayList<>();
     for (JsonValue value : testCase.getJsonArray("assessments")) {
@@ -142,12 +169,20 @@ class ScoringCasesTest {
         controls.add(
             new ScoringInput.Control(
                 control.asJsonObject().getString("id"),
-                control.asJsonObject().getJsonArray("actions").getValuesAs(jakarta.json.JsonString.class).stream()
-                    .map(jakarta.json.JsonString::getString).toList()));
+                control
+                    .asJsonObject()
+                    .getJsonArray("actions")
+                    .getValuesAs(jakarta.json.JsonString.class)
+                    .stream()
+                    .map(jakarta.json.JsonString::getString)
+                    .toList()));
       }
       String name = assessment.getString("name");
       assessments.add(
-          new ScoringInput.Assessment(name, assessment.getString("regulation", name), assessment.getString("group"),
+          new ScoringInput.Assessment(
+              name,
+              assessment.getString("regulation", name),
+              assessment.getString("group"),
               controls));
     }
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
@@ -159,7 +194,9 @@ class ScoringCasesTest {
           new ActionState(
               ImplementationStatus.valueOf(status.getString("implementation")),
               TestStatus.valueOf(status.getString("test")),
-              status.containsKey("passedFraction") ? status.getJsonNumber("passedFraction").doubleValue() : 0));
+              status.containsKey("passedFraction")
+                  ? status.getJsonNumber("passedFraction").doubleValue()
+                  : 0));
     }
     return new ScoringInput(actions, assessments, states);
   }

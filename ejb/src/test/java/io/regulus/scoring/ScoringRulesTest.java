@@ -20,15 +20,18 @@ class ScoringRulesTest {
   @ParameterizedTest
   @CsvSource({
     "preventative-mandatory, 27", "preventative-discretionary, 9", "detective-mandatory, 3",
-    "detective-discretionary, 1", "corrective-mandatory, 3", "corrective-discretionary, 1"})
+    "detective-discretionary, 1", "corrective-mandatory, 3", "corrective-discretionary, 1"
+  })
   void classificationGivesThePoints(String classification, int points) {
     assertThat(Classification.parse(classification).points()).isEqualTo(points);
   }
 
   @Test
   void pointsOutside1To99AreRefused() {
-    assertThatThrownBy(() -> action("X", 0, ActionType.TECHNICAL, "c")).hasMessageContaining("1..99");
-    assertThatThrownBy(() -> action("X", 100, ActionType.TECHNICAL, "c")).hasMessageContaining("1..99");
+    assertThatThrownBy(() -> action("X", 0, ActionType.TECHNICAL, "c"))
+        .hasMessageContaining("1..99");
+    assertThatThrownBy(() -> action("X", 100, ActionType.TECHNICAL, "c"))
+        .hasMessageContaining("1..99");
   }
 
   @Test
@@ -51,10 +54,13 @@ class ScoringRulesTest {
         ScoringEngine.score(fiveGroups(Map.of(new ScoringInput.Instance("T", null), PASSED)));
 
     List<TenantScores.Impact> impacts = scores.whatIf();
-    assertThat(impacts).hasSize(5).allSatisfy(impact -> {
-      assertThat(impact.unit().action().key()).isEqualTo("D");
-      assertThat(impact.gain()).isCloseTo(3.0 / 18, within(1e-12));
-    });
+    assertThat(impacts)
+        .hasSize(5)
+        .allSatisfy(
+            impact -> {
+              assertThat(impact.unit().action().key()).isEqualTo("D");
+              assertThat(impact.gain()).isCloseTo(3.0 / 18, within(1e-12));
+            });
     Map<String, Score> byCategory = scores.by(unit -> unit.action().category());
     assertThat(byCategory.get("Protect information")).isEqualTo(new Score(3, 3));
     assertThat(byCategory.get("Manage compliance")).isEqualTo(new Score(0, 15));
@@ -62,20 +68,33 @@ class ScoringRulesTest {
 
   @Test
   void aControlMappedToAnUnknownActionIsRefused() {
-    assertThatThrownBy(() -> new ScoringInput(
-            Map.of(), List.of(new ScoringInput.Assessment("A", "GDPR", "G", List.of(
-                new ScoringInput.Control("C1", List.of("missing"))))), Map.of()))
+    assertThatThrownBy(
+            () ->
+                new ScoringInput(
+                    Map.of(),
+                    List.of(
+                        new ScoringInput.Assessment(
+                            "A",
+                            "GDPR",
+                            "G",
+                            List.of(new ScoringInput.Control("C1", List.of("missing"))))),
+                    Map.of()))
         .hasMessageContaining("unknown action missing");
   }
 
   private static ScoringInput fiveGroups(Map<ScoringInput.Instance, ActionState> states) {
-    Map<String, ScoredAction> actions = Map.of(
-        "T", action("T", 3, ActionType.TECHNICAL, "Protect information"),
-        "D", action("D", 3, ActionType.DOCUMENTATION, "Manage compliance"));
+    Map<String, ScoredAction> actions =
+        Map.of(
+            "T", action("T", 3, ActionType.TECHNICAL, "Protect information"),
+            "D", action("D", 3, ActionType.DOCUMENTATION, "Manage compliance"));
     List<ScoringInput.Assessment> assessments = new java.util.ArrayList<>();
     for (int g = 1; g <= 5; g++) {
-      assessments.add(new ScoringInput.Assessment("A" + g, "GDPR", "G" + g,
-          List.of(new ScoringInput.Control("Art.5", List.of("T", "D")))));
+      assessments.add(
+          new ScoringInput.Assessment(
+              "A" + g,
+              "GDPR",
+              "G" + g,
+              List.of(new ScoringInput.Control("Art.5", List.of("T", "D")))));
     }
     return new ScoringInput(actions, assessments, states);
   }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The streaming writer: an export of any length holds no more than the window of rows in memory. */
+/**
+ * The streaming writer: an export of any length holds no more than the window of rows in memory.
+ */
 class XlsxSheetTest {
 
   @Test

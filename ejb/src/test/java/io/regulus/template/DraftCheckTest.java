@@ -17,76 +17,146 @@ class DraftCheckTest {
 
   @Test
   void aValidDraftGetsDerivedPointsFromItsStrongestControl() {
-    DraftCheck.Checked checked = DraftCheck.check(draft(
-        List.of(action("own-a", null), action("own-b", 42)),
-        List.of(control("C-1", true, "detective", "own-a"), control("C-2", true, "preventative", "own-a", "own-b"),
-            control("C-3", false, "corrective", "mfa-for-administrators"))),
-        LIBRARY, Set.of());
+    DraftCheck.Checked checked =
+        DraftCheck.check(
+            draft(
+                List.of(action("own-a", null), action("own-b", 42)),
+                List.of(
+                    control("C-1", true, "detective", "own-a"),
+                    control("C-2", true, "preventative", "own-a", "own-b"),
+                    control("C-3", false, "corrective", "mfa-for-administrators"))),
+            LIBRARY,
+            Set.of());
     assertThat(checked.actions()).extracting(DraftCheck.NewAction::points).containsExactly(27, 42);
     assertThat(checked.actions().get(0).type()).isEqualTo(ActionType.OPERATIONAL);
-    assertThat(checked.controls()).extracting(DraftCheck.NewControl::position).containsExactly(0, 1, 2);
+    assertThat(checked.controls())
+        .extracting(DraftCheck.NewControl::position)
+        .containsExactly(0, 1, 2);
   }
 
   @Test
   void everyBrokenRuleIsNamedWithItsField() {
-    InvalidInputException problem = catchThrowableOfType(() -> DraftCheck.check(draft(
-        List.of(action("own-a", 0), action("own-b", 100), action("orphan", 5), action("mfa-for-administrators", 5),
-            action("Bad Key", 5)),
-        List.of(control("C-1", true, "preventative", "own-a", "own-b", "nowhere"),
-            control("C-1", true, "sideways", "own-a"))),
-        LIBRARY, Set.of()), InvalidInputException.class);
-    assertThat(problem.violations()).extracting(Violation::field).contains(
-        "actions[0].points", "actions[1].points", "actions[2]", "actions[3].key", "actions[4].key",
-        "controls[0].actions[2]", "controls[1].id", "controls[1].nature");
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.check(
+                    draft(
+                        List.of(
+                            action("own-a", 0),
+                            action("own-b", 100),
+                            action("orphan", 5),
+                            action("mfa-for-administrators", 5),
+                            action("Bad Key", 5)),
+                        List.of(
+                            control("C-1", true, "preventative", "own-a", "own-b", "nowhere"),
+                            control("C-1", true, "sideways", "own-a"))),
+                    LIBRARY,
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
+        .contains(
+            "actions[0].points",
+            "actions[1].points",
+            "actions[2]",
+            "actions[3].key",
+            "actions[4].key",
+            "controls[0].actions[2]",
+            "controls[1].id",
+            "controls[1].nature");
     assertThat(rule(problem, "actions[2]")).contains("mapped to no control");
     assertThat(rule(problem, "actions[0].points")).contains("1 to 99");
   }
 
   @Test
   void nullEntriesAreReportedNotThrown() {
-    InvalidInputException problem = catchThrowableOfType(() -> DraftCheck.check(draft(
-        java.util.Arrays.asList(action("own-a", 5), null),
-        java.util.Arrays.asList(control("C-1", true, "preventative", "own-a"), null,
-            new TemplateDraft.Control("C-3", "F", "T", "D", true, "detective", null,
-                java.util.Arrays.asList("own-a", null)))),
-        LIBRARY, Set.of()), InvalidInputException.class);
-    assertThat(problem.violations()).extracting(Violation::field)
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.check(
+                    draft(
+                        java.util.Arrays.asList(action("own-a", 5), null),
+                        java.util.Arrays.asList(
+                            control("C-1", true, "preventative", "own-a"),
+                            null,
+                            new TemplateDraft.Control(
+                                "C-3",
+                                "F",
+                                "T",
+                                "D",
+                                true,
+                                "detective",
+                                null,
+                                java.util.Arrays.asList("own-a", null)))),
+                    LIBRARY,
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
         .containsExactly("actions[1]", "controls[1]", "controls[2].actions[1]");
   }
 
   @Test
   void anExtensionCannotReuseTheGlobalTemplatesControlIds() {
-    InvalidInputException problem = catchThrowableOfType(() -> DraftCheck.check(
-        draft(List.of(), List.of(control("Art.32", true, "preventative", "mfa-for-administrators"))),
-        LIBRARY, Set.of("Art.32")), InvalidInputException.class);
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.check(
+                    draft(
+                        List.of(),
+                        List.of(control("Art.32", true, "preventative", "mfa-for-administrators"))),
+                    LIBRARY,
+                    Set.of("Art.32")),
+            InvalidInputException.class);
     assertThat(problem.violations()).extracting(Violation::field).containsExactly("controls[0].id");
   }
 
   @Test
   void aVersionHasControlsAndEachControlActions() {
-    InvalidInputException problem = catchThrowableOfType(
-        () -> DraftCheck.check(draft(List.of(), List.of()), LIBRARY, Set.of()), InvalidInputException.class);
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () -> DraftCheck.check(draft(List.of(), List.of()), LIBRARY, Set.of()),
+            InvalidInputException.class);
     assertThat(problem.violations()).extracting(Violation::field).containsExactly("controls");
-    problem = catchThrowableOfType(() -> DraftCheck.check(draft(List.of(), List.of(control("C", true, "detective"))),
-        LIBRARY, Set.of()), InvalidInputException.class);
-    assertThat(problem.violations()).extracting(Violation::field).containsExactly("controls[0].actions");
+    problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.check(
+                    draft(List.of(), List.of(control("C", true, "detective"))), LIBRARY, Set.of()),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
+        .containsExactly("controls[0].actions");
   }
 
   private static String rule(InvalidInputException problem, String field) {
-    return problem.violations().stream().filter(v -> v.field().equals(field)).findFirst().orElseThrow().rule();
+    return problem.violations().stream()
+        .filter(v -> v.field().equals(field))
+        .findFirst()
+        .orElseThrow()
+        .rule();
   }
 
-  private static TemplateDraft draft(List<TemplateDraft.Action> actions, List<TemplateDraft.Control> controls) {
+  private static TemplateDraft draft(
+      List<TemplateDraft.Action> actions, List<TemplateDraft.Control> controls) {
     return new TemplateDraft("own", "Own", "Own rules", null, null, actions, controls);
   }
 
   private static TemplateDraft.Action action(String key, Integer points) {
-    return new TemplateDraft.Action(key, "Do " + key, "Why " + key, null, "operational", points, "Manage compliance",
-        null);
+    return new TemplateDraft.Action(
+        key, "Do " + key, "Why " + key, null, "operational", points, "Manage compliance", null);
   }
 
-  private static TemplateDraft.Control control(String id, boolean mandatory, String nature, String... actions) {
-    return new TemplateDraft.Control(id, "Family", "Control " + id, "Requirement " + id, mandatory, nature,
-        null, List.of(actions));
+  private static TemplateDraft.Control control(
+      String id, boolean mandatory, String nature, String... actions) {
+    return new TemplateDraft.Control(
+        id,
+        "Family",
+        "Control " + id,
+        "Requirement " + id,
+        mandatory,
+        nature,
+        null,
+        List.of(actions));
   }
 }

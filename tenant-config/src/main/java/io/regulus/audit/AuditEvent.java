@@ -42,7 +42,13 @@ public class AuditEvent {
 
   protected AuditEvent() {}
 
-  AuditEvent(Actor actor, AuditAction action, String tenantSlug, String firmSlug, String detail, Instant at) {
+  AuditEvent(
+      Actor actor,
+      AuditAction action,
+      String tenantSlug,
+      String firmSlug,
+      String detail,
+      Instant at) {
     this.occurredAt = at.atOffset(ZoneOffset.UTC);
     this.actorId = actor.id();
     this.actorName = actor.name();

@@ -20,10 +20,11 @@ import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
- * Loads the built-in library ({@code library/catalog.json} names the action file and the template files) into
- * the platform schema, idempotently: actions are added or their texts refreshed (never their points or type);
- * a template version is added once and never changed afterwards. Changed content under a published version is
- * refused with a log line naming the template: it needs a new version.
+ * Loads the built-in library ({@code library/catalog.json} names the action file and the template
+ * files) into the platform schema, idempotently: actions are added or their texts refreshed (never
+ * their points or type); a template version is added once and never changed afterwards. Changed
+ * content under a published version is refused with a log line naming the template: it needs a new
+ * version.
  */
 @Stateless
 public class LibraryLoader {
@@ -89,7 +90,9 @@ public class LibraryLoader {
         .setParameter(3, template.getString("regulation"))
         .setParameter(4, template.getString("description", null))
         .executeUpdate();
-    long templateId = single("SELECT id FROM platform.template WHERE template_key = ?1", template.getString("key"));
+    long templateId =
+        single(
+            "SELECT id FROM platform.template WHERE template_key = ?1", template.getString("key"));
     List<?> existing =
         em.createNativeQuery(
                 "SELECT content_sha256 FROM platform.template_version WHERE template_id = ?1 AND version = ?2")
@@ -98,39 +101,46 @@ public class LibraryLoader {
             .getResultList();
     if (!existing.isEmpty()) {
       if (!sha256.equals(String.valueOf(existing.get(0)).trim())) {
-        LOG.severe(() -> "template " + template.getString("key") + " version " + template.getString("version")
-            + " is published and immutable, but its file changed: give the change a new version");
+        LOG.severe(
+            () ->
+                "template "
+                    + template.getString("key")
+                    + " version "
+                    + template.getString("version")
+                    + " is published and immutable, but its file changed: give the change a new version");
       }
       return false;
     }
     long versionId =
-        ((Number) em.createNativeQuery(
-                    "INSERT INTO platform.template_version (template_id, version, published_at, content_sha256)"
-                        + " VALUES (?1, ?2, ?3, ?4) RETURNING id")
-                .setParameter(1, templateId)
-                .setParameter(2, template.getString("version"))
-                .setParameter(3, java.sql.Timestamp.from(Instant.now()))
-                .setParameter(4, sha256)
-                .getSingleResult())
+        ((Number)
+                em.createNativeQuery(
+                        "INSERT INTO platform.template_version (template_id, version, published_at, content_sha256)"
+                            + " VALUES (?1, ?2, ?3, ?4) RETURNING id")
+                    .setParameter(1, templateId)
+                    .setParameter(2, template.getString("version"))
+                    .setParameter(3, java.sql.Timestamp.from(Instant.now()))
+                    .setParameter(4, sha256)
+                    .getSingleResult())
             .longValue();
     int position = 0;
     for (JsonValue value : template.getJsonArray("controls")) {
       JsonObject control = value.asJsonObject();
       long controlId =
-          ((Number) em.createNativeQuery(
-                      "INSERT INTO platform.template_control (version_id, control_id, family, title, description,"
-                          + " mandatory, nature, managed_by, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                          + " RETURNING id")
-                  .setParameter(1, versionId)
-                  .setParameter(2, control.getString("id"))
-                  .setParameter(3, control.getString("family"))
-                  .setParameter(4, control.getString("title"))
-                  .setParameter(5, control.getString("description"))
-                  .setParameter(6, control.getBoolean("mandatory"))
-                  .setParameter(7, upper(control.getString("nature")))
-                  .setParameter(8, upper(control.getString("managedBy")))
-                  .setParameter(9, position++)
-                  .getSingleResult())
+          ((Number)
+                  em.createNativeQuery(
+                          "INSERT INTO platform.template_control (version_id, control_id, family, title, description,"
+                              + " mandatory, nature, managed_by, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                              + " RETURNING id")
+                      .setParameter(1, versionId)
+                      .setParameter(2, control.getString("id"))
+                      .setParameter(3, control.getString("family"))
+                      .setParameter(4, control.getString("title"))
+                      .setParameter(5, control.getString("description"))
+                      .setParameter(6, control.getBoolean("mandatory"))
+                      .setParameter(7, upper(control.getString("nature")))
+                      .setParameter(8, upper(control.getString("managedBy")))
+                      .setParameter(9, position++)
+                      .getSingleResult())
               .longValue();
       for (JsonString key : control.getJsonArray("actions").getValuesAs(JsonString.class)) {
         int mapped =
@@ -140,20 +150,33 @@ public class LibraryLoader {
                 .setParameter(1, controlId)
                 .setParameter(2, key.getString())
                 .executeUpdate();
-        if (mapped == 0 && single("SELECT count(*) FROM platform.library_action WHERE action_key = ?1",
-            key.getString()) == 0) {
+        if (mapped == 0
+            && single(
+                    "SELECT count(*) FROM platform.library_action WHERE action_key = ?1",
+                    key.getString())
+                == 0) {
           throw new IllegalStateException(
-              "control " + control.getString("id") + " of " + template.getString("key") + " maps unknown action "
+              "control "
+                  + control.getString("id")
+                  + " of "
+                  + template.getString("key")
+                  + " maps unknown action "
                   + key.getString());
         }
       }
     }
-    LOG.info(() -> "published template " + template.getString("key") + " " + template.getString("version"));
+    LOG.info(
+        () ->
+            "published template "
+                + template.getString("key")
+                + " "
+                + template.getString("version"));
     return true;
   }
 
   private long single(String sql, Object parameter) {
-    return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
+    return ((Number) em.createNativeQuery(sql).setParameter(1, parameter).getSingleResult())
+        .longValue();
   }
 
   private static String upper(String value) {

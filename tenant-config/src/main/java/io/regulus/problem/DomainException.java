@@ -3,8 +3,9 @@ package io.regulus.problem;
 import jakarta.ejb.ApplicationException;
 
 /**
- * A failure the caller caused or can act on. {@code detail} says what was wrong and how to fix it; {@code field}
- * names the input at fault, when there is one. Thrown through EJBs as is, rolling the transaction back.
+ * A failure the caller caused or can act on. {@code detail} says what was wrong and how to fix it;
+ * {@code field} names the input at fault, when there is one. Thrown through EJBs as is, rolling the
+ * transaction back.
  */
 @ApplicationException(rollback = true, inherited = true)
 public class DomainException extends RuntimeException {
@@ -37,7 +38,10 @@ public class DomainException extends RuntimeException {
     return field;
   }
 
-  /** The current state of the resource, when the caller needs it to retry (a stale write); else null. */
+  /**
+   * The current state of the resource, when the caller needs it to retry (a stale write); else
+   * null.
+   */
   public Object current() {
     return null;
   }

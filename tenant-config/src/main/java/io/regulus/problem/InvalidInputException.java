@@ -3,8 +3,8 @@ package io.regulus.problem;
 import java.util.List;
 
 /**
- * An input that breaks one or more rules, each named with its field: every violation is reported at once, so
- * the caller fixes the whole request in one go. Nothing was written.
+ * An input that breaks one or more rules, each named with its field: every violation is reported at
+ * once, so the caller fixes the whole request in one go. Nothing was written.
  */
 public class InvalidInputException extends DomainException {
 
@@ -32,7 +32,10 @@ public class InvalidInputException extends DomainException {
   private static String describe(String summary, List<Violation> violations) {
     Violation first = violations.get(0);
     String lead = first.field() + ": " + first.rule();
-    String more = violations.size() == 1 ? "" : " (and " + (violations.size() - 1) + " more, listed in errors)";
+    String more =
+        violations.size() == 1
+            ? ""
+            : " (and " + (violations.size() - 1) + " more, listed in errors)";
     return (summary == null ? "" : summary + ": ") + lead + more;
   }
 }

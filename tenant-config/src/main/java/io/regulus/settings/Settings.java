@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every setting the code reads, read here and nowhere else, each injected by MicroProfile Config from the server.xml
- * variable of the same name (an environment variable overrides it; README lists them all). The rest of the
- * variables (HTTP, database, token checks, browser sign-in) are used by server.xml alone.
+ * Every setting the code reads, read here and nowhere else, each injected by MicroProfile Config
+ * from the server.xml variable of the same name (an environment variable overrides it; README lists
+ * them all). The rest of the variables (HTTP, database, token checks, browser sign-in) are used by
+ * server.xml alone.
  */
 @ApplicationScoped
 public class Settings {
@@ -44,7 +45,9 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_EVIDENCE_MAX_BYTES", defaultValue = "26214400")
   long evidenceMaxBytes;
 
-  /** Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty. */
+  /**
+   * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
+   */
   @Inject
   @ConfigProperty(name = "REGULUS_DEMO_TENANTS")
   Optional<String> demoTenants;
@@ -91,13 +94,24 @@ public class Settings {
     return evidenceMaxBytes;
   }
 
-  /** The tenants provisioned at start-up when missing ({@code slug} or {@code slug@firm}); none in production. */
+  /**
+   * The tenants provisioned at start-up when missing ({@code slug} or {@code slug@firm}); none in
+   * production.
+   */
   public List<String> demoTenants() {
-    return demoTenants.map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-        .toList()).orElse(List.of());
+    return demoTenants
+        .map(
+            value ->
+                Arrays.stream(value.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList())
+        .orElse(List.of());
   }
 
-  /** Where browsers reach Regulus, without a trailing slash (sign-in and sign-out come back here). */
+  /**
+   * Where browsers reach Regulus, without a trailing slash (sign-in and sign-out come back here).
+   */
   public String publicUrl() {
     return publicUrl.replaceAll("/+$", "");
   }

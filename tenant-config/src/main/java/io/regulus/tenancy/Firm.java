@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A consulting firm: it owns client tenants, and its consultants reach them (see docs/identity.md). */
+/**
+ * A consulting firm: it owns client tenants, and its consultants reach them (see docs/identity.md).
+ */
 @Entity
 @Table(name = "firm", schema = "platform")
 public class Firm {

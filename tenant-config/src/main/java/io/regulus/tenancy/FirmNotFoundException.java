@@ -9,6 +9,9 @@ public class FirmNotFoundException extends DomainException {
   private static final long serialVersionUID = 1L;
 
   public FirmNotFoundException(FirmSlug slug) {
-    super(ProblemKind.NOT_FOUND, "No firm named '" + slug + "'; firms are created by a platform operator.", "firm");
+    super(
+        ProblemKind.NOT_FOUND,
+        "No firm named '" + slug + "'; firms are created by a platform operator.",
+        "firm");
   }
 }

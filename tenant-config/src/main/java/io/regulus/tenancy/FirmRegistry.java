@@ -16,9 +16,12 @@ public class FirmRegistry {
 
   /** Creates the firm; a slug that is taken is a 409. */
   public Firm create(FirmSlug slug, String displayName) {
-    if (!firms.register(slug, displayName == null || displayName.isBlank() ? slug.value() : displayName)) {
+    if (!firms.register(
+        slug, displayName == null || displayName.isBlank() ? slug.value() : displayName)) {
       throw new DomainException(
-          ProblemKind.CONFLICT, "A firm named '" + slug + "' exists already; choose another slug.", "slug");
+          ProblemKind.CONFLICT,
+          "A firm named '" + slug + "' exists already; choose another slug.",
+          "slug");
     }
     return require(slug);
   }
@@ -28,10 +31,7 @@ public class FirmRegistry {
   }
 
   public Firm require(FirmSlug slug) {
-    return firms
-        .find(slug)
-        .orElseThrow(
-            () -> new FirmNotFoundException(slug));
+    return firms.find(slug).orElseThrow(() -> new FirmNotFoundException(slug));
   }
 
   public List<Firm> all() {

@@ -25,7 +25,10 @@ public class FirmRepository {
     return em.createQuery("SELECT f FROM Firm f ORDER BY f.slug", Firm.class).getResultList();
   }
 
-  /** Registers the firm unless the slug is taken; true when this call created it (races decide by the key). */
+  /**
+   * Registers the firm unless the slug is taken; true when this call created it (races decide by
+   * the key).
+   */
   public boolean register(FirmSlug slug, String displayName) {
     return em.createNativeQuery(
                 "INSERT INTO platform.firm (slug, display_name, created_at, version) VALUES (?1, ?2, ?3, 0)"

@@ -11,7 +11,9 @@ public class InvalidTenantSlugException extends DomainException {
   InvalidTenantSlugException(String value) {
     super(
         ProblemKind.INVALID_INPUT,
-        (value == null ? "A tenant slug is required. " : "'" + shorten(value) + "' is not a valid tenant slug. ")
+        (value == null
+                ? "A tenant slug is required. "
+                : "'" + shorten(value) + "' is not a valid tenant slug. ")
             + "Use 3 to 40 characters: lowercase letters, digits and single hyphens, starting with a letter "
             + "and not ending with a hyphen (for example 'acme' or 'globex-eu').",
         "slug");

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * At start-up, before the application serves anything: the platform schema is migrated first, the built-in
- * template library is loaded (idempotently), then every tenant schema.
+ * At start-up, before the application serves anything: the platform schema is migrated first, the
+ * built-in template library is loaded (idempotently), then every tenant schema.
  */
 @Singleton
 @Startup
@@ -31,17 +31,29 @@ public class PlatformStartup {
     migrations.migratePlatform();
     try {
       LibraryLoader.Loaded library = libraryLoader.loadBuiltIn();
-      LOG.info(() -> "template library: " + library.actions() + " actions; published " + library.added()
-          + ", unchanged " + library.unchanged());
+      LOG.info(
+          () ->
+              "template library: "
+                  + library.actions()
+                  + " actions; published "
+                  + library.added()
+                  + ", unchanged "
+                  + library.unchanged());
     } catch (RuntimeException e) {
-      // tenants are still served; the built-in templates stay as they were (LibraryContentTest guards the files)
-      LOG.log(java.util.logging.Level.SEVERE, "the built-in template library could not be loaded", e);
+      // tenants are still served; the built-in templates stay as they were (LibraryContentTest
+      // guards the files)
+      LOG.log(
+          java.util.logging.Level.SEVERE, "the built-in template library could not be loaded", e);
     }
     var active = new java.util.ArrayList<>(registry.withStatus(TenantStatus.ACTIVE));
     active.addAll(registry.withStatus(TenantStatus.SUSPENDED));
     active.forEach(tenant -> migrations.migrateTenant(tenant.slug()));
     LOG.info(
-        () -> "platform and " + active.size() + " tenant schemas migrated in "
-            + (System.nanoTime() - began) / 1_000_000 + " ms");
+        () ->
+            "platform and "
+                + active.size()
+                + " tenant schemas migrated in "
+                + (System.nanoTime() - began) / 1_000_000
+                + " ms");
   }
 }

@@ -14,9 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * A client organisation in the platform registry. Created PROVISIONING by {@link TenantProvisioner}, which
- * creates and migrates its schema and only then marks it ACTIVE; the schema name never changes. See
- * {@link TenantStatus} for the life cycle; a DELETED tenant stays as a tombstone.
+ * A client organisation in the platform registry. Created PROVISIONING by {@link
+ * TenantProvisioner}, which creates and migrates its schema and only then marks it ACTIVE; the
+ * schema name never changes. See {@link TenantStatus} for the life cycle; a DELETED tenant stays as
+ * a tombstone.
  */
 @Entity
 @Table(name = "tenant", schema = "platform")
@@ -141,7 +142,9 @@ public class Tenant {
     return new TenantAccess(slug(), schemaName, status, firm().map(Firm::slug));
   }
 
-  /** The schema of a tenant that is not being served (suspended, or being provisioned or imported). */
+  /**
+   * The schema of a tenant that is not being served (suspended, or being provisioned or imported).
+   */
   public String schemaNameForMaintenance() {
     return schemaName;
   }

@@ -6,10 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Binds the current transaction to one tenant schema: {@code set_config('search_path', schema, true)} is
- * {@code SET LOCAL}, so it ends with the transaction and never leaks to the next user of the pooled connection.
- * Connections start with a search_path that names no schema (server.xml), so unbound tenant SQL fails instead of
- * reaching another tenant. Binding one transaction to a second tenant is refused.
+ * Binds the current transaction to one tenant schema: {@code set_config('search_path', schema,
+ * true)} is {@code SET LOCAL}, so it ends with the transaction and never leaks to the next user of
+ * the pooled connection. Connections start with a search_path that names no schema (server.xml), so
+ * unbound tenant SQL fails instead of reaching another tenant. Binding one transaction to a second
+ * tenant is refused.
  */
 @ApplicationScoped
 public class TenantBinding {

@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
- * An export of one tenant's whole data (the archive itself is read apart, by {@link TenantExports#archive}); it
- * outlives the tenant, so a deleted tenant's data can still be handed back.
+ * An export of one tenant's whole data (the archive itself is read apart, by {@link
+ * TenantExports#archive}); it outlives the tenant, so a deleted tenant's data can still be handed
+ * back.
  */
 @Entity
 @Table(name = "tenant_export", schema = "platform")

@@ -11,8 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Exports an active or suspended tenant: its schema read in one snapshot into a {@link TenantArchive}, which is
- * stored in the platform schema with its SHA-256 and outlives the tenant.
+ * Exports an active or suspended tenant: its schema read in one snapshot into a {@link
+ * TenantArchive}, which is stored in the platform schema with its SHA-256 and outlives the tenant.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

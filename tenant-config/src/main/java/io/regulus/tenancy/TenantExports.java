@@ -14,7 +14,8 @@ public class TenantExports {
   @PersistenceContext(unitName = "platform")
   private EntityManager em;
 
-  public long store(Tenant tenant, String createdBy, String schemaVersion, byte[] archive, String sha256) {
+  public long store(
+      Tenant tenant, String createdBy, String schemaVersion, byte[] archive, String sha256) {
     Number id =
         (Number)
             em.createNativeQuery(
@@ -34,7 +35,8 @@ public class TenantExports {
 
   public Optional<TenantExport> find(TenantSlug slug, long id) {
     return em.createQuery(
-            "SELECT e FROM TenantExport e WHERE e.id = :id AND e.tenant.slug = :slug", TenantExport.class)
+            "SELECT e FROM TenantExport e WHERE e.id = :id AND e.tenant.slug = :slug",
+            TenantExport.class)
         .setParameter("id", id)
         .setParameter("slug", slug.value())
         .getResultStream()

@@ -3,7 +3,10 @@ package io.regulus.tenancy;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 
-/** A tenant that may not be deleted yet: it must be suspended, then exported, so that none of its data is lost. */
+/**
+ * A tenant that may not be deleted yet: it must be suspended, then exported, so that none of its
+ * data is lost.
+ */
 public class TenantNotDeletableException extends DomainException {
 
   private static final long serialVersionUID = 1L;

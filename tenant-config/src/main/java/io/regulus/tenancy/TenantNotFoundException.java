@@ -11,6 +11,8 @@ public class TenantNotFoundException extends DomainException {
   public TenantNotFoundException(TenantSlug slug) {
     super(
         ProblemKind.NOT_FOUND,
-        "Tenant '" + slug + "' does not exist or is not active yet; tenants are provisioned by a platform operator.");
+        "Tenant '"
+            + slug
+            + "' does not exist or is not active yet; tenants are provisioned by a platform operator.");
   }
 }

@@ -13,10 +13,10 @@ import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
- * Provisions a tenant: register it PROVISIONING, create and migrate its schema, mark it ACTIVE. Each step is
- * idempotent, so provisioning again finishes a tenant that failed half-way and changes nothing for an active
- * one. A tenant is served only once ACTIVE, so a half-provisioned tenant is never served. An import provisions
- * a new tenant from an export archive, all or nothing.
+ * Provisions a tenant: register it PROVISIONING, create and migrate its schema, mark it ACTIVE.
+ * Each step is idempotent, so provisioning again finishes a tenant that failed half-way and changes
+ * nothing for an active one. A tenant is served only once ACTIVE, so a half-provisioned tenant is
+ * never served. An import provisions a new tenant from an export archive, all or nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -33,8 +33,9 @@ public class TenantProvisioner {
   public record Provisioned(Tenant tenant, boolean created) {}
 
   /**
-   * Provisions the tenant as a client of {@code firm} (null: a direct customer). Asking again with the same
-   * firm returns the tenant; a slug held by another firm, or by a deleted tenant, is a 409.
+   * Provisions the tenant as a client of {@code firm} (null: a direct customer). Asking again with
+   * the same firm returns the tenant; a slug held by another firm, or by a deleted tenant, is a
+   * 409.
    */
   public Provisioned provision(TenantSlug slug, String displayName, FirmSlug firm) {
     Firm owner = firm == null ? null : firms.require(firm);
@@ -47,15 +48,22 @@ public class TenantProvisioner {
       long began = System.nanoTime();
       migrations.migrateTenant(slug);
       tenant = registry.activate(slug);
-      LOG.info(() -> "tenant " + slug + " provisioned in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+      LOG.info(
+          () ->
+              "tenant "
+                  + slug
+                  + " provisioned in "
+                  + (System.nanoTime() - began) / 1_000_000
+                  + " ms");
     }
     return new Provisioned(tenant, created);
   }
 
   /**
-   * Creates a new tenant holding an export's data: the archive is checked whole first; the schema is migrated to
-   * the archive's version, loaded in one transaction, then migrated to the current version and activated. On
-   * any failure the new tenant and its schema are removed, so nothing half-imported remains.
+   * Creates a new tenant holding an export's data: the archive is checked whole first; the schema
+   * is migrated to the archive's version, loaded in one transaction, then migrated to the current
+   * version and activated. On any failure the new tenant and its schema are removed, so nothing
+   * half-imported remains.
    */
   public Tenant importArchive(TenantSlug slug, String displayName, FirmSlug firm, byte[] archive) {
     ArchiveContents contents = TenantArchive.read(archive);
@@ -81,13 +89,17 @@ public class TenantProvisioner {
     if (tenant.status() == TenantStatus.DELETED) {
       throw new DomainException(
           ProblemKind.CONFLICT,
-          "The slug '" + tenant.slug() + "' belonged to a deleted tenant and is never reused; choose another.",
+          "The slug '"
+              + tenant.slug()
+              + "' belonged to a deleted tenant and is never reused; choose another.",
           "slug");
     }
     FirmSlug owner = tenant.firm().map(Firm::slug).orElse(null);
     if (!Objects.equals(owner, firm)) {
       throw new DomainException(
-          ProblemKind.CONFLICT, "The slug '" + tenant.slug() + "' is taken; choose another.", "slug");
+          ProblemKind.CONFLICT,
+          "The slug '" + tenant.slug() + "' is taken; choose another.",
+          "slug");
     }
   }
 

@@ -21,7 +21,9 @@ public class TenantRegistry {
   @PersistenceContext(unitName = "platform")
   private EntityManager em;
 
-  /** The tenant a request or job works in; 403 when suspended, 404 unless it exists and is ACTIVE. */
+  /**
+   * The tenant a request or job works in; 403 when suspended, 404 unless it exists and is ACTIVE.
+   */
   public ActiveTenant requireActive(TenantSlug slug) {
     return require(slug).toActive();
   }
@@ -42,7 +44,10 @@ public class TenantRegistry {
     return tenants.withStatus(status);
   }
 
-  /** Provisioning's first step (see {@link TenantProvisioner}); true when this call registered the slug. */
+  /**
+   * Provisioning's first step (see {@link TenantProvisioner}); true when this call registered the
+   * slug.
+   */
   public boolean register(TenantSlug slug, String displayName, Firm firm) {
     lookup.forget(slug);
     return tenants.register(slug, displayName, firm);
@@ -73,21 +78,33 @@ public class TenantRegistry {
   }
 
   /**
-   * Drops the schema of a suspended tenant whose final data was exported (an export taken after it was
-   * suspended) and keeps the registry row as a DELETED tombstone, in one transaction.
+   * Drops the schema of a suspended tenant whose final data was exported (an export taken after it
+   * was suspended) and keeps the registry row as a DELETED tombstone, in one transaction.
    */
   public Tenant delete(TenantSlug slug) {
     lookup.forget(slug);
     Tenant tenant = require(slug);
     if (tenant.status() != TenantStatus.SUSPENDED) {
-      throw new TenantNotDeletableException(slug, "Tenant '" + slug + "' is " + tenant.status() + ". Deleting needs"
-          + " a suspended tenant and an export taken after the suspension: suspend it, export it, then delete it.",
+      throw new TenantNotDeletableException(
+          slug,
+          "Tenant '"
+              + slug
+              + "' is "
+              + tenant.status()
+              + ". Deleting needs"
+              + " a suspended tenant and an export taken after the suspension: suspend it, export it, then delete it.",
           false);
     }
-    boolean exported = exports.of(slug).stream().anyMatch(e -> !e.createdAt().isBefore(tenant.suspendedAt()));
+    boolean exported =
+        exports.of(slug).stream().anyMatch(e -> !e.createdAt().isBefore(tenant.suspendedAt()));
     if (!exported) {
-      throw new TenantNotDeletableException(slug, "Tenant '" + slug + "' has no export taken since it was"
-          + " suspended, so its data would be lost: export it first, then delete it.", true);
+      throw new TenantNotDeletableException(
+          slug,
+          "Tenant '"
+              + slug
+              + "' has no export taken since it was"
+              + " suspended, so its data would be lost: export it first, then delete it.",
+          true);
     }
     em.createNativeQuery("DROP SCHEMA IF EXISTS " + slug.schemaName() + " CASCADE").executeUpdate();
     tenant.markDeleted(Instant.now());
@@ -105,7 +122,8 @@ public class TenantRegistry {
     tenants.unregisterProvisioning(slug);
   }
 
-  public TenantExport recordExport(TenantSlug slug, String createdBy, String schemaVersion, byte[] archive, String sha256) {
+  public TenantExport recordExport(
+      TenantSlug slug, String createdBy, String schemaVersion, byte[] archive, String sha256) {
     long id = exports.store(require(slug), createdBy, schemaVersion, archive, sha256);
     return exports.find(slug, id).orElseThrow();
   }
@@ -119,8 +137,11 @@ public class TenantRegistry {
     return exports
         .find(slug, id)
         .orElseThrow(
-            () -> new DomainException(
-                ProblemKind.NOT_FOUND, "Tenant '" + slug + "' has no export " + id + ".", "exportId"));
+            () ->
+                new DomainException(
+                    ProblemKind.NOT_FOUND,
+                    "Tenant '" + slug + "' has no export " + id + ".",
+                    "exportId"));
   }
 
   public byte[] archive(TenantSlug slug, long id) {

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The tenant registry table, {@code platform.tenant}. The only class here that touches the EntityManager. */
+/**
+ * The tenant registry table, {@code platform.tenant}. The only class here that touches the
+ * EntityManager.
+ */
 @ApplicationScoped
 public class TenantRepository {
 
@@ -16,7 +19,8 @@ public class TenantRepository {
 
   public Optional<Tenant> find(TenantSlug slug) {
     // the firm comes in the same query: the access filter reads both on every tenant request
-    return em.createQuery("SELECT t FROM Tenant t LEFT JOIN FETCH t.firm WHERE t.slug = :slug", Tenant.class)
+    return em.createQuery(
+            "SELECT t FROM Tenant t LEFT JOIN FETCH t.firm WHERE t.slug = :slug", Tenant.class)
         .setParameter("slug", slug.value())
         .getResultStream()
         .findFirst();
@@ -27,14 +31,16 @@ public class TenantRepository {
   }
 
   public List<Tenant> withStatus(TenantStatus status) {
-    return em.createQuery("SELECT t FROM Tenant t WHERE t.status = :status ORDER BY t.slug", Tenant.class)
+    return em.createQuery(
+            "SELECT t FROM Tenant t WHERE t.status = :status ORDER BY t.slug", Tenant.class)
         .setParameter("status", status)
         .getResultList();
   }
 
   public List<Tenant> clientsOf(Firm firm) {
     return em.createQuery(
-            "SELECT t FROM Tenant t WHERE t.firm = :firm AND t.status <> :deleted ORDER BY t.slug", Tenant.class)
+            "SELECT t FROM Tenant t WHERE t.firm = :firm AND t.status <> :deleted ORDER BY t.slug",
+            Tenant.class)
         .setParameter("firm", firm)
         .setParameter("deleted", TenantStatus.DELETED)
         .getResultList();
@@ -48,8 +54,9 @@ public class TenantRepository {
   }
 
   /**
-   * Registers the slug as PROVISIONING unless it is registered already; safe when two requests race for the
-   * same slug (the unique slug decides, nothing fails). Returns true when this call registered it.
+   * Registers the slug as PROVISIONING unless it is registered already; safe when two requests race
+   * for the same slug (the unique slug decides, nothing fails). Returns true when this call
+   * registered it.
    */
   public boolean register(TenantSlug slug, String displayName, Firm firm) {
     int inserted =

@@ -3,9 +3,9 @@ package io.regulus.tenancy;
 import java.util.regex.Pattern;
 
 /**
- * The URL name of a tenant ({@code acme}, {@code globex-eu}): 3 to 40 characters, lowercase letters, digits and
- * single hyphens, starting with a letter and not ending with a hyphen. The tenant's schema name is derived from
- * it and from nothing else.
+ * The URL name of a tenant ({@code acme}, {@code globex-eu}): 3 to 40 characters, lowercase
+ * letters, digits and single hyphens, starting with a letter and not ending with a hyphen. The
+ * tenant's schema name is derived from it and from nothing else.
  */
 public record TenantSlug(String value) {
 
@@ -19,7 +19,10 @@ public record TenantSlug(String value) {
     }
   }
 
-  /** {@code tenant_} and the slug with hyphens as underscores: injective, since slugs have no underscore. */
+  /**
+   * {@code tenant_} and the slug with hyphens as underscores: injective, since slugs have no
+   * underscore.
+   */
   public String schemaName() {
     return SCHEMA_PREFIX + value.replace('-', '_');
   }

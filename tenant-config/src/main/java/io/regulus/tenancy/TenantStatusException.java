@@ -8,10 +8,20 @@ public class TenantStatusException extends DomainException {
 
   private static final long serialVersionUID = 1L;
 
-  public TenantStatusException(TenantSlug slug, TenantStatus actual, TenantStatus required, String step) {
+  public TenantStatusException(
+      TenantSlug slug, TenantStatus actual, TenantStatus required, String step) {
     super(
         ProblemKind.CONFLICT,
-        "Cannot " + step + " tenant '" + slug + "': it is " + actual + ", and only a " + required
-            + " tenant can be " + (step.endsWith("e") ? step + "d" : step + "ed") + ".");
+        "Cannot "
+            + step
+            + " tenant '"
+            + slug
+            + "': it is "
+            + actual
+            + ", and only a "
+            + required
+            + " tenant can be "
+            + (step.endsWith("e") ? step + "d" : step + "ed")
+            + ".");
   }
 }

@@ -11,7 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TenantSlugTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"acme", "globex-eu", "a1b", "tenant-2027-q1", "abcdefghijabcdefghijabcdefghijabcdefghij"})
+  @ValueSource(
+      strings = {
+        "acme",
+        "globex-eu",
+        "a1b",
+        "tenant-2027-q1",
+        "abcdefghijabcdefghijabcdefghijabcdefghij"
+      })
   void acceptsLowercaseNamesWithSingleHyphens(String value) {
     assertThat(new TenantSlug(value).value()).isEqualTo(value);
   }
@@ -20,8 +27,22 @@ class TenantSlugTest {
   @NullSource
   @ValueSource(
       strings = {
-        "../x", "a;drop", "UPPER", "Acme", "ab", "1acme", "-acme", "acme-", "ac--me", "ac_me", "acme ",
-        "ac.me", "ac/me", "acme\u0000", "tenant_acme", "abcdefghijabcdefghijabcdefghijabcdefghijk",
+        "../x",
+        "a;drop",
+        "UPPER",
+        "Acme",
+        "ab",
+        "1acme",
+        "-acme",
+        "acme-",
+        "ac--me",
+        "ac_me",
+        "acme ",
+        "ac.me",
+        "ac/me",
+        "acme\u0000",
+        "tenant_acme",
+        "abcdefghijabcdefghijabcdefghijabcdefghijk",
         "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcd"
       })
   void refusesEverythingElse(String value) {
@@ -44,7 +65,8 @@ class TenantSlugTest {
     assertThat(new ActiveTenant(acme, "tenant_acme").schemaName()).isEqualTo("tenant_acme");
     assertThatThrownBy(() -> new ActiveTenant(acme, "tenant_globex"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new ActiveTenant(acme, "platform")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ActiveTenant(acme, "platform"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

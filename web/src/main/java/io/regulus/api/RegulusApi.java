@@ -50,8 +50,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class RegulusApi extends Application {
 
   /**
-   * Every resource class: the one list the server serves and the OpenAPI access documentation reads (so the
-   * authorization matrix test, which walks the OpenAPI document, sees every endpoint).
+   * Every resource class: the one list the server serves and the OpenAPI access documentation reads
+   * (so the authorization matrix test, which walks the OpenAPI document, sees every endpoint).
    */
   public static final List<Class<?>> RESOURCES =
       List.of(

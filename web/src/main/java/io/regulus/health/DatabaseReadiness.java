@@ -26,7 +26,11 @@ public class DatabaseReadiness implements HealthCheck {
       statement.execute("SELECT count(*) FROM platform.tenant");
       return HealthCheckResponse.up("postgresql");
     } catch (SQLException e) {
-      return HealthCheckResponse.named("postgresql").down().withData("error", e.getSQLState() == null ? "unreachable" : "SQLState " + e.getSQLState()).build();
+      return HealthCheckResponse.named("postgresql")
+          .down()
+          .withData(
+              "error", e.getSQLState() == null ? "unreachable" : "SQLState " + e.getSQLState())
+          .build();
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.regulus.health;
 
 import io.regulus.settings.Settings;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,13 +26,17 @@ public class KeycloakReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    URI discovery =
-        URI.create(settings.realmUrl() + "/.well-known/openid-configuration");
+    URI discovery = URI.create(settings.realmUrl() + "/.well-known/openid-configuration");
     try {
       int status =
-          http.send(HttpRequest.newBuilder(discovery).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding())
+          http.send(
+                  HttpRequest.newBuilder(discovery).timeout(TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.discarding())
               .statusCode();
-      return HealthCheckResponse.named("keycloak").status(status == 200).withData("status", status).build();
+      return HealthCheckResponse.named("keycloak")
+          .status(status == 200)
+          .withData("status", status)
+          .build();
     } catch (IOException e) {
       return HealthCheckResponse.named("keycloak").down().withData("error", "unreachable").build();
     } catch (InterruptedException e) {

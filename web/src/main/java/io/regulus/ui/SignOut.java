@@ -1,5 +1,7 @@
 package io.regulus.ui;
 
+import io.regulus.settings.Settings;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,15 +12,14 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import io.regulus.settings.Settings;
-import jakarta.inject.Inject;
 
 /**
- * Signs the browser out of Regulus and of Keycloak: ends the session here (Liberty's sign-in cookies and the HTTP
- * session), then sends the browser to the realm's end-session endpoint (OpenID Connect RP-initiated logout) with the
- * ID token as hint, so Keycloak ends its own session without asking, and comes back to {@code /app/me} at the
- * public address ({@code REGULUS_PUBLIC_URL}), which asks for a sign-in again. The endpoint is the issuer's, as the
- * ID token names it, so no Keycloak address is configured twice.
+ * Signs the browser out of Regulus and of Keycloak: ends the session here (Liberty's sign-in
+ * cookies and the HTTP session), then sends the browser to the realm's end-session endpoint (OpenID
+ * Connect RP-initiated logout) with the ID token as hint, so Keycloak ends its own session without
+ * asking, and comes back to {@code /app/me} at the public address ({@code REGULUS_PUBLIC_URL}),
+ * which asks for a sign-in again. The endpoint is the issuer's, as the ID token names it, so no
+ * Keycloak address is configured twice.
  */
 @WebServlet("/app/logout")
 public class SignOut extends HttpServlet {
@@ -42,8 +43,12 @@ public class SignOut extends HttpServlet {
       response.sendRedirect(back);
       return;
     }
-    response.sendRedirect(issuer.get() + "/protocol/openid-connect/logout?post_logout_redirect_uri="
-        + URLEncoder.encode(back, StandardCharsets.UTF_8)
-        + idToken.map(token -> "&id_token_hint=" + URLEncoder.encode(token, StandardCharsets.UTF_8)).orElse(""));
+    response.sendRedirect(
+        issuer.get()
+            + "/protocol/openid-connect/logout?post_logout_redirect_uri="
+            + URLEncoder.encode(back, StandardCharsets.UTF_8)
+            + idToken
+                .map(token -> "&id_token_hint=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+                .orElse(""));
   }
 }

@@ -11,15 +11,16 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The tokens Liberty's OpenID Connect client keeps for the signed-in browser session, read through Liberty's
- * {@code com.ibm.websphere.security.openidconnect.PropagationHelper} (ibm-api, visible to applications). That API is
- * not in the Maven repository the build uses, so it is looked up by name; a server without the OpenID Connect
- * client has no signed-in session.
+ * The tokens Liberty's OpenID Connect client keeps for the signed-in browser session, read through
+ * Liberty's {@code com.ibm.websphere.security.openidconnect.PropagationHelper} (ibm-api, visible to
+ * applications). That API is not in the Maven repository the build uses, so it is looked up by
+ * name; a server without the OpenID Connect client has no signed-in session.
  *
- * <p>The access token is the one the server itself received from Keycloak's token endpoint (back channel, client
- * authenticated with its secret) in exchange for the code; it never passed through the browser, so its claims are
- * read as they are, as the OpenID Connect client trusts that endpoint. Reading the same token kind as the API makes
- * the browser's user the API's user, claim for claim.
+ * <p>The access token is the one the server itself received from Keycloak's token endpoint (back
+ * channel, client authenticated with its secret) in exchange for the code; it never passed through
+ * the browser, so its claims are read as they are, as the OpenID Connect client trusts that
+ * endpoint. Reading the same token kind as the API makes the browser's user the API's user, claim
+ * for claim.
  */
 final class SignedInSession {
 
@@ -29,25 +30,33 @@ final class SignedInSession {
 
   /** The domain user of this request's session. */
   static User user() {
-    String accessToken = call("getAccessToken")
-        .map(String.class::cast)
-        .orElseThrow(() -> new IllegalStateException("no access token in the signed-in session"));
+    String accessToken =
+        call("getAccessToken")
+            .map(String.class::cast)
+            .orElseThrow(
+                () -> new IllegalStateException("no access token in the signed-in session"));
     return CallerClaims.toCaller(payload(accessToken));
   }
 
   /** The session's ID token as Keycloak issued it, the hint RP-initiated logout wants. */
   static Optional<String> rawIdToken() {
-    return call("getIdToken").flatMap(idToken -> invoke(idToken, "getRawIdToken")).map(String.class::cast);
+    return call("getIdToken")
+        .flatMap(idToken -> invoke(idToken, "getRawIdToken"))
+        .map(String.class::cast);
   }
 
   /** The issuer of the session's ID token, as Liberty verified it. */
   static Optional<String> issuer() {
-    return call("getIdToken").flatMap(idToken -> invoke(idToken, "getIssuer")).map(String.class::cast);
+    return call("getIdToken")
+        .flatMap(idToken -> invoke(idToken, "getIssuer"))
+        .map(String.class::cast);
   }
 
   private static Optional<Object> call(String method) {
     try {
-      return invoke(null, Class.forName(HELPER, true, SignedInSession.class.getClassLoader()).getMethod(method));
+      return invoke(
+          null,
+          Class.forName(HELPER, true, SignedInSession.class.getClassLoader()).getMethod(method));
     } catch (ClassNotFoundException | NoSuchMethodException e) {
       return Optional.empty();
     }
@@ -72,8 +81,10 @@ final class SignedInSession {
 
   private static JsonObject payload(String jwt) {
     String[] parts = jwt.split("\\.");
-    try (var reader = Json.createReader(
-        new StringReader(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
+    try (var reader =
+        Json.createReader(
+            new StringReader(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
       return reader.readObject();
     }
   }

@@ -7,9 +7,9 @@ import io.regulus.spreadsheet.XlsxSheet;
 import java.util.function.Function;
 
 /**
- * The columns of the action workbook, in their order: the header a user sees, whether the upload reads the column,
- * the kind of its cells, its least width in characters, and the enum whose labels its drop-down offers. Writer and
- * reader both go by this list, so the two cannot drift apart.
+ * The columns of the action workbook, in their order: the header a user sees, whether the upload
+ * reads the column, the kind of its cells, its least width in characters, and the enum whose labels
+ * its drop-down offers. Writer and reader both go by this list, so the two cannot drift apart.
  */
 enum Column {
   ACTION_ID("Action id", false, XlsxSheet.Kind.WHOLE, 10, ActionSheet.Row::actionId),
@@ -21,11 +21,19 @@ enum Column {
   POINTS("Points", false, XlsxSheet.Kind.WHOLE, 7, ActionSheet.Row::points),
   ASSIGNEE("Assignee", true, XlsxSheet.Kind.TEXT, 24, ActionSheet.Row::assignee),
   TESTER("Tester", true, XlsxSheet.Kind.TEXT, 24, ActionSheet.Row::tester),
-  IMPLEMENTATION_STATUS("Implementation status", true, XlsxSheet.Kind.TEXT, 26, ActionSheet.Row::implementationStatus,
+  IMPLEMENTATION_STATUS(
+      "Implementation status",
+      true,
+      XlsxSheet.Kind.TEXT,
+      26,
+      ActionSheet.Row::implementationStatus,
       ImplementationStatus.class),
-  IMPLEMENTATION_DATE("Implementation date", true, XlsxSheet.Kind.DATE, 12, ActionSheet.Row::implementationDate),
-  TEST_STATUS("Test status", true, XlsxSheet.Kind.TEXT, 22, ActionSheet.Row::testStatus, TestStatus.class),
-  PASSED_FRACTION("Passed fraction", true, XlsxSheet.Kind.DECIMAL, 10, ActionSheet.Row::passedFraction),
+  IMPLEMENTATION_DATE(
+      "Implementation date", true, XlsxSheet.Kind.DATE, 12, ActionSheet.Row::implementationDate),
+  TEST_STATUS(
+      "Test status", true, XlsxSheet.Kind.TEXT, 22, ActionSheet.Row::testStatus, TestStatus.class),
+  PASSED_FRACTION(
+      "Passed fraction", true, XlsxSheet.Kind.DECIMAL, 10, ActionSheet.Row::passedFraction),
   DUE_DATE("Due date", true, XlsxSheet.Kind.DATE, 12, ActionSheet.Row::dueDate),
   PRIORITY("Priority", true, XlsxSheet.Kind.TEXT, 10, ActionSheet.Row::priority, Priority.class),
   NOTES("Notes", true, XlsxSheet.Kind.TEXT, 60, ActionSheet.Row::notes);
@@ -37,11 +45,21 @@ enum Column {
   private final Function<ActionSheet.Row, Object> value;
   private final Class<? extends Enum<?>> choices;
 
-  Column(String header, boolean editable, XlsxSheet.Kind kind, int width, Function<ActionSheet.Row, Object> value) {
+  Column(
+      String header,
+      boolean editable,
+      XlsxSheet.Kind kind,
+      int width,
+      Function<ActionSheet.Row, Object> value) {
     this(header, editable, kind, width, value, null);
   }
 
-  Column(String header, boolean editable, XlsxSheet.Kind kind, int width, Function<ActionSheet.Row, Object> value,
+  Column(
+      String header,
+      boolean editable,
+      XlsxSheet.Kind kind,
+      int width,
+      Function<ActionSheet.Row, Object> value,
       Class<? extends Enum<?>> choices) {
     this.header = header;
     this.editable = editable;

@@ -16,8 +16,9 @@ import java.util.Optional;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * Turns one data row of the action sheet into an {@link ActionSheet.Edit}, naming every cell at fault rather than
- * stopping at the first; the blank-cell rules are {@link ActionSheet.Edit}'s. The read-only columns are not read.
+ * Turns one data row of the action sheet into an {@link ActionSheet.Edit}, naming every cell at
+ * fault rather than stopping at the first; the blank-cell rules are {@link ActionSheet.Edit}'s. The
+ * read-only columns are not read.
  */
 final class RowParser {
 
@@ -38,7 +39,8 @@ final class RowParser {
   }
 
   /** The row's edit, or empty when any of its cells is at fault (each added to {@code errors}). */
-  static Optional<ActionSheet.Edit> parse(int rowNumber, Map<Integer, SheetCells.Cell> cells, List<CellError> errors) {
+  static Optional<ActionSheet.Edit> parse(
+      int rowNumber, Map<Integer, SheetCells.Cell> cells, List<CellError> errors) {
     return new RowParser(rowNumber, cells, errors).parse();
   }
 
@@ -47,7 +49,8 @@ final class RowParser {
     Long version = whole(Column.VERSION, 0);
     String assignee = text(Column.ASSIGNEE, NAME_MAX);
     String tester = text(Column.TESTER, NAME_MAX);
-    ImplementationStatus implementation = choice(Column.IMPLEMENTATION_STATUS, ImplementationStatus.class);
+    ImplementationStatus implementation =
+        choice(Column.IMPLEMENTATION_STATUS, ImplementationStatus.class);
     LocalDate implemented = date(Column.IMPLEMENTATION_DATE);
     TestStatus test = choice(Column.TEST_STATUS, TestStatus.class);
     BigDecimal fraction = fraction(Column.PASSED_FRACTION);
@@ -55,14 +58,36 @@ final class RowParser {
     Priority priority = choice(Column.PRIORITY, Priority.class);
     String notes = text(Column.NOTES, NOTES_MAX);
     int columns = Column.values().length;
-    cells.keySet().stream().filter(index -> index >= columns).forEach(index -> errors.add(new CellError(
-        ActionSheet.SHEET, rowNumber, CellReference.convertNumToColString(index), cells.get(index).shown(),
-        "right of the table, which ends at " + Column.NOTES.header() + ": nothing there is read, so clear the cell")));
+    cells.keySet().stream()
+        .filter(index -> index >= columns)
+        .forEach(
+            index ->
+                errors.add(
+                    new CellError(
+                        ActionSheet.SHEET,
+                        rowNumber,
+                        CellReference.convertNumToColString(index),
+                        cells.get(index).shown(),
+                        "right of the table, which ends at "
+                            + Column.NOTES.header()
+                            + ": nothing there is read, so clear the cell")));
     if (errors.size() > errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new ActionSheet.Edit(rowNumber, actionId, version, assignee, tester, implementation,
-        implemented, test, fraction, due, priority, notes));
+    return Optional.of(
+        new ActionSheet.Edit(
+            rowNumber,
+            actionId,
+            version,
+            assignee,
+            tester,
+            implementation,
+            implemented,
+            test,
+            fraction,
+            due,
+            priority,
+            notes));
   }
 
   private Long whole(Column column, long min) {
@@ -71,7 +96,10 @@ final class RowParser {
       return null;
     }
     if (cell == null) {
-      return fail(column, null, "required: the number exported with the action; a row cannot add an action");
+      return fail(
+          column,
+          null,
+          "required: the number exported with the action; a row cannot add an action");
     }
     try {
       long number = new BigDecimal(cell.text().strip()).longValueExact();
@@ -108,7 +136,8 @@ final class RowParser {
     if (cell == null) {
       return fail(column, null, "required: one of " + allowed);
     }
-    Optional<E> constant = cell.date() == null ? EnumLabels.parse(type, cell.text()) : Optional.empty();
+    Optional<E> constant =
+        cell.date() == null ? EnumLabels.parse(type, cell.text()) : Optional.empty();
     return constant.orElseGet(() -> fail(column, cell, "one of " + allowed));
   }
 
@@ -126,7 +155,8 @@ final class RowParser {
     try {
       return LocalDate.parse(cell.text().strip());
     } catch (DateTimeParseException notIso) {
-      return fail(column, cell, "a date such as 2026-03-31: a date cell, or text written yyyy-mm-dd");
+      return fail(
+          column, cell, "a date such as 2026-03-31: a date cell, or text written yyyy-mm-dd");
     }
   }
 
@@ -141,8 +171,10 @@ final class RowParser {
     String text = cell.text().strip();
     boolean percent = text.endsWith("%");
     try {
-      BigDecimal number = new BigDecimal(percent ? text.substring(0, text.length() - 1).strip() : text);
-      number = (percent ? number.movePointLeft(2) : number).round(EXCEL_PRECISION).stripTrailingZeros();
+      BigDecimal number =
+          new BigDecimal(percent ? text.substring(0, text.length() - 1).strip() : text);
+      number =
+          (percent ? number.movePointLeft(2) : number).round(EXCEL_PRECISION).stripTrailingZeros();
       if (cell.date() == null && number.signum() >= 0 && number.compareTo(BigDecimal.ONE) <= 0) {
         return number;
       }
@@ -152,18 +184,29 @@ final class RowParser {
     return fail(column, cell, "a number from 0 to 1, such as 0.75 (or 75%)");
   }
 
-  /** Whether the cell holds an Excel error (#N/A, #REF!, ...), which is then reported: it is no value at all. */
+  /**
+   * Whether the cell holds an Excel error (#N/A, #REF!, ...), which is then reported: it is no
+   * value at all.
+   */
   private boolean faulty(Column column, SheetCells.Cell cell) {
     if (cell == null || !cell.error()) {
       return false;
     }
-    fail(column, cell, "holds the Excel error " + cell.shown() + ": put a value there, or leave it blank");
+    fail(
+        column,
+        cell,
+        "holds the Excel error " + cell.shown() + ": put a value there, or leave it blank");
     return true;
   }
 
   private <T> T fail(Column column, SheetCells.Cell cell, String reason) {
-    errors.add(new CellError(ActionSheet.SHEET, rowNumber, column.header(), cell == null ? null : cell.shown(),
-        reason));
+    errors.add(
+        new CellError(
+            ActionSheet.SHEET,
+            rowNumber,
+            column.header(),
+            cell == null ? null : cell.shown(),
+            reason));
     return null;
   }
 }

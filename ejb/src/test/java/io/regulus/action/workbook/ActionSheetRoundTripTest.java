@@ -28,10 +28,21 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTDataValidation;
 class ActionSheetRoundTripTest {
 
   private static final String[] NOTES = {
-    null, "Rolled out to all admins", "Zoë's note, with a comma; \"quotes\" and\na second line",
-    "=HYPERLINK(\"http://evil.example\",\"click\")", "-1+2", "日本語のメモ", "x".repeat(RowParser.NOTES_MAX)};
+    null,
+    "Rolled out to all admins",
+    "Zoë's note, with a comma; \"quotes\" and\na second line",
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "-1+2",
+    "日本語のメモ",
+    "x".repeat(RowParser.NOTES_MAX)
+  };
   private static final BigDecimal[] FRACTIONS = {
-    null, BigDecimal.ZERO, new BigDecimal("0.25"), new BigDecimal("0.333333333333333"), BigDecimal.ONE};
+    null,
+    BigDecimal.ZERO,
+    new BigDecimal("0.25"),
+    new BigDecimal("0.333333333333333"),
+    BigDecimal.ONE
+  };
 
   @Test
   void fourHundredRowsReadBackAsTheyWereWritten() throws IOException {
@@ -41,20 +52,36 @@ class ActionSheetRoundTripTest {
 
     assertThat(parsed.errors()).isEmpty();
     assertThat(parsed.edits())
-        .usingRecursiveFieldByFieldElementComparator(org.assertj.core.api.recursive.comparison
-            .RecursiveComparisonConfiguration.builder()
-            .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build())
-        .containsExactlyElementsOf(IntStream.range(0, rows.size()).mapToObj(i -> edit(i + 2, rows.get(i))).toList());
+        .usingRecursiveFieldByFieldElementComparator(
+            org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .build())
+        .containsExactlyElementsOf(
+            IntStream.range(0, rows.size()).mapToObj(i -> edit(i + 2, rows.get(i))).toList());
   }
 
   @Test
   void theWorkbookLooksLikeAnExport() throws IOException {
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(workbook(rows(3))))) {
       XSSFSheet sheet = workbook.getSheet(ActionSheet.SHEET);
-      assertThat(texts(sheet.getRow(0))).containsExactly(
-          "Action id", "Version", "Key", "Title", "Group", "Type", "Points", "Assignee", "Tester",
-          "Implementation status", "Implementation date", "Test status", "Passed fraction", "Due date", "Priority",
-          "Notes");
+      assertThat(texts(sheet.getRow(0)))
+          .containsExactly(
+              "Action id",
+              "Version",
+              "Key",
+              "Title",
+              "Group",
+              "Type",
+              "Points",
+              "Assignee",
+              "Tester",
+              "Implementation status",
+              "Implementation date",
+              "Test status",
+              "Passed fraction",
+              "Due date",
+              "Priority",
+              "Notes");
       assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
       assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
 
@@ -71,18 +98,22 @@ class ActionSheetRoundTripTest {
       assertThat(due.getCellType()).isEqualTo(CellType.NUMERIC);
       assertThat(DateUtil.isCellDateFormatted(due)).isTrue();
       assertThat(due.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
-      assertThat(sheet.getColumnWidth(Column.NOTES.ordinal())).isGreaterThan(sheet.getColumnWidth(0));
+      assertThat(sheet.getColumnWidth(Column.NOTES.ordinal()))
+          .isGreaterThan(sheet.getColumnWidth(0));
 
       assertThat(sheet.getDataValidations()).hasSize(4);
       assertThat(sheet.getDataValidations())
-          .filteredOn(validation -> validation.getRegions().getCellRangeAddress(0).getFirstColumn()
-              == Column.TEST_STATUS.ordinal())
+          .filteredOn(
+              validation ->
+                  validation.getRegions().getCellRangeAddress(0).getFirstColumn()
+                      == Column.TEST_STATUS.ordinal())
           .singleElement()
-          .satisfies(validation -> {
-            assertThat(validation.getValidationConstraint().getExplicitListValues())
-                .contains("Not assessed", "Failed high risk", "Partially tested");
-            assertThat(validation.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.STOP);
-          });
+          .satisfies(
+              validation -> {
+                assertThat(validation.getValidationConstraint().getExplicitListValues())
+                    .contains("Not assessed", "Failed high risk", "Partially tested");
+                assertThat(validation.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.STOP);
+              });
       // Excel shows the in-cell arrow unless showDropDown="1"
       assertThat(sheet.getCTWorksheet().getDataValidations().getDataValidationArray())
           .noneMatch(CTDataValidation::getShowDropDown);
@@ -93,7 +124,8 @@ class ActionSheetRoundTripTest {
   void textThatLooksLikeAFormulaStaysText() throws IOException {
     List<ActionSheet.Row> rows = rows(7);
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(workbook(rows)))) {
-      XSSFCell formulaLike = workbook.getSheet(ActionSheet.SHEET).getRow(4).getCell(Column.NOTES.ordinal());
+      XSSFCell formulaLike =
+          workbook.getSheet(ActionSheet.SHEET).getRow(4).getCell(Column.NOTES.ordinal());
       assertThat(formulaLike.getCellType()).isEqualTo(CellType.STRING);
       assertThat(formulaLike.getStringCellValue()).isEqualTo(NOTES[3]);
       assertThat(formulaLike.getCellStyle().getQuotePrefixed()).isTrue();
@@ -116,20 +148,43 @@ class ActionSheetRoundTripTest {
   static List<ActionSheet.Row> rows(int count) {
     ImplementationStatus[] implementations = ImplementationStatus.values();
     TestStatus[] tests = TestStatus.values();
-    return IntStream.range(0, count).mapToObj(i -> new ActionSheet.Row(
-        1_000 + i, i % 5, "action-" + i, "Action number " + i, i % 3 == 0 ? null : "FY" + (2026 + i % 3),
-        ActionType.values()[i % 3], 1 + i % 99, i % 4 == 0 ? null : "user" + i + "@example.com",
-        i % 6 == 0 ? null : "tester" + i, implementations[(i + 1) % implementations.length],
-        i % 2 == 0 ? null : LocalDate.of(2026, 1, 1).plusDays(i), tests[i % tests.length],
-        FRACTIONS[i % FRACTIONS.length], i % 7 == 0 ? null : LocalDate.of(2027, 12, 31).minusDays(i),
-        Priority.values()[i % 4], NOTES[i % NOTES.length]))
+    return IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                new ActionSheet.Row(
+                    1_000 + i,
+                    i % 5,
+                    "action-" + i,
+                    "Action number " + i,
+                    i % 3 == 0 ? null : "FY" + (2026 + i % 3),
+                    ActionType.values()[i % 3],
+                    1 + i % 99,
+                    i % 4 == 0 ? null : "user" + i + "@example.com",
+                    i % 6 == 0 ? null : "tester" + i,
+                    implementations[(i + 1) % implementations.length],
+                    i % 2 == 0 ? null : LocalDate.of(2026, 1, 1).plusDays(i),
+                    tests[i % tests.length],
+                    FRACTIONS[i % FRACTIONS.length],
+                    i % 7 == 0 ? null : LocalDate.of(2027, 12, 31).minusDays(i),
+                    Priority.values()[i % 4],
+                    NOTES[i % NOTES.length]))
         .toList();
   }
 
   static ActionSheet.Edit edit(int rowNumber, ActionSheet.Row row) {
-    return new ActionSheet.Edit(rowNumber, row.actionId(), row.version(), row.assignee(), row.tester(),
-        row.implementationStatus(), row.implementationDate(), row.testStatus(), row.passedFraction(), row.dueDate(),
-        row.priority(), row.notes());
+    return new ActionSheet.Edit(
+        rowNumber,
+        row.actionId(),
+        row.version(),
+        row.assignee(),
+        row.tester(),
+        row.implementationStatus(),
+        row.implementationDate(),
+        row.testStatus(),
+        row.passedFraction(),
+        row.dueDate(),
+        row.priority(),
+        row.notes());
   }
 
   private static List<String> texts(XSSFRow row) {

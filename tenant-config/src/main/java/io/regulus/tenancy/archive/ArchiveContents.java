@@ -3,8 +3,8 @@ package io.regulus.tenancy.archive;
 import java.util.List;
 
 /**
- * A read and checked archive: the tenant schema version its data belongs to and each table's rows as a JSON
- * array, in an order that loads referenced tables first.
+ * A read and checked archive: the tenant schema version its data belongs to and each table's rows
+ * as a JSON array, in an order that loads referenced tables first.
  */
 public record ArchiveContents(String sourceTenant, String schemaVersion, List<Table> tables) {
 

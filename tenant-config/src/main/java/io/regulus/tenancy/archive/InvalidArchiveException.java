@@ -11,7 +11,8 @@ public class InvalidArchiveException extends DomainException {
   public InvalidArchiveException(String why) {
     super(
         ProblemKind.RULE_VIOLATED,
-        "The archive cannot be imported: " + why
+        "The archive cannot be imported: "
+            + why
             + ". Import an archive exported by Regulus, unchanged.",
         "archive");
   }

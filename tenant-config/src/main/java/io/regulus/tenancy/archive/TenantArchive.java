@@ -32,11 +32,12 @@ import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 
 /**
- * The portable tenant archive: a ZIP of {@code manifest.json} (format, source tenant, the tenant schema version
- * of the data, the tables in load order with their row counts) and one {@code tables/<table>.json} per table,
- * a JSON array of rows keyed by column name. It is written and read by PostgreSQL itself ({@code json_agg},
- * {@code json_populate_recordset}), so every table of the tenant schema, present or future, travels without
- * per-table code, and each value keeps its exact type.
+ * The portable tenant archive: a ZIP of {@code manifest.json} (format, source tenant, the tenant
+ * schema version of the data, the tables in load order with their row counts) and one {@code
+ * tables/<table>.json} per table, a JSON array of rows keyed by column name. It is written and read
+ * by PostgreSQL itself ({@code json_agg}, {@code json_populate_recordset}), so every table of the
+ * tenant schema, present or future, travels without per-table code, and each value keeps its exact
+ * type.
  */
 @ApplicationScoped
 public class TenantArchive {
@@ -56,7 +57,8 @@ public class TenantArchive {
       try {
         // in SQL, not through the JDBC setters: the pooled connection keeps its configured defaults
         try (PreparedStatement snapshot =
-            connection.prepareStatement("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
+            connection.prepareStatement(
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
           snapshot.execute();
         }
         String version = schemaVersion(connection, schema);
@@ -100,7 +102,8 @@ public class TenantArchive {
   /** Reads and checks an archive completely, before anything is created from it. */
   public static ArchiveContents read(byte[] archive) {
     Map<String, String> entries = new HashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), StandardCharsets.UTF_8)) {
+    try (ZipInputStream zip =
+        new ZipInputStream(new ByteArrayInputStream(archive), StandardCharsets.UTF_8)) {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         if (entry.isDirectory()) {
@@ -108,7 +111,8 @@ public class TenantArchive {
         }
         byte[] content = zip.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 8));
         if (zip.read() != -1) {
-          throw new InvalidArchiveException("entry " + entry.getName() + " is larger than the import limit");
+          throw new InvalidArchiveException(
+              "entry " + entry.getName() + " is larger than the import limit");
         }
         entries.put(entry.getName(), new String(content, StandardCharsets.UTF_8));
       }
@@ -116,7 +120,8 @@ public class TenantArchive {
       throw new InvalidArchiveException("it is not a readable ZIP file (" + e.getMessage() + ")");
     }
     if (!entries.containsKey(MANIFEST)) {
-      throw new InvalidArchiveException("it has no " + MANIFEST + " (is it a ZIP made by a Regulus export?)");
+      throw new InvalidArchiveException(
+          "it has no " + MANIFEST + " (is it a ZIP made by a Regulus export?)");
     }
     JsonObject manifest = parseObject(entries.get(MANIFEST));
     if (manifest.getInt("format", -1) != FORMAT) {
@@ -127,20 +132,30 @@ public class TenantArchive {
       throw new InvalidArchiveException("its manifest names no valid schemaVersion");
     }
     List<ArchiveContents.Table> tables = new ArrayList<>();
-    for (JsonValue value : manifest.getJsonArray("tables") == null ? List.<JsonValue>of() : manifest.getJsonArray("tables")) {
+    for (JsonValue value :
+        manifest.getJsonArray("tables") == null
+            ? List.<JsonValue>of()
+            : manifest.getJsonArray("tables")) {
       JsonObject table = value.asJsonObject();
       String name = table.getString("name", "");
       if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
-        throw new InvalidArchiveException("its manifest names a table '" + name + "' that no schema can hold");
+        throw new InvalidArchiveException(
+            "its manifest names a table '" + name + "' that no schema can hold");
       }
       String json = entries.get(TABLES + name + ".json");
       if (json == null) {
-        throw new InvalidArchiveException("the file " + TABLES + name + ".json named by its manifest is missing");
+        throw new InvalidArchiveException(
+            "the file " + TABLES + name + ".json named by its manifest is missing");
       }
       long rows = parseArray(json, name).size();
       if (rows != table.getJsonNumber("rows").longValue()) {
         throw new InvalidArchiveException(
-            "table " + name + " has " + rows + " rows where the manifest says " + table.getJsonNumber("rows"));
+            "table "
+                + name
+                + " has "
+                + rows
+                + " rows where the manifest says "
+                + table.getJsonNumber("rows"));
       }
       tables.add(new ArchiveContents.Table(name, rows, json));
     }
@@ -148,8 +163,9 @@ public class TenantArchive {
   }
 
   /**
-   * Loads the archive's rows into an empty, migrated schema in one transaction (all or nothing), then moves
-   * every identity sequence past the loaded ids. The archive's tables must be exactly the schema's tables.
+   * Loads the archive's rows into an empty, migrated schema in one transaction (all or nothing),
+   * then moves every identity sequence past the loaded ids. The archive's tables must be exactly
+   * the schema's tables.
    */
   public void load(String schema, ArchiveContents contents) {
     try (Connection connection = dataSource.getConnection()) {
@@ -160,7 +176,11 @@ public class TenantArchive {
         contents.tables().forEach(t -> given.add(t.name()));
         if (!expected.equals(given)) {
           throw new InvalidArchiveException(
-              "its tables " + given + " are not the tables of schema version " + contents.schemaVersion() + " "
+              "its tables "
+                  + given
+                  + " are not the tables of schema version "
+                  + contents.schemaVersion()
+                  + " "
                   + expected);
         }
         Map<String, ArchiveContents.Table> byName = new LinkedHashMap<>();
@@ -168,8 +188,12 @@ public class TenantArchive {
         for (String table : expected) {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO " + qualified(schema, table) + " OVERRIDING SYSTEM VALUE"
-                      + " SELECT * FROM json_populate_recordset(NULL::" + qualified(schema, table) + ", ?::json)")) {
+                  "INSERT INTO "
+                      + qualified(schema, table)
+                      + " OVERRIDING SYSTEM VALUE"
+                      + " SELECT * FROM json_populate_recordset(NULL::"
+                      + qualified(schema, table)
+                      + ", ?::json)")) {
             insert.setString(1, byName.get(table).json());
             insert.executeUpdate();
           }
@@ -179,7 +203,8 @@ public class TenantArchive {
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         if (e instanceof SQLException sql) {
-          throw new InvalidArchiveException("its rows do not fit the schema (" + sql.getMessage() + ")");
+          throw new InvalidArchiveException(
+              "its rows do not fit the schema (" + sql.getMessage() + ")");
         }
         throw e;
       }
@@ -190,9 +215,10 @@ public class TenantArchive {
 
   private static String schemaVersion(Connection connection, String schema) throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement(
-            "SELECT version FROM " + qualified(schema, "flyway_schema_history")
-                + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1");
+            connection.prepareStatement(
+                "SELECT version FROM "
+                    + qualified(schema, "flyway_schema_history")
+                    + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1");
         ResultSet rows = statement.executeQuery()) {
       if (!rows.next()) {
         throw new IllegalStateException("schema " + schema + " has no migration history");
@@ -202,7 +228,8 @@ public class TenantArchive {
   }
 
   /** The schema's tables (without Flyway's), each after the tables its foreign keys reference. */
-  private static List<String> tablesInLoadOrder(Connection connection, String schema) throws SQLException {
+  private static List<String> tablesInLoadOrder(Connection connection, String schema)
+      throws SQLException {
     Map<String, Set<String>> references = new LinkedHashMap<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
@@ -238,7 +265,11 @@ public class TenantArchive {
     return ordered;
   }
 
-  private static void visit(String table, Map<String, Set<String>> references, List<String> ordered, Set<String> visiting) {
+  private static void visit(
+      String table,
+      Map<String, Set<String>> references,
+      List<String> ordered,
+      Set<String> visiting) {
     if (ordered.contains(table) || !references.containsKey(table)) {
       return;
     }
@@ -257,18 +288,23 @@ public class TenantArchive {
     return name.replace("\"", "");
   }
 
-  private static String rowsAsJson(Connection connection, String schema, String table) throws SQLException {
+  private static String rowsAsJson(Connection connection, String schema, String table)
+      throws SQLException {
     try (PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT coalesce(json_agg(t), '[]')::text FROM " + qualified(schema, table) + " t");
+                "SELECT coalesce(json_agg(t), '[]')::text FROM "
+                    + qualified(schema, table)
+                    + " t");
         ResultSet rows = statement.executeQuery()) {
       rows.next();
       return rows.getString(1);
     }
   }
 
-  private static long count(Connection connection, String schema, String table) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM " + qualified(schema, table));
+  private static long count(Connection connection, String schema, String table)
+      throws SQLException {
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT count(*) FROM " + qualified(schema, table));
         ResultSet rows = statement.executeQuery()) {
       rows.next();
       return rows.getLong(1);
@@ -291,8 +327,11 @@ public class TenantArchive {
     for (String[] identity : identities) {
       try (PreparedStatement statement =
           connection.prepareStatement(
-              "SELECT setval(pg_get_serial_sequence(?, ?), coalesce(max(\"" + identity[1] + "\"), 0) + 1, false)"
-                  + " FROM " + qualified(schema, identity[0]))) {
+              "SELECT setval(pg_get_serial_sequence(?, ?), coalesce(max(\""
+                  + identity[1]
+                  + "\"), 0) + 1, false)"
+                  + " FROM "
+                  + qualified(schema, identity[0]))) {
         statement.setString(1, qualified(schema, identity[0]));
         statement.setString(2, identity[1]);
         statement.execute();
@@ -300,7 +339,9 @@ public class TenantArchive {
     }
   }
 
-  /** Names come from the catalog or were checked against it, never from input; quoted all the same. */
+  /**
+   * Names come from the catalog or were checked against it, never from input; quoted all the same.
+   */
   private static String qualified(String schema, String table) {
     return "\"" + schema + "\".\"" + table + "\"";
   }

@@ -22,11 +22,18 @@ class TenantArchiveReadTest {
   @Test
   void aGoodArchiveGivesItsVersionAndTablesInOrder() {
     ArchiveContents contents =
-        TenantArchive.read(zip(Map.of("manifest.json", MANIFEST, "tables/assessment_group.json", "[{\"id\":1},{\"id\":2}]")));
+        TenantArchive.read(
+            zip(
+                Map.of(
+                    "manifest.json",
+                    MANIFEST,
+                    "tables/assessment_group.json",
+                    "[{\"id\":1},{\"id\":2}]")));
 
     assertThat(contents.schemaVersion()).isEqualTo("1");
     assertThat(contents.sourceTenant()).isEqualTo("acme");
-    assertThat(contents.tables()).extracting(ArchiveContents.Table::name, ArchiveContents.Table::rows)
+    assertThat(contents.tables())
+        .extracting(ArchiveContents.Table::name, ArchiveContents.Table::rows)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("assessment_group", 2L));
   }
 
@@ -35,15 +42,26 @@ class TenantArchiveReadTest {
     assertRefused("not a zip".getBytes(StandardCharsets.UTF_8), "has no manifest.json");
     assertRefused(zip(Map.of("tables/x.json", "[]")), "has no manifest.json");
     assertRefused(zip(Map.of("manifest.json", "[]")), "manifest is not a JSON object");
-    assertRefused(zip(Map.of("manifest.json", MANIFEST.replace("\"format\":1", "\"format\":2"))), "format is not 1");
-    assertRefused(zip(Map.of("manifest.json", MANIFEST)), "tables/assessment_group.json named by its manifest is missing");
     assertRefused(
-        zip(Map.of("manifest.json", MANIFEST, "tables/assessment_group.json", "[{\"id\":1}]")), "has 1 rows where");
+        zip(Map.of("manifest.json", MANIFEST.replace("\"format\":1", "\"format\":2"))),
+        "format is not 1");
     assertRefused(
-        zip(Map.of("manifest.json", MANIFEST.replace("assessment_group", "x; drop"), "tables/x; drop.json", "[]")),
+        zip(Map.of("manifest.json", MANIFEST)),
+        "tables/assessment_group.json named by its manifest is missing");
+    assertRefused(
+        zip(Map.of("manifest.json", MANIFEST, "tables/assessment_group.json", "[{\"id\":1}]")),
+        "has 1 rows where");
+    assertRefused(
+        zip(
+            Map.of(
+                "manifest.json",
+                MANIFEST.replace("assessment_group", "x; drop"),
+                "tables/x; drop.json",
+                "[]")),
         "no schema can hold");
     assertRefused(
-        zip(Map.of("manifest.json", MANIFEST.replace("\"1\"", "\"1; drop\""))), "no valid schemaVersion");
+        zip(Map.of("manifest.json", MANIFEST.replace("\"1\"", "\"1; drop\""))),
+        "no valid schemaVersion");
   }
 
   private static void assertRefused(byte[] archive, String why) {

@@ -6,16 +6,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A page of the actions list: {@code total} listed instances, this page of them, counts per value of
- * {@code groupBy} over all of them, and the score of the filtered set (passed instances included).
+ * A page of the actions list: {@code total} listed instances, this page of them, counts per value
+ * of {@code groupBy} over all of them, and the score of the filtered set (passed instances
+ * included).
  */
 public record ActionPageView(
-    long total, int page, int size, List<ActionView> items, String groupBy, Map<String, Long> counts,
+    long total,
+    int page,
+    int size,
+    List<ActionView> items,
+    String groupBy,
+    Map<String, Long> counts,
     ScoreView score) {
 
   static ActionPageView of(ActionPage page) {
-    return new ActionPageView(page.total(), page.page(), page.size(),
-        page.items().stream().map(ActionView::of).toList(), page.groupBy(), page.groupBy() == null ? null
-            : page.counts(), ScoreView.of(page.score()));
+    return new ActionPageView(
+        page.total(),
+        page.page(),
+        page.size(),
+        page.items().stream().map(ActionView::of).toList(),
+        page.groupBy(),
+        page.groupBy() == null ? null : page.counts(),
+        ScoreView.of(page.score()));
   }
 }

@@ -15,24 +15,63 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The filter of the actions list and of its workbook export, from the query; every criterion is optional. */
+/**
+ * The filter of the actions list and of its workbook export, from the query; every criterion is
+ * optional.
+ */
 public class ActionQuery {
 
-  @QueryParam("regulation") String regulation;
-  @QueryParam("assessment") @Parameter(description = "An assessment's id") Long assessment;
-  @QueryParam("group") @Parameter(description = "An assessment group's id") Long group;
-  @QueryParam("category") String category;
-  @QueryParam("solution") String solution;
-  @QueryParam("type") @Parameter(description = "TECHNICAL, OPERATIONAL or DOCUMENTATION") String type;
-  @QueryParam("implementationStatus") @Parameter(description = "One or more, comma-separated")
+  @QueryParam("regulation")
+  String regulation;
+
+  @QueryParam("assessment")
+  @Parameter(description = "An assessment's id")
+  Long assessment;
+
+  @QueryParam("group")
+  @Parameter(description = "An assessment group's id")
+  Long group;
+
+  @QueryParam("category")
+  String category;
+
+  @QueryParam("solution")
+  String solution;
+
+  @QueryParam("type")
+  @Parameter(description = "TECHNICAL, OPERATIONAL or DOCUMENTATION")
+  String type;
+
+  @QueryParam("implementationStatus")
+  @Parameter(description = "One or more, comma-separated")
   String implementationStatus;
-  @QueryParam("testStatus") @Parameter(description = "One or more, comma-separated") String testStatus;
-  @QueryParam("assignee") @Parameter(description = "A member's id, or 'me' for my actions") String assignee;
-  @QueryParam("tester") @Parameter(description = "A member's id, or 'me'") String tester;
-  @QueryParam("testingSource") @Parameter(description = "MANUAL, AUTOMATIC or PARENT") String testingSource;
-  @QueryParam("priority") @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL") String priority;
-  @QueryParam("overdue") Boolean overdue;
-  @QueryParam("q") @Parameter(description = "Words in the title or key") String text;
+
+  @QueryParam("testStatus")
+  @Parameter(description = "One or more, comma-separated")
+  String testStatus;
+
+  @QueryParam("assignee")
+  @Parameter(description = "A member's id, or 'me' for my actions")
+  String assignee;
+
+  @QueryParam("tester")
+  @Parameter(description = "A member's id, or 'me'")
+  String tester;
+
+  @QueryParam("testingSource")
+  @Parameter(description = "MANUAL, AUTOMATIC or PARENT")
+  String testingSource;
+
+  @QueryParam("priority")
+  @Parameter(description = "LOW, MEDIUM, HIGH or CRITICAL")
+  String priority;
+
+  @QueryParam("overdue")
+  Boolean overdue;
+
+  @QueryParam("q")
+  @Parameter(description = "Words in the title or key")
+  String text;
 
   @QueryParam("includePassed")
   @DefaultValue("false")
@@ -41,11 +80,22 @@ public class ActionQuery {
 
   /** The filter; {@code me} is the caller's Keycloak id, for "me" in assignee or tester. */
   ActionFilter filter(String me) {
-    return new ActionFilter(blank(regulation), assessment, group, blank(category), blank(solution),
-        one(ActionType.class, "type", type), many(ImplementationStatus.class, "implementationStatus",
-            implementationStatus), many(TestStatus.class, "testStatus", testStatus), member(assignee, me),
-        member(tester, me), one(TestingSource.class, "testingSource", testingSource),
-        one(Priority.class, "priority", priority), overdue, blank(text), includePassed);
+    return new ActionFilter(
+        blank(regulation),
+        assessment,
+        group,
+        blank(category),
+        blank(solution),
+        one(ActionType.class, "type", type),
+        many(ImplementationStatus.class, "implementationStatus", implementationStatus),
+        many(TestStatus.class, "testStatus", testStatus),
+        member(assignee, me),
+        member(tester, me),
+        one(TestingSource.class, "testingSource", testingSource),
+        one(Priority.class, "priority", priority),
+        overdue,
+        blank(text),
+        includePassed);
   }
 
   private static String member(String id, String me) {
@@ -72,10 +122,12 @@ public class ActionQuery {
     }
     for (String name : value.split(",")) {
       try {
-        parsed.add(Enum.valueOf(type, name.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')));
+        parsed.add(
+            Enum.valueOf(
+                type, name.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')));
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(new Violation(field, "'" + name.strip() + "' is not one of "
-            + EnumSet.allOf(type)));
+        throw new InvalidInputException(
+            new Violation(field, "'" + name.strip() + "' is not one of " + EnumSet.allOf(type)));
       }
     }
     return parsed;

@@ -1,11 +1,11 @@
 package io.regulus.api.action;
 
+import io.regulus.access.Permission;
+import io.regulus.access.Requires;
 import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionService;
 import io.regulus.action.BulkUpdateService;
 import io.regulus.action.HistoryTables;
-import io.regulus.access.Permission;
-import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.problem.DomainException;
@@ -37,9 +37,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * A tenant's improvement action instances: one per tenant for technical and provider-managed actions, one per
- * assessment group for customer operational and documentation actions. Members read them; contributors, assessors
- * and admins change them within their role, sending the ETag they read in If-Match; admins assign them.
+ * A tenant's improvement action instances: one per tenant for technical and provider-managed
+ * actions, one per assessment group for customer operational and documentation actions. Members
+ * read them; contributors, assessors and admins change them within their role, sending the ETag
+ * they read in If-Match; admins assign them.
  */
 @Path("/tenants/{tenant}/actions")
 @RequestScoped
@@ -58,15 +59,20 @@ public class ActionResource {
   @Requires(Permission.READ_TENANT)
   public ActionPageView list(
       @BeanParam ActionQuery query,
-      @QueryParam("sort") @Parameter(description = "e.g. -points,dueDate (default -points,key)") String sort,
+      @QueryParam("sort") @Parameter(description = "e.g. -points,dueDate (default -points,key)")
+          String sort,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size,
-      @QueryParam("groupBy") @Parameter(description = "Count the listed actions by implementationStatus,"
-          + " testStatus, category, solution, type, assignee, priority, group, testingSource or regulation")
-      String groupBy) {
+      @QueryParam("groupBy")
+          @Parameter(
+              description =
+                  "Count the listed actions by implementationStatus,"
+                      + " testStatus, category, solution, type, assignee, priority, group, testingSource or regulation")
+          String groupBy) {
     var caller = context.tenantCaller();
-    return ActionPageView.of(actions.list(caller, query.filter(caller.id()), sort, page, size,
-        ActionQuery.blank(groupBy)));
+    return ActionPageView.of(
+        actions.list(
+            caller, query.filter(caller.id()), sort, page, size, ActionQuery.blank(groupBy)));
   }
 
   @GET
@@ -101,7 +107,9 @@ public class ActionResource {
   @Requires(Permission.READ_TENANT)
   public Response get(@PathParam("id") long id) {
     ActionInstance instance = actions.get(context.tenantCaller(), id);
-    return Response.ok(ActionView.of(instance)).header(HttpHeaders.ETAG, ActionView.etag(instance)).build();
+    return Response.ok(ActionView.of(instance))
+        .header(HttpHeaders.ETAG, ActionView.etag(instance))
+        .build();
   }
 
   @PATCH
@@ -110,11 +118,15 @@ public class ActionResource {
   @Requires(Permission.WORK_ON_ACTIONS)
   public Response change(
       @PathParam("id") long id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag of the action as you read it")
-      String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH)
+          @Parameter(description = "The ETag of the action as you read it")
+          String ifMatch,
       @Valid @NotNull ActionRequest request) {
-    ActionInstance changed = actions.update(context.tenantCaller(), id, version(ifMatch), request.toUpdate());
-    return Response.ok(ActionView.of(changed)).header(HttpHeaders.ETAG, ActionView.etag(changed)).build();
+    ActionInstance changed =
+        actions.update(context.tenantCaller(), id, version(ifMatch), request.toUpdate());
+    return Response.ok(ActionView.of(changed))
+        .header(HttpHeaders.ETAG, ActionView.etag(changed))
+        .build();
   }
 
   @GET
@@ -123,8 +135,12 @@ public class ActionResource {
   @Requires(Permission.READ_TENANT)
   public Response history(
       @PathParam("id") long id,
-      @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx") String format) {
-    return Exports.of(format, "action-" + id + "-history", actions.history(context.tenantCaller(), id),
+      @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx")
+          String format) {
+    return Exports.of(
+        format,
+        "action-" + id + "-history",
+        actions.history(context.tenantCaller(), id),
         HistoryTables::history);
   }
 
@@ -133,8 +149,13 @@ public class ActionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.ASSIGN_ACTIONS)
   public Map<String, Integer> assign(@Valid @NotNull AssignRequest request) {
-    return Map.of("assigned", actions.assign(context.tenantCaller(), request.actionIds(),
-        ActionQuery.blank(request.userId()), AssignmentPurpose.requested(request.purpose())));
+    return Map.of(
+        "assigned",
+        actions.assign(
+            context.tenantCaller(),
+            request.actionIds(),
+            ActionQuery.blank(request.userId()),
+            AssignmentPurpose.requested(request.purpose())));
   }
 
   @POST
@@ -142,23 +163,31 @@ public class ActionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.ASSIGN_ACTIONS)
   public Map<String, Integer> reassign(@Valid @NotNull ReassignRequest request) {
-    return Map.of("reassigned", actions.reassign(context.tenantCaller(), request.from(), request.to(),
-        AssignmentPurpose.requested(request.purpose())));
+    return Map.of(
+        "reassigned",
+        actions.reassign(
+            context.tenantCaller(),
+            request.from(),
+            request.to(),
+            AssignmentPurpose.requested(request.purpose())));
   }
 
   /** The version an If-Match header names: {@code "12"} or {@code W/"12"}; absent is a 428. */
   static long version(String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {
-      throw new DomainException(ProblemKind.PRECONDITION_REQUIRED, "A change needs the action's ETag in an If-Match"
-          + " header, so that it cannot overwrite a change you have not seen: GET the action, then send its ETag.");
+      throw new DomainException(
+          ProblemKind.PRECONDITION_REQUIRED,
+          "A change needs the action's ETag in an If-Match"
+              + " header, so that it cannot overwrite a change you have not seen: GET the action, then send its ETag.");
     }
     String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException(new Violation("If-Match", "an action's ETag is a quoted number such as \"3\","
-          + " not " + ifMatch));
+      throw new InvalidInputException(
+          new Violation(
+              "If-Match",
+              "an action's ETag is a quoted number such as \"3\"," + " not " + ifMatch));
     }
   }
-
 }

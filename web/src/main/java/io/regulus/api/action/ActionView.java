@@ -14,24 +14,72 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * An action instance as the API shows it: its statuses (its parent's when it follows one:
- * {@code parentActionId}), assignment, whether it is overdue or needs a re-test, and {@code version}, the ETag a
- * change must send back in If-Match.
+ * An action instance as the API shows it: its statuses (its parent's when it follows one: {@code
+ * parentActionId}), assignment, whether it is overdue or needs a re-test, and {@code version}, the
+ * ETag a change must send back in If-Match.
  */
 public record ActionView(
-    long id, String key, String title, ActionType type, int points, String category, String solution,
-    ActionOrigin origin, TestingSource testingSource, Long parentActionId, Long groupId, String group,
-    ImplementationStatus implementationStatus, LocalDate implementationDate, TestStatus testStatus,
-    BigDecimal passedFraction, String notes, String assigneeId, String assigneeName, String testerId,
-    String testerName, LocalDate dueDate, Priority priority, boolean overdue, boolean needsRetest,
-    List<String> regulations, List<Long> assessments, Instant updatedAt, long version) {
+    long id,
+    String key,
+    String title,
+    ActionType type,
+    int points,
+    String category,
+    String solution,
+    ActionOrigin origin,
+    TestingSource testingSource,
+    Long parentActionId,
+    Long groupId,
+    String group,
+    ImplementationStatus implementationStatus,
+    LocalDate implementationDate,
+    TestStatus testStatus,
+    BigDecimal passedFraction,
+    String notes,
+    String assigneeId,
+    String assigneeName,
+    String testerId,
+    String testerName,
+    LocalDate dueDate,
+    Priority priority,
+    boolean overdue,
+    boolean needsRetest,
+    List<String> regulations,
+    List<Long> assessments,
+    Instant updatedAt,
+    long version) {
 
   public static ActionView of(ActionInstance i) {
-    return new ActionView(i.id(), i.key(), i.title(), i.type(), i.points(), i.category(), i.solution(), i.origin(),
-        i.testingSource(), i.parentInstanceId(), i.groupId(), i.group(), i.implementationStatus(),
-        i.implementationDate(), i.testStatus(), i.passedFraction(), i.notes(), i.assigneeId(), i.assigneeName(),
-        i.testerId(), i.testerName(), i.dueDate(), i.priority(), i.overdue(LocalDate.now(ZoneOffset.UTC)),
-        i.needsRetest(), i.regulations(), i.assessments(), i.updatedAt(), i.version());
+    return new ActionView(
+        i.id(),
+        i.key(),
+        i.title(),
+        i.type(),
+        i.points(),
+        i.category(),
+        i.solution(),
+        i.origin(),
+        i.testingSource(),
+        i.parentInstanceId(),
+        i.groupId(),
+        i.group(),
+        i.implementationStatus(),
+        i.implementationDate(),
+        i.testStatus(),
+        i.passedFraction(),
+        i.notes(),
+        i.assigneeId(),
+        i.assigneeName(),
+        i.testerId(),
+        i.testerName(),
+        i.dueDate(),
+        i.priority(),
+        i.overdue(LocalDate.now(ZoneOffset.UTC)),
+        i.needsRetest(),
+        i.regulations(),
+        i.assessments(),
+        i.updatedAt(),
+        i.version());
   }
 
   /** The instance's version as an entity tag. */

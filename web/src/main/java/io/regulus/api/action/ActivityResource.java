@@ -1,9 +1,9 @@
 package io.regulus.api.action;
 
-import io.regulus.action.ActionService;
-import io.regulus.action.HistoryTables;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.action.ActionService;
+import io.regulus.action.HistoryTables;
 import io.regulus.api.security.RequestContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The tenant's activity feed: every change of every action, the newest first, page by page; CSV or XLSX too. */
+/**
+ * The tenant's activity feed: every change of every action, the newest first, page by page; CSV or
+ * XLSX too.
+ */
 @Path("/tenants/{tenant}/activity")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,11 +40,16 @@ public class ActivityResource {
   @Produces({MediaType.APPLICATION_JSON, "text/csv", Exports.XLSX})
   @Requires(Permission.READ_TENANT)
   public Response recent(
-      @QueryParam("before") @Parameter(description = "Only entries older than this entry id (the next page)")
-      Long before,
+      @QueryParam("before")
+          @Parameter(description = "Only entries older than this entry id (the next page)")
+          Long before,
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(10000) int limit,
-      @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx") String format) {
-    return Exports.of(format, "activity-" + tenant, actions.activity(context.tenantCaller(), before, limit),
+      @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx")
+          String format) {
+    return Exports.of(
+        format,
+        "activity-" + tenant,
+        actions.activity(context.tenantCaller(), before, limit),
         HistoryTables::activity);
   }
 }

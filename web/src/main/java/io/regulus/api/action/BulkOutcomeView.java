@@ -6,15 +6,26 @@ import io.regulus.spreadsheet.CellError;
 import java.util.List;
 
 /**
- * What a bulk-update workbook changes (preview) or changed (applied): rows read, actions changed (their ids), every
- * faulty cell, and the tenant score before and after.
+ * What a bulk-update workbook changes (preview) or changed (applied): rows read, actions changed
+ * (their ids), every faulty cell, and the tenant score before and after.
  */
 public record BulkOutcomeView(
-    int rows, int changed, List<Long> changedActions, List<CellError> errors, ScoreView scoreBefore,
-    ScoreView scoreAfter, boolean applied) {
+    int rows,
+    int changed,
+    List<Long> changedActions,
+    List<CellError> errors,
+    ScoreView scoreBefore,
+    ScoreView scoreAfter,
+    boolean applied) {
 
   static BulkOutcomeView of(BulkOutcome outcome) {
-    return new BulkOutcomeView(outcome.rows(), outcome.changed(), outcome.changedActions(), outcome.errors(),
-        ScoreView.of(outcome.scoreBefore()), ScoreView.of(outcome.scoreAfter()), outcome.applied());
+    return new BulkOutcomeView(
+        outcome.rows(),
+        outcome.changed(),
+        outcome.changedActions(),
+        outcome.errors(),
+        ScoreView.of(outcome.scoreBefore()),
+        ScoreView.of(outcome.scoreAfter()),
+        outcome.applied());
   }
 }

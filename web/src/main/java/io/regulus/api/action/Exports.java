@@ -19,19 +19,25 @@ final class Exports {
   private Exports() {}
 
   /**
-   * The items in the format asked for: {@code json}, or {@code csv} or {@code xlsx} laid out by the domain's
-   * {@code layout}, in a file called {@code name}.
+   * The items in the format asked for: {@code json}, or {@code csv} or {@code xlsx} laid out by the
+   * domain's {@code layout}, in a file called {@code name}.
    */
-  static <T> Response of(String format, String name, List<T> items, Function<List<T>, Table> layout) {
+  static <T> Response of(
+      String format, String name, List<T> items, Function<List<T>, Table> layout) {
     if ("json".equalsIgnoreCase(format)) {
       return Response.ok(items, MediaType.APPLICATION_JSON).build();
     }
     Table table = layout.apply(items);
     return switch (format.toLowerCase(Locale.ROOT)) {
-      case "csv" -> file((StreamingOutput) table::writeCsv, "text/csv; charset=UTF-8", name + ".csv");
-      case "xlsx" -> file((StreamingOutput) out -> table.writeXlsx(sheet(name), out), XLSX, name + ".xlsx");
-      default -> throw new DomainException(ProblemKind.INVALID_INPUT, "'format' is json, csv or xlsx, not '"
-          + format + "'.", "format");
+      case "csv" ->
+          file((StreamingOutput) table::writeCsv, "text/csv; charset=UTF-8", name + ".csv");
+      case "xlsx" ->
+          file((StreamingOutput) out -> table.writeXlsx(sheet(name), out), XLSX, name + ".xlsx");
+      default ->
+          throw new DomainException(
+              ProblemKind.INVALID_INPUT,
+              "'format' is json, csv or xlsx, not '" + format + "'.",
+              "format");
     };
   }
 

@@ -8,10 +8,21 @@ import java.util.List;
 /** An assessment with each control's status and action keys. */
 public record AssessmentDetailView(AssessmentView assessment, List<ControlView> controls) {
 
-  /** A control of the assessment's snapshot and its status (passed, failed, none, out of scope, in progress). */
+  /**
+   * A control of the assessment's snapshot and its status (passed, failed, none, out of scope, in
+   * progress).
+   */
   public record ControlView(
-      String id, String family, String title, String description, boolean mandatory, String nature,
-      String managedBy, boolean fromExtension, ControlStatus status, List<String> actions) {}
+      String id,
+      String family,
+      String title,
+      String description,
+      boolean mandatory,
+      String nature,
+      String managedBy,
+      boolean fromExtension,
+      ControlStatus status,
+      List<String> actions) {}
 
   static AssessmentDetailView of(AssessmentService.Scored scored) {
     return new AssessmentDetailView(
@@ -20,8 +31,16 @@ public record AssessmentDetailView(AssessmentView assessment, List<ControlView> 
   }
 
   private static ControlView view(AssessmentControl control, AssessmentService.Scored scored) {
-    return new ControlView(control.id(), control.family(), control.title(), control.description(),
-        control.mandatory(), control.nature(), control.managedBy(), control.fromExtension(),
-        scored.score() == null ? null : scored.score().controls().get(control.id()), control.actions());
+    return new ControlView(
+        control.id(),
+        control.family(),
+        control.title(),
+        control.description(),
+        control.mandatory(),
+        control.nature(),
+        control.managedBy(),
+        control.fromExtension(),
+        scored.score() == null ? null : scored.score().controls().get(control.id()),
+        control.actions());
   }
 }

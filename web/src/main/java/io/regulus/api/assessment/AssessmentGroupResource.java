@@ -24,9 +24,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * A tenant's assessment groups and the assessments in each: every member reads them; admins create groups and
- * build assessments in them from a template version for a scope (the controls are snapshotted and the action
- * instances created).
+ * A tenant's assessment groups and the assessments in each: every member reads them; admins create
+ * groups and build assessments in them from a template version for a scope (the controls are
+ * snapshotted and the action instances created).
  */
 @Path("/tenants/{tenant}/assessment-groups")
 @RequestScoped
@@ -69,11 +69,15 @@ public class AssessmentGroupResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_ASSESSMENTS)
   public Response createAssessment(
-      @PathParam("id") long group, @Valid @NotNull CreateAssessmentRequest request, @Context UriInfo uri) {
+      @PathParam("id") long group,
+      @Valid @NotNull CreateAssessmentRequest request,
+      @Context UriInfo uri) {
     AssessmentDetailView view =
         AssessmentDetailView.of(assessments.create(context.tenantCaller(), group, request.toNew()));
-    return Response.created(uri.getBaseUriBuilder().path("tenants/{tenant}/assessments/{id}")
-            .build(tenant, view.assessment().id()))
+    return Response.created(
+            uri.getBaseUriBuilder()
+                .path("tenants/{tenant}/assessments/{id}")
+                .build(tenant, view.assessment().id()))
         .entity(view)
         .build();
   }
@@ -81,7 +85,8 @@ public class AssessmentGroupResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_ASSESSMENTS)
-  public Response create(@Valid @NotNull CreateAssessmentGroupRequest request, @Context UriInfo uri) {
+  public Response create(
+      @Valid @NotNull CreateAssessmentGroupRequest request, @Context UriInfo uri) {
     AssessmentGroupView view =
         AssessmentGroupView.of(
             groups.create(context.tenantCaller(), request.name(), request.description()));

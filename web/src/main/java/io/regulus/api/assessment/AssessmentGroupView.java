@@ -4,7 +4,8 @@ import io.regulus.assessment.AssessmentGroup;
 import java.time.Instant;
 
 /** An assessment group of the tenant. */
-public record AssessmentGroupView(long id, String name, String description, Instant createdAt, String createdBy) {
+public record AssessmentGroupView(
+    long id, String name, String description, Instant createdAt, String createdBy) {
 
   static AssessmentGroupView of(AssessmentGroup group) {
     return new AssessmentGroupView(

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * A tenant's assessments: every member reads them with their scores and controls; admins delete them (the
- * action instances no other assessment needs go with them). They are built in their group
+ * A tenant's assessments: every member reads them with their scores and controls; admins delete
+ * them (the action instances no other assessment needs go with them). They are built in their group
  * ({@link AssessmentGroupResource}).
  */
 @Path("/tenants/{tenant}/assessments")

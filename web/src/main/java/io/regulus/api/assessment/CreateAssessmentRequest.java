@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A new assessment in a group: a name unique in the group, the template (or extension) key, optionally a version
- * (the latest when left out), and the scope it covers.
+ * A new assessment in a group: a name unique in the group, the template (or extension) key,
+ * optionally a version (the latest when left out), and the scope it covers.
  */
 public record CreateAssessmentRequest(
     @NotBlank @Size(max = Assessment.NAME_MAX) String name,

@@ -1,17 +1,18 @@
 package io.regulus.api.evidence;
 
+import io.regulus.access.TenantCaller;
 import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceService;
-import io.regulus.access.TenantCaller;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
 
 /**
- * A file's content written to the response slice by slice, each slice read from the database in a short
- * transaction of its own, so a download neither holds the file in memory nor a connection for its whole length.
- * A file deleted during the download ends it short (the client sees fewer bytes than Content-Length).
+ * A file's content written to the response slice by slice, each slice read from the database in a
+ * short transaction of its own, so a download neither holds the file in memory nor a connection for
+ * its whole length. A file deleted during the download ends it short (the client sees fewer bytes
+ * than Content-Length).
  */
 final class EvidenceContent implements StreamingOutput {
 

@@ -38,9 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
- * The evidence of one improvement action: files (PDF, Office, images, UTF-8 text and CSV, ZIP; checked from their
- * bytes, at most REGULUS_EVIDENCE_MAX_BYTES each) and links. Members read it; admins, contributors and assessors add
- * and delete it. An action that follows its parent shows the parent's evidence and takes none of its own.
+ * The evidence of one improvement action: files (PDF, Office, images, UTF-8 text and CSV, ZIP;
+ * checked from their bytes, at most REGULUS_EVIDENCE_MAX_BYTES each) and links. Members read it;
+ * admins, contributors and assessors add and delete it. An action that follows its parent shows the
+ * parent's evidence and takes none of its own.
  */
 @Path("/tenants/{tenant}/actions/{id}/evidence")
 @RequestScoped
@@ -74,19 +75,43 @@ public class EvidenceResource {
     return EvidenceView.of(evidence.get(context.tenantCaller(), id, evidenceId));
   }
 
-  /** Uploads a file: read as it arrives into a temporary file (always deleted), then stored in one transaction. */
+  /**
+   * Uploads a file: read as it arrives into a temporary file (always deleted), then stored in one
+   * transaction.
+   */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Requires(Permission.WORK_ON_ACTIONS)
-  @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
-      type = SchemaType.OBJECT, requiredProperties = {"file"}, properties = {
-          @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary",
-              description = "The document, with its file name; its extension must match its content"),
-          @SchemaProperty(name = "title", type = SchemaType.STRING, maxLength = 300),
-          @SchemaProperty(name = "validFrom", type = SchemaType.STRING, format = "date"),
-          @SchemaProperty(name = "validUntil", type = SchemaType.STRING, format = "date")})))
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      requiredProperties = {"file"},
+                      properties = {
+                        @SchemaProperty(
+                            name = "file",
+                            type = SchemaType.STRING,
+                            format = "binary",
+                            description =
+                                "The document, with its file name; its extension must match its content"),
+                        @SchemaProperty(name = "title", type = SchemaType.STRING, maxLength = 300),
+                        @SchemaProperty(
+                            name = "validFrom",
+                            type = SchemaType.STRING,
+                            format = "date"),
+                        @SchemaProperty(
+                            name = "validUntil",
+                            type = SchemaType.STRING,
+                            format = "date")
+                      })))
   public Response upload(@Context HttpHeaders headers, InputStream body, @Context UriInfo uri) {
-    try (UploadForm form = UploadForm.read(headers.getMediaType(), headers.getLength(), body, settings.evidenceMaxBytes())) {
+    try (UploadForm form =
+        UploadForm.read(
+            headers.getMediaType(), headers.getLength(), body, settings.evidenceMaxBytes())) {
       Evidence added = evidence.addFile(context.tenantCaller(), id, form.file(), form.details());
       return created(uri, added);
     }
@@ -97,10 +122,14 @@ public class EvidenceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.WORK_ON_ACTIONS)
   public Response addLink(@Valid @NotNull LinkRequest request, @Context UriInfo uri) {
-    return created(uri, evidence.addLink(context.tenantCaller(), id, request.url(), request.details()));
+    return created(
+        uri, evidence.addLink(context.tenantCaller(), id, request.url(), request.details()));
   }
 
-  /** The file as uploaded, with its media type (from its bytes), name and SHA-256 (ETag and Repr-Digest). */
+  /**
+   * The file as uploaded, with its media type (from its bytes), name and SHA-256 (ETag and
+   * Repr-Digest).
+   */
   @GET
   @Path("{evidenceId}/content")
   @Produces(MediaType.WILDCARD)
@@ -108,7 +137,8 @@ public class EvidenceResource {
   public Response content(@PathParam("evidenceId") long evidenceId) {
     Evidence file = evidence.file(context.tenantCaller(), id, evidenceId);
     byte[] digest = HexFormat.of().parseHex(file.sha256());
-    return Response.ok(new EvidenceContent(evidence, context.tenantCaller(), file), file.mediaType())
+    return Response.ok(
+            new EvidenceContent(evidence, context.tenantCaller(), file), file.mediaType())
         .header(HttpHeaders.CONTENT_LENGTH, file.size())
         .header("Content-Disposition", attachment(file.fileName()))
         .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
@@ -133,9 +163,12 @@ public class EvidenceResource {
 
   /** RFC 6266: an ASCII fallback name and the exact one in UTF-8. */
   static String attachment(String fileName) {
-    String ascii = fileName.codePoints()
-        .map(c -> c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? '_' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    String ascii =
+        fileName
+            .codePoints()
+            .map(c -> c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? '_' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }

@@ -19,22 +19,27 @@ import org.apache.commons.fileupload2.core.RequestContext;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 /**
- * The parts of a multipart/form-data body (RFC 7578), read one after the other as the body arrives by Commons
- * FileUpload's streaming iterator: each part's content is a stream that ends at the next boundary, so a file part is
- * never held whole, in memory or on disk, before the caller reads it. (RESTEasy's {@code EntityPart} support in
- * Liberty buffers the whole body before the resource method runs, so an upload could be neither streamed nor stopped
- * at a size limit; FileUpload's {@code parseRequest} buffers too, which is why only its iterator is used.)
+ * The parts of a multipart/form-data body (RFC 7578), read one after the other as the body arrives
+ * by Commons FileUpload's streaming iterator: each part's content is a stream that ends at the next
+ * boundary, so a file part is never held whole, in memory or on disk, before the caller reads it.
+ * (RESTEasy's {@code EntityPart} support in Liberty buffers the whole body before the resource
+ * method runs, so an upload could be neither streamed nor stopped at a size limit; FileUpload's
+ * {@code parseRequest} buffers too, which is why only its iterator is used.)
  *
- * <p>FileUpload's limits bound the body (the file limit and {@link UploadForm#OVERHEAD_BYTES}), every part (the file
- * limit: it cannot tell a part's name before it sets the part's limit, so the small text parts get theirs from
- * {@link UploadForm}) and every part's headers (512 bytes, the fixed default of FileUpload 2.0.0-M4). What FileUpload
- * reports is turned here into a problem that says what was wrong: a body that ends before its closing boundary, or
- * whose connection fails, is an {@link IncompleteUploadException}, whichever part it was in. (FileUpload takes a
- * delimiter followed by anything but a line break as the end of the body: the parts before it are whole.)
+ * <p>FileUpload's limits bound the body (the file limit and {@link UploadForm#OVERHEAD_BYTES}),
+ * every part (the file limit: it cannot tell a part's name before it sets the part's limit, so the
+ * small text parts get theirs from {@link UploadForm}) and every part's headers (512 bytes, the
+ * fixed default of FileUpload 2.0.0-M4). What FileUpload reports is turned here into a problem that
+ * says what was wrong: a body that ends before its closing boundary, or whose connection fails, is
+ * an {@link IncompleteUploadException}, whichever part it was in. (FileUpload takes a delimiter
+ * followed by anything but a line break as the end of the body: the parts before it are whole.)
  */
 final class FormParts {
 
-  /** A part: its form field name, its file name (null for a plain field; no directories) and its content. */
+  /**
+   * A part: its form field name, its file name (null for a plain field; no directories) and its
+   * content.
+   */
   record Part(String name, String fileName, InputStream content) {}
 
   private final Body body;
@@ -62,22 +67,27 @@ final class FormParts {
     }
   }
 
-  /** The next part, or empty after the closing boundary; what was left unread of the previous part is skipped. */
+  /**
+   * The next part, or empty after the closing boundary; what was left unread of the previous part
+   * is skipped.
+   */
   Optional<Part> next() {
     try {
       if (!items.hasNext()) {
         return Optional.empty();
       }
       FileItemInput item = items.next();
-      return Optional.of(new Part(item.getFieldName(), fileName(item), new Content(item.getInputStream())));
+      return Optional.of(
+          new Part(item.getFieldName(), fileName(item), new Content(item.getInputStream())));
     } catch (IOException e) {
       throw problem(e);
     }
   }
 
   /**
-   * The file name without any directory part or control character. FileUpload decodes {@code filename*}
-   * (RFC 5987) but keeps the backslash of an escaped quote or backslash: it is dropped here.
+   * The file name without any directory part or control character. FileUpload decodes {@code
+   * filename*} (RFC 5987) but keeps the backslash of an escaped quote or backslash: it is dropped
+   * here.
    */
   static String fileName(String sent) {
     if (sent == null) {
@@ -85,8 +95,11 @@ final class FormParts {
     }
     String name = sent.replaceAll("\\\\([\"\\\\])", "$1");
     String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    return base.codePoints().filter(c -> c >= 0x20 && c != 0x7F)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+    return base.codePoints()
+        .filter(c -> c >= 0x20 && c != 0x7F)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString()
+        .strip();
   }
 
   private static String fileName(FileItemInput item) {
@@ -101,18 +114,34 @@ final class FormParts {
   /** What FileUpload or the connection reported, as the problem the client can act on. */
   private RuntimeException problem(IOException e) {
     if (e instanceof FileUploadByteCountLimitException part) {
-      return part.getFileName() != null ? new EvidenceTooLargeException(maxBytes)
-          : new DomainException(ProblemKind.INVALID_INPUT, "The part '" + part.getFieldName() + "' is longer than "
-              + maxBytes + " bytes. Shorten it.", part.getFieldName());
+      return part.getFileName() != null
+          ? new EvidenceTooLargeException(maxBytes)
+          : new DomainException(
+              ProblemKind.INVALID_INPUT,
+              "The part '"
+                  + part.getFieldName()
+                  + "' is longer than "
+                  + maxBytes
+                  + " bytes. Shorten it.",
+              part.getFieldName());
     }
     if (e instanceof FileUploadSizeException size) {
       return size.getPermitted() == maxBodyBytes
-          ? new DomainException(ProblemKind.PAYLOAD_TOO_LARGE, "The request body is longer than the file limit of "
-              + maxBytes + " bytes (REGULUS_EVIDENCE_MAX_BYTES) plus " + UploadForm.OVERHEAD_BYTES + " bytes for the"
-              + " rest of the form. Nothing was stored: send one file with at most the parts title, validFrom and"
-              + " validUntil beside it.", "file")
-          : malformed("a part's headers are longer than " + size.getPermitted() + " bytes (a very long file name"
-              + " does that: shorten it)");
+          ? new DomainException(
+              ProblemKind.PAYLOAD_TOO_LARGE,
+              "The request body is longer than the file limit of "
+                  + maxBytes
+                  + " bytes (REGULUS_EVIDENCE_MAX_BYTES) plus "
+                  + UploadForm.OVERHEAD_BYTES
+                  + " bytes for the"
+                  + " rest of the form. Nothing was stored: send one file with at most the parts title, validFrom and"
+                  + " validUntil beside it.",
+              "file")
+          : malformed(
+              "a part's headers are longer than "
+                  + size.getPermitted()
+                  + " bytes (a very long file name"
+                  + " does that: shorten it)");
     }
     if (body.ended() || body.failed() || !(e instanceof FileUploadException)) {
       return new IncompleteUploadException();
@@ -121,8 +150,12 @@ final class FormParts {
   }
 
   static DomainException malformed(String what) {
-    return new DomainException(ProblemKind.INVALID_INPUT, "The request body is not a valid multipart/form-data body: "
-        + what + ". Send the file as the part 'file' with a filename, e.g. curl -F file=@report.pdf.", "file");
+    return new DomainException(
+        ProblemKind.INVALID_INPUT,
+        "The request body is not a valid multipart/form-data body: "
+            + what
+            + ". Send the file as the part 'file' with a filename, e.g. curl -F file=@report.pdf.",
+        "file");
   }
 
   /** A part's content; what FileUpload reports while it is read is a problem, as above. */
@@ -151,7 +184,10 @@ final class FormParts {
     }
   }
 
-  /** The request body, noting whether it ended or failed: then a malformed multipart body is an incomplete one. */
+  /**
+   * The request body, noting whether it ended or failed: then a malformed multipart body is an
+   * incomplete one.
+   */
   private static final class Body extends FilterInputStream {
 
     private boolean ended;
@@ -188,7 +224,10 @@ final class FormParts {
     }
   }
 
-  /** The JAX-RS request as FileUpload sees it: a multipart/form-data body of the given boundary and length. */
+  /**
+   * The JAX-RS request as FileUpload sees it: a multipart/form-data body of the given boundary and
+   * length.
+   */
   private record Request(String boundary, long length, InputStream body) implements RequestContext {
 
     @Override

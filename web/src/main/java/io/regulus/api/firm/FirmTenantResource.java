@@ -44,14 +44,17 @@ public class FirmTenantResource {
   @GET
   @Requires(Permission.VIEW_FIRM_CLIENTS)
   public List<TenantView> list() {
-    return administration.clients(context.caller(), new FirmSlug(firm)).stream().map(TenantView::of).toList();
+    return administration.clients(context.caller(), new FirmSlug(firm)).stream()
+        .map(TenantView::of)
+        .toList();
   }
 
   @GET
   @Path("{slug}")
   @Requires(Permission.VIEW_FIRM_CLIENTS)
   public TenantView get(@PathParam("slug") String slug) {
-    return TenantView.of(administration.client(context.caller(), new FirmSlug(firm), new TenantSlug(slug)));
+    return TenantView.of(
+        administration.client(context.caller(), new FirmSlug(firm), new TenantSlug(slug)));
   }
 
   /** A new client tenant of this firm (the request's firm field, if any, must be this firm). */
@@ -60,8 +63,12 @@ public class FirmTenantResource {
   @Requires(Permission.ADD_FIRM_CLIENTS)
   public Response provision(@Valid @NotNull ProvisionTenantRequest request, @Context UriInfo uri) {
     return PlatformTenantResource.provisioned(
-        administration.provisionClient(context.caller(), new FirmSlug(firm), new TenantSlug(request.slug()),
-            request.displayName(), request.firm()),
+        administration.provisionClient(
+            context.caller(),
+            new FirmSlug(firm),
+            new TenantSlug(request.slug()),
+            request.displayName(),
+            request.firm()),
         uri.getAbsolutePathBuilder().path(request.slug()).build());
   }
 }

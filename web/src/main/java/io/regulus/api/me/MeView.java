@@ -19,7 +19,10 @@ public record MeView(
   /** The caller's own role in one tenant. */
   public record Membership(String tenant, String role) {}
 
-  /** The caller's role in one consulting firm (admin, assessor, contributor and reader reach every client). */
+  /**
+   * The caller's role in one consulting firm (admin, assessor, contributor and reader reach every
+   * client).
+   */
   public record FirmMembership(String firm, String role) {}
 
   static MeView of(Caller caller) {

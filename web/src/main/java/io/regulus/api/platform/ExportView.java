@@ -17,7 +17,13 @@ public record ExportView(
   static ExportView of(TenantExport export) {
     String tenant = export.tenant().slug().value();
     return new ExportView(
-        export.id(), tenant, export.createdAt(), export.createdBy(), export.schemaVersion(), export.sizeBytes(),
-        export.sha256(), "/api/v1/platform/tenants/" + tenant + "/exports/" + export.id());
+        export.id(),
+        tenant,
+        export.createdAt(),
+        export.createdBy(),
+        export.schemaVersion(),
+        export.sizeBytes(),
+        export.sha256(),
+        "/api/v1/platform/tenants/" + tenant + "/exports/" + export.id());
   }
 }

@@ -30,8 +30,13 @@ public class PlatformAuditResource {
   @Requires(Permission.OPERATE_PLATFORM)
   public List<AuditEventView> list(
       @QueryParam("tenant") @Parameter(description = "only this tenant's events") String tenant,
-      @QueryParam("limit") @DefaultValue("100") @Parameter(description = "at most this many (1 to 500)") int limit) {
+      @QueryParam("limit")
+          @DefaultValue("100")
+          @Parameter(description = "at most this many (1 to 500)")
+          int limit) {
     TenantSlug slug = tenant == null || tenant.isBlank() ? null : new TenantSlug(tenant);
-    return administration.auditEvents(context.caller(), slug, limit).stream().map(AuditEventView::of).toList();
+    return administration.auditEvents(context.caller(), slug, limit).stream()
+        .map(AuditEventView::of)
+        .toList();
   }
 }

@@ -1,8 +1,8 @@
 package io.regulus.api.platform;
 
-import io.regulus.administration.TenantAdministration;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.administration.TenantAdministration;
 import io.regulus.api.security.RequestContext;
 import io.regulus.tenancy.FirmSlug;
 import jakarta.ejb.EJB;
@@ -35,8 +35,12 @@ public class PlatformFirmResource {
   @Requires(Permission.OPERATE_PLATFORM)
   public Response create(@Valid @NotNull CreateFirmRequest request, @Context UriInfo uri) {
     FirmView view =
-        FirmView.of(administration.createFirm(context.caller(), new FirmSlug(request.slug()), request.displayName()));
-    return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build()).entity(view).build();
+        FirmView.of(
+            administration.createFirm(
+                context.caller(), new FirmSlug(request.slug()), request.displayName()));
+    return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build())
+        .entity(view)
+        .build();
   }
 
   @GET

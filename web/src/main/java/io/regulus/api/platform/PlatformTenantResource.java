@@ -28,7 +28,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The tenant life cycle, for platform operators: provision, suspend, resume, export, import, delete. */
+/**
+ * The tenant life cycle, for platform operators: provision, suspend, resume, export, import,
+ * delete.
+ */
 @Path("/platform/tenants")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,21 +42,28 @@ public class PlatformTenantResource {
   @EJB private TenantAdministration administration;
   @Inject private RequestContext context;
 
-  /** 201 with Location when the tenant is new; 200 with the same tenant when it existed (nothing changes). */
+  /**
+   * 201 with Location when the tenant is new; 200 with the same tenant when it existed (nothing
+   * changes).
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.OPERATE_PLATFORM)
   public Response provision(@Valid @NotNull ProvisionTenantRequest request, @Context UriInfo uri) {
-    FirmSlug firm = request.firm() == null || request.firm().isBlank() ? null : new FirmSlug(request.firm());
+    FirmSlug firm =
+        request.firm() == null || request.firm().isBlank() ? null : new FirmSlug(request.firm());
     return provisioned(
-        administration.provision(context.caller(), new TenantSlug(request.slug()), request.displayName(), firm),
+        administration.provision(
+            context.caller(), new TenantSlug(request.slug()), request.displayName(), firm),
         uri.getAbsolutePathBuilder().path(request.slug()).build());
   }
 
   /** The answer to a provisioning request, here and on a firm's endpoint. */
   public static Response provisioned(TenantProvisioner.Provisioned result, java.net.URI location) {
     TenantView view = TenantView.of(result.tenant());
-    return result.created() ? Response.created(location).entity(view).build() : Response.ok(view).build();
+    return result.created()
+        ? Response.created(location).entity(view).build()
+        : Response.ok(view).build();
   }
 
   @GET
@@ -90,17 +100,24 @@ public class PlatformTenantResource {
   @Requires(Permission.OPERATE_PLATFORM)
   public Response export(@PathParam("slug") String slug, @Context UriInfo uri) {
     ExportView view = ExportView.of(administration.export(context.caller(), new TenantSlug(slug)));
-    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build()).entity(view).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(view.id())).build())
+        .entity(view)
+        .build();
   }
 
   @GET
   @Path("{slug}/exports")
   @Requires(Permission.OPERATE_PLATFORM)
   public List<ExportView> exports(@PathParam("slug") String slug) {
-    return administration.exports(context.caller(), new TenantSlug(slug)).stream().map(ExportView::of).toList();
+    return administration.exports(context.caller(), new TenantSlug(slug)).stream()
+        .map(ExportView::of)
+        .toList();
   }
 
-  /** The archive: a ZIP of a manifest and one JSON file per table; import it with POST .../{newSlug}/import. */
+  /**
+   * The archive: a ZIP of a manifest and one JSON file per table; import it with POST
+   * .../{newSlug}/import.
+   */
   @GET
   @Path("{slug}/exports/{exportId}")
   @Produces(ZIP)
@@ -108,7 +125,9 @@ public class PlatformTenantResource {
   public Response download(@PathParam("slug") String slug, @PathParam("exportId") long exportId) {
     TenantSlug tenant = new TenantSlug(slug);
     return Response.ok(administration.archive(context.caller(), tenant, exportId), ZIP)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + tenant + "-export-" + exportId + ".zip\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + tenant + "-export-" + exportId + ".zip\"")
         .build();
   }
 
@@ -119,20 +138,29 @@ public class PlatformTenantResource {
   @Requires(Permission.OPERATE_PLATFORM)
   public Response importArchive(
       @PathParam("slug") String slug,
-      @QueryParam("displayName") @Parameter(description = "the new tenant's name (default: the slug)") String displayName,
-      @QueryParam("firm") @Parameter(description = "the firm the new tenant is a client of") String firm,
+      @QueryParam("displayName")
+          @Parameter(description = "the new tenant's name (default: the slug)")
+          String displayName,
+      @QueryParam("firm") @Parameter(description = "the firm the new tenant is a client of")
+          String firm,
       @NotNull byte[] archive,
       @Context UriInfo uri) {
     var tenant =
         administration.importArchive(
-            context.caller(), new TenantSlug(slug), displayName, firm == null || firm.isBlank() ? null : new FirmSlug(firm),
+            context.caller(),
+            new TenantSlug(slug),
+            displayName,
+            firm == null || firm.isBlank() ? null : new FirmSlug(firm),
             archive);
     return Response.created(uri.getBaseUriBuilder().path("platform/tenants").path(slug).build())
         .entity(TenantView.of(tenant))
         .build();
   }
 
-  /** Drops a suspended, exported tenant's schema; the registry keeps a DELETED tombstone and the exports. */
+  /**
+   * Drops a suspended, exported tenant's schema; the registry keeps a DELETED tombstone and the
+   * exports.
+   */
   @DELETE
   @Path("{slug}")
   @Requires(Permission.OPERATE_PLATFORM)

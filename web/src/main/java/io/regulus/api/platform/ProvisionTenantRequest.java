@@ -4,7 +4,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A tenant to provision: its slug (see the naming rule), a display name (the slug when absent) and the consulting
- * firm it is a client of (absent: a direct customer; ignored on a firm's own endpoint, which names the firm).
+ * A tenant to provision: its slug (see the naming rule), a display name (the slug when absent) and
+ * the consulting firm it is a client of (absent: a direct customer; ignored on a firm's own
+ * endpoint, which names the firm).
  */
-public record ProvisionTenantRequest(@NotNull String slug, @Size(max = 200) String displayName, String firm) {}
+public record ProvisionTenantRequest(
+    @NotNull String slug, @Size(max = 200) String displayName, String firm) {}

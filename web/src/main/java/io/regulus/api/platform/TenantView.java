@@ -3,7 +3,10 @@ package io.regulus.api.platform;
 import io.regulus.tenancy.Tenant;
 import java.time.Instant;
 
-/** A tenant of the registry: its life-cycle status and dates, and the firm it is a client of (null: direct). */
+/**
+ * A tenant of the registry: its life-cycle status and dates, and the firm it is a client of (null:
+ * direct).
+ */
 public record TenantView(
     String slug,
     String displayName,

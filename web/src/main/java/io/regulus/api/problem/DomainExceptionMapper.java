@@ -11,7 +11,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** A domain failure becomes the problem of its kind, with the API's hint; 401 also says how to authenticate. */
+/**
+ * A domain failure becomes the problem of its kind, with the API's hint; 401 also says how to
+ * authenticate.
+ */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
@@ -21,8 +24,13 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         exception.violations().stream()
             .map(violation -> new ProblemView.FieldError(violation.field(), violation.rule()))
             .toList();
-    Response response = Problems.response(exception.kind(), RestHints.detail(exception), errors, current(exception),
-        exception instanceof InvalidWorkbookException workbook ? workbook.cells() : null);
+    Response response =
+        Problems.response(
+            exception.kind(),
+            RestHints.detail(exception),
+            errors,
+            current(exception),
+            exception instanceof InvalidWorkbookException workbook ? workbook.cells() : null);
     if (exception.kind() == ProblemKind.UNAUTHENTICATED) {
       return Response.fromResponse(response)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"regulus\", error=\"invalid_token\"")

@@ -15,14 +15,23 @@ public final class Problems {
 
   private Problems() {}
 
-  public static Response response(ProblemKind kind, String detail, List<ProblemView.FieldError> errors) {
+  public static Response response(
+      ProblemKind kind, String detail, List<ProblemView.FieldError> errors) {
     return response(kind, detail, errors, null, null);
   }
 
-  /** A problem that carries the resource's current state (a stale write's 412) or a workbook's faulty cells. */
-  public static Response response(ProblemKind kind, String detail, List<ProblemView.FieldError> errors,
-      Object current, List<CellError> cells) {
-    return response(kind.status(), TYPE_PREFIX + kind.slug(), kind.title(), detail, errors, current, cells);
+  /**
+   * A problem that carries the resource's current state (a stale write's 412) or a workbook's
+   * faulty cells.
+   */
+  public static Response response(
+      ProblemKind kind,
+      String detail,
+      List<ProblemView.FieldError> errors,
+      Object current,
+      List<CellError> cells) {
+    return response(
+        kind.status(), TYPE_PREFIX + kind.slug(), kind.title(), detail, errors, current, cells);
   }
 
   public static Response response(
@@ -31,19 +40,39 @@ public final class Problems {
   }
 
   private static Response response(
-      int status, String type, String title, String detail, List<ProblemView.FieldError> errors, Object current,
+      int status,
+      String type,
+      String title,
+      String detail,
+      List<ProblemView.FieldError> errors,
+      Object current,
       List<CellError> cells) {
     ProblemView problem =
         new ProblemView(
-            type, title, status, detail, "urn:uuid:" + UUID.randomUUID(), errors.isEmpty() ? null : errors,
-            current, cells);
+            type,
+            title,
+            status,
+            detail,
+            "urn:uuid:" + UUID.randomUUID(),
+            errors.isEmpty() ? null : errors,
+            current,
+            cells);
     return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(problem).build();
   }
 
-  /** The problem of a kind, for answers written outside JAX-RS (the servlet container's error pages). */
+  /**
+   * The problem of a kind, for answers written outside JAX-RS (the servlet container's error
+   * pages).
+   */
   public static ProblemView problem(ProblemKind kind, String detail) {
     return new ProblemView(
-        TYPE_PREFIX + kind.slug(), kind.title(), kind.status(), detail, "urn:uuid:" + UUID.randomUUID(), null, null,
+        TYPE_PREFIX + kind.slug(),
+        kind.title(),
+        kind.status(),
+        detail,
+        "urn:uuid:" + UUID.randomUUID(),
+        null,
+        null,
         null);
   }
 

@@ -17,31 +17,58 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What to do next, in the API's terms (paths, headers), appended to a domain error's detail: the domain says what
- * is wrong in its own words, so the same error reads well in a page; only the API adds where to go.
+ * What to do next, in the API's terms (paths, headers), appended to a domain error's detail: the
+ * domain says what is wrong in its own words, so the same error reads well in a page; only the API
+ * adds where to go.
  */
 final class RestHints {
 
-  private static final Map<Class<? extends DomainException>, Function<DomainException, String>> HINTS =
-      new LinkedHashMap<>();
+  private static final Map<Class<? extends DomainException>, Function<DomainException, String>>
+      HINTS = new LinkedHashMap<>();
 
   static {
-    hint(StaleVersionException.class, e -> "Send your change again with If-Match: \""
-        + e.current().version() + "\".");
-    hint(ActionInstanceNotFoundException.class, e -> "GET /api/v1/tenants/{tenant}/actions lists them.");
-    hint(AssessmentNotFoundException.class,
-        e -> "GET /api/v1/tenants/{tenant}/assessment-groups/{group}/assessments lists a group's assessments.");
+    hint(
+        StaleVersionException.class,
+        e -> "Send your change again with If-Match: \"" + e.current().version() + "\".");
+    hint(
+        ActionInstanceNotFoundException.class,
+        e -> "GET /api/v1/tenants/{tenant}/actions lists them.");
+    hint(
+        AssessmentNotFoundException.class,
+        e ->
+            "GET /api/v1/tenants/{tenant}/assessment-groups/{group}/assessments lists a group's assessments.");
     hint(MemberNotFoundException.class, e -> "GET /api/v1/tenants/{tenant}/users lists them.");
-    hint(MemberAlreadyInTenantException.class, e -> "Change the role with PUT /api/v1/tenants/" + e.tenant()
-        + "/users/" + e.userId() + "/role.");
-    hint(TenantSuspendedException.class, e -> "A platform operator resumes it with POST /api/v1/platform/tenants/"
-        + e.slug() + "/resume.");
-    hint(TenantNotFoundException.class, e -> "Platform operators provision tenants with POST /api/v1/platform/tenants.");
-    hint(TenantNotDeletableException.class, e -> (e.suspended() ? "" : "POST /api/v1/platform/tenants/" + e.slug()
-        + "/suspend, then ") + "POST /api/v1/platform/tenants/" + e.slug() + "/exports, then DELETE again.");
-    hint(InvalidArchiveException.class,
-        e -> "Upload an archive downloaded from GET /api/v1/platform/tenants/{tenant}/exports/{id}.");
-    hint(FirmNotFoundException.class, e -> "Platform operators create firms with POST /api/v1/platform/firms.");
+    hint(
+        MemberAlreadyInTenantException.class,
+        e ->
+            "Change the role with PUT /api/v1/tenants/"
+                + e.tenant()
+                + "/users/"
+                + e.userId()
+                + "/role.");
+    hint(
+        TenantSuspendedException.class,
+        e ->
+            "A platform operator resumes it with POST /api/v1/platform/tenants/"
+                + e.slug()
+                + "/resume.");
+    hint(
+        TenantNotFoundException.class,
+        e -> "Platform operators provision tenants with POST /api/v1/platform/tenants.");
+    hint(
+        TenantNotDeletableException.class,
+        e ->
+            (e.suspended() ? "" : "POST /api/v1/platform/tenants/" + e.slug() + "/suspend, then ")
+                + "POST /api/v1/platform/tenants/"
+                + e.slug()
+                + "/exports, then DELETE again.");
+    hint(
+        InvalidArchiveException.class,
+        e ->
+            "Upload an archive downloaded from GET /api/v1/platform/tenants/{tenant}/exports/{id}.");
+    hint(
+        FirmNotFoundException.class,
+        e -> "Platform operators create firms with POST /api/v1/platform/firms.");
   }
 
   private RestHints() {}

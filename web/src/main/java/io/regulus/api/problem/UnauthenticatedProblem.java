@@ -17,11 +17,12 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * The 401 of an API request that Liberty's mpJwt refused (web.xml names this servlet the page of every 401), as the
- * same problem+json every other API error is. mpJwt answers a refused token with a bare 401 and logs its reason, so
- * the detail says what can be told from the request alone: no token, another scheme than Bearer, not a JWT, an expiry
- * in the past; anything else (signature, key, algorithm, issuer, audience) is one answer, as the platform does not
- * say which check failed. The token is only read here to word the refusal, never trusted.
+ * The 401 of an API request that Liberty's mpJwt refused (web.xml names this servlet the page of
+ * every 401), as the same problem+json every other API error is. mpJwt answers a refused token with
+ * a bare 401 and logs its reason, so the detail says what can be told from the request alone: no
+ * token, another scheme than Bearer, not a JWT, an expiry in the past; anything else (signature,
+ * key, algorithm, issuer, audience) is one answer, as the platform does not say which check failed.
+ * The token is only read here to word the refusal, never trusted.
  */
 @WebServlet(UnauthenticatedProblem.PATH)
 public class UnauthenticatedProblem extends HttpServlet {
@@ -32,13 +33,15 @@ public class UnauthenticatedProblem extends HttpServlet {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String header = request.getHeader("Authorization");
     String challenge = "Bearer realm=\"regulus\"";
     String detail;
     if (header == null || header.isBlank()) {
-      detail = "This API needs an access token: send 'Authorization: Bearer <token>' "
-          + "(README.md shows how to get one from Keycloak).";
+      detail =
+          "This API needs an access token: send 'Authorization: Bearer <token>' "
+              + "(README.md shows how to get one from Keycloak).";
     } else if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       detail = "Only bearer tokens are accepted: 'Authorization: Bearer <token>'.";
     } else {
@@ -73,8 +76,10 @@ public class UnauthenticatedProblem extends HttpServlet {
     if (parts.length != 3) {
       return null;
     }
-    try (var reader = Json.createReader(
-        new StringReader(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
+    try (var reader =
+        Json.createReader(
+            new StringReader(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
       return reader.readObject();
     } catch (RuntimeException e) {
       return null;

@@ -10,8 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Anything else: a domain exception wrapped by the container is unwrapped and mapped as itself; the rest is a
- * 500 whose instance id is logged with the stack trace, and nothing of its cause is sent.
+ * Anything else: a domain exception wrapped by the container is unwrapped and mapped as itself; the
+ * rest is a 500 whose instance id is logged with the stack trace, and nothing of its cause is sent.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {

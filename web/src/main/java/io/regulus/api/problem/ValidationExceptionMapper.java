@@ -28,7 +28,10 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
     return Problems.response(ProblemKind.INVALID_INPUT, detail, errors);
   }
 
-  /** The last node of the path: the request body's field (or the parameter) name, not the Java method. */
+  /**
+   * The last node of the path: the request body's field (or the parameter) name, not the Java
+   * method.
+   */
   private static String field(ConstraintViolation<?> violation) {
     String name = "request";
     for (Path.Node node : violation.getPropertyPath()) {

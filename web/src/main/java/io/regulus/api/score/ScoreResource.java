@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * A tenant's risk-weighted compliance score (docs/scoring.md): the dashboard, any filtered score
- * with its explanation down to the actions and points, and the what-if of completing each open action. Every
- * member reads them.
+ * with its explanation down to the actions and points, and the what-if of completing each open
+ * action. Every member reads them.
  */
 @Path("/tenants/{tenant}")
 @RequestScoped
@@ -40,17 +40,28 @@ public class ScoreResource {
 
   /** The filter of a score, from the query; every criterion is optional. */
   public static class FilterParams {
-    @QueryParam("regulation") @Parameter(description = "Only actions of assessments of this regulation")
+    @QueryParam("regulation")
+    @Parameter(description = "Only actions of assessments of this regulation")
     String regulation;
-    @QueryParam("category") @Parameter(description = "Only actions of this category, e.g. Control access")
+
+    @QueryParam("category")
+    @Parameter(description = "Only actions of this category, e.g. Control access")
     String category;
-    @QueryParam("solution") @Parameter(description = "Only actions done with this solution")
+
+    @QueryParam("solution")
+    @Parameter(description = "Only actions done with this solution")
     String solution;
-    @QueryParam("type") @Parameter(description = "TECHNICAL, OPERATIONAL or DOCUMENTATION")
+
+    @QueryParam("type")
+    @Parameter(description = "TECHNICAL, OPERATIONAL or DOCUMENTATION")
     String type;
-    @QueryParam("group") @Parameter(description = "Only actions of this assessment group's assessments")
+
+    @QueryParam("group")
+    @Parameter(description = "Only actions of this assessment group's assessments")
     String group;
-    @QueryParam("managedBy") @Parameter(description = "CUSTOMER or PROVIDER")
+
+    @QueryParam("managedBy")
+    @Parameter(description = "CUSTOMER or PROVIDER")
     String managedBy;
 
     ScoreFilter filter() {
@@ -62,8 +73,12 @@ public class ScoreResource {
   @Path("dashboard")
   @Requires(Permission.READ_TENANT)
   public DashboardView dashboard(
-      @QueryParam("keyActions") @DefaultValue("10") @Min(0) @Max(100)
-      @Parameter(description = "How many key improvement actions to list (0..100)") int keyActions) {
+      @QueryParam("keyActions")
+          @DefaultValue("10")
+          @Min(0)
+          @Max(100)
+          @Parameter(description = "How many key improvement actions to list (0..100)")
+          int keyActions) {
     return DashboardView.of(scores.dashboard(context.tenantCaller(), keyActions));
   }
 
@@ -79,8 +94,14 @@ public class ScoreResource {
   @Requires(Permission.READ_TENANT)
   public List<ImpactView> whatIf(
       @BeanParam FilterParams params,
-      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(1000)
-      @Parameter(description = "How many open actions to list, the biggest impact first") int limit) {
-    return scores.whatIf(context.tenantCaller(), params.filter(), limit).stream().map(ImpactView::of).toList();
+      @QueryParam("limit")
+          @DefaultValue("20")
+          @Min(1)
+          @Max(1000)
+          @Parameter(description = "How many open actions to list, the biggest impact first")
+          int limit) {
+    return scores.whatIf(context.tenantCaller(), params.filter(), limit).stream()
+        .map(ImpactView::of)
+        .toList();
   }
 }

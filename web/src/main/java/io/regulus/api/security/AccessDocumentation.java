@@ -21,10 +21,10 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
- * Shows each endpoint's permission in the OpenAPI document, read from the same {@link Requires} declaration the
- * {@link AccessFilter} checks (the permission of the service operation behind the endpoint): the extension
- * {@code x-regulus-access} ({@code permission}, {@code scope}, {@code roles}) and a sentence at the end of the
- * description. Registered by {@code mp.openapi.filter}.
+ * Shows each endpoint's permission in the OpenAPI document, read from the same {@link Requires}
+ * declaration the {@link AccessFilter} checks (the permission of the service operation behind the
+ * endpoint): the extension {@code x-regulus-access} ({@code permission}, {@code scope}, {@code
+ * roles}) and a sentence at the end of the description. Registered by {@code mp.openapi.filter}.
  */
 public class AccessDocumentation implements OASFilter {
 
@@ -44,9 +44,16 @@ public class AccessDocumentation implements OASFilter {
       return;
     }
     Map<String, Permission> rules = rules();
-    openAPI.getPaths().getPathItems().forEach((path, item) ->
-        item.getOperations().forEach((verb, operation) ->
-            Optional.ofNullable(rules.get(key(verb, path))).ifPresent(access -> document(operation, access))));
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) ->
+                item.getOperations()
+                    .forEach(
+                        (verb, operation) ->
+                            Optional.ofNullable(rules.get(key(verb, path)))
+                                .ifPresent(access -> document(operation, access))));
   }
 
   private static void document(Operation operation, Permission permission) {
@@ -55,10 +62,17 @@ public class AccessDocumentation implements OASFilter {
     rule.put("scope", permission.scope().name());
     rule.put("roles", permission.roleIds());
     operation.addExtension(EXTENSION, rule);
-    String sentence = "Who may call: " + permission.holders() + " (permission " + permission.id() + ": "
-        + permission.action() + ").";
+    String sentence =
+        "Who may call: "
+            + permission.holders()
+            + " (permission "
+            + permission.id()
+            + ": "
+            + permission.action()
+            + ").";
     String description = operation.getDescription();
-    operation.setDescription(description == null || description.isBlank() ? sentence : description + "\n\n" + sentence);
+    operation.setDescription(
+        description == null || description.isBlank() ? sentence : description + "\n\n" + sentence);
   }
 
   /** {@code "GET /tenants/{tenant}/users"} to the rule, for every resource method. */
@@ -70,7 +84,9 @@ public class AccessDocumentation implements OASFilter {
         Requires requires = method.getAnnotation(Requires.class);
         for (var verb : VERBS.entrySet()) {
           if (method.isAnnotationPresent(verb.getKey()) && requires != null) {
-            rules.put(key(verb.getValue(), base + pathOf(method.getAnnotation(Path.class))), requires.value());
+            rules.put(
+                key(verb.getValue(), base + pathOf(method.getAnnotation(Path.class))),
+                requires.value());
           }
         }
       }

@@ -9,10 +9,11 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Reads the caller of an API request from its bearer token. Liberty's mpJwt verified the token before the request
- * got here (signature by a realm key, issuer, audience, expiry: server.xml) and refused it otherwise with a 401
- * (rendered by {@link io.regulus.api.problem.UnauthenticatedProblem}); what mpJwt does not check, the token's type,
- * is checked here.
+ * Reads the caller of an API request from its bearer token. Liberty's mpJwt verified the token
+ * before the request got here (signature by a realm key, issuer, audience, expiry: server.xml) and
+ * refused it otherwise with a 401 (rendered by {@link
+ * io.regulus.api.problem.UnauthenticatedProblem}); what mpJwt does not check, the token's type, is
+ * checked here.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -23,7 +24,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
-      // web.xml lets no request without a verified token reach the API; this holds should that ever change
+      // web.xml lets no request without a verified token reach the API; this holds should that ever
+      // change
       throw new InvalidTokenException(
           "This API needs an access token: send 'Authorization: Bearer <token>' "
               + "(README.md shows how to get one from Keycloak).");

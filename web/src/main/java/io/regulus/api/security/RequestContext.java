@@ -5,8 +5,8 @@ import io.regulus.access.TenantCaller;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The one place a request's caller and tenant are held: set once by the security filters after the token was
- * verified and the tenant entered, read by resources.
+ * The one place a request's caller and tenant are held: set once by the security filters after the
+ * token was verified and the tenant entered, read by resources.
  */
 @RequestScoped
 public class RequestContext {
@@ -35,7 +35,9 @@ public class RequestContext {
     return caller;
   }
 
-  /** The caller inside the tenant of a {@code /tenants/{tenant}} request, as the domain let them in. */
+  /**
+   * The caller inside the tenant of a {@code /tenants/{tenant}} request, as the domain let them in.
+   */
   public TenantCaller tenantCaller() {
     if (tenantCaller == null) {
       throw new IllegalStateException("not a tenant request");

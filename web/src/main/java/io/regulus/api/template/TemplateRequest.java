@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * A new private template, or an extension of a global template ({@code extends}), with its first version:
- * its own new actions, and its controls naming the actions that satisfy them.
+ * A new private template, or an extension of a global template ({@code extends}), with its first
+ * version: its own new actions, and its controls naming the actions that satisfy them.
  */
 public record TemplateRequest(
     @NotBlank @Size(max = 60) String key,
@@ -20,6 +20,7 @@ public record TemplateRequest(
     List<TemplateDraft.Control> controls) {
 
   TemplateDraft draft() {
-    return new TemplateDraft(key, title, regulation, description, extendsTemplate, actions, controls);
+    return new TemplateDraft(
+        key, title, regulation, description, extendsTemplate, actions, controls);
   }
 }

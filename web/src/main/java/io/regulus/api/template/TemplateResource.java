@@ -24,8 +24,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The templates a tenant builds assessments from: the global library's and its own. Admins write private
- * templates and extensions of global ones; an extension keeps following the global template's versions.
+ * The templates a tenant builds assessments from: the global library's and its own. Admins write
+ * private templates and extensions of global ones; an extension keeps following the global
+ * template's versions.
  */
 @Path("/tenants/{tenant}/templates")
 @RequestScoped
@@ -57,15 +58,20 @@ public class TemplateResource {
   @Requires(Permission.MANAGE_TEMPLATES)
   public Response create(@Valid @NotNull TemplateRequest request, @Context UriInfo uri) {
     TemplateSummary created = templates.create(context.tenantCaller(), request.draft());
-    return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build()).entity(created).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(created.key()).build())
+        .entity(created)
+        .build();
   }
 
   @POST
   @Path("{key}/versions")
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_TEMPLATES)
-  public Response publish(@PathParam("key") String key, @Valid @NotNull VersionRequest request, @Context UriInfo uri) {
+  public Response publish(
+      @PathParam("key") String key, @Valid @NotNull VersionRequest request, @Context UriInfo uri) {
     TemplateSummary published = templates.publish(context.tenantCaller(), key, request.draft(key));
-    return Response.created(uri.getAbsolutePathBuilder().path(published.latest()).build()).entity(published).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(published.latest()).build())
+        .entity(published)
+        .build();
   }
 }

@@ -2,10 +2,10 @@ package io.regulus.api.users;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.access.TenantRole;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.TenantMembers;
-import io.regulus.access.TenantRole;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** A tenant's users and their roles, kept in Keycloak: admins manage them; every member reads the pickers. */
+/**
+ * A tenant's users and their roles, kept in Keycloak: admins manage them; every member reads the
+ * pickers.
+ */
 @Path("/tenants/{tenant}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,8 +59,8 @@ public class TenantUserResource {
   }
 
   /**
-   * Invites by email: 201 when the user joined the tenant (created in Keycloak with a required set-password
-   * action when new), 200 when they were already a member with that role.
+   * Invites by email: 201 when the user joined the tenant (created in Keycloak with a required
+   * set-password action when new), 200 when they were already a member with that role.
    */
   @POST
   @Path("users")
@@ -66,10 +69,16 @@ public class TenantUserResource {
   public Response invite(@Valid @NotNull InviteRequest request, @Context UriInfo uri) {
     TenantMembers.Invited invited =
         members.invite(
-            context.tenantCaller(), request.email(), role(request.role()), request.firstName(), request.lastName());
+            context.tenantCaller(),
+            request.email(),
+            role(request.role()),
+            request.firstName(),
+            request.lastName());
     MemberView view = MemberView.of(invited.member());
     return invited.addedToTenant()
-        ? Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build()
+        ? Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
+            .entity(view)
+            .build()
         : Response.ok(view).build();
   }
 
@@ -77,7 +86,8 @@ public class TenantUserResource {
   @Path("users/{userId}/role")
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_USERS)
-  public MemberView changeRole(@PathParam("userId") String userId, @Valid @NotNull RoleRequest request) {
+  public MemberView changeRole(
+      @PathParam("userId") String userId, @Valid @NotNull RoleRequest request) {
     return MemberView.of(members.changeRole(context.tenantCaller(), userId, role(request.role())));
   }
 
@@ -95,9 +105,11 @@ public class TenantUserResource {
   @Path("assignees")
   @Requires(Permission.READ_TENANT)
   public List<MemberView> assignees(
-      @QueryParam("for") @Parameter(description = "implementation (default) or testing") String purpose) {
+      @QueryParam("for") @Parameter(description = "implementation (default) or testing")
+          String purpose) {
     return members.assignable(context.tenantCaller(), AssignmentPurpose.requested(purpose)).stream()
-        .map(MemberView::of).toList();
+        .map(MemberView::of)
+        .toList();
   }
 
   private static TenantRole role(String id) {

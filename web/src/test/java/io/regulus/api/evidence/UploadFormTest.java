@@ -29,20 +29,27 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * An upload form read by Commons FileUpload: the file streamed to a temporary file whatever the chunking, the text
- * parts read, the rules on parts and sizes kept, and any failure, of the body or of the form, leaving no file.
+ * An upload form read by Commons FileUpload: the file streamed to a temporary file whatever the
+ * chunking, the text parts read, the rules on parts and sizes kept, and any failure, of the body or
+ * of the form, leaving no file.
  */
 class UploadFormTest {
 
   private static final String BOUNDARY = "----RegulusBoundary7MA4YWxkTrZu0gW";
-  private static final MediaType TYPE = new MediaType("multipart", "form-data", Map.of("boundary", BOUNDARY));
+  private static final MediaType TYPE =
+      new MediaType("multipart", "form-data", Map.of("boundary", BOUNDARY));
 
   @Test
   void theFileAndTheDetailsAreRead() throws IOException {
-    byte[] body = body(part("title", null, "  MFA policy "), part("file", "mfa.pdf", "%PDF-1.4"),
-        part("validFrom", null, "2027-01-01"), part("validUntil", null, ""));
+    byte[] body =
+        body(
+            part("title", null, "  MFA policy "),
+            part("file", "mfa.pdf", "%PDF-1.4"),
+            part("validFrom", null, "2027-01-01"),
+            part("validUntil", null, ""));
     Path file;
-    try (UploadForm form = UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
+    try (UploadForm form =
+        UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
       file = form.file().path();
       assertThat(Files.readString(file)).isEqualTo("%PDF-1.4");
       assertThat(form.file().fileName()).isEqualTo("mfa.pdf");
@@ -70,25 +77,36 @@ class UploadFormTest {
   @Test
   void contentThatLooksLikeABoundaryIsContent() throws IOException {
     // a delimiter is CRLF, two dashes and the whole boundary: anything short of it is content
-    byte[] content = ("line\r\n--" + BOUNDARY.substring(0, 10) + "\r\n--" + BOUNDARY.substring(0, BOUNDARY.length() - 1)
-        + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] content =
+        ("line\r\n--"
+                + BOUNDARY.substring(0, 10)
+                + "\r\n--"
+                + BOUNDARY.substring(0, BOUNDARY.length() - 1)
+                + "\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
     byte[] body = body(part("file", "a.txt", content));
-    try (UploadForm form = UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
+    try (UploadForm form =
+        UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
       assertThat(Files.readAllBytes(form.file().path())).isEqualTo(content);
     }
   }
 
   @Test
   void aPreambleAndAnEpilogueAreIgnored() throws IOException {
-    byte[] body = concat("This is a preamble.\r\n".getBytes(StandardCharsets.US_ASCII),
-        body(part("file", "a.pdf", "%PDF-1.4")), "epilogue".getBytes(StandardCharsets.US_ASCII));
-    try (UploadForm form = UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
+    byte[] body =
+        concat(
+            "This is a preamble.\r\n".getBytes(StandardCharsets.US_ASCII),
+            body(part("file", "a.pdf", "%PDF-1.4")),
+            "epilogue".getBytes(StandardCharsets.US_ASCII));
+    try (UploadForm form =
+        UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
       assertThat(Files.readString(form.file().path())).isEqualTo("%PDF-1.4");
     }
   }
 
   @Test
-  void aFileAtTheLimitIsStoredAndOneBytePastItIsRefusedWhileReadingAndLeavesNoFile() throws IOException {
+  void aFileAtTheLimitIsStoredAndOneBytePastItIsRefusedWhileReadingAndLeavesNoFile()
+      throws IOException {
     List<Path> before = uploads();
     byte[] atLimit = body(part("file", "limit.csv", "a".repeat(1000)));
     try (UploadForm form = UploadForm.read(TYPE, -1, new ByteArrayInputStream(atLimit), 1000)) {
@@ -99,7 +117,8 @@ class UploadFormTest {
         .isInstanceOf(EvidenceTooLargeException.class);
     // the rest of a large body is not read once the limit is passed
     CountingStream large = new CountingStream(body(part("file", "big.csv", random(500_000))));
-    assertThatThrownBy(() -> UploadForm.read(TYPE, -1, large, 1000)).isInstanceOf(EvidenceTooLargeException.class);
+    assertThatThrownBy(() -> UploadForm.read(TYPE, -1, large, 1000))
+        .isInstanceOf(EvidenceTooLargeException.class);
     assertThat(large.count()).isLessThan(100_000);
     assertThat(uploads()).isEqualTo(before);
   }
@@ -107,7 +126,8 @@ class UploadFormTest {
   @Test
   void aBodyDeclaredFarOverTheLimitIsRefusedUnread() {
     ByteArrayInputStream body = new ByteArrayInputStream(new byte[10]);
-    assertThatThrownBy(() -> UploadForm.read(TYPE, 1000 + UploadForm.OVERHEAD_BYTES + 1, body, 1000))
+    assertThatThrownBy(
+            () -> UploadForm.read(TYPE, 1000 + UploadForm.OVERHEAD_BYTES + 1, body, 1000))
         .isInstanceOf(EvidenceTooLargeException.class);
     assertThat(body.available()).isEqualTo(10);
   }
@@ -119,10 +139,13 @@ class UploadFormTest {
     Arrays.fill(junk, (byte) 'x');
     byte[] body = concat(junk, body(part("file", "a.pdf", "%PDF-1.4")));
     assertThatThrownBy(() -> UploadForm.read(TYPE, -1, new ByteArrayInputStream(body), 1000))
-        .isInstanceOfSatisfying(DomainException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ProblemKind.PAYLOAD_TOO_LARGE);
-          assertThat(e.detail()).contains("request body is longer than the file limit of 1000 bytes");
-        });
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProblemKind.PAYLOAD_TOO_LARGE);
+              assertThat(e.detail())
+                  .contains("request body is longer than the file limit of 1000 bytes");
+            });
   }
 
   @Test
@@ -130,13 +153,18 @@ class UploadFormTest {
     List<Path> before = uploads();
     byte[] badDate = body(part("file", "a.pdf", "%PDF-1.4"), part("validUntil", null, "31/12"));
     assertThatThrownBy(() -> UploadForm.read(TYPE, -1, new ByteArrayInputStream(badDate), 1000))
-        .isInstanceOfSatisfying(DomainException.class, e -> {
-          assertThat(e.field()).isEqualTo("validUntil");
-          assertThat(e.detail()).contains("YYYY-MM-DD");
-        });
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("validUntil");
+              assertThat(e.detail()).contains("YYYY-MM-DD");
+            });
     byte[] cut = body(part("file", "a.pdf", "%PDF-1.4"), part("title", null, "t"));
-    assertThatThrownBy(() -> UploadForm.read(TYPE, -1, new ByteArrayInputStream(Arrays.copyOf(cut, cut.length - 10)),
-        1000)).isInstanceOf(IncompleteUploadException.class);
+    assertThatThrownBy(
+            () ->
+                UploadForm.read(
+                    TYPE, -1, new ByteArrayInputStream(Arrays.copyOf(cut, cut.length - 10)), 1000))
+        .isInstanceOf(IncompleteUploadException.class);
     assertThat(uploads()).isEqualTo(before);
   }
 
@@ -156,14 +184,19 @@ class UploadFormTest {
     List<Path> before = uploads();
     byte[] body = body(part("title", null, "t"), part("file", "a.pdf", random(50_000)));
     for (int failAt : new int[] {0, 30, 200, 20_000}) {
-      InputStream failing = new SequenceInputStream(new ByteArrayInputStream(body, 0, failAt), new InputStream() {
-        @Override
-        public int read() throws IOException {
-          throw new IOException("connection reset by peer");
-        }
-      });
-      assertThatThrownBy(() -> UploadForm.read(TYPE, body.length, failing, 100_000)).as("failing at " + failAt)
-          .isInstanceOfSatisfying(IncompleteUploadException.class,
+      InputStream failing =
+          new SequenceInputStream(
+              new ByteArrayInputStream(body, 0, failAt),
+              new InputStream() {
+                @Override
+                public int read() throws IOException {
+                  throw new IOException("connection reset by peer");
+                }
+              });
+      assertThatThrownBy(() -> UploadForm.read(TYPE, body.length, failing, 100_000))
+          .as("failing at " + failAt)
+          .isInstanceOfSatisfying(
+              IncompleteUploadException.class,
               e -> assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT));
     }
     assertThat(uploads()).isEqualTo(before);
@@ -175,9 +208,11 @@ class UploadFormTest {
     assertRefused(new byte[0], "no part named 'file'");
     assertRefused(body(part("file", null, "%PDF-1.4")), "has no file name");
     assertRefused(body(part("file", "", "%PDF-1.4")), "has no file name");
-    assertRefused(body(part("file", "a.pdf", "%PDF"), part("file", "b.pdf", "%PDF")),
+    assertRefused(
+        body(part("file", "a.pdf", "%PDF"), part("file", "b.pdf", "%PDF")),
         "more than one part named 'file'");
-    assertRefused(body(part("file", "a.pdf", "%PDF"), part("title", null, "a"), part("title", null, "b")),
+    assertRefused(
+        body(part("file", "a.pdf", "%PDF"), part("title", null, "a"), part("title", null, "b")),
         "more than one part named 'title'");
     assertRefused(body(part("owner", null, "x")), "unknown part 'owner'");
   }
@@ -192,28 +227,36 @@ class UploadFormTest {
     // under a file limit smaller still, no part may pass that one
     byte[] longTitle = body(part("title", null, "x".repeat(2000)));
     assertThatThrownBy(() -> UploadForm.read(TYPE, -1, new ByteArrayInputStream(longTitle), 1000))
-        .isInstanceOfSatisfying(DomainException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
-          assertThat(e.detail()).contains("'title' is longer than 1000 bytes");
-        });
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
+              assertThat(e.detail()).contains("'title' is longer than 1000 bytes");
+            });
   }
 
   @Test
   void malformedBodiesAreInvalidInput() {
     MediaType noBoundary = new MediaType("multipart", "form-data");
     assertThatThrownBy(() -> UploadForm.read(noBoundary, -1, InputStream.nullInputStream(), 1000))
-        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.detail()).contains("boundary"));
-    byte[] hugeHeaders = body(("X-Junk: " + "x".repeat(600) + "\r\n").getBytes(StandardCharsets.US_ASCII),
-        part("file", "a.pdf", "%PDF"));
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.detail()).contains("boundary"));
+    byte[] hugeHeaders =
+        body(
+            ("X-Junk: " + "x".repeat(600) + "\r\n").getBytes(StandardCharsets.US_ASCII),
+            part("file", "a.pdf", "%PDF"));
     assertRefused(hugeHeaders, "headers are longer than 512 bytes");
     assertRefused(body(part("file", "a\u0000b.pdf", "%PDF")), "NUL");
   }
 
   @Test
   void aPartWithoutAFormDataNameIsSkipped() throws IOException {
-    byte[] body = body("Content-Type: text/plain\r\n\r\nx".getBytes(StandardCharsets.US_ASCII),
-        part("file", "a.pdf", "%PDF-1.4"));
-    try (UploadForm form = UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
+    byte[] body =
+        body(
+            "Content-Type: text/plain\r\n\r\nx".getBytes(StandardCharsets.US_ASCII),
+            part("file", "a.pdf", "%PDF-1.4"));
+    try (UploadForm form =
+        UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
       assertThat(form.file().fileName()).isEqualTo("a.pdf");
     }
   }
@@ -233,23 +276,32 @@ class UploadFormTest {
   }
 
   private static String fileName(String dispositionParameters) throws IOException {
-    byte[] body = body(("Content-Disposition: form-data; name=\"file\"; " + dispositionParameters + "\r\n\r\n%PDF")
-        .getBytes(StandardCharsets.UTF_8));
-    try (UploadForm form = UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
+    byte[] body =
+        body(
+            ("Content-Disposition: form-data; name=\"file\"; "
+                    + dispositionParameters
+                    + "\r\n\r\n%PDF")
+                .getBytes(StandardCharsets.UTF_8));
+    try (UploadForm form =
+        UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1000)) {
       return form.file().fileName();
     }
   }
 
   private static void assertRefused(byte[] body, String detail) {
-    assertThatThrownBy(() -> UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 100_000))
-        .isInstanceOfSatisfying(DomainException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
-          assertThat(e.detail()).contains(detail);
-        });
+    assertThatThrownBy(
+            () -> UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 100_000))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_INPUT);
+              assertThat(e.detail()).contains(detail);
+            });
   }
 
   private static void assertIncomplete(byte[] body) {
-    assertThatThrownBy(() -> UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1_000_000))
+    assertThatThrownBy(
+            () -> UploadForm.read(TYPE, body.length, new ByteArrayInputStream(body), 1_000_000))
         .isInstanceOf(IncompleteUploadException.class);
   }
 
@@ -258,8 +310,13 @@ class UploadFormTest {
   }
 
   private static byte[] part(String name, String fileName, byte[] content) {
-    return concat(("Content-Disposition: form-data; name=\"" + name + "\""
-        + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\n\r\n").getBytes(StandardCharsets.UTF_8),
+    return concat(
+        ("Content-Disposition: form-data; name=\""
+                + name
+                + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"")
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8),
         content);
   }
 
@@ -299,8 +356,10 @@ class UploadFormTest {
 
   private static List<Path> uploads() throws IOException {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return files.filter(p -> p.getFileName().toString().startsWith(UploadedFile.temporaryFilePrefix()))
-          .sorted().toList();
+      return files
+          .filter(p -> p.getFileName().toString().startsWith(UploadedFile.temporaryFilePrefix()))
+          .sorted()
+          .toList();
     }
   }
 

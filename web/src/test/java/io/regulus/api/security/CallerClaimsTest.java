@@ -15,11 +15,17 @@ class CallerClaimsTest {
 
   @Test
   void groupsAndRealmRolesReachTheDomainsUser() {
-    User user = CallerClaims.toCaller(Json.createObjectBuilder().add("typ", "Bearer").add("sub", "user-1")
-        .add("preferred_username", "alice")
-        .add("groups", Json.createArrayBuilder().add("/tenants/acme/admin"))
-        .add("realm_access", Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("other")))
-        .build());
+    User user =
+        CallerClaims.toCaller(
+            Json.createObjectBuilder()
+                .add("typ", "Bearer")
+                .add("sub", "user-1")
+                .add("preferred_username", "alice")
+                .add("groups", Json.createArrayBuilder().add("/tenants/acme/admin"))
+                .add(
+                    "realm_access",
+                    Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("other")))
+                .build());
 
     assertThat(user.username()).isEqualTo("alice");
     assertThat(user.tenantRoles()).isEqualTo(Map.of(new TenantSlug("acme"), TenantRole.ADMIN));
@@ -28,16 +34,20 @@ class CallerClaimsTest {
 
   @Test
   void claimsWithoutSubjectAreRefused() {
-    assertThatThrownBy(() -> CallerClaims.toCaller(Json.createObjectBuilder().add("typ", "Bearer").build()))
+    assertThatThrownBy(
+            () -> CallerClaims.toCaller(Json.createObjectBuilder().add("typ", "Bearer").build()))
         .isInstanceOfSatisfying(
-            InvalidTokenException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.UNAUTHENTICATED))
+            InvalidTokenException.class,
+            e -> assertThat(e.kind()).isEqualTo(ProblemKind.UNAUTHENTICATED))
         .hasMessageContaining("no subject");
   }
 
   @Test
   void claimsWithBlankSubjectAreRefused() {
     assertThatThrownBy(
-            () -> CallerClaims.toCaller(Json.createObjectBuilder().add("typ", "Bearer").add("sub", "  ").build()))
+            () ->
+                CallerClaims.toCaller(
+                    Json.createObjectBuilder().add("typ", "Bearer").add("sub", "  ").build()))
         .isInstanceOf(InvalidTokenException.class)
         .hasMessageContaining("no subject");
   }
@@ -46,11 +56,14 @@ class CallerClaimsTest {
   void idAndRefreshTokensAreRefused() {
     for (String type : new String[] {"ID", "Refresh", "Offline"}) {
       assertThatThrownBy(
-              () -> CallerClaims.toCaller(Json.createObjectBuilder().add("typ", type).add("sub", "user-1").build()))
+              () ->
+                  CallerClaims.toCaller(
+                      Json.createObjectBuilder().add("typ", type).add("sub", "user-1").build()))
           .isInstanceOf(InvalidTokenException.class)
           .hasMessageContaining("Only access tokens");
     }
-    assertThatThrownBy(() -> CallerClaims.toCaller(Json.createObjectBuilder().add("sub", "user-1").build()))
+    assertThatThrownBy(
+            () -> CallerClaims.toCaller(Json.createObjectBuilder().add("sub", "user-1").build()))
         .isInstanceOf(InvalidTokenException.class);
   }
 }
