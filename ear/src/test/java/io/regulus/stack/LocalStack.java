@@ -94,6 +94,7 @@ public final class LocalStack {
         ============================================================================
          Regulus is up:   %1$s   (API %1$s/api/v1, OpenAPI %1$s/openapi/ui)
          Health:          %1$s/health
+         Browser sign-in: %1$s/app/me   (Keycloak's login page; %1$s/app/logout signs out)
          Keycloak:        %2$s   (admin console: admin / admin)
          Demo tenants:    acme, globex       Demo password for every user: regulus-demo
                           acme has GDPR and HIPAA assessments: GET /api/v1/tenants/acme/dashboard
