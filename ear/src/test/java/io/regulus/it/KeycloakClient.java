@@ -199,39 +199,7 @@ final class KeycloakClient {
    * them.
    */
   static String clientWithApiAudienceInIdTokens() {
-    String clientId = Api.unique("it-id-audience");
-    admin()
-        .body(
-            Map.of(
-                "clientId",
-                clientId,
-                "publicClient",
-                true,
-                "directAccessGrantsEnabled",
-                true,
-                "standardFlowEnabled",
-                false,
-                "protocolMappers",
-                List.of(
-                    Map.of(
-                        "name",
-                        "audience",
-                        "protocol",
-                        "openid-connect",
-                        "protocolMapper",
-                        "oidc-audience-mapper",
-                        "config",
-                        Map.of(
-                            "included.custom.audience",
-                            "regulus-api",
-                            "access.token.claim",
-                            "true",
-                            "id.token.claim",
-                            "true")))))
-        .post("/clients")
-        .then()
-        .statusCode(201);
-    return clientId;
+    return publicClient("it-id-audience", Map.of(), Map.of("id.token.claim", "true"));
   }
 
   /**
@@ -241,7 +209,21 @@ final class KeycloakClient {
    * and expired two seconds after.
    */
   static String shortLivedClient() {
-    String clientId = Api.unique("it-short-lived");
+    return publicClient(
+        "it-short-lived", Map.of("access.token.lifespan", "2"), Map.of("id.token.claim", "false"));
+  }
+
+  /**
+   * A new public client of the realm with the password grant, whose access tokens carry the Regulus
+   * API audience; {@code attributes} and {@code audience} (more of the audience mapper's config)
+   * make it the one a test needs. Returns its client id.
+   */
+  private static String publicClient(
+      String prefix, Map<String, String> attributes, Map<String, String> audience) {
+    String clientId = Api.unique(prefix);
+    Map<String, String> mapper = new java.util.HashMap<>(audience);
+    mapper.put("included.custom.audience", "regulus-api");
+    mapper.put("access.token.claim", "true");
     admin()
         .body(
             Map.of(
@@ -254,7 +236,7 @@ final class KeycloakClient {
                 "standardFlowEnabled",
                 false,
                 "attributes",
-                Map.of("access.token.lifespan", "2"),
+                attributes,
                 "protocolMappers",
                 List.of(
                     Map.of(
@@ -265,11 +247,7 @@ final class KeycloakClient {
                         "protocolMapper",
                         "oidc-audience-mapper",
                         "config",
-                        Map.of(
-                            "included.custom.audience",
-                            "regulus-api",
-                            "access.token.claim",
-                            "true")))))
+                        mapper))))
         .post("/clients")
         .then()
         .statusCode(201);

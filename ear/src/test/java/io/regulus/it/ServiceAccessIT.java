@@ -349,7 +349,10 @@ class ServiceAccessIT {
         in(t -> assessments.inGroup(t, world.groupId())));
     calls.put(
         "POST /tenants/{tenant}/assessment-groups/{id}/assessments",
-        in(t -> assessments.create(t, world.groupId(), assessment(unique("a")))));
+        in(
+            t ->
+                assessments.create(
+                    t, world.groupId(), assessment(unique("a"), world.templateKey()))));
     calls.put(
         "GET /tenants/{tenant}/assessments/{id}",
         in(t -> assessments.detail(t, world.assessmentId())));
@@ -359,7 +362,8 @@ class ServiceAccessIT {
           long id =
               admitted("DELETE /tenants/{tenant}/assessments/{id}", p)
                   ? assessments
-                      .create(admin(), world.groupId(), assessment(unique("del")))
+                      .create(
+                          admin(), world.groupId(), assessment(unique("del"), world.templateKey()))
                       .assessment()
                       .id()
                   : world.assessmentId();
@@ -445,7 +449,7 @@ class ServiceAccessIT {
               Evidence file = evidence.file(t, world.actionId(), world.evidenceId());
               return evidence.slice(t, file, 0, 1024);
             }));
-    calls.put("POST /tenants/{tenant}/actions/{id}/evidence", in(this::upload));
+    calls.put("POST /tenants/{tenant}/actions/{id}/evidence", in(t -> upload(t, world.actionId())));
     calls.put(
         "POST /tenants/{tenant}/actions/{id}/evidence/links",
         in(
@@ -462,7 +466,7 @@ class ServiceAccessIT {
                 enter(p, c),
                 world.actionId(),
                 admitted("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}", p)
-                    ? upload(admin()).id()
+                    ? upload(admin(), world.actionId()).id()
                     : world.evidenceId()));
     return calls;
   }
@@ -510,28 +514,17 @@ class ServiceAccessIT {
     administration.provision(operator, other, null, null);
     administration.provision(operator, suspended, null, null);
     administration.suspend(operator, suspended);
-    world = new World(firm, tenant, other, suspended, null, 0, 0, 0, null, null, 0, 0, callers);
-
-    TenantCaller admin = admin();
+    TenantCaller admin = access.enterTenant(callers.get(Persona.ADMIN), tenant);
     String templateKey = unique("svc-tmpl");
     templates.create(admin, template(templateKey));
     long groupId = groups.create(admin, "matrix", null).id();
-    world =
-        new World(
-            firm, tenant, other, suspended, templateKey, groupId, 0, 0, null, null, 0, 0, callers);
-    long assessmentId = assessments.create(admin, groupId, assessment("matrix")).assessment().id();
+    long assessmentId =
+        assessments.create(admin, groupId, assessment("matrix", templateKey)).assessment().id();
     long actionId = actions.list(admin, ActionFilter.ALL, null, 0, 1, null).items().get(0).id();
-    String memberId =
-        members
-            .invite(admin, unique("svc") + "@it.example", TenantRole.CONTRIBUTOR, null, null)
-            .member()
-            .id();
-    String adminId =
-        members
-            .invite(admin, unique("svc") + "@it.example", TenantRole.ADMIN, null, null)
-            .member()
-            .id();
+    String memberId = invite(admin, TenantRole.CONTRIBUTOR);
+    String adminId = invite(admin, TenantRole.ADMIN);
     long exportId = administration.export(operator, tenant).id();
+    long evidenceId = upload(admin, actionId).id();
     world =
         new World(
             firm,
@@ -545,22 +538,7 @@ class ServiceAccessIT {
             memberId,
             adminId,
             exportId,
-            0,
-            callers);
-    world =
-        new World(
-            firm,
-            tenant,
-            other,
-            suspended,
-            templateKey,
-            groupId,
-            assessmentId,
-            actionId,
-            memberId,
-            adminId,
-            exportId,
-            upload(admin).id(),
+            evidenceId,
             callers);
   }
 
@@ -589,20 +567,21 @@ class ServiceAccessIT {
   }
 
   private String member() {
-    return members
-        .invite(admin(), unique("svc") + "@it.example", TenantRole.CONTRIBUTOR, null, null)
-        .member()
-        .id();
+    return invite(admin(), TenantRole.CONTRIBUTOR);
   }
 
-  private Evidence upload(TenantCaller caller) {
+  /** A new member of the tenant, invited by its admin; their Keycloak id. */
+  private String invite(TenantCaller admin, TenantRole role) {
+    return members.invite(admin, unique("svc") + "@it.example", role, null, null).member().id();
+  }
+
+  private Evidence upload(TenantCaller caller, long actionId) {
     byte[] pdf =
         "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
     try (UploadedFile file =
         UploadedFile.receive(new ByteArrayInputStream(pdf), "matrix.pdf", 1 << 20)) {
-      return evidence.addFile(
-          caller, world.actionId(), file, new EvidenceDetails(null, null, null));
+      return evidence.addFile(caller, actionId, file, new EvidenceDetails(null, null, null));
     }
   }
 
@@ -634,9 +613,8 @@ class ServiceAccessIT {
                 List.of("mfa-for-administrators"))));
   }
 
-  private NewAssessment assessment(String name) {
-    return new NewAssessment(
-        name, world.templateKey(), null, Assessment.Scope.PRODUCT, unique("scope"));
+  private static NewAssessment assessment(String name, String templateKey) {
+    return new NewAssessment(name, templateKey, null, Assessment.Scope.PRODUCT, unique("scope"));
   }
 
   private static ActionUpdate notes(String text) {
