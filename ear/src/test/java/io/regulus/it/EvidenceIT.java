@@ -274,11 +274,36 @@ class EvidenceIT {
   }
 
   @Test
+  void aFileNameThatHidesItsRealExtensionIsStoredAsItReads() {
+    long action = instances.get("password-policy");
+    String boundary = "regulus-it-" + Api.unique("b");
+    // U+202E would show "report\u202Efdp.pdf" with its end reversed; the name is kept without it
+    byte[] body =
+        multipart(boundary, "filename*=UTF-8''report%E2%80%AEfdp.pdf", pdf("Disguised name"));
+    String stored =
+        Api.as(admin)
+            .contentType("multipart/form-data; boundary=" + boundary)
+            .body(body)
+            .post(evidence(action))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("fileName");
+    assertThat(stored).isEqualTo("reportfdp.pdf");
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM "
+                    + schema
+                    + ".evidence WHERE file_name LIKE '%' || chr(8238) || '%'"))
+        .isZero();
+  }
+
+  @Test
   void aBodyCutOffMidStreamStoresNothingAndLeavesNoTemporaryFile() throws Exception {
     long action = instances.get("access-request-approval");
     Set<Path> before = temporaryUploads();
     String boundary = "regulus-it-" + Api.unique("b");
-    byte[] body = multipart(boundary, "cut.pdf", pdf("x".repeat(200_000)));
+    byte[] body = multipart(boundary, "filename=\"cut.pdf\"", pdf("x".repeat(200_000)));
 
     // the client sends half of what its Content-Length announces, then goes away
     try (Socket socket = open()) {
@@ -499,14 +524,15 @@ class EvidenceIT {
     return csv;
   }
 
-  private static byte[] multipart(String boundary, String fileName, byte[] content) {
+  /** A form of one PDF part; {@code fileParameters} name its file in the Content-Disposition. */
+  private static byte[] multipart(String boundary, String fileParameters, byte[] content) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(
         ("--"
                 + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + fileParameters
+                + "\r\nContent-Type: application/pdf\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -1,9 +1,11 @@
 package io.regulus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,6 +118,41 @@ class ProvisioningIT {
 
     assertThat(TestDatabase.schemas()).isEqualTo(schemas);
     assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant")).isEqualTo(tenants);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "platform",
+        "public",
+        "information-schema",
+        "pg-catalog",
+        "pgadmin",
+        "regulus",
+        "regulus-support",
+        "keycloak",
+        "admin",
+        "api"
+      })
+  void reservedSlugsAreRefusedForTenantsAndFirmsAndCreateNothing(String slug) {
+    long schemas = TestDatabase.schemas();
+    long tenants = TestDatabase.count("SELECT count(*) FROM platform.tenant");
+    long firms = TestDatabase.count("SELECT count(*) FROM platform.firm");
+
+    for (String path : List.of("/platform/tenants", "/platform/firms")) {
+      Api.as(operator())
+          .body(Map.of("slug", slug, "displayName", "Reserved"))
+          .post(path)
+          .then()
+          .statusCode(400)
+          .contentType(Api.PROBLEM)
+          .body("errors[0].field", equalTo("slug"))
+          .body("detail", containsString("reserved"));
+    }
+
+    assertThat(TestDatabase.schemas()).isEqualTo(schemas);
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.tenant")).isEqualTo(tenants);
+    assertThat(TestDatabase.count("SELECT count(*) FROM platform.firm")).isEqualTo(firms);
   }
 
   @Test

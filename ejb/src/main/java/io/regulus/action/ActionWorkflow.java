@@ -8,6 +8,7 @@ import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
+import io.regulus.text.ReadableText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -163,6 +164,10 @@ final class ActionWorkflow {
     if (notes != null && notes.length() > 4000) {
       violations.add(new Violation("notes", "at most 4000 characters"));
     }
+    ReadableText.fault(update.notes(), true)
+        .ifPresent(rule -> violations.add(new Violation("notes", rule)));
+    ReadableText.fault(update.testOverrideReason(), true)
+        .ifPresent(rule -> violations.add(new Violation("testOverrideReason", rule)));
     if (!violations.isEmpty()) {
       throw new InvalidInputException("The change was not saved", violations);
     }

@@ -5,6 +5,7 @@ import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
 import io.regulus.tenancy.ActiveTenant;
+import io.regulus.text.ReadableText;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public class AssessmentGroupService {
   @Requires(Permission.MANAGE_ASSESSMENTS)
   public AssessmentGroup create(TenantCaller caller, String name, String description) {
     ActiveTenant tenant = caller.tenant();
-    String trimmed = name.strip();
+    String trimmed = ReadableText.line("name", name);
     if (groups.nameTaken(tenant, trimmed)) {
       throw new AssessmentGroupNameTakenException(trimmed);
     }
@@ -45,7 +46,7 @@ public class AssessmentGroupService {
             tenant,
             new AssessmentGroup(
                 trimmed,
-                blankToNull(description),
+                ReadableText.paragraphs("description", description),
                 caller.id(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS)));
     LOG.info(
@@ -57,9 +58,5 @@ public class AssessmentGroupService {
                 + " created by "
                 + caller.id());
     return group;
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 }

@@ -15,6 +15,7 @@ import io.regulus.scoring.TenantScores;
 import io.regulus.template.ResolvedTemplate;
 import io.regulus.template.TemplateCatalog;
 import io.regulus.tenancy.ActiveTenant;
+import io.regulus.text.ReadableText;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -78,11 +79,11 @@ public class AssessmentService {
     requireGroup(tenant, groupId);
     NewAssessment stripped =
         new NewAssessment(
-            request.name().strip(),
+            ReadableText.line("name", request.name()),
             request.template().strip(),
             request.version(),
             request.scope(),
-            request.scopeName().strip());
+            ReadableText.line("scopeName", request.scopeName()));
     ResolvedTemplate template = templates.resolve(tenant, stripped.template(), stripped.version());
     if (assessments.nameTaken(tenant, groupId, stripped.name())) {
       throw new DomainException(

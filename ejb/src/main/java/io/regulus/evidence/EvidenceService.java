@@ -11,6 +11,7 @@ import io.regulus.action.ActionRepository;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.tenancy.ActiveTenant;
+import io.regulus.text.ReadableText;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -213,6 +214,8 @@ public class EvidenceService {
     if (details.title() != null && details.title().length() > 300) {
       violations.add(new Violation("title", "at most 300 characters"));
     }
+    ReadableText.fault(details.title(), false)
+        .ifPresent(rule -> violations.add(new Violation("title", rule)));
     if (details.validFrom() != null
         && details.validUntil() != null
         && details.validUntil().isBefore(details.validFrom())) {

@@ -1,5 +1,6 @@
 package io.regulus.evidence;
 
+import io.regulus.text.ReadableText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,11 +17,16 @@ import java.util.HexFormat;
  * counted and hashed, so it is never held in memory and an oversized upload stops at the first byte
  * past the limit. Closing it deletes the temporary file; a failed receive leaves none behind.
  *
- * @param fileName the name the client gave, without any directory part
+ * @param fileName the name the client gave, as a person can read it ({@link ReadableText#fileName}:
+ *     no directory part, no invisible or direction-changing character)
  * @param sha256 lower-case hex
  */
 public record UploadedFile(Path path, String fileName, long size, String sha256)
     implements AutoCloseable {
+
+  public UploadedFile {
+    fileName = ReadableText.fileName(fileName);
+  }
 
   private static final String PREFIX = "regulus-evidence-";
 

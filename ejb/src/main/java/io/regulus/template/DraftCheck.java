@@ -5,6 +5,7 @@ import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.Classification;
 import io.regulus.scoring.ManagedBy;
+import io.regulus.text.ReadableText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,9 @@ final class DraftCheck {
   static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   static final int KEY_MAX = 60;
   static final int ACTION_KEY_MAX = 80;
+
+  /** The longest field read as one line (titles); a longer one is a description, with lines. */
+  private static final int LINE_MAX = 300;
 
   /** A new action of the tenant, checked. */
   record NewAction(
@@ -72,6 +76,8 @@ final class DraftCheck {
   }
 
   private Checked run(TemplateDraft draft, Set<String> knownActions, Set<String> reservedControls) {
+    ReadableText.fault(draft.title(), false).ifPresent(rule -> fail("title", rule));
+    ReadableText.fault(draft.regulation(), false).ifPresent(rule -> fail("regulation", rule));
     Map<String, Integer> declared = new HashMap<>();
     for (int i = 0; i < draft.actions().size(); i++) {
       if (draft.actions().get(i) == null) {
@@ -208,6 +214,9 @@ final class DraftCheck {
     return new Checked(actions, controls);
   }
 
+  /**
+   * A one-line text field (a name, a title); a longer text ({@code max} over 300) may hold lines.
+   */
   private String text(String field, String value, int max, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) {
@@ -219,6 +228,7 @@ final class DraftCheck {
     if (stripped.length() > max) {
       fail(field, "at most " + max + " characters (got " + stripped.length() + ")");
     }
+    ReadableText.fault(stripped, max > LINE_MAX).ifPresent(rule -> fail(field, rule));
     return stripped;
   }
 

@@ -2,6 +2,7 @@ package io.regulus.tenancy;
 
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
+import io.regulus.text.ReadableText;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -14,10 +15,11 @@ public class FirmRegistry {
   @Inject private FirmRepository firms;
   @Inject private TenantRepository tenants;
 
-  /** Creates the firm; a slug that is taken is a 409. */
+  /** Creates the firm; a slug reserved for the platform is a 400, one that is taken a 409. */
   public Firm create(FirmSlug slug, String displayName) {
-    if (!firms.register(
-        slug, displayName == null || displayName.isBlank() ? slug.value() : displayName)) {
+    TenantSlug.refuseReserved(slug.value(), "firm");
+    String name = ReadableText.line("displayName", displayName);
+    if (!firms.register(slug, name == null ? slug.value() : name)) {
       throw new DomainException(
           ProblemKind.CONFLICT,
           "A firm named '" + slug + "' exists already; choose another slug.",

@@ -4,6 +4,7 @@ import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.tenancy.archive.ArchiveContents;
 import io.regulus.tenancy.archive.TenantArchive;
+import io.regulus.text.ReadableText;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -104,6 +105,7 @@ public class TenantProvisioner {
   }
 
   private static String nameOr(String displayName, TenantSlug slug) {
-    return displayName == null || displayName.isBlank() ? slug.value() : displayName;
+    String name = ReadableText.line("displayName", displayName);
+    return name == null ? slug.value() : name;
   }
 }

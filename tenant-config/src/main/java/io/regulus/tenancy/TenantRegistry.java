@@ -46,9 +46,10 @@ public class TenantRegistry {
 
   /**
    * Provisioning's first step (see {@link TenantProvisioner}); true when this call registered the
-   * slug.
+   * slug. A slug reserved for the platform is refused.
    */
   public boolean register(TenantSlug slug, String displayName, Firm firm) {
+    TenantSlug.refuseReserved(slug.value(), "tenant");
     lookup.forget(slug);
     return tenants.register(slug, displayName, firm);
   }

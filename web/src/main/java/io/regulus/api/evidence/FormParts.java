@@ -85,21 +85,12 @@ final class FormParts {
   }
 
   /**
-   * The file name without any directory part or control character. FileUpload decodes {@code
-   * filename*} (RFC 5987) but keeps the backslash of an escaped quote or backslash: it is dropped
-   * here.
+   * The file name as sent. FileUpload decodes {@code filename*} (RFC 5987) but keeps the backslash
+   * of an escaped quote or backslash: it is dropped here. The evidence keeps the name as a person
+   * can read it ({@link io.regulus.evidence.UploadedFile}).
    */
   static String fileName(String sent) {
-    if (sent == null) {
-      return null;
-    }
-    String name = sent.replaceAll("\\\\([\"\\\\])", "$1");
-    String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    return base.codePoints()
-        .filter(c -> c >= 0x20 && c != 0x7F)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString()
-        .strip();
+    return sent == null ? null : sent.replaceAll("\\\\([\"\\\\])", "$1");
   }
 
   private static String fileName(FileItemInput item) {

@@ -272,7 +272,7 @@ class UploadFormTest {
         .isEqualTo("Jos\u00e9 \u20ac.pdf");
     assertThat(fileName("filename=\"Jos\u00e9.pdf\"")).isEqualTo("Jos\u00e9.pdf");
     assertThat(fileName("filename=plain.csv")).isEqualTo("plain.csv");
-    assertThat(FormParts.fileName("tab\there.pdf\u007f")).isEqualTo("tabhere.pdf");
+    assertThat(fileName("filename*=UTF-8''invoice%E2%80%AEfdp.exe")).isEqualTo("invoicefdp.exe");
   }
 
   private static String fileName(String dispositionParameters) throws IOException {
