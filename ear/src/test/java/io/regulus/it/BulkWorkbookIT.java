@@ -33,6 +33,7 @@ class BulkWorkbookIT {
   private static String schema;
   private static String admin;
   private static String contributorName;
+  private static String contributor;
 
   @BeforeAll
   static void build() {
@@ -40,6 +41,7 @@ class BulkWorkbookIT {
     schema = "tenant_" + tenant.replace('-', '_');
     admin = KeycloakClient.token(KeycloakClient.createMember(tenant, "admin"));
     contributorName = KeycloakClient.createMember(tenant, "contributor");
+    contributor = KeycloakClient.token(contributorName);
     long group = Platform.createGroup(admin, tenant, "FY2027");
     List<Map<String, Object>> actions = new ArrayList<>();
     List<Map<String, Object>> controls = new ArrayList<>();
@@ -211,6 +213,62 @@ class BulkWorkbookIT {
         .isEqualTo(historyBefore);
     assertThat(Platform.actions(admin, tenant))
         .noneMatch(action -> "second pass".equals(action.get("notes")));
+  }
+
+  @Test
+  void aRefusedCellIsReportedUnderItsOwnColumnWithTheValueItHeld() throws IOException {
+    ActionSheet.Parsed exported = export();
+    long reprioritised = exported.edits().get(7).actionId();
+    long redated = exported.edits().get(9).actionId();
+    LocalDate due = LocalDate.of(2031, 1, 31);
+    byte[] edited =
+        workbook(
+            exported,
+            edit ->
+                row(
+                    edit,
+                    edit.actionId() != reprioritised
+                        ? edit.priority()
+                        : edit.priority() == Priority.HIGH ? Priority.LOW : Priority.HIGH,
+                    edit.actionId() == redated ? due : edit.dueDate()));
+    JsonPath problem =
+        Api.as(contributor)
+            .contentType(XLSX)
+            .body(edited)
+            .post("/tenants/" + tenant + "/actions/workbook")
+            .then()
+            .statusCode(422)
+            .contentType(Api.PROBLEM)
+            .extract()
+            .jsonPath();
+    assertThat(problem.getList("cells.row", Integer.class)).containsExactly(9, 11);
+    assertThat(problem.getList("cells.column")).containsExactly("Priority", "Due date");
+    assertThat(problem.getList("cells.value"))
+        .containsExactly(
+            exported.edits().get(7).priority() == Priority.HIGH ? "Low" : "High", "2031-01-31");
+    assertThat(problem.getList("cells.reason", String.class))
+        .allSatisfy(reason -> assertThat(reason).contains("admin role"));
+  }
+
+  /** The row as exported, but for its priority and due date. */
+  private static ActionSheet.Row row(ActionSheet.Edit edit, Priority priority, LocalDate due) {
+    return new ActionSheet.Row(
+        edit.actionId(),
+        edit.version(),
+        null,
+        null,
+        null,
+        ActionType.TECHNICAL,
+        0,
+        edit.assignee(),
+        edit.tester(),
+        edit.implementationStatus(),
+        edit.implementationDate(),
+        edit.testStatus(),
+        edit.passedFraction(),
+        due,
+        priority,
+        edit.notes());
   }
 
   private static ActionSheet.Parsed export() throws IOException {

@@ -11,4 +11,9 @@ public class AccessDeniedException extends DomainException {
   public AccessDeniedException(String detail) {
     super(ProblemKind.FORBIDDEN, detail);
   }
+
+  /** A refusal of one field of a request (the caller may change the others). */
+  public AccessDeniedException(String detail, String field) {
+    super(ProblemKind.FORBIDDEN, detail, field);
+  }
 }

@@ -46,23 +46,43 @@ public record ActionUpdate(
   }
 
   boolean touchesImplementation() {
-    return implementationStatus != null
-        || implementationDate != null
-        || clears("implementationDate");
+    return implementationField() != null;
   }
 
   boolean touchesTest() {
-    return testStatus != null || passedFraction != null;
+    return testField() != null;
   }
 
-  boolean touchesAssignment() {
-    return assigneeId != null
-        || testerId != null
-        || dueDate != null
-        || priority != null
-        || clears("assigneeId")
-        || clears("testerId")
-        || clears("dueDate");
+  /** The first implementation field the update sets or clears, or null. */
+  String implementationField() {
+    if (implementationStatus != null) {
+      return "implementationStatus";
+    }
+    return implementationDate != null || clears("implementationDate") ? "implementationDate" : null;
+  }
+
+  /** The first test field the update sets, or null. */
+  String testField() {
+    if (testStatus != null) {
+      return "testStatus";
+    }
+    return passedFraction != null ? "passedFraction" : null;
+  }
+
+  /**
+   * The first assignment field (assignee, tester, due date, priority) it sets or clears, or null.
+   */
+  String assignmentField() {
+    if (assigneeId != null || clears("assigneeId")) {
+      return "assigneeId";
+    }
+    if (testerId != null || clears("testerId")) {
+      return "testerId";
+    }
+    if (dueDate != null || clears("dueDate")) {
+      return "dueDate";
+    }
+    return priority != null ? "priority" : null;
   }
 
   static String describe(Enum<?> value) {

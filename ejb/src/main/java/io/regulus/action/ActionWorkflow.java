@@ -199,26 +199,31 @@ final class ActionWorkflow {
         implementedBy);
   }
 
+  /** Refuses a change of a field the caller's role may not set, naming the field. */
   private static void authorize(ActionUpdate update, TenantRole role) {
-    if (update.touchesImplementation()
-        && role != TenantRole.ADMIN
-        && role != TenantRole.CONTRIBUTOR) {
+    String implementation = update.implementationField();
+    if (implementation != null && role != TenantRole.ADMIN && role != TenantRole.CONTRIBUTOR) {
       throw new AccessDeniedException(
           "Setting the implementation needs the contributor or admin role; you are "
               + role.id()
-              + " in this tenant.");
+              + " in this tenant.",
+          implementation);
     }
-    if (update.touchesTest() && role != TenantRole.ADMIN && role != TenantRole.ASSESSOR) {
+    String test = update.testField();
+    if (test != null && role != TenantRole.ADMIN && role != TenantRole.ASSESSOR) {
       throw new AccessDeniedException(
           "Recording a test result needs the assessor or admin role; you are "
               + role.id()
-              + " in this tenant.");
+              + " in this tenant.",
+          test);
     }
-    if (update.touchesAssignment() && role != TenantRole.ADMIN) {
+    String assignment = update.assignmentField();
+    if (assignment != null && role != TenantRole.ADMIN) {
       throw new AccessDeniedException(
           "Assigning an action, its due date and priority need the admin role; you are "
               + role.id()
-              + " in this tenant.");
+              + " in this tenant.",
+          assignment);
     }
   }
 

@@ -15,6 +15,7 @@ import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionState;
 import io.regulus.scoring.ScoringRepository;
 import io.regulus.spreadsheet.CellError;
+import io.regulus.spreadsheet.EnumLabels;
 import io.regulus.tenancy.ActiveTenant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Bulk update through Excel, like Compliance Manager's: the (filtered) actions exported to a
@@ -46,22 +49,19 @@ import java.util.stream.Collectors;
 @Guarded
 public class BulkUpdateService {
 
+  /** The workbook column of each field of an update. */
   private static final Map<String, String> COLUMNS =
-      Map.of(
-          "implementationStatus",
-          "Implementation status",
-          "implementationDate",
-          "Implementation date",
-          "testStatus",
-          "Test status",
-          "passedFraction",
-          "Passed fraction",
-          "testOverrideReason",
-          "Test status",
-          "notes",
-          "Notes",
-          "clear",
-          "Action id");
+      Map.ofEntries(
+          Map.entry("implementationStatus", "Implementation status"),
+          Map.entry("implementationDate", "Implementation date"),
+          Map.entry("testStatus", "Test status"),
+          Map.entry("passedFraction", "Passed fraction"),
+          Map.entry("testOverrideReason", "Test status"),
+          Map.entry("notes", "Notes"),
+          Map.entry("assigneeId", "Assignee"),
+          Map.entry("testerId", "Tester"),
+          Map.entry("dueDate", "Due date"),
+          Map.entry("priority", "Priority"));
 
   @Inject private ActionRepository actions;
   @Inject private ScoringRepository scoring;
@@ -189,17 +189,10 @@ public class BulkUpdateService {
         }
         changes.put(before, after);
       } catch (InvalidInputException e) {
-        e.violations()
-            .forEach(
-                v ->
-                    errors.add(
-                        fault(
-                            edit,
-                            COLUMNS.getOrDefault(v.field(), v.field()),
-                            String.valueOf(cell(edit, v.field())),
-                            v.rule())));
+        e.violations().forEach(v -> errors.add(fault(edit, v.field(), v.rule())));
       } catch (DomainException e) {
-        errors.add(fault(edit, firstTouched(update), "", e.detail()));
+        String field = COLUMNS.containsKey(e.field()) ? e.field() : firstTouched(update);
+        errors.add(fault(edit, field, e.detail()));
       }
     }
     errors.sort(java.util.Comparator.comparingInt(CellError::row));
@@ -375,25 +368,40 @@ public class BulkUpdateService {
     return byName;
   }
 
+  /** The first field the update sets, in the order the workflow checks them. */
   private static String firstTouched(ActionUpdate update) {
-    if (update.testStatus() != null || update.passedFraction() != null) {
-      return "Test status";
-    }
-    if (update.implementationStatus() != null || update.implementationDate() != null) {
-      return "Implementation status";
-    }
-    return update.assigneeId() != null ? "Assignee" : "Action id";
+    return Stream.of(update.implementationField(), update.testField(), update.assignmentField())
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse("notes");
   }
 
-  private static Object cell(ActionSheet.Edit edit, String field) {
-    return switch (field) {
-      case "implementationStatus" -> edit.implementationStatus();
-      case "implementationDate" -> edit.implementationDate();
-      case "testStatus", "testOverrideReason" -> edit.testStatus();
-      case "passedFraction" -> edit.passedFraction();
-      case "notes" -> edit.notes();
-      default -> "";
-    };
+  /** What the row's cell of a field held, as the workbook shows it. */
+  private static String cell(ActionSheet.Edit edit, String field) {
+    Object value =
+        switch (field) {
+          case "implementationStatus" -> edit.implementationStatus();
+          case "implementationDate" -> edit.implementationDate();
+          case "testStatus", "testOverrideReason" -> edit.testStatus();
+          case "passedFraction" -> edit.passedFraction();
+          case "notes" -> edit.notes();
+          case "assigneeId" -> edit.assignee();
+          case "testerId" -> edit.tester();
+          case "dueDate" -> edit.dueDate();
+          case "priority" -> edit.priority();
+          default -> null;
+        };
+    if (value instanceof Enum<?> constant) {
+      return EnumLabels.label(constant);
+    }
+    return value instanceof BigDecimal number
+        ? number.toPlainString()
+        : Objects.toString(value, "");
+  }
+
+  /** A fault of one field of a row, under its column, with the value the cell held. */
+  private static CellError fault(ActionSheet.Edit edit, String field, String reason) {
+    return fault(edit, COLUMNS.getOrDefault(field, "Action id"), cell(edit, field), reason);
   }
 
   private static CellError fault(

@@ -18,7 +18,7 @@ public final class EnumLabels {
 
   private EnumLabels() {}
 
-  static String label(Enum<?> constant) {
+  public static String label(Enum<?> constant) {
     String words = constant.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
