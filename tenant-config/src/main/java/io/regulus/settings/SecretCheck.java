@@ -23,6 +23,9 @@ public class SecretCheck {
 
   @PostConstruct
   void check() {
+    if (settings.localStack()) {
+      LOG.warning("a local stack (REGULUS_LOCAL_STACK): the local secrets are allowed");
+    }
     List<String> refusals = settings.secretRefusals();
     if (!refusals.isEmpty()) {
       String message =

@@ -129,6 +129,11 @@ public class Settings {
     return publicUrl.replaceAll("/+$", "");
   }
 
+  /** Whether this server is one of the local stacks (run, tests, benchmarks). */
+  public boolean localStack() {
+    return localStack;
+  }
+
   /**
    * Why this server must not start with its secrets (unset, or the local stacks' default outside
    * them); empty when it may.
