@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * The production realm (compose imports it) is the local realm (the local stacks import it) without
  * what only a local stack may have: the demo users, the demo tenants' and firm's groups
  * (provisioning makes a tenant's groups), the password grant, the local secrets and the local
- * redirect addresses. Everything else (realm settings, roles, clients, mappers, service accounts)
- * is the same, so a change to one file that is not made to the other fails here.
+ * addresses (in production {@code ${REGULUS_PUBLIC_URL}}, the paths kept). Everything else (realm
+ * settings, roles, clients, mappers, service accounts) is the same, so a change to one file that is
+ * not made to the other fails here.
  */
 class RealmFilesTest {
 
@@ -39,10 +39,12 @@ class RealmFilesTest {
   /** A value Keycloak takes from its environment when it imports the realm. */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
-  /** The scheme, host and port of a local redirect address. */
+  /** The scheme, host and port of a local address. */
   private static final Pattern ORIGIN = Pattern.compile("^https?://[^/]+");
 
   private static final String PUBLIC_URL = "${REGULUS_PUBLIC_URL}";
+
+  private static final String SIGN_OUT_RETURNS = "post.logout.redirect.uris";
 
   private final JsonNode local = realm(LOCAL_REALM);
   private final JsonNode production = realm(PRODUCTION_REALM);
@@ -105,13 +107,9 @@ class RealmFilesTest {
       localClient.remove("secret");
       productionClient.remove("secret");
 
-      assertThat(paths(productionClient, uri -> uri.startsWith(PUBLIC_URL + "/"), PUBLIC_URL))
-          .as("%s: production redirects lead to %s, to the same paths", id, PUBLIC_URL)
-          .isEqualTo(paths(localClient, uri -> ORIGIN.matcher(uri).find(), ""));
-      localClient.remove("redirectUris");
-      productionClient.remove("redirectUris");
-
-      assertThat(productionClient).as("the rest of client %s", id).isEqualTo(localClient);
+      assertThat(addresses(productionClient, false))
+          .as("client %s, its local addresses on %s", id, PUBLIC_URL)
+          .isEqualTo(addresses(localClient, true));
     }
   }
 
@@ -136,21 +134,37 @@ class RealmFilesTest {
   }
 
   /**
-   * The paths of a client's redirect addresses, each checked for its origin and then cut off it.
+   * The client with its addresses (redirects, origins, sign-out returns, root and base) as sets;
+   * when {@code local}, each local origin replaced by {@code ${REGULUS_PUBLIC_URL}}, the path kept.
    */
-  private static Set<String> paths(JsonNode client, Predicate<String> origin, String prefix) {
-    Set<String> paths = new TreeSet<>();
-    client
-        .path("redirectUris")
-        .forEach(
-            uri -> {
-              assertThat(uri.asText()).matches(origin);
-              paths.add(
-                  prefix.isEmpty()
-                      ? ORIGIN.matcher(uri.asText()).replaceFirst("")
-                      : uri.asText().substring(prefix.length()));
-            });
-    return paths;
+  private static ObjectNode addresses(ObjectNode client, boolean local) {
+    Function<String, String> address =
+        value ->
+            local
+                ? ORIGIN.matcher(value).replaceFirst(Matcher.quoteReplacement(PUBLIC_URL))
+                : value;
+    for (String field : List.of("redirectUris", "webOrigins")) {
+      if (client.has(field)) {
+        Set<String> set = new TreeSet<>();
+        client.get(field).forEach(value -> set.add(address.apply(value.asText())));
+        ArrayNode sorted = client.putArray(field);
+        set.forEach(sorted::add);
+      }
+    }
+    for (String field : List.of("rootUrl", "baseUrl", "adminUrl")) {
+      if (client.has(field)) {
+        client.put(field, address.apply(client.get(field).asText()));
+      }
+    }
+    JsonNode attributes = client.path("attributes");
+    if (attributes.has(SIGN_OUT_RETURNS)) {
+      Set<String> set = new TreeSet<>();
+      for (String value : attributes.get(SIGN_OUT_RETURNS).asText().split("##")) {
+        set.add(address.apply(value));
+      }
+      ((ObjectNode) attributes).put(SIGN_OUT_RETURNS, String.join("##", set));
+    }
+    return client;
   }
 
   private static List<String> clientIds(JsonNode realm) {
