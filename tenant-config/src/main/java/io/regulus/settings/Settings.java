@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,9 +30,10 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_KEYCLOAK_ADMIN_CLIENT_ID", defaultValue = "regulus-admin")
   String keycloakAdminClientId;
 
+  /** Optional here: a missing secret is refused by {@link SecretCheck} with a clear message. */
   @Inject
   @ConfigProperty(name = "REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET")
-  String keycloakAdminClientSecret;
+  Optional<String> keycloakAdminClientSecret;
 
   @Inject
   @ConfigProperty(name = "REGULUS_KEYCLOAK_TIMEOUT_MS", defaultValue = "3000")
@@ -56,6 +58,17 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_PUBLIC_URL", defaultValue = "http://localhost:9080")
   String publicUrl;
 
+  /**
+   * True only in the local stacks (run, tests, benchmarks): their Liberty override sets it, the
+   * shipped server.xml and the container image never do.
+   */
+  @Inject
+  @ConfigProperty(name = "REGULUS_LOCAL_STACK", defaultValue = "false")
+  boolean localStack;
+
+  /** The secrets are looked up by name, each listed once in {@link Secret#ALL}. */
+  @Inject Config config;
+
   /** Keycloak's base URL as this server reaches it (it may differ from the public issuer). */
   public String keycloakUrl() {
     return keycloakUrl.replaceAll("/+$", "");
@@ -76,7 +89,7 @@ public class Settings {
   }
 
   public String keycloakAdminClientSecret() {
-    return keycloakAdminClientSecret;
+    return keycloakAdminClientSecret.orElse("");
   }
 
   /** The connect and read timeout of every call to Keycloak's admin API. */
@@ -114,5 +127,19 @@ public class Settings {
    */
   public String publicUrl() {
     return publicUrl.replaceAll("/+$", "");
+  }
+
+  /** Whether this server is one of the local stacks (run, tests, benchmarks). */
+  public boolean localStack() {
+    return localStack;
+  }
+
+  /**
+   * Why this server must not start with its secrets (unset, or the local stacks' default outside
+   * them); empty when it may.
+   */
+  public List<String> secretRefusals() {
+    return Secret.refusals(
+        Secret.ALL, localStack, name -> config.getOptionalValue(name, String.class));
   }
 }

@@ -2,6 +2,7 @@ package io.regulus.tenancy;
 
 import io.regulus.library.LibraryLoader;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -11,11 +12,13 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * At start-up, before the application serves anything: the platform schema is migrated first, the
- * built-in template library is loaded (idempotently), then every tenant schema.
+ * At start-up, before the application serves anything and once the secrets are checked: the
+ * platform schema is migrated first, the built-in template library is loaded (idempotently), then
+ * every tenant schema.
  */
 @Singleton
 @Startup
+@DependsOn("SecretCheck")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlatformStartup {
 
