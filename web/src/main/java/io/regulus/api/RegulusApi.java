@@ -6,6 +6,7 @@ import io.regulus.api.assessment.AssessmentGroupResource;
 import io.regulus.api.assessment.AssessmentResource;
 import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
+import io.regulus.api.limit.RateLimitFilter;
 import io.regulus.api.me.MeResource;
 import io.regulus.api.platform.PlatformAuditResource;
 import io.regulus.api.platform.PlatformFirmResource;
@@ -71,6 +72,7 @@ public class RegulusApi extends Application {
 
   private static final List<Class<?>> PROVIDERS =
       List.of(
+          RateLimitFilter.class,
           AuthenticationFilter.class,
           AccessFilter.class,
           DomainExceptionMapper.class,
