@@ -8,6 +8,7 @@ import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.limit.RateLimitFilter;
 import io.regulus.api.me.MeResource;
+import io.regulus.api.paging.ListPageHeaders;
 import io.regulus.api.platform.PlatformAuditResource;
 import io.regulus.api.platform.PlatformFirmResource;
 import io.regulus.api.platform.PlatformTenantResource;
@@ -73,6 +74,7 @@ public class RegulusApi extends Application {
   private static final List<Class<?>> PROVIDERS =
       List.of(
           RateLimitFilter.class,
+          ListPageHeaders.class,
           AuthenticationFilter.class,
           AccessFilter.class,
           DomainExceptionMapper.class,

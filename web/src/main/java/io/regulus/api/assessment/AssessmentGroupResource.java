@@ -2,6 +2,8 @@ package io.regulus.api.assessment;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.assessment.AssessmentGroupService;
 import io.regulus.assessment.AssessmentService;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,11 +44,14 @@ public class AssessmentGroupResource {
   @EJB private AssessmentGroupService groups;
   @EJB private AssessmentService assessments;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Requires(Permission.READ_TENANT)
-  public List<AssessmentGroupView> list() {
-    return groups.list(context.tenantCaller()).stream().map(AssessmentGroupView::of).toList();
+  public List<AssessmentGroupView> list(@BeanParam PageParams params) {
+    return page.of(groups.list(context.tenantCaller()), params).stream()
+        .map(AssessmentGroupView::of)
+        .toList();
   }
 
   @GET
@@ -58,8 +64,8 @@ public class AssessmentGroupResource {
   @GET
   @Path("{id}/assessments")
   @Requires(Permission.READ_TENANT)
-  public List<AssessmentView> inGroup(@PathParam("id") long group) {
-    return assessments.inGroup(context.tenantCaller(), group).stream()
+  public List<AssessmentView> inGroup(@PathParam("id") long group, @BeanParam PageParams params) {
+    return page.of(assessments.inGroup(context.tenantCaller(), group), params).stream()
         .map(scored -> AssessmentView.of(scored.assessment(), scored.score()))
         .toList();
   }

@@ -2,6 +2,8 @@ package io.regulus.api.evidence;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceService;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -60,12 +63,15 @@ public class EvidenceResource {
 
   @EJB private EvidenceService evidence;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
   @Inject private Settings settings;
 
   @GET
   @Requires(Permission.READ_TENANT)
-  public List<EvidenceView> list() {
-    return evidence.list(context.tenantCaller(), id).stream().map(EvidenceView::of).toList();
+  public List<EvidenceView> list(@BeanParam PageParams params) {
+    return page.of(evidence.list(context.tenantCaller(), id), params).stream()
+        .map(EvidenceView::of)
+        .toList();
   }
 
   @GET

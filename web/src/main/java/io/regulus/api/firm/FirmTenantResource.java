@@ -3,6 +3,8 @@ package io.regulus.api.firm;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.administration.TenantAdministration;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.platform.PlatformTenantResource;
 import io.regulus.api.platform.ProvisionTenantRequest;
 import io.regulus.api.platform.TenantView;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,11 +43,12 @@ public class FirmTenantResource {
 
   @EJB private TenantAdministration administration;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Requires(Permission.VIEW_FIRM_CLIENTS)
-  public List<TenantView> list() {
-    return administration.clients(context.caller(), new FirmSlug(firm)).stream()
+  public List<TenantView> list(@BeanParam PageParams params) {
+    return page.of(administration.clients(context.caller(), new FirmSlug(firm)), params).stream()
         .map(TenantView::of)
         .toList();
   }

@@ -3,6 +3,8 @@ package io.regulus.api.platform;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.administration.TenantAdministration;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.tenancy.FirmSlug;
 import jakarta.ejb.EJB;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +32,7 @@ public class PlatformFirmResource {
 
   @EJB private TenantAdministration administration;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -45,7 +49,9 @@ public class PlatformFirmResource {
 
   @GET
   @Requires(Permission.OPERATE_PLATFORM)
-  public List<FirmView> list() {
-    return administration.firms(context.caller()).stream().map(FirmView::of).toList();
+  public List<FirmView> list(@BeanParam PageParams params) {
+    return page.of(administration.firms(context.caller()), params).stream()
+        .map(FirmView::of)
+        .toList();
   }
 }

@@ -3,6 +3,8 @@ package io.regulus.api.platform;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.administration.TenantAdministration;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantProvisioner;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,6 +44,7 @@ public class PlatformTenantResource {
 
   @EJB private TenantAdministration administration;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   /**
    * 201 with Location when the tenant is new; 200 with the same tenant when it existed (nothing
@@ -68,8 +72,10 @@ public class PlatformTenantResource {
 
   @GET
   @Requires(Permission.OPERATE_PLATFORM)
-  public List<TenantView> list() {
-    return administration.tenants(context.caller()).stream().map(TenantView::of).toList();
+  public List<TenantView> list(@BeanParam PageParams params) {
+    return page.of(administration.tenants(context.caller()), params).stream()
+        .map(TenantView::of)
+        .toList();
   }
 
   @GET
@@ -108,8 +114,8 @@ public class PlatformTenantResource {
   @GET
   @Path("{slug}/exports")
   @Requires(Permission.OPERATE_PLATFORM)
-  public List<ExportView> exports(@PathParam("slug") String slug) {
-    return administration.exports(context.caller(), new TenantSlug(slug)).stream()
+  public List<ExportView> exports(@PathParam("slug") String slug, @BeanParam PageParams params) {
+    return page.of(administration.exports(context.caller(), new TenantSlug(slug)), params).stream()
         .map(ExportView::of)
         .toList();
   }

@@ -2,6 +2,8 @@ package io.regulus.api.template;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.template.TemplateService;
 import io.regulus.template.TemplateSummary;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,11 +42,12 @@ public class TemplateResource {
 
   @EJB private TemplateService templates;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Requires(Permission.READ_TENANT)
-  public List<TemplateSummary> list() {
-    return templates.available(context.tenantCaller());
+  public List<TemplateSummary> list(@BeanParam PageParams params) {
+    return page.of(templates.available(context.tenantCaller()), params);
   }
 
   @GET

@@ -3,6 +3,8 @@ package io.regulus.api.users;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantRole;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.TenantMembers;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,12 +46,15 @@ public class TenantUserResource {
 
   @EJB private TenantMembers members;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Path("users")
   @Requires(Permission.MANAGE_USERS)
-  public List<MemberView> list() {
-    return members.list(context.tenantCaller()).stream().map(MemberView::of).toList();
+  public List<MemberView> list(@BeanParam PageParams params) {
+    return page.of(members.list(context.tenantCaller()), params).stream()
+        .map(MemberView::of)
+        .toList();
   }
 
   @GET
@@ -106,8 +112,13 @@ public class TenantUserResource {
   @Requires(Permission.READ_TENANT)
   public List<MemberView> assignees(
       @QueryParam("for") @Parameter(description = "implementation (default) or testing")
-          String purpose) {
-    return members.assignable(context.tenantCaller(), AssignmentPurpose.requested(purpose)).stream()
+          String purpose,
+      @BeanParam PageParams params) {
+    return page
+        .of(
+            members.assignable(context.tenantCaller(), AssignmentPurpose.requested(purpose)),
+            params)
+        .stream()
         .map(MemberView::of)
         .toList();
   }
