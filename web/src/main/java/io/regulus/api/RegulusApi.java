@@ -13,6 +13,7 @@ import io.regulus.api.platform.PlatformAuditResource;
 import io.regulus.api.platform.PlatformFirmResource;
 import io.regulus.api.platform.PlatformTenantResource;
 import io.regulus.api.problem.DomainExceptionMapper;
+import io.regulus.api.problem.ProblemView;
 import io.regulus.api.problem.UnexpectedExceptionMapper;
 import io.regulus.api.problem.UnreadableBodyMapper;
 import io.regulus.api.problem.ValidationExceptionMapper;
@@ -27,9 +28,11 @@ import jakarta.ws.rs.core.Application;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -43,7 +46,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             description =
                 "Multi-tenant compliance manager. Errors are application/problem+json (RFC 9457). "
                     + "Every endpoint needs a bearer token issued by the Regulus Keycloak realm."),
-    security = @SecurityRequirement(name = "bearer"))
+    security = @SecurityRequirement(name = "bearer"),
+    components =
+        @Components(
+            schemas =
+                @Schema(
+                    name = "Problem",
+                    description =
+                        "An RFC 9457 problem: every error answer of the API, as application/problem+json",
+                    implementation = ProblemView.class)))
 @SecurityScheme(
     securitySchemeName = "bearer",
     type = SecuritySchemeType.HTTP,

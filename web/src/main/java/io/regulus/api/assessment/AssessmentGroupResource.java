@@ -24,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A tenant's assessment groups and the assessments in each: every member reads them; admins create
@@ -70,6 +73,14 @@ public class AssessmentGroupResource {
         .toList();
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description =
+          "The assessment, its controls snapshotted and its actions created; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssessmentDetailView.class)))
   @POST
   @Path("{id}/assessments")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -88,6 +99,13 @@ public class AssessmentGroupResource {
         .build();
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The new group; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssessmentGroupView.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_ASSESSMENTS)

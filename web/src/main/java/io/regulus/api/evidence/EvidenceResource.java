@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The evidence of one improvement action: files (PDF, Office, images, UTF-8 text and CSV, ZIP;
@@ -85,6 +86,13 @@ public class EvidenceResource {
    * Uploads a file: read as it arrives into a temporary file (always deleted), then stored in one
    * transaction.
    */
+  @APIResponse(
+      responseCode = "201",
+      description = "The stored file; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EvidenceView.class)))
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Requires(Permission.WORK_ON_ACTIONS)
@@ -123,6 +131,13 @@ public class EvidenceResource {
     }
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The stored link; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EvidenceView.class)))
   @POST
   @Path("links")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -153,6 +168,7 @@ public class EvidenceResource {
         .build();
   }
 
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("{evidenceId}")
   @Requires(Permission.WORK_ON_ACTIONS)

@@ -28,7 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A consulting firm's client tenants: its members list them, its administrators create them. */
 @Path("/firms/{firm}/tenants")
@@ -62,6 +65,20 @@ public class FirmTenantResource {
   }
 
   /** A new client tenant of this firm (the request's firm field, if any, must be this firm). */
+  @APIResponse(
+      responseCode = "201",
+      description = "The new client tenant, active; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The client existed already as asked (provisioning is idempotent)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.ADD_FIRM_CLIENTS)

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Consulting firms, created by platform operators. */
 @Path("/platform/firms")
@@ -34,6 +37,13 @@ public class PlatformFirmResource {
   @Inject private RequestContext context;
   @Inject private ListPage page;
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The new firm; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FirmView.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.OPERATE_PLATFORM)

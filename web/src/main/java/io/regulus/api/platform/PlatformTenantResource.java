@@ -29,7 +29,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The tenant life cycle, for platform operators: provision, suspend, resume, export, import,
@@ -50,6 +53,20 @@ public class PlatformTenantResource {
    * 201 with Location when the tenant is new; 200 with the same tenant when it existed (nothing
    * changes).
    */
+  @APIResponse(
+      responseCode = "201",
+      description = "The new tenant, active; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The tenant existed already as asked (provisioning is idempotent)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.OPERATE_PLATFORM)
@@ -101,6 +118,13 @@ public class PlatformTenantResource {
   }
 
   /** Exports the tenant's whole data as a stored archive (201 with its download location). */
+  @APIResponse(
+      responseCode = "201",
+      description = "The stored export; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExportView.class)))
   @POST
   @Path("{slug}/exports")
   @Requires(Permission.OPERATE_PLATFORM)
@@ -138,6 +162,13 @@ public class PlatformTenantResource {
   }
 
   /** Creates the new tenant {slug} from an export archive: all or nothing. */
+  @APIResponse(
+      responseCode = "201",
+      description = "The new tenant, holding the archive's data; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
   @POST
   @Path("{slug}/import")
   @Consumes(ZIP)

@@ -24,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The templates a tenant builds assessments from: the global library's and its own. Admins write
@@ -57,6 +60,13 @@ public class TemplateResource {
     return templates.get(context.tenantCaller(), key);
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The new template, version 1; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TemplateSummary.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_TEMPLATES)
@@ -67,6 +77,13 @@ public class TemplateResource {
         .build();
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The template with its new version; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TemplateSummary.class)))
   @POST
   @Path("{key}/versions")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A tenant's users and their roles, kept in Keycloak: admins manage them; every member reads the
@@ -98,6 +99,7 @@ public class TenantUserResource {
   }
 
   /** Removes the user from this tenant only; their Keycloak account and other tenants stay. */
+  @APIResponse(responseCode = "204", description = "Removed from the tenant")
   @DELETE
   @Path("users/{userId}")
   @Requires(Permission.MANAGE_USERS)
