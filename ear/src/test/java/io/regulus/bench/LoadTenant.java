@@ -1,6 +1,8 @@
 package io.regulus.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,9 @@ record LoadTenant(TenantAdmin admin, int instances, List<WriteLedger.Target> tar
           List.of(new BenchTenant.Group("FY2027", "main product", List.of("gdpr"), true)),
           200,
           true);
+
+  /** The largest page the API answers. */
+  private static final int PAGE = 500;
 
   /**
    * Provisions and builds {@code count} tenants ({@code <prefix>-01}, ...), {@code parallel} at a
@@ -79,7 +84,18 @@ record LoadTenant(TenantAdmin admin, int instances, List<WriteLedger.Target> tar
     return admin.api().get(admin.path() + "/actions/" + id);
   }
 
+  /** An action's whole history, page by page (a page holds at most 500 entries). */
   JsonNode history(long id) {
-    return admin.api().get(admin.path() + "/actions/" + id + "/history");
+    ArrayNode all = JsonNodeFactory.instance.arrayNode();
+    for (int page = 0; ; page++) {
+      JsonNode entries =
+          admin
+              .api()
+              .get(admin.path() + "/actions/" + id + "/history?size=" + PAGE + "&page=" + page);
+      entries.forEach(all::add);
+      if (entries.size() < PAGE) {
+        return all;
+      }
+    }
   }
 }

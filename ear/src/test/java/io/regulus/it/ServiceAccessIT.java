@@ -32,6 +32,7 @@ import io.regulus.evidence.EvidenceDetails;
 import io.regulus.evidence.EvidenceService;
 import io.regulus.evidence.UploadedFile;
 import io.regulus.it.AccessMatrix.Persona;
+import io.regulus.paging.PageRequest;
 import io.regulus.problem.DomainException;
 import io.regulus.scoring.ScoreFilter;
 import io.regulus.scoring.ScoreService;
@@ -235,7 +236,10 @@ class ServiceAccessIT {
     TenantSlug fresh = provision("svc-sys");
     administration.suspend(SystemCaller.STARTUP, fresh);
     assertTrue(
-        administration.auditEvents(world.callers().get(Persona.OPERATOR), fresh, 10).stream()
+        administration
+            .auditEvents(world.callers().get(Persona.OPERATOR), fresh, new PageRequest(0, 10))
+            .items()
+            .stream()
             .anyMatch(
                 e ->
                     e.action().equals(AuditAction.TENANT_SUSPENDED.id())
@@ -244,7 +248,11 @@ class ServiceAccessIT {
     // system:startup
     assertTrue(
         administration
-            .auditEvents(world.callers().get(Persona.OPERATOR), new TenantSlug("acme"), 500)
+            .auditEvents(
+                world.callers().get(Persona.OPERATOR),
+                new TenantSlug("acme"),
+                new PageRequest(0, 500))
+            .items()
             .stream()
             .anyMatch(
                 e ->
@@ -320,7 +328,9 @@ class ServiceAccessIT {
                 admitted("DELETE /platform/tenants/{slug}", p)
                     ? suspended(true)
                     : world.suspended()));
-    calls.put("GET /platform/audit-events", (p, c) -> administration.auditEvents(c, null, 10));
+    calls.put(
+        "GET /platform/audit-events",
+        (p, c) -> administration.auditEvents(c, null, new PageRequest(0, 10)));
 
     calls.put("GET /firms/{firm}/tenants", (p, c) -> administration.clients(c, world.firm()));
     calls.put(

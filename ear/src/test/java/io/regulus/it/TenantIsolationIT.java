@@ -49,6 +49,7 @@ class TenantIsolationIT {
     String gina = KeycloakClient.token("gina");
     assertThat(
             Api.as(gina)
+                .queryParam("size", 500)
                 .get("/tenants/globex/assessment-groups")
                 .then()
                 .statusCode(200)

@@ -1,5 +1,6 @@
 package io.regulus.action;
 
+import io.regulus.paging.PageRequest;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.Score;
@@ -17,8 +18,6 @@ import java.util.function.Function;
  * rules are tested without a server.
  */
 public final class ActionListing {
-
-  public static final int MAX_SIZE = 500;
 
   private static final Map<String, Comparator<ActionInstance>> SORTS =
       Map.of(
@@ -71,12 +70,7 @@ public final class ActionListing {
           new Violation(
               "groupBy", "one of " + String.join(", ", new TreeMap<>(GROUP_BY).keySet())));
     }
-    if (page < 0) {
-      violations.add(new Violation("page", "pages count from 0"));
-    }
-    if (size < 1 || size > MAX_SIZE) {
-      violations.add(new Violation("size", "from 1 to " + MAX_SIZE));
-    }
+    violations.addAll(PageRequest.violations(page, size));
     if (!violations.isEmpty()) {
       throw new InvalidInputException("The list cannot be shown", violations);
     }

@@ -9,6 +9,8 @@ import io.regulus.audit.AuditAction;
 import io.regulus.audit.AuditEvent;
 import io.regulus.audit.AuditLog;
 import io.regulus.directory.TenantMembers;
+import io.regulus.paging.Page;
+import io.regulus.paging.PageRequest;
 import io.regulus.problem.DomainException;
 import io.regulus.tenancy.Firm;
 import io.regulus.tenancy.FirmRegistry;
@@ -198,10 +200,10 @@ public class TenantAdministration {
     return tenant;
   }
 
-  /** The newest audit events first, of one tenant when {@code tenant} is given. */
+  /** A page of the audit events, the newest first, of one tenant when {@code tenant} is given. */
   @Requires(Permission.OPERATE_PLATFORM)
-  public List<AuditEvent> auditEvents(Caller caller, TenantSlug tenant, int limit) {
-    return audit.recent(tenant == null ? null : tenant.value(), limit);
+  public Page<AuditEvent> auditEvents(Caller caller, TenantSlug tenant, PageRequest page) {
+    return audit.recent(tenant == null ? null : tenant.value(), page);
   }
 
   private static String firmOf(Tenant tenant) {

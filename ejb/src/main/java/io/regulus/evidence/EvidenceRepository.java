@@ -78,6 +78,16 @@ public class EvidenceRepository {
             .getResultList());
   }
 
+  /** How many pieces of evidence the instance holds. */
+  long count(ActiveTenant tenant, long instanceId) {
+    binding.bind(em, tenant);
+    return ((Number)
+            em.createNativeQuery("SELECT count(*) FROM evidence WHERE instance_id = ?1")
+                .setParameter(1, instanceId)
+                .getSingleResult())
+        .longValue();
+  }
+
   Optional<Evidence> find(ActiveTenant tenant, long instanceId, long evidenceId) {
     binding.bind(em, tenant);
     return rows(

@@ -10,6 +10,7 @@ import io.regulus.action.ActionInstanceNotFoundException;
 import io.regulus.action.ActionRepository;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
+import io.regulus.settings.Settings;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.text.ReadableText;
 import jakarta.ejb.Stateless;
@@ -41,6 +42,7 @@ public class EvidenceService {
   @Inject private ActionRepository actions;
   @Inject private ActionHistory history;
   @Inject private EvidenceRepository evidence;
+  @Inject private Settings settings;
 
   /** The evidence an action shows: its own, or its parent's when it follows its parent. */
   @Requires(Permission.READ_TENANT)
@@ -189,11 +191,14 @@ public class EvidenceService {
         .orElseThrow(() -> new ActionInstanceNotFoundException(actionId));
   }
 
-  /** The holder of an action that may take evidence of its own. */
+  /** The holder of an action that may take evidence of its own, and has room for one more piece. */
   private EvidenceHolder ownHolder(ActiveTenant tenant, long actionId) {
     EvidenceHolder holder = holder(tenant, actionId);
     if (holder.followsParent()) {
       throw new EvidenceFollowsParentException(actionId, holder);
+    }
+    if (evidence.count(tenant, holder.owner()) >= settings.evidenceMaxPerAction()) {
+      throw new EvidenceLimitReachedException(actionId, settings.evidenceMaxPerAction());
     }
     return holder;
   }

@@ -1,5 +1,7 @@
 package io.regulus.audit;
 
+import io.regulus.paging.Page;
+import io.regulus.paging.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,8 +17,6 @@ import java.util.List;
 @Stateless
 public class AuditLog {
 
-  public static final int MAX_PAGE = 500;
-
   @PersistenceContext(unitName = "platform")
   private EntityManager em;
 
@@ -25,20 +25,21 @@ public class AuditLog {
     em.persist(new AuditEvent(actor, action, tenantSlug, firmSlug, detail, Instant.now()));
   }
 
-  /**
-   * The newest events first, of one tenant when {@code tenantSlug} is given; at most {@link
-   * #MAX_PAGE}.
-   */
-  public List<AuditEvent> recent(String tenantSlug, int limit) {
+  /** One page of the events, the newest first, of one tenant when {@code tenantSlug} is given. */
+  public Page<AuditEvent> recent(String tenantSlug, PageRequest page) {
+    String where = tenantSlug == null ? "" : " WHERE e.tenantSlug = :tenant";
     TypedQuery<AuditEvent> query =
-        tenantSlug == null
-            ? em.createQuery(
-                "SELECT e FROM AuditEvent e ORDER BY e.occurredAt DESC, e.id DESC",
-                AuditEvent.class)
-            : em.createQuery(
-                    "SELECT e FROM AuditEvent e WHERE e.tenantSlug = :tenant ORDER BY e.occurredAt DESC, e.id DESC",
-                    AuditEvent.class)
-                .setParameter("tenant", tenantSlug);
-    return query.setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
+        em.createQuery(
+            "SELECT e FROM AuditEvent e" + where + " ORDER BY e.occurredAt DESC, e.id DESC",
+            AuditEvent.class);
+    TypedQuery<Long> count =
+        em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
+    if (tenantSlug != null) {
+      query.setParameter("tenant", tenantSlug);
+      count.setParameter("tenant", tenantSlug);
+    }
+    List<AuditEvent> items =
+        query.setFirstResult((int) page.offset()).setMaxResults(page.size()).getResultList();
+    return new Page<>(items, page, count.getSingleResult());
   }
 }

@@ -12,6 +12,7 @@ public enum ProblemKind {
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   RULE_VIOLATED(422, "Rule violated"),
   PRECONDITION_REQUIRED(428, "Precondition required"),
+  TOO_MANY_REQUESTS(429, "Too many requests"),
   UNAVAILABLE(503, "Service unavailable");
 
   private final int status;

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -68,6 +69,32 @@ public class Settings {
 
   /** The secrets are looked up by name, each listed once in {@link Secret#ALL}. */
   @Inject Config config;
+
+  @Inject
+  @ConfigProperty(name = "REGULUS_EVIDENCE_MAX_PER_ACTION", defaultValue = "100")
+  int evidenceMaxPerAction;
+
+  @Inject
+  @ConfigProperty(name = "REGULUS_RATE_LIMIT_ENABLED", defaultValue = "true")
+  boolean rateLimitEnabled;
+
+  @Inject
+  @ConfigProperty(name = "REGULUS_RATE_LIMIT_REQUESTS", defaultValue = "600")
+  int rateLimitRequests;
+
+  @Inject
+  @ConfigProperty(name = "REGULUS_RATE_LIMIT_WINDOW_SECONDS", defaultValue = "60")
+  int rateLimitWindowSeconds;
+
+  /**
+   * The issuer as browsers reach it (its login page and token endpoint), for code that CDI does not
+   * create: the OpenAPI document's filter, which the runtime instantiates itself.
+   */
+  public static Optional<String> browserIssuer() {
+    return ConfigProvider.getConfig(Settings.class.getClassLoader())
+        .getOptionalValue("REGULUS_OIDC_ISSUER", String.class)
+        .map(issuer -> issuer.replaceAll("/+$", ""));
+  }
 
   /** Keycloak's base URL as this server reaches it (it may differ from the public issuer). */
   public String keycloakUrl() {
@@ -141,5 +168,36 @@ public class Settings {
   public List<String> secretRefusals() {
     return Secret.refusals(
         Secret.ALL, localStack, name -> config.getOptionalValue(name, String.class));
+  }
+
+  /** The most pieces of evidence (files and links) one action may hold. */
+  public int evidenceMaxPerAction() {
+    return evidenceMaxPerAction;
+  }
+
+  /**
+   * The request rate limit of one API caller on one node, or empty when it is switched off (the
+   * benchmarks switch it off).
+   */
+  public Optional<RateLimit> rateLimit() {
+    return rateLimitEnabled
+        ? Optional.of(
+            new RateLimit(rateLimitRequests, java.time.Duration.ofSeconds(rateLimitWindowSeconds)))
+        : Optional.empty();
+  }
+
+  /**
+   * At most {@code requests} API requests per {@code window} from one caller, refilled evenly over
+   * the window.
+   */
+  public record RateLimit(int requests, java.time.Duration window) {
+
+    public RateLimit {
+      if (requests < 1 || window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException(
+            "REGULUS_RATE_LIMIT_REQUESTS and REGULUS_RATE_LIMIT_WINDOW_SECONDS must be positive"
+                + " (REGULUS_RATE_LIMIT_ENABLED=false switches the limit off)");
+      }
+    }
   }
 }

@@ -6,11 +6,14 @@ import io.regulus.api.assessment.AssessmentGroupResource;
 import io.regulus.api.assessment.AssessmentResource;
 import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
+import io.regulus.api.limit.RateLimitFilter;
 import io.regulus.api.me.MeResource;
+import io.regulus.api.paging.ListPageHeaders;
 import io.regulus.api.platform.PlatformAuditResource;
 import io.regulus.api.platform.PlatformFirmResource;
 import io.regulus.api.platform.PlatformTenantResource;
 import io.regulus.api.problem.DomainExceptionMapper;
+import io.regulus.api.problem.ProblemView;
 import io.regulus.api.problem.UnexpectedExceptionMapper;
 import io.regulus.api.problem.UnreadableBodyMapper;
 import io.regulus.api.problem.ValidationExceptionMapper;
@@ -25,9 +28,11 @@ import jakarta.ws.rs.core.Application;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -41,7 +46,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             description =
                 "Multi-tenant compliance manager. Errors are application/problem+json (RFC 9457). "
                     + "Every endpoint needs a bearer token issued by the Regulus Keycloak realm."),
-    security = @SecurityRequirement(name = "bearer"))
+    security = @SecurityRequirement(name = "bearer"),
+    components =
+        @Components(
+            schemas =
+                @Schema(
+                    name = "Problem",
+                    description =
+                        "An RFC 9457 problem: every error answer of the API, as application/problem+json",
+                    implementation = ProblemView.class)))
 @SecurityScheme(
     securitySchemeName = "bearer",
     type = SecuritySchemeType.HTTP,
@@ -71,6 +84,8 @@ public class RegulusApi extends Application {
 
   private static final List<Class<?>> PROVIDERS =
       List.of(
+          RateLimitFilter.class,
+          ListPageHeaders.class,
           AuthenticationFilter.class,
           AccessFilter.class,
           DomainExceptionMapper.class,

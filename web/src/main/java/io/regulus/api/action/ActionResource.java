@@ -6,6 +6,8 @@ import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionService;
 import io.regulus.action.BulkUpdateService;
 import io.regulus.action.HistoryTables;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.problem.DomainException;
@@ -54,6 +56,7 @@ public class ActionResource {
   @EJB private ActionService actions;
   @EJB private BulkUpdateService workbooks;
   @Inject private RequestContext context;
+  @Inject private ListPage historyPage;
 
   @GET
   @Requires(Permission.READ_TENANT)
@@ -61,8 +64,7 @@ public class ActionResource {
       @BeanParam ActionQuery query,
       @QueryParam("sort") @Parameter(description = "e.g. -points,dueDate (default -points,key)")
           String sort,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size,
+      @BeanParam PageParams params,
       @QueryParam("groupBy")
           @Parameter(
               description =
@@ -70,9 +72,15 @@ public class ActionResource {
                       + " testStatus, category, solution, type, assignee, priority, group, testingSource or regulation")
           String groupBy) {
     var caller = context.tenantCaller();
+    var page = params.request();
     return ActionPageView.of(
         actions.list(
-            caller, query.filter(caller.id()), sort, page, size, ActionQuery.blank(groupBy)));
+            caller,
+            query.filter(caller.id()),
+            sort,
+            page.page(),
+            page.size(),
+            ActionQuery.blank(groupBy)));
   }
 
   @GET
@@ -136,11 +144,12 @@ public class ActionResource {
   public Response history(
       @PathParam("id") long id,
       @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx")
-          String format) {
+          String format,
+      @BeanParam PageParams params) {
     return Exports.of(
         format,
         "action-" + id + "-history",
-        actions.history(context.tenantCaller(), id),
+        historyPage.of(actions.history(context.tenantCaller(), id), params),
         HistoryTables::history);
   }
 

@@ -5,6 +5,7 @@ import io.regulus.access.Requires;
 import io.regulus.action.ActionService;
 import io.regulus.action.HistoryTables;
 import io.regulus.api.security.RequestContext;
+import io.regulus.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,12 @@ public class ActivityResource {
       @QueryParam("before")
           @Parameter(description = "Only entries older than this entry id (the next page)")
           Long before,
-      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(10000) int limit,
+      @QueryParam("limit")
+          @DefaultValue("50")
+          @Min(1)
+          @Max(PageRequest.MAX_SIZE)
+          @Parameter(description = "At most this many entries, 1 to " + PageRequest.MAX_SIZE)
+          int limit,
       @QueryParam("format") @DefaultValue("json") @Parameter(description = "json, csv or xlsx")
           String format) {
     return Exports.of(

@@ -2,6 +2,8 @@ package io.regulus.api.assessment;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.assessment.AssessmentGroupService;
 import io.regulus.assessment.AssessmentService;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A tenant's assessment groups and the assessments in each: every member reads them; admins create
@@ -41,11 +47,14 @@ public class AssessmentGroupResource {
   @EJB private AssessmentGroupService groups;
   @EJB private AssessmentService assessments;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Requires(Permission.READ_TENANT)
-  public List<AssessmentGroupView> list() {
-    return groups.list(context.tenantCaller()).stream().map(AssessmentGroupView::of).toList();
+  public List<AssessmentGroupView> list(@BeanParam PageParams params) {
+    return page.of(groups.list(context.tenantCaller()), params).stream()
+        .map(AssessmentGroupView::of)
+        .toList();
   }
 
   @GET
@@ -58,12 +67,20 @@ public class AssessmentGroupResource {
   @GET
   @Path("{id}/assessments")
   @Requires(Permission.READ_TENANT)
-  public List<AssessmentView> inGroup(@PathParam("id") long group) {
-    return assessments.inGroup(context.tenantCaller(), group).stream()
+  public List<AssessmentView> inGroup(@PathParam("id") long group, @BeanParam PageParams params) {
+    return page.of(assessments.inGroup(context.tenantCaller(), group), params).stream()
         .map(scored -> AssessmentView.of(scored.assessment(), scored.score()))
         .toList();
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description =
+          "The assessment, its controls snapshotted and its actions created; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssessmentDetailView.class)))
   @POST
   @Path("{id}/assessments")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -82,6 +99,13 @@ public class AssessmentGroupResource {
         .build();
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The new group; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssessmentGroupView.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_ASSESSMENTS)

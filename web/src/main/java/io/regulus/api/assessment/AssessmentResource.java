@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A tenant's assessments: every member reads them with their scores and controls; admins delete
@@ -40,6 +41,9 @@ public class AssessmentResource {
     return AssessmentDetailView.of(assessments.detail(context.tenantCaller(), id));
   }
 
+  @APIResponse(
+      responseCode = "204",
+      description = "Deleted; actions no other assessment needs are removed, their history stays")
   @DELETE
   @Path("{id}")
   @Requires(Permission.MANAGE_ASSESSMENTS)

@@ -2,6 +2,8 @@ package io.regulus.api.evidence;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceService;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The evidence of one improvement action: files (PDF, Office, images, UTF-8 text and CSV, ZIP;
@@ -60,12 +64,15 @@ public class EvidenceResource {
 
   @EJB private EvidenceService evidence;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
   @Inject private Settings settings;
 
   @GET
   @Requires(Permission.READ_TENANT)
-  public List<EvidenceView> list() {
-    return evidence.list(context.tenantCaller(), id).stream().map(EvidenceView::of).toList();
+  public List<EvidenceView> list(@BeanParam PageParams params) {
+    return page.of(evidence.list(context.tenantCaller(), id), params).stream()
+        .map(EvidenceView::of)
+        .toList();
   }
 
   @GET
@@ -79,6 +86,13 @@ public class EvidenceResource {
    * Uploads a file: read as it arrives into a temporary file (always deleted), then stored in one
    * transaction.
    */
+  @APIResponse(
+      responseCode = "201",
+      description = "The stored file; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EvidenceView.class)))
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Requires(Permission.WORK_ON_ACTIONS)
@@ -117,6 +131,13 @@ public class EvidenceResource {
     }
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The stored link; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EvidenceView.class)))
   @POST
   @Path("links")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -147,6 +168,7 @@ public class EvidenceResource {
         .build();
   }
 
+  @APIResponse(responseCode = "204", description = "Deleted")
   @DELETE
   @Path("{evidenceId}")
   @Requires(Permission.WORK_ON_ACTIONS)

@@ -3,12 +3,14 @@ package io.regulus.api.platform;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.administration.TenantAdministration;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,17 +27,15 @@ public class PlatformAuditResource {
 
   @EJB private TenantAdministration administration;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Requires(Permission.OPERATE_PLATFORM)
   public List<AuditEventView> list(
       @QueryParam("tenant") @Parameter(description = "only this tenant's events") String tenant,
-      @QueryParam("limit")
-          @DefaultValue("100")
-          @Parameter(description = "at most this many (1 to 500)")
-          int limit) {
+      @BeanParam PageParams params) {
     TenantSlug slug = tenant == null || tenant.isBlank() ? null : new TenantSlug(tenant);
-    return administration.auditEvents(context.caller(), slug, limit).stream()
+    return page.of(administration.auditEvents(context.caller(), slug, params.request())).stream()
         .map(AuditEventView::of)
         .toList();
   }

@@ -3,6 +3,8 @@ package io.regulus.api.platform;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.administration.TenantAdministration;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.tenancy.FirmSlug;
 import jakarta.ejb.EJB;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Consulting firms, created by platform operators. */
 @Path("/platform/firms")
@@ -29,7 +35,15 @@ public class PlatformFirmResource {
 
   @EJB private TenantAdministration administration;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The new firm; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = FirmView.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.OPERATE_PLATFORM)
@@ -45,7 +59,9 @@ public class PlatformFirmResource {
 
   @GET
   @Requires(Permission.OPERATE_PLATFORM)
-  public List<FirmView> list() {
-    return administration.firms(context.caller()).stream().map(FirmView::of).toList();
+  public List<FirmView> list(@BeanParam PageParams params) {
+    return page.of(administration.firms(context.caller()), params).stream()
+        .map(FirmView::of)
+        .toList();
   }
 }

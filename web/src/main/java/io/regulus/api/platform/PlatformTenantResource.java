@@ -3,6 +3,8 @@ package io.regulus.api.platform;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.administration.TenantAdministration;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantProvisioner;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +29,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The tenant life cycle, for platform operators: provision, suspend, resume, export, import,
@@ -41,11 +47,26 @@ public class PlatformTenantResource {
 
   @EJB private TenantAdministration administration;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   /**
    * 201 with Location when the tenant is new; 200 with the same tenant when it existed (nothing
    * changes).
    */
+  @APIResponse(
+      responseCode = "201",
+      description = "The new tenant, active; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The tenant existed already as asked (provisioning is idempotent)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.OPERATE_PLATFORM)
@@ -68,8 +89,10 @@ public class PlatformTenantResource {
 
   @GET
   @Requires(Permission.OPERATE_PLATFORM)
-  public List<TenantView> list() {
-    return administration.tenants(context.caller()).stream().map(TenantView::of).toList();
+  public List<TenantView> list(@BeanParam PageParams params) {
+    return page.of(administration.tenants(context.caller()), params).stream()
+        .map(TenantView::of)
+        .toList();
   }
 
   @GET
@@ -95,6 +118,13 @@ public class PlatformTenantResource {
   }
 
   /** Exports the tenant's whole data as a stored archive (201 with its download location). */
+  @APIResponse(
+      responseCode = "201",
+      description = "The stored export; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ExportView.class)))
   @POST
   @Path("{slug}/exports")
   @Requires(Permission.OPERATE_PLATFORM)
@@ -108,8 +138,8 @@ public class PlatformTenantResource {
   @GET
   @Path("{slug}/exports")
   @Requires(Permission.OPERATE_PLATFORM)
-  public List<ExportView> exports(@PathParam("slug") String slug) {
-    return administration.exports(context.caller(), new TenantSlug(slug)).stream()
+  public List<ExportView> exports(@PathParam("slug") String slug, @BeanParam PageParams params) {
+    return page.of(administration.exports(context.caller(), new TenantSlug(slug)), params).stream()
         .map(ExportView::of)
         .toList();
   }
@@ -132,6 +162,13 @@ public class PlatformTenantResource {
   }
 
   /** Creates the new tenant {slug} from an export archive: all or nothing. */
+  @APIResponse(
+      responseCode = "201",
+      description = "The new tenant, holding the archive's data; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TenantView.class)))
   @POST
   @Path("{slug}/import")
   @Consumes(ZIP)

@@ -3,6 +3,7 @@ package io.regulus.api.score;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
+import io.regulus.paging.PageRequest;
 import io.regulus.scoring.ScoreFilter;
 import io.regulus.scoring.ScoreService;
 import jakarta.ejb.EJB;
@@ -97,7 +98,7 @@ public class ScoreResource {
       @QueryParam("limit")
           @DefaultValue("20")
           @Min(1)
-          @Max(1000)
+          @Max(PageRequest.MAX_SIZE)
           @Parameter(description = "How many open actions to list, the biggest impact first")
           int limit) {
     return scores.whatIf(context.tenantCaller(), params.filter(), limit).stream()

@@ -2,6 +2,8 @@ package io.regulus.api.template;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.template.TemplateService;
 import io.regulus.template.TemplateSummary;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The templates a tenant builds assessments from: the global library's and its own. Admins write
@@ -39,11 +45,12 @@ public class TemplateResource {
 
   @EJB private TemplateService templates;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Requires(Permission.READ_TENANT)
-  public List<TemplateSummary> list() {
-    return templates.available(context.tenantCaller());
+  public List<TemplateSummary> list(@BeanParam PageParams params) {
+    return page.of(templates.available(context.tenantCaller()), params);
   }
 
   @GET
@@ -53,6 +60,13 @@ public class TemplateResource {
     return templates.get(context.tenantCaller(), key);
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The new template, version 1; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TemplateSummary.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_TEMPLATES)
@@ -63,6 +77,13 @@ public class TemplateResource {
         .build();
   }
 
+  @APIResponse(
+      responseCode = "201",
+      description = "The template with its new version; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TemplateSummary.class)))
   @POST
   @Path("{key}/versions")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,8 @@ package io.regulus.api.users;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantRole;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
 import io.regulus.directory.TenantMembers;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A tenant's users and their roles, kept in Keycloak: admins manage them; every member reads the
@@ -43,12 +47,15 @@ public class TenantUserResource {
 
   @EJB private TenantMembers members;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Path("users")
   @Requires(Permission.MANAGE_USERS)
-  public List<MemberView> list() {
-    return members.list(context.tenantCaller()).stream().map(MemberView::of).toList();
+  public List<MemberView> list(@BeanParam PageParams params) {
+    return page.of(members.list(context.tenantCaller()), params).stream()
+        .map(MemberView::of)
+        .toList();
   }
 
   @GET
@@ -92,6 +99,7 @@ public class TenantUserResource {
   }
 
   /** Removes the user from this tenant only; their Keycloak account and other tenants stay. */
+  @APIResponse(responseCode = "204", description = "Removed from the tenant")
   @DELETE
   @Path("users/{userId}")
   @Requires(Permission.MANAGE_USERS)
@@ -106,8 +114,13 @@ public class TenantUserResource {
   @Requires(Permission.READ_TENANT)
   public List<MemberView> assignees(
       @QueryParam("for") @Parameter(description = "implementation (default) or testing")
-          String purpose) {
-    return members.assignable(context.tenantCaller(), AssignmentPurpose.requested(purpose)).stream()
+          String purpose,
+      @BeanParam PageParams params) {
+    return page
+        .of(
+            members.assignable(context.tenantCaller(), AssignmentPurpose.requested(purpose)),
+            params)
+        .stream()
         .map(MemberView::of)
         .toList();
   }
