@@ -609,7 +609,6 @@ class ServiceAccessIT {
                 "One requirement",
                 true,
                 "preventative",
-                null,
                 List.of("mfa-for-administrators"))));
   }
 

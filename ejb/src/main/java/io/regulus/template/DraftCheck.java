@@ -34,7 +34,8 @@ final class DraftCheck {
       ActionType type,
       int points,
       String category,
-      String solution) {}
+      String solution,
+      ManagedBy managedBy) {}
 
   /** A control, checked; {@code position} keeps the draft's order. */
   record NewControl(
@@ -44,7 +45,6 @@ final class DraftCheck {
       String description,
       boolean mandatory,
       Classification.Nature nature,
-      ManagedBy managedBy,
       List<String> actions,
       int position) {}
 
@@ -131,8 +131,6 @@ final class DraftCheck {
       }
       Classification.Nature nature =
           parse(Classification.Nature.class, at + ".nature", control.nature(), null);
-      ManagedBy managedBy =
-          parse(ManagedBy.class, at + ".managedBy", control.managedBy(), ManagedBy.CUSTOMER);
       if (control.actions().isEmpty()) {
         fail(
             at + ".actions",
@@ -163,7 +161,6 @@ final class DraftCheck {
               description,
               Boolean.TRUE.equals(control.mandatory()),
               nature,
-              managedBy,
               List.copyOf(mapped),
               i));
     }
@@ -180,6 +177,8 @@ final class DraftCheck {
       String category = text(at + ".category", action.category(), 60, true);
       String solution = text(at + ".solution", action.solution(), 120, false);
       ActionType type = parse(ActionType.class, at + ".type", action.type(), null);
+      ManagedBy managedBy =
+          parse(ManagedBy.class, at + ".managedBy", action.managedBy(), ManagedBy.CUSTOMER);
       if (action.points() != null && (action.points() < 1 || action.points() > 99)) {
         fail(
             at + ".points",
@@ -203,7 +202,16 @@ final class DraftCheck {
       int points =
           action.points() != null ? action.points() : derivedPoints.getOrDefault(action.key(), 1);
       actions.add(
-          new NewAction(action.key(), title, description, howTo, type, points, category, solution));
+          new NewAction(
+              action.key(),
+              title,
+              description,
+              howTo,
+              type,
+              points,
+              category,
+              solution,
+              managedBy));
     }
     return new Checked(actions, controls);
   }
