@@ -263,6 +263,8 @@ final class BenchTenant {
       action.put("type", TYPES[i % TYPES.length]);
       action.put("points", (i * 37) % 99 + 1);
       action.put("category", CATEGORIES[i % CATEGORIES.length]);
+      // the two actions of every tenth control are the provider's
+      action.put("managedBy", (i + 1) / 2 % 10 == 0 ? "provider" : "customer");
       if (SOLUTIONS[i % SOLUTIONS.length] != null) {
         action.put("solution", SOLUTIONS[i % SOLUTIONS.length]);
       }
@@ -286,7 +288,6 @@ final class BenchTenant {
           "description", "Benchmark control number " + j + ", satisfied by the actions it maps.");
       control.put("mandatory", j % 4 != 0);
       control.put("nature", NATURES[j % NATURES.length]);
-      control.put("managedBy", j % 10 == 0 ? "provider" : "customer");
       control.put("actions", mapped);
       controls.add(control);
     }

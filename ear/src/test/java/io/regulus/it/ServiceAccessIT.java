@@ -619,7 +619,6 @@ class ServiceAccessIT {
                 "One requirement",
                 true,
                 "preventative",
-                null,
                 List.of("mfa-for-administrators"))));
   }
 

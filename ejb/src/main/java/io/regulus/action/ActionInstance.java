@@ -3,6 +3,7 @@ package io.regulus.action;
 import io.regulus.scoring.ActionState;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
+import io.regulus.scoring.ManagedBy;
 import io.regulus.scoring.TestStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import java.util.List;
  * assessment group. The statuses are the effective ones: an action whose testing source is its
  * parent shows its parent instance's ({@code parentInstanceId}).
  *
+ * @param testOverrideReason why a person set the test status of an automatically tested action,
+ *     while that status stands
+ * @param managedBy the action's responsibility: customer- or provider-managed
  * @param origin a global library action, or one of the tenant's own
  * @param testingSource who records its test result
  * @param implementedBy who last set the implementation (Keycloak id), for the separation of duties
@@ -31,6 +35,7 @@ public record ActionInstance(
     int points,
     String category,
     String solution,
+    ManagedBy managedBy,
     ActionOrigin origin,
     TestingSource testingSource,
     Long parentInstanceId,
@@ -40,6 +45,7 @@ public record ActionInstance(
     LocalDate implementationDate,
     TestStatus testStatus,
     BigDecimal passedFraction,
+    String testOverrideReason,
     String notes,
     String assigneeId,
     String assigneeName,
@@ -94,6 +100,7 @@ public record ActionInstance(
       LocalDate date,
       TestStatus test,
       BigDecimal fraction,
+      String overrideReason,
       String newNotes,
       String assignee,
       String assigneeDisplay,
@@ -110,6 +117,7 @@ public record ActionInstance(
         points,
         category,
         solution,
+        managedBy,
         origin,
         testingSource,
         parentInstanceId,
@@ -119,6 +127,7 @@ public record ActionInstance(
         date,
         test,
         fraction,
+        overrideReason,
         newNotes,
         assignee,
         assigneeDisplay,

@@ -4,6 +4,7 @@ import io.regulus.scoring.ActionType;
 import io.regulus.scoring.Fingerprint;
 import io.regulus.scoring.FingerprintCache;
 import io.regulus.scoring.ImplementationStatus;
+import io.regulus.scoring.ManagedBy;
 import io.regulus.scoring.ScoringRepository;
 import io.regulus.scoring.TestStatus;
 import io.regulus.tenancy.ActiveTenant;
@@ -32,7 +33,7 @@ public class ActionRepository {
           + " e.implementation_date, e.test_status, e.passed_fraction, i.notes, i.assignee_id, i.assignee_name,"
           + " i.tester_id, i.tester_name, i.due_date, i.priority, e.needs_retest, i.implemented_by,"
           + " i.needed_by_regulations, i.needed_by_assessments, i.needed_by_groups, i.updated_at, i.updated_by,"
-          + " i.version";
+          + " i.version, a.managed_by, i.test_override_reason";
 
   private static final String FROM =
       "FROM action_instance i JOIN action a ON a.id = i.action_id"
@@ -40,7 +41,7 @@ public class ActionRepository {
           + " LEFT JOIN assessment_group g ON g.id = i.group_id";
 
   /** Where a row of {@link #ALL} has the fingerprint of its snapshot. */
-  private static final int LABEL = 31;
+  private static final int LABEL = 33;
 
   /**
    * Every instance of the tenant, the actions list's one query (public for the benchmark's SQL
@@ -175,17 +176,14 @@ public class ActionRepository {
    * fraction to its scale).
    */
   public ActionInstance update(
-      ActiveTenant tenant,
-      ActionInstance before,
-      ActionInstance after,
-      ActionHistory.Who who,
-      String overrideReason) {
+      ActiveTenant tenant, ActionInstance before, ActionInstance after, ActionHistory.Who who) {
     binding.bind(em, tenant);
     em.createNativeQuery(
             "UPDATE action_instance SET implementation_status = CASE WHEN ?15 THEN implementation_status ELSE ?2 END,"
                 + " implementation_date = CASE WHEN ?15 THEN implementation_date ELSE CAST(?3 AS date) END,"
                 + " test_status = CASE WHEN ?15 THEN test_status ELSE ?4 END,"
                 + " passed_fraction = CASE WHEN ?15 THEN passed_fraction ELSE CAST(?5 AS numeric) END,"
+                + " test_override_reason = CASE WHEN ?15 THEN test_override_reason ELSE ?16 END,"
                 + " notes = ?6, assignee_id = ?7,"
                 + " assignee_name = ?8, tester_id = ?9, tester_name = ?10, due_date = CAST(?11 AS date),"
                 + " priority = ?12, implemented_by = ?13, updated_at = now(), updated_by = ?14,"
@@ -205,6 +203,7 @@ public class ActionRepository {
         .setParameter(13, after.implementedBy())
         .setParameter(14, who.id())
         .setParameter(15, before.followsParent())
+        .setParameter(16, after.testOverrideReason())
         .executeUpdate();
     history.record(
         tenant,
@@ -221,9 +220,13 @@ public class ActionRepository {
         after.implementationDate(),
         who);
     history.record(tenant, before, "testStatus", before.testStatus(), after.testStatus(), who);
-    if (overrideReason != null && before.testStatus() != after.testStatus()) {
-      history.record(tenant, before, "testOverrideReason", null, overrideReason.strip(), who);
-    }
+    history.record(
+        tenant,
+        before,
+        "testOverrideReason",
+        before.testOverrideReason(),
+        after.testOverrideReason(),
+        who);
     history.record(
         tenant, before, "passedFraction", before.passedFraction(), after.passedFraction(), who);
     history.record(tenant, before, "notes", before.notes(), after.notes(), who);
@@ -247,6 +250,7 @@ public class ActionRepository {
         ((Number) row[4]).intValue(),
         (String) row[5],
         (String) row[6],
+        ManagedBy.valueOf((String) row[31]),
         ActionOrigin.valueOf((String) row[7]),
         TestingSource.valueOf((String) row[8]),
         row[9] == null ? null : ((Number) row[9]).longValue(),
@@ -256,6 +260,7 @@ public class ActionRepository {
         date(row[13]),
         TestStatus.valueOf((String) row[14]),
         (BigDecimal) row[15],
+        (String) row[32],
         (String) row[16],
         (String) row[17],
         (String) row[18],

@@ -102,10 +102,7 @@ public class ActionService {
     ActionInstance after =
         ActionWorkflow.apply(
             before, update, caller.requireRole(), caller.id(), assignee, tester, today());
-    boolean override = update.testStatus() != null && before.testingSource().overriddenByHand();
-    ActionInstance changed =
-        actions.update(
-            tenant, before, after, who(caller), override ? update.testOverrideReason() : null);
+    ActionInstance changed = actions.update(tenant, before, after, who(caller));
     List<Long> followers = actions.followers(tenant, id);
     afterCommit(
         () -> {
@@ -206,7 +203,7 @@ public class ActionService {
             testing ? null : person,
             testing ? person : null,
             today());
-    actions.update(caller.tenant(), before, after, who(caller), null);
+    actions.update(caller.tenant(), before, after, who(caller));
   }
 
   private ActionInstance find(ActiveTenant tenant, long id) {

@@ -18,10 +18,11 @@ import java.util.Set;
 /**
  * The action workflow of docs/workflow.md as one pure function: who may change what (contributors
  * the implementation, assessors the test result, admins both and the assignment), the separation of
- * duties (whoever implemented an action does not pass judgement on it, admins aside), a test result
- * only once implemented, the implementation date only while implemented, a passed fraction only
- * with a partial test, a reason to override an automatic test, and an action that follows its
- * parent's statuses takes none of its own.
+ * duties (whoever implemented an action does not pass judgement on it, admins aside), a test status
+ * only once implemented or alternative (not while out of scope), the implementation date only while
+ * implemented, a passed fraction only with a partial test, the statuses of automatic testing only
+ * on an automatically tested action, a reason to override an automatic test (kept on the instance
+ * while the status stands), and an action that follows its parent's statuses takes none of its own.
  */
 final class ActionWorkflow {
 
@@ -108,20 +109,37 @@ final class ActionWorkflow {
     }
 
     TestStatus test = update.testStatus() != null ? update.testStatus() : before.testStatus();
-    if (!implementation.done() && implementation != ImplementationStatus.OUT_OF_SCOPE) {
+    if (!implementation.done()) {
+      // not implemented, planned or out of scope: there is nothing to test
       if (update.testStatus() != null && update.testStatus() != TestStatus.NONE) {
         violations.add(
             new Violation(
                 "testStatus",
-                "a test result is recorded only once the action is implemented"
+                "a test status is recorded only once the action is implemented"
                     + " (or implemented another way); its implementation status is "
-                    + implementation));
+                    + implementation
+                    + (implementation == ImplementationStatus.OUT_OF_SCOPE
+                        ? ", which takes it out of the score without a test"
+                        : "")));
       }
       test = TestStatus.NONE;
     }
-    if (update.testStatus() != null
-        && before.testingSource().overriddenByHand()
-        && (update.testOverrideReason() == null || update.testOverrideReason().isBlank())) {
+    if (implementation.done()
+        && update.testStatus() != null
+        && update.testStatus().automatic()
+        && before.testingSource() == TestingSource.MANUAL) {
+      violations.add(
+          new Violation(
+              "testStatus",
+              update.testStatus()
+                  + " comes from automatic testing, and '"
+                  + before.key()
+                  + "' is tested by hand: record IN_PROGRESS, PASSED, a FAILED_* status, NOT_ASSESSED"
+                  + " or OUT_OF_SCOPE"));
+    }
+    boolean reasonGiven =
+        update.testOverrideReason() != null && !update.testOverrideReason().isBlank();
+    if (update.testStatus() != null && before.testingSource().overriddenByHand() && !reasonGiven) {
       violations.add(
           new Violation(
               "testOverrideReason",
@@ -157,6 +175,18 @@ final class ActionWorkflow {
           new Violation("passedFraction", "PARTIALLY_TESTED needs a passed fraction from 0 to 1"));
     }
 
+    // the reason stays on the instance while the status a person set on an automatic test stands
+    String overrideReason = before.testOverrideReason();
+    if (update.testStatus() != null && before.testingSource().overriddenByHand() && reasonGiven) {
+      overrideReason = update.testOverrideReason().strip();
+    }
+    if (test == TestStatus.NONE) {
+      overrideReason = null;
+    }
+    if (overrideReason != null && overrideReason.length() > 1000) {
+      violations.add(new Violation("testOverrideReason", "at most 1000 characters"));
+    }
+
     String notes =
         update.clears("notes")
             ? null
@@ -189,6 +219,7 @@ final class ActionWorkflow {
         date,
         test,
         fraction,
+        overrideReason,
         notes,
         newAssignee == null ? null : newAssignee.id(),
         newAssignee == null ? null : newAssignee.name(),

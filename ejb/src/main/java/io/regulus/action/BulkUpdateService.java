@@ -242,7 +242,7 @@ public class BulkUpdateService {
                             + " changed while the workbook was applied:"
                             + " upload it again")));
           }
-          actions.update(tenant, before, after, who, null);
+          actions.update(tenant, before, after, who);
         });
     return new BulkOutcome(
         outcome.rows(),

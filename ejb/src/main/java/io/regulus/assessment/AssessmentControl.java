@@ -1,8 +1,12 @@
 package io.regulus.assessment;
 
+import io.regulus.scoring.ControlResponsibility;
 import java.util.List;
 
-/** A control of an assessment's snapshot, with the keys of its actions. */
+/**
+ * A control of an assessment's snapshot, with the keys of its actions and its responsibility,
+ * derived from theirs.
+ */
 public record AssessmentControl(
     String id,
     String family,
@@ -10,7 +14,7 @@ public record AssessmentControl(
     String description,
     boolean mandatory,
     String nature,
-    String managedBy,
+    ControlResponsibility managedBy,
     boolean fromExtension,
     List<String> actions) {
 

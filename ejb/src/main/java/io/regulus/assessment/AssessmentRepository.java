@@ -1,5 +1,8 @@
 package io.regulus.assessment;
 
+import io.regulus.scoring.ControlResponsibility;
+import io.regulus.scoring.ManagedBy;
+import io.regulus.template.LibraryActions;
 import io.regulus.template.ResolvedTemplate;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.TenantBinding;
@@ -52,8 +55,9 @@ public class AssessmentRepository {
     binding.bind(em, tenant);
     return ((List<?>)
             em.createNativeQuery(
-                    "SELECT ac.control_id, ac.family, ac.title, ac.description, ac.mandatory, ac.nature, ac.managed_by,"
-                        + " ac.from_extension, string_agg(a.action_key, ',' ORDER BY a.action_key)"
+                    "SELECT ac.control_id, ac.family, ac.title, ac.description, ac.mandatory, ac.nature,"
+                        + " string_agg(DISTINCT a.managed_by, ','), ac.from_extension,"
+                        + " string_agg(a.action_key, ',' ORDER BY a.action_key)"
                         + " FROM assessment_control ac"
                         + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
                         + " LEFT JOIN action a ON a.id = aca.action_id"
@@ -71,10 +75,18 @@ public class AssessmentRepository {
                         (String) row[3],
                         (Boolean) row[4],
                         (String) row[5],
-                        (String) row[6],
+                        responsibility((String) row[6]),
                         (Boolean) row[7],
                         row[8] == null ? List.of() : List.of(((String) row[8]).split(","))))
             .toList();
+  }
+
+  /** A control's responsibility from the distinct responsibilities of its actions. */
+  private static ControlResponsibility responsibility(String actions) {
+    return ControlResponsibility.of(
+        actions == null
+            ? List.of()
+            : java.util.Arrays.stream(actions.split(",")).map(ManagedBy::valueOf).toList());
   }
 
   public boolean nameTaken(ActiveTenant tenant, long groupId, String name) {
@@ -177,20 +189,16 @@ public class AssessmentRepository {
 
   private void snapshotGlobal(long assessmentId, long versionId) {
     em.createNativeQuery(
-            "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points, category,"
-                + " solution, testing_source, parent_key) SELECT DISTINCT la.action_key, 'LIBRARY', la.title,"
-                + " la.description, la.how_to, la.action_type, la.points, la.category, la.solution,"
-                + " la.testing_source, la.parent_key"
-                + " FROM platform.template_control tc"
-                + " JOIN platform.template_control_action tca ON tca.control_id = tc.id"
-                + " JOIN platform.library_action la ON la.id = tca.action_id"
-                + " WHERE tc.version_id = ?1 ON CONFLICT (action_key) DO NOTHING")
+            LibraryActions.copyWhere(
+                "la.id IN (SELECT tca.action_id FROM platform.template_control tc"
+                    + " JOIN platform.template_control_action tca ON tca.control_id = tc.id"
+                    + " WHERE tc.version_id = ?1)"))
         .setParameter(1, versionId)
         .executeUpdate();
     em.createNativeQuery(
             "INSERT INTO assessment_control (assessment_id, control_id, family, title, description, mandatory,"
-                + " nature, managed_by, position, from_extension) SELECT ?1, tc.control_id, tc.family, tc.title,"
-                + " tc.description, tc.mandatory, tc.nature, tc.managed_by, tc.position, false"
+                + " nature, position, from_extension) SELECT ?1, tc.control_id, tc.family, tc.title,"
+                + " tc.description, tc.mandatory, tc.nature, tc.position, false"
                 + " FROM platform.template_control tc WHERE tc.version_id = ?2")
         .setParameter(1, assessmentId)
         .setParameter(2, versionId)
@@ -211,8 +219,8 @@ public class AssessmentRepository {
   private void snapshotPrivate(long assessmentId, long versionId, boolean extension) {
     em.createNativeQuery(
             "INSERT INTO assessment_control (assessment_id, control_id, family, title, description, mandatory,"
-                + " nature, managed_by, position, from_extension) SELECT ?1, pc.control_id, pc.family, pc.title,"
-                + " pc.description, pc.mandatory, pc.nature, pc.managed_by, pc.position + ?3, ?4"
+                + " nature, position, from_extension) SELECT ?1, pc.control_id, pc.family, pc.title,"
+                + " pc.description, pc.mandatory, pc.nature, pc.position + ?3, ?4"
                 + " FROM private_control pc WHERE pc.version_id = ?2")
         .setParameter(1, assessmentId)
         .setParameter(2, versionId)

@@ -24,7 +24,8 @@ import java.util.Set;
  *   <li>control and assessment statuses follow their actions' test results.
  * </ol>
  *
- * Provider-managed actions count as achieved whatever their instance says.
+ * Provider-managed actions count as achieved whatever their instance says, unless it is out of
+ * scope (rule 3 holds for them too).
  */
 public final class ScoringEngine {
 
@@ -82,13 +83,16 @@ public final class ScoringEngine {
     return new TenantScores(units, assessments);
   }
 
-  /** What one instance adds to a score (rules 2 and 3; provider-managed counts as achieved). */
+  /**
+   * What one instance adds to a score (rules 2 and 3; provider-managed counts as achieved, out of
+   * scope counts for nothing, whoever manages the action).
+   */
   static Score contribution(ScoredAction action, ActionState state) {
-    if (action.managedBy() == ManagedBy.PROVIDER) {
-      return new Score(action.points(), action.points());
-    }
     if (state.outOfScope()) {
       return Score.ZERO;
+    }
+    if (action.managedBy() == ManagedBy.PROVIDER) {
+      return new Score(action.points(), action.points());
     }
     return new Score(action.points() * state.earnedShare(), action.points());
   }
@@ -102,11 +106,11 @@ public final class ScoringEngine {
   }
 
   private static Result result(ScoredAction action, ActionState state) {
-    if (action.managedBy() == ManagedBy.PROVIDER) {
-      return Result.PASSED;
-    }
     if (state.outOfScope()) {
       return Result.OUT_OF_SCOPE;
+    }
+    if (action.managedBy() == ManagedBy.PROVIDER) {
+      return Result.PASSED;
     }
     if (state.test() == TestStatus.PASSED) {
       return Result.PASSED;

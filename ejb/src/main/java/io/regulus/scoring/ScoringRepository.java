@@ -14,23 +14,20 @@ import java.util.Map;
 
 /**
  * Reads what a tenant's scores are computed from in three queries, whatever the number of
- * assessments, controls and actions: the actions its assessments use (an action is provider-managed
- * when every control mapping it is), the assessments with their controls' mappings, and the
- * instances' effective statuses (an action tested through its parent counts with its parent's).
- * While a tenant's data does not change, one cheap fingerprint query stands for the three, and the
- * scores computed last are served again; when only states changed, only they are read.
+ * assessments, controls and actions: the actions its assessments use (with the responsibility each
+ * carries), the assessments with their controls' mappings, and the instances' effective statuses
+ * (an action tested through its parent counts with its parent's). While a tenant's data does not
+ * change, one cheap fingerprint query stands for the three, and the scores computed last are served
+ * again; when only states changed, only they are read.
  */
 @ApplicationScoped
 public class ScoringRepository {
 
-  /**
-   * The actions the assessments use, with whether every control mapping each is provider-managed.
-   */
+  /** The actions the assessments use, each with its own responsibility. */
   public static final String ACTIONS =
-      "SELECT a.action_key, a.points, a.action_type, bool_and(ac.managed_by = 'PROVIDER'), a.category,"
-          + " a.solution, a.title FROM action a"
-          + " JOIN assessment_control_action aca ON aca.action_id = a.id"
-          + " JOIN assessment_control ac ON ac.id = aca.control_id GROUP BY a.id";
+      "SELECT a.action_key, a.points, a.action_type, a.managed_by, a.category, a.solution, a.title"
+          + " FROM action a WHERE EXISTS (SELECT 1 FROM assessment_control_action aca"
+          + " WHERE aca.action_id = a.id)";
 
   /** The assessments with their controls and each control's action keys, in template order. */
   public static final String ASSESSMENTS =
@@ -261,7 +258,7 @@ public class ScoringRepository {
               key,
               ((Number) row[1]).intValue(),
               ActionType.valueOf((String) row[2]),
-              Boolean.TRUE.equals(row[3]) ? ManagedBy.PROVIDER : ManagedBy.CUSTOMER,
+              ManagedBy.valueOf((String) row[3]),
               (String) row[4],
               (String) row[5]));
       titles.put(key, (String) row[6]);

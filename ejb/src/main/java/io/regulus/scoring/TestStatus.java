@@ -21,6 +21,11 @@ public enum TestStatus {
     return this == FAILED_LOW_RISK || this == FAILED_MEDIUM_RISK || this == FAILED_HIGH_RISK;
   }
 
+  /** A status only automatic testing gives (or a person overriding it, with a reason). */
+  public boolean automatic() {
+    return this == TO_BE_DETECTED || this == COULD_NOT_BE_DETECTED || this == PARTIALLY_TESTED;
+  }
+
   /** Not tested yet: nothing is known of the result. */
   public boolean untested() {
     return this == NONE || this == NOT_ASSESSED || this == TO_BE_DETECTED;

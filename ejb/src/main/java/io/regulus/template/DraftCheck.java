@@ -38,7 +38,8 @@ final class DraftCheck {
       ActionType type,
       int points,
       String category,
-      String solution) {}
+      String solution,
+      ManagedBy managedBy) {}
 
   /** A control, checked; {@code position} keeps the draft's order. */
   record NewControl(
@@ -48,7 +49,6 @@ final class DraftCheck {
       String description,
       boolean mandatory,
       Classification.Nature nature,
-      ManagedBy managedBy,
       List<String> actions,
       int position) {}
 
@@ -137,8 +137,6 @@ final class DraftCheck {
       }
       Classification.Nature nature =
           parse(Classification.Nature.class, at + ".nature", control.nature(), null);
-      ManagedBy managedBy =
-          parse(ManagedBy.class, at + ".managedBy", control.managedBy(), ManagedBy.CUSTOMER);
       if (control.actions().isEmpty()) {
         fail(
             at + ".actions",
@@ -169,7 +167,6 @@ final class DraftCheck {
               description,
               Boolean.TRUE.equals(control.mandatory()),
               nature,
-              managedBy,
               List.copyOf(mapped),
               i));
     }
@@ -186,6 +183,8 @@ final class DraftCheck {
       String category = text(at + ".category", action.category(), 60, true);
       String solution = text(at + ".solution", action.solution(), 120, false);
       ActionType type = parse(ActionType.class, at + ".type", action.type(), null);
+      ManagedBy managedBy =
+          parse(ManagedBy.class, at + ".managedBy", action.managedBy(), ManagedBy.CUSTOMER);
       if (action.points() != null && (action.points() < 1 || action.points() > 99)) {
         fail(
             at + ".points",
@@ -209,7 +208,16 @@ final class DraftCheck {
       int points =
           action.points() != null ? action.points() : derivedPoints.getOrDefault(action.key(), 1);
       actions.add(
-          new NewAction(action.key(), title, description, howTo, type, points, category, solution));
+          new NewAction(
+              action.key(),
+              title,
+              description,
+              howTo,
+              type,
+              points,
+              category,
+              solution,
+              managedBy));
     }
     return new Checked(actions, controls);
   }

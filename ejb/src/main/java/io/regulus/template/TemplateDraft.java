@@ -32,7 +32,8 @@ public record TemplateDraft(
   }
 
   /**
-   * A new action of the tenant's own; {@code points} null means derived from its strongest control.
+   * A new action of the tenant's own; {@code points} null means derived from its strongest control,
+   * {@code managedBy} (customer or provider) null means customer-managed.
    */
   public record Action(
       String key,
@@ -42,9 +43,13 @@ public record TemplateDraft(
       String type,
       Integer points,
       String category,
-      String solution) {}
+      String solution,
+      String managedBy) {}
 
-  /** A control: its classification and the keys of the actions that satisfy it. */
+  /**
+   * A control: its classification and the keys of the actions that satisfy it (its responsibility
+   * is derived from theirs).
+   */
   public record Control(
       String id,
       String family,
@@ -52,7 +57,6 @@ public record TemplateDraft(
       String description,
       Boolean mandatory,
       String nature,
-      String managedBy,
       List<String> actions) {
 
     public Control {

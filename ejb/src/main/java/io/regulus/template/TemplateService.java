@@ -166,7 +166,8 @@ public class TemplateService {
     for (DraftCheck.NewAction action : checked.actions()) {
       em.createNativeQuery(
               "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points, category,"
-                  + " solution, testing_source) VALUES (?1, 'TENANT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'MANUAL')")
+                  + " solution, testing_source, managed_by)"
+                  + " VALUES (?1, 'TENANT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'MANUAL', ?9)")
           .setParameter(1, action.key())
           .setParameter(2, action.title())
           .setParameter(3, action.description())
@@ -175,6 +176,7 @@ public class TemplateService {
           .setParameter(6, action.points())
           .setParameter(7, action.category())
           .setParameter(8, action.solution())
+          .setParameter(9, action.managedBy().name())
           .executeUpdate();
     }
     copyLibraryActions(library);
@@ -199,7 +201,6 @@ public class TemplateService {
               .add("description", control.description())
               .add("mandatory", control.mandatory())
               .add("nature", control.nature().name())
-              .add("managed_by", control.managedBy().name())
               .add("position", control.position()));
       control
           .actions()
@@ -212,9 +213,9 @@ public class TemplateService {
     }
     em.createNativeQuery(
             "INSERT INTO private_control (version_id, control_id, family, title, description, mandatory, nature,"
-                + " managed_by, position) SELECT ?1, c.control_id, c.family, c.title, c.description, c.mandatory,"
-                + " c.nature, c.managed_by, c.position FROM json_to_recordset(CAST(?2 AS json)) AS c(control_id text,"
-                + " family text, title text, description text, mandatory boolean, nature text, managed_by text,"
+                + " position) SELECT ?1, c.control_id, c.family, c.title, c.description, c.mandatory,"
+                + " c.nature, c.position FROM json_to_recordset(CAST(?2 AS json)) AS c(control_id text,"
+                + " family text, title text, description text, mandatory boolean, nature text,"
                 + " position integer)")
         .setParameter(1, versionId)
         .setParameter(2, controls.build().toString())
@@ -230,19 +231,14 @@ public class TemplateService {
   }
 
   /**
-   * Copies library actions into the tenant's catalogue, once: a copy keeps the points and type it
-   * was taken with.
+   * Copies library actions into the tenant's catalogue, once: a copy keeps the points, type and
+   * responsibility it was taken with.
    */
   private void copyLibraryActions(Set<String> keys) {
     if (keys.isEmpty()) {
       return;
     }
-    em.createNativeQuery(
-            "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points, category,"
-                + " solution, testing_source, parent_key) SELECT la.action_key, 'LIBRARY', la.title, la.description,"
-                + " la.how_to, la.action_type, la.points, la.category, la.solution, la.testing_source, la.parent_key"
-                + " FROM platform.library_action la WHERE la.action_key = ANY (string_to_array(?1, ','))"
-                + " ON CONFLICT (action_key) DO NOTHING")
+    em.createNativeQuery(LibraryActions.copyWhere("la.action_key = ANY (string_to_array(?1, ','))"))
         .setParameter(1, String.join(",", keys))
         .executeUpdate();
   }

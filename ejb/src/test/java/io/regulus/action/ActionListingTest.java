@@ -7,6 +7,7 @@ import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
+import io.regulus.scoring.ManagedBy;
 import io.regulus.scoring.Score;
 import io.regulus.scoring.TestStatus;
 import java.time.Instant;
@@ -40,6 +41,7 @@ class ActionListingTest {
               i,
               i <= 10 ? "Control access" : "Manage compliance",
               null,
+              ManagedBy.CUSTOMER,
               ActionOrigin.LIBRARY,
               TestingSource.MANUAL,
               null,
@@ -48,6 +50,7 @@ class ActionListingTest {
               passed ? ImplementationStatus.IMPLEMENTED : ImplementationStatus.NOT_IMPLEMENTED,
               null,
               passed ? TestStatus.PASSED : TestStatus.NONE,
+              null,
               null,
               null,
               i <= 5 ? "u-bob" : null,

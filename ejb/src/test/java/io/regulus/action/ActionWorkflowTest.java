@@ -14,6 +14,7 @@ import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
+import io.regulus.scoring.ManagedBy;
 import io.regulus.scoring.TestStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -129,13 +130,44 @@ class ActionWorkflowTest {
   }
 
   @Test
+  void anImplementationOutOfScopeTakesNoTestStatusAndDropsItsResult() {
+    ActionInstance outOfScope =
+        instance(ImplementationStatus.OUT_OF_SCOPE, TestStatus.NONE, null, MANUAL, null, null);
+    for (TestStatus status : TestStatus.values()) {
+      if (status != TestStatus.NONE) {
+        assertThat(
+                violations(
+                    () -> apply(outOfScope, statuses(null, status, null), TenantRole.ADMIN, "a")))
+            .as(status.name())
+            .containsExactly("testStatus");
+      }
+    }
+    assertThat(
+            violations(
+                () ->
+                    apply(
+                        UNTOUCHED,
+                        statuses(ImplementationStatus.OUT_OF_SCOPE, TestStatus.PASSED, null),
+                        TenantRole.ADMIN,
+                        "a")))
+        .containsExactly("testStatus");
+    ActionInstance passed =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.PASSED, null, MANUAL, null, "b");
+    ActionInstance dropped =
+        apply(
+            passed, statuses(ImplementationStatus.OUT_OF_SCOPE, null, null), TenantRole.ADMIN, "a");
+    assertThat(dropped.testStatus()).isEqualTo(TestStatus.NONE);
+    assertThat(dropped.implementationDate()).isNull();
+  }
+
+  @Test
   void aPassedFractionGoesWithAPartialTestOnly() {
     ActionInstance implemented =
-        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "b");
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, AUTOMATIC, null, "b");
     assertThat(
             apply(
                     implemented,
-                    statuses(null, TestStatus.PARTIALLY_TESTED, new BigDecimal("0.25")),
+                    overridden(TestStatus.PARTIALLY_TESTED, new BigDecimal("0.25")),
                     TenantRole.ADMIN,
                     "a")
                 .passedFraction())
@@ -145,7 +177,7 @@ class ActionWorkflowTest {
                 () ->
                     apply(
                         implemented,
-                        statuses(null, TestStatus.PARTIALLY_TESTED, null),
+                        overridden(TestStatus.PARTIALLY_TESTED, null),
                         TenantRole.ADMIN,
                         "a")))
         .containsExactly("passedFraction");
@@ -154,7 +186,7 @@ class ActionWorkflowTest {
                 () ->
                     apply(
                         implemented,
-                        statuses(null, TestStatus.PASSED, BigDecimal.ONE),
+                        overridden(TestStatus.PASSED, BigDecimal.ONE),
                         TenantRole.ADMIN,
                         "a")))
         .containsExactly("passedFraction");
@@ -176,31 +208,80 @@ class ActionWorkflowTest {
                     apply(
                         automatic, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")))
         .containsExactly("testOverrideReason");
+    ActionInstance overridden =
+        apply(automatic, overridden(TestStatus.PASSED, null), TenantRole.ADMIN, "a");
+    assertThat(overridden.testStatus()).isEqualTo(TestStatus.PASSED);
+    assertThat(overridden.testOverrideReason()).isEqualTo("Checked the console by hand");
+    // the reason stays with the status it explains, and goes with it
+    assertThat(
+            apply(overridden, statuses(null, null, null), TenantRole.ADMIN, "a")
+                .testOverrideReason())
+        .isEqualTo("Checked the console by hand");
+    assertThat(
+            apply(
+                    overridden,
+                    statuses(ImplementationStatus.PLANNED, null, null),
+                    TenantRole.ADMIN,
+                    "a")
+                .testOverrideReason())
+        .isNull();
+    ActionInstance manual =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "b");
+    ActionInstance passed =
+        apply(manual, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a");
+    assertThat(passed.testStatus()).isEqualTo(TestStatus.PASSED);
+    assertThat(passed.testOverrideReason()).isNull();
+  }
+
+  @Test
+  void theStatusesOfAutomaticTestingAreNotSetByHandOnAManualAction() {
+    ActionInstance manual =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "b");
+    for (TestStatus status :
+        List.of(
+            TestStatus.TO_BE_DETECTED,
+            TestStatus.COULD_NOT_BE_DETECTED,
+            TestStatus.PARTIALLY_TESTED)) {
+      assertThat(
+              violations(
+                  () ->
+                      apply(
+                          manual,
+                          statuses(
+                              null,
+                              status,
+                              status == TestStatus.PARTIALLY_TESTED ? BigDecimal.ONE : null),
+                          TenantRole.ADMIN,
+                          "a")))
+          .as(status.name())
+          .containsExactly("testStatus");
+    }
+    ActionInstance automatic =
+        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, AUTOMATIC, null, "b");
     assertThat(
             apply(
                     automatic,
-                    new ActionUpdate(
-                        null,
-                        null,
-                        TestStatus.PASSED,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "Checked the console by hand",
-                        null),
+                    overridden(TestStatus.COULD_NOT_BE_DETECTED, null),
                     TenantRole.ADMIN,
                     "a")
                 .testStatus())
-        .isEqualTo(TestStatus.PASSED);
-    ActionInstance manual =
-        instance(ImplementationStatus.IMPLEMENTED, TestStatus.NONE, null, MANUAL, null, "b");
-    assertThat(
-            apply(manual, statuses(null, TestStatus.PASSED, null), TenantRole.ADMIN, "a")
-                .testStatus())
-        .isEqualTo(TestStatus.PASSED);
+        .isEqualTo(TestStatus.COULD_NOT_BE_DETECTED);
+  }
+
+  /** A test status set by hand, with the reason an automatic test's override needs. */
+  private static ActionUpdate overridden(TestStatus test, BigDecimal fraction) {
+    return new ActionUpdate(
+        null,
+        null,
+        test,
+        fraction,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Checked the console by hand",
+        null);
   }
 
   @Test
@@ -293,6 +374,7 @@ class ActionWorkflowTest {
             null,
             null,
             null,
+            null,
             TODAY.minusDays(1),
             Priority.MEDIUM,
             null);
@@ -303,6 +385,7 @@ class ActionWorkflowTest {
             ImplementationStatus.IMPLEMENTED,
             TODAY,
             TestStatus.PASSED,
+            null,
             null,
             null,
             null,
@@ -346,6 +429,7 @@ class ActionWorkflowTest {
         27,
         "Control access",
         null,
+        ManagedBy.CUSTOMER,
         ActionOrigin.LIBRARY,
         testingSource,
         parent,
@@ -355,6 +439,7 @@ class ActionWorkflowTest {
         implementation.done() ? LocalDate.of(2026, 1, 1) : null,
         test,
         fraction,
+        null,
         null,
         null,
         null,

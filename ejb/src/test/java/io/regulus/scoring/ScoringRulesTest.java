@@ -67,6 +67,56 @@ class ScoringRulesTest {
   }
 
   @Test
+  void aProviderActionOutOfScopeLeavesBothAchievedAndPossible() {
+    ScoredAction provider =
+        new ScoredAction("P", 9, ActionType.OPERATIONAL, ManagedBy.PROVIDER, "Infra", null);
+    ScoredAction customer =
+        new ScoredAction("C", 3, ActionType.TECHNICAL, ManagedBy.CUSTOMER, "Infra", null);
+    List<ScoringInput.Assessment> assessments =
+        List.of(
+            new ScoringInput.Assessment(
+                "A",
+                "HIPAA",
+                "G",
+                List.of(
+                    new ScoringInput.Control("C1", List.of("P")),
+                    new ScoringInput.Control("C2", List.of("P", "C")))));
+    Map<String, ScoredAction> actions = Map.of("P", provider, "C", customer);
+
+    TenantScores untouched = ScoringEngine.score(new ScoringInput(actions, assessments, Map.of()));
+    assertThat(untouched.tenant()).isEqualTo(new Score(9, 12));
+    assertThat(untouched.provider()).isEqualTo(new Score(9, 9));
+
+    for (ActionState outOfScope :
+        List.of(
+            new ActionState(ImplementationStatus.OUT_OF_SCOPE, TestStatus.NONE, 0),
+            new ActionState(ImplementationStatus.IMPLEMENTED, TestStatus.OUT_OF_SCOPE, 0))) {
+      TenantScores scores =
+          ScoringEngine.score(
+              new ScoringInput(
+                  actions, assessments, Map.of(new ScoringInput.Instance("P", null), outOfScope)));
+      assertThat(scores.tenant()).isEqualTo(new Score(0, 3));
+      assertThat(scores.provider()).isEqualTo(Score.ZERO);
+      AssessmentScore assessment = scores.assessments().get("A");
+      assertThat(assessment.score()).isEqualTo(new Score(0, 3));
+      assertThat(assessment.controls())
+          .containsEntry("C1", ControlStatus.OUT_OF_SCOPE)
+          .containsEntry("C2", ControlStatus.NONE);
+    }
+  }
+
+  @Test
+  void aControlsResponsibilityComesFromItsActions() {
+    assertThat(ControlResponsibility.of(List.of(ManagedBy.PROVIDER, ManagedBy.PROVIDER)))
+        .isEqualTo(ControlResponsibility.PROVIDER);
+    assertThat(ControlResponsibility.of(List.of(ManagedBy.CUSTOMER)))
+        .isEqualTo(ControlResponsibility.CUSTOMER);
+    assertThat(ControlResponsibility.of(List.of(ManagedBy.CUSTOMER, ManagedBy.PROVIDER)))
+        .isEqualTo(ControlResponsibility.SHARED);
+    assertThat(ControlResponsibility.of(List.of())).isEqualTo(ControlResponsibility.CUSTOMER);
+  }
+
+  @Test
   void aControlMappedToAnUnknownActionIsRefused() {
     assertThatThrownBy(
             () ->

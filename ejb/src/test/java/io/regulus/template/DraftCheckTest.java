@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
+import io.regulus.scoring.ManagedBy;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,6 @@ class DraftCheckTest {
                                 "D",
                                 true,
                                 "detective",
-                                null,
                                 java.util.Arrays.asList("own-a", null)))),
                     LIBRARY,
                     Set.of()),
@@ -94,6 +94,34 @@ class DraftCheckTest {
     assertThat(problem.violations())
         .extracting(Violation::field)
         .containsExactly("actions[1]", "controls[1]", "controls[2].actions[1]");
+  }
+
+  @Test
+  void anActionIsTheCustomersUnlessItSaysTheProviderManagesIt() {
+    DraftCheck.Checked checked =
+        DraftCheck.check(
+            draft(
+                List.of(
+                    action("own-a", 5),
+                    action("own-b", 5, "provider"),
+                    action("own-c", 5, "Customer")),
+                List.of(control("C-1", true, "preventative", "own-a", "own-b", "own-c"))),
+            LIBRARY,
+            Set.of());
+    assertThat(checked.actions())
+        .extracting(DraftCheck.NewAction::managedBy)
+        .containsExactly(ManagedBy.CUSTOMER, ManagedBy.PROVIDER, ManagedBy.CUSTOMER);
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.check(
+                    draft(
+                        List.of(action("own-a", 5, "microsoft")),
+                        List.of(control("C-1", true, "preventative", "own-a"))),
+                    LIBRARY,
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(rule(problem, "actions[0].managedBy")).contains("customer, provider", "microsoft");
   }
 
   @Test
@@ -143,20 +171,25 @@ class DraftCheckTest {
   }
 
   private static TemplateDraft.Action action(String key, Integer points) {
+    return action(key, points, null);
+  }
+
+  private static TemplateDraft.Action action(String key, Integer points, String managedBy) {
     return new TemplateDraft.Action(
-        key, "Do " + key, "Why " + key, null, "operational", points, "Manage compliance", null);
+        key,
+        "Do " + key,
+        "Why " + key,
+        null,
+        "operational",
+        points,
+        "Manage compliance",
+        null,
+        managedBy);
   }
 
   private static TemplateDraft.Control control(
       String id, boolean mandatory, String nature, String... actions) {
     return new TemplateDraft.Control(
-        id,
-        "Family",
-        "Control " + id,
-        "Requirement " + id,
-        mandatory,
-        nature,
-        null,
-        List.of(actions));
+        id, "Family", "Control " + id, "Requirement " + id, mandatory, nature, List.of(actions));
   }
 }

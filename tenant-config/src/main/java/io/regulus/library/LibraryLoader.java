@@ -22,9 +22,9 @@ import java.util.logging.Logger;
 /**
  * Loads the built-in library ({@code library/catalog.json} names the action file and the template
  * files) into the platform schema, idempotently: actions are added or their texts refreshed (never
- * their points or type); a template version is added once and never changed afterwards. Changed
- * content under a published version is refused with a log line naming the template: it needs a new
- * version.
+ * their points, type or responsibility); a template version is added once and never changed
+ * afterwards. Changed content under a published version is refused with a log line naming the
+ * template: it needs a new version.
  */
 @Stateless
 public class LibraryLoader {
@@ -59,8 +59,8 @@ public class LibraryLoader {
       String parent = action.get("parent") instanceof JsonString key ? key.getString() : null;
       em.createNativeQuery(
               "INSERT INTO platform.library_action (action_key, title, description, how_to, action_type, points,"
-                  + " category, solution, testing_source, parent_key)"
-                  + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS varchar))"
+                  + " category, solution, testing_source, parent_key, managed_by)"
+                  + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS varchar), ?11)"
                   + " ON CONFLICT (action_key) DO UPDATE SET title = EXCLUDED.title,"
                   + " description = EXCLUDED.description, how_to = EXCLUDED.how_to, category = EXCLUDED.category,"
                   + " solution = EXCLUDED.solution")
@@ -74,6 +74,7 @@ public class LibraryLoader {
           .setParameter(8, action.getString("solution", null))
           .setParameter(9, upper(action.getString("testingSource")))
           .setParameter(10, parent)
+          .setParameter(11, upper(action.getString("managedBy")))
           .executeUpdate();
       count++;
     }
@@ -129,7 +130,7 @@ public class LibraryLoader {
           ((Number)
                   em.createNativeQuery(
                           "INSERT INTO platform.template_control (version_id, control_id, family, title, description,"
-                              + " mandatory, nature, managed_by, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                              + " mandatory, nature, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                               + " RETURNING id")
                       .setParameter(1, versionId)
                       .setParameter(2, control.getString("id"))
@@ -138,8 +139,7 @@ public class LibraryLoader {
                       .setParameter(5, control.getString("description"))
                       .setParameter(6, control.getBoolean("mandatory"))
                       .setParameter(7, upper(control.getString("nature")))
-                      .setParameter(8, upper(control.getString("managedBy")))
-                      .setParameter(9, position++)
+                      .setParameter(8, position++)
                       .getSingleResult())
               .longValue();
       for (JsonString key : control.getJsonArray("actions").getValuesAs(JsonString.class)) {

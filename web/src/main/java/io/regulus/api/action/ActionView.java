@@ -6,6 +6,7 @@ import io.regulus.action.Priority;
 import io.regulus.action.TestingSource;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
+import io.regulus.scoring.ManagedBy;
 import io.regulus.scoring.TestStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,6 +27,7 @@ public record ActionView(
     int points,
     String category,
     String solution,
+    ManagedBy managedBy,
     ActionOrigin origin,
     TestingSource testingSource,
     Long parentActionId,
@@ -35,6 +37,7 @@ public record ActionView(
     LocalDate implementationDate,
     TestStatus testStatus,
     BigDecimal passedFraction,
+    String testOverrideReason,
     String notes,
     String assigneeId,
     String assigneeName,
@@ -58,6 +61,7 @@ public record ActionView(
         i.points(),
         i.category(),
         i.solution(),
+        i.managedBy(),
         i.origin(),
         i.testingSource(),
         i.parentInstanceId(),
@@ -67,6 +71,7 @@ public record ActionView(
         i.implementationDate(),
         i.testStatus(),
         i.passedFraction(),
+        i.testOverrideReason(),
         i.notes(),
         i.assigneeId(),
         i.assigneeName(),

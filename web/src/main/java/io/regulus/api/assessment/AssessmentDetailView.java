@@ -2,6 +2,7 @@ package io.regulus.api.assessment;
 
 import io.regulus.assessment.AssessmentControl;
 import io.regulus.assessment.AssessmentService;
+import io.regulus.scoring.ControlResponsibility;
 import io.regulus.scoring.ControlStatus;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
 public record AssessmentDetailView(AssessmentView assessment, List<ControlView> controls) {
 
   /**
-   * A control of the assessment's snapshot and its status (passed, failed, none, out of scope, in
+   * A control of the assessment's snapshot, its responsibility (derived from its actions: customer,
+   * provider, or shared when it holds both) and its status (passed, failed, none, out of scope, in
    * progress).
    */
   public record ControlView(
@@ -19,7 +21,7 @@ public record AssessmentDetailView(AssessmentView assessment, List<ControlView> 
       String description,
       boolean mandatory,
       String nature,
-      String managedBy,
+      ControlResponsibility managedBy,
       boolean fromExtension,
       ControlStatus status,
       List<String> actions) {}
