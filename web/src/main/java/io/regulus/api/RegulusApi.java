@@ -4,6 +4,8 @@ import io.regulus.api.action.ActionResource;
 import io.regulus.api.action.ActivityResource;
 import io.regulus.api.assessment.AssessmentGroupResource;
 import io.regulus.api.assessment.AssessmentResource;
+import io.regulus.api.contract.StrictJsonReader;
+import io.regulus.api.contract.StrictParameters;
 import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.me.MeResource;
@@ -73,6 +75,8 @@ public class RegulusApi extends Application {
       List.of(
           AuthenticationFilter.class,
           AccessFilter.class,
+          StrictParameters.class,
+          StrictJsonReader.class,
           DomainExceptionMapper.class,
           ValidationExceptionMapper.class,
           WebApplicationExceptionMapper.class,
