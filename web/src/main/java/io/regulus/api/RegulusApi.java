@@ -4,6 +4,7 @@ import io.regulus.api.action.ActionResource;
 import io.regulus.api.action.ActivityResource;
 import io.regulus.api.assessment.AssessmentGroupResource;
 import io.regulus.api.assessment.AssessmentResource;
+import io.regulus.api.contract.PlainPaths;
 import io.regulus.api.contract.StrictJsonReader;
 import io.regulus.api.contract.StrictParameters;
 import io.regulus.api.evidence.EvidenceResource;
@@ -76,6 +77,7 @@ public class RegulusApi extends Application {
           AuthenticationFilter.class,
           AccessFilter.class,
           StrictParameters.class,
+          PlainPaths.class,
           StrictJsonReader.class,
           DomainExceptionMapper.class,
           ValidationExceptionMapper.class,
