@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -27,7 +28,10 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -232,6 +236,18 @@ class ArchitectureTest {
         .check(all);
   }
 
+  /** The API reads JSON bodies strictly only into records (api.contract.StrictJsonReader). */
+  @Test
+  void everyJsonBodyIsARecord() {
+    methods()
+        .that()
+        .areDeclaredInClassesThat(Module.WEB.contains())
+        .and()
+        .areAnnotatedWith(Consumes.class)
+        .should(takeJsonBodiesAsRecords())
+        .check(all);
+  }
+
   @Test
   void featurePackagesFormNoCycles() {
     slices().matching("io.regulus.(*)..").should().beFreeOfCycles().check(all);
@@ -240,6 +256,35 @@ class ArchitectureTest {
   @Test
   void apiPackagesFormNoCycles() {
     slices().matching("io.regulus.api.(*)..").should().beFreeOfCycles().check(all);
+  }
+
+  private static ArchCondition<JavaMethod> takeJsonBodiesAsRecords() {
+    return new ArchCondition<>("take a JSON body as a record") {
+      @Override
+      public void check(JavaMethod endpoint, ConditionEvents events) {
+        if (!Arrays.asList(endpoint.getAnnotationOfType(Consumes.class).value())
+            .contains(MediaType.APPLICATION_JSON)) {
+          return;
+        }
+        for (JavaParameter parameter : endpoint.getParameters()) {
+          boolean entity =
+              parameter.getAnnotations().stream()
+                  .noneMatch(a -> a.getRawType().getPackageName().startsWith("jakarta.ws.rs"));
+          JavaClass type = parameter.getRawType();
+          boolean record =
+              type.getRawSuperclass().map(s -> s.isEquivalentTo(Record.class)).orElse(false);
+          if (entity && !record) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    endpoint,
+                    endpoint.getFullName()
+                        + " reads its JSON body into "
+                        + type.getName()
+                        + ", not a record"));
+          }
+        }
+      }
+    };
   }
 
   private static ArchCondition<JavaMethod> takeWhatTheirPermissionNeeds() {

@@ -13,7 +13,15 @@ public class InvalidInputException extends DomainException {
   private final List<Violation> violations;
 
   public InvalidInputException(String summary, List<Violation> violations) {
-    super(ProblemKind.RULE_VIOLATED, describe(summary, violations));
+    this(ProblemKind.RULE_VIOLATED, summary, violations);
+  }
+
+  /**
+   * An input of another kind than a broken rule: one that cannot be read as the request it should
+   * be ({@link ProblemKind#INVALID_INPUT}).
+   */
+  public InvalidInputException(ProblemKind kind, String summary, List<Violation> violations) {
+    super(kind, describe(summary, violations));
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("an invalid input has at least one violation");
     }

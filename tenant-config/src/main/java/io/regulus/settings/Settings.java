@@ -48,6 +48,10 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_EVIDENCE_MAX_BYTES", defaultValue = "26214400")
   long evidenceMaxBytes;
 
+  @Inject
+  @ConfigProperty(name = "REGULUS_JSON_MAX_BYTES", defaultValue = "1048576")
+  long jsonMaxBytes;
+
   /**
    * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
    */
@@ -132,6 +136,11 @@ public class Settings {
   /** The largest evidence file one upload may store, in bytes. */
   public long evidenceMaxBytes() {
     return evidenceMaxBytes;
+  }
+
+  /** The longest JSON request body the API reads, in bytes; a longer one is refused (413). */
+  public long jsonMaxBytes() {
+    return jsonMaxBytes;
   }
 
   /**

@@ -4,6 +4,9 @@ import io.regulus.api.action.ActionResource;
 import io.regulus.api.action.ActivityResource;
 import io.regulus.api.assessment.AssessmentGroupResource;
 import io.regulus.api.assessment.AssessmentResource;
+import io.regulus.api.contract.PlainPaths;
+import io.regulus.api.contract.StrictJsonReader;
+import io.regulus.api.contract.StrictParameters;
 import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.limit.RateLimitFilter;
@@ -88,6 +91,9 @@ public class RegulusApi extends Application {
           ListPageHeaders.class,
           AuthenticationFilter.class,
           AccessFilter.class,
+          StrictParameters.class,
+          PlainPaths.class,
+          StrictJsonReader.class,
           DomainExceptionMapper.class,
           ValidationExceptionMapper.class,
           WebApplicationExceptionMapper.class,

@@ -163,7 +163,6 @@ public class EvidenceResource {
         .header(HttpHeaders.CONTENT_LENGTH, file.size())
         .header("Content-Disposition", attachment(file.fileName()))
         .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
-        .header("X-Content-Type-Options", "nosniff")
         .tag(new EntityTag(file.sha256()))
         .build();
   }

@@ -4,7 +4,9 @@ import io.regulus.problem.ProblemKind;
 import io.regulus.spreadsheet.CellError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Builds problem+json responses; the one place that knows their shape. */
@@ -12,6 +14,10 @@ public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_PREFIX = "urn:regulus:problem:";
+  private static final String INTERNAL_TYPE = TYPE_PREFIX + "internal-error";
+  private static final String INTERNAL_DETAIL =
+      "Regulus could not complete this request. It has been logged under the instance id; "
+          + "quote it when you report the problem.";
 
   private Problems() {}
 
@@ -76,7 +82,57 @@ public final class Problems {
         null);
   }
 
-  static String typeFor(int status) {
-    return TYPE_PREFIX + "http-" + status;
+  /**
+   * The problem of an HTTP status: of the domain's kind with that status where there is one (so a
+   * 404 of an unknown path has the type of every other 404), else {@code http-<status>}.
+   */
+  static Response response(int status, String detail) {
+    return kind(status)
+        .map(kind -> response(kind, detail, List.of()))
+        .orElseGet(
+            () -> {
+              Response.StatusType type = Response.Status.fromStatusCode(status);
+              String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+              return response(status, TYPE_PREFIX + "http-" + status, title, detail, List.of());
+            });
+  }
+
+  /** An unexpected failure: nothing of its cause, only an instance id it is logged under. */
+  static ProblemView internal() {
+    return new ProblemView(
+        INTERNAL_TYPE,
+        "Internal error",
+        500,
+        INTERNAL_DETAIL,
+        "urn:uuid:" + UUID.randomUUID(),
+        null,
+        null,
+        null);
+  }
+
+  /** {@link #response(int, String)}'s problem, for answers written outside JAX-RS. */
+  static ProblemView problem(int status, String detail) {
+    return (ProblemView) response(status, detail).getEntity();
+  }
+
+  private static Optional<ProblemKind> kind(int status) {
+    return Arrays.stream(ProblemKind.values()).filter(k -> k.status() == status).findFirst();
+  }
+
+  /** What an HTTP error status means for a caller of this API, and what to do. */
+  static String detail(int status) {
+    return switch (status) {
+      case 400 ->
+          "The request could not be read. Send a JSON body that matches the documented schema (see /openapi).";
+      case 404 -> "No resource at this path. The API is described at /openapi.";
+      case 405 ->
+          "This method is not allowed on this path; the Allow header lists the ones that are.";
+      case 406 -> "This resource answers application/json (errors application/problem+json).";
+      case 415 ->
+          "This endpoint does not take a body of this Content-Type: /openapi lists the types it takes"
+              + " (application/json for most; multipart/form-data for evidence files; the .xlsx type for workbooks).";
+      case 413 -> "The request is larger than this server reads.";
+      default -> "The request could not be processed.";
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.regulus.api.problem;
 
+import io.regulus.api.contract.ApiHeaders;
 import io.regulus.problem.ProblemKind;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -50,6 +51,7 @@ public class UnauthenticatedProblem extends HttpServlet {
     }
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", challenge);
+    ApiHeaders.apply(response);
     response.setContentType(Problems.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(JSONB.toJson(Problems.problem(ProblemKind.UNAUTHENTICATED, detail)));

@@ -5,7 +5,6 @@ import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,16 +27,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         break;
       }
     }
-    Response response =
-        Problems.response(
-            500,
-            "urn:regulus:problem:internal-error",
-            "Internal error",
-            "Regulus could not complete this request. It has been logged under the instance id; "
-                + "quote it when you report the problem.",
-            List.of());
-    ProblemView problem = (ProblemView) response.getEntity();
+    ProblemView problem = Problems.internal();
     LOG.log(Level.SEVERE, "unexpected failure " + problem.instance(), exception);
-    return response;
+    return Response.status(problem.status()).type(Problems.MEDIA_TYPE).entity(problem).build();
   }
 }
