@@ -75,6 +75,9 @@ final class BadRequests {
     bad("tenant slug of 64 characters", 400, INVALID, "slug", Caller.OPERATOR, "POST /platform/tenants", json("{'slug':'" + "abcdefgh".repeat(8) + "'}"));
     bad("firm slug with a semicolon",   400, INVALID, "firm", Caller.OPERATOR, "POST /platform/firms", json("{'slug':'a;drop'}"));
     bad("tenant slug given a number",   400, INVALID, "slug", Caller.OPERATOR, "POST /platform/tenants", json("{'slug':12345}"));
+    bad("tenant slug reserved",         400, INVALID, "slug", Caller.OPERATOR, "POST /platform/tenants", json("{'slug':'platform'}"));
+    bad("tenant slug starting with pg", 400, INVALID, "slug", Caller.OPERATOR, "POST /platform/tenants", json("{'slug':'pg-toast'}"));
+    bad("firm slug reserved",           400, INVALID, "slug", Caller.OPERATOR, "POST /platform/firms", json("{'slug':'regulus-partners'}"));
     bad("import into a bad slug",       400, INVALID, "slug", Caller.OPERATOR, "POST /platform/tenants/Bad_Slug/import", bytes("application/zip", "not a zip"));
     // ids in the path
     bad("action id a word",             400, INVALID, "id", Caller.ADMIN, "GET /tenants/{tenant}/actions/abc");
@@ -99,7 +102,9 @@ final class BadRequests {
     bad("what-if limit a word",         400, INVALID, "limit", Caller.ADMIN, "GET /tenants/{tenant}/scores/what-if?limit=ten");
     bad("activity before a date",       400, INVALID, "before", Caller.ADMIN, "GET /tenants/{tenant}/activity?before=yesterday");
     bad("activity as pdf",              400, INVALID, "format", Caller.ADMIN, "GET /tenants/{tenant}/activity?format=pdf");
-    bad("audit limit a word",           400, INVALID, "limit", Caller.OPERATOR, "GET /platform/audit-events?limit=lots");
+    bad("audit page a word",            400, INVALID, "page", Caller.OPERATOR, "GET /platform/audit-events?page=lots");
+    bad("page size past 500",           400, INVALID, "size", Caller.ADMIN, "GET /tenants/{tenant}/actions?size=501");
+    bad("group page size past 500",     400, INVALID, "size", Caller.ADMIN, "GET /tenants/{tenant}/assessment-groups?size=501");
     // paths, methods and media types
     bad("unknown path",                 404, NOT_FOUND, null, Caller.ADMIN, "GET /nothing-here");
     bad("dot-dot encoded",              400, INVALID, null, Caller.ADMIN, "GET /tenants/{tenant}/%2e%2e/%2e%2e/platform/tenants");
@@ -114,6 +119,9 @@ final class BadRequests {
     bad("string field given a number",  400, INVALID, "name", Caller.ADMIN, "POST /tenants/{tenant}/assessment-groups", json("{'name':5}"));
     bad("unknown field",                400, INVALID, "colour", Caller.ADMIN, "POST /tenants/{tenant}/assessment-groups", json("{'name':'g','colour':'red'}"));
     bad("duplicate key",                400, INVALID, "name", Caller.ADMIN, "POST /tenants/{tenant}/assessment-groups", json("{'name':'a','name':'b'}"));
+    bad("name with U+202E",             400, INVALID, "name", Caller.ADMIN, "POST /tenants/{tenant}/assessment-groups", json("{'name':'FY\u202E7202'}"));
+    bad("description with zero width",  400, INVALID, "description", Caller.ADMIN, "POST /tenants/{tenant}/assessment-groups", json("{'name':'EU','description':'a\u200Bb'}"));
+    bad("tenant name with U+2066",      400, INVALID, "displayName", Caller.OPERATOR, "POST /platform/tenants", json("{'slug':'bidi-name','displayName':'Acme \u2066x'}"));
     bad("blank name",                   400, INVALID, "name", Caller.ADMIN, "POST /tenants/{tenant}/assessment-groups", json("{'name':' '}"));
     bad("id list of words",             400, INVALID, "actionIds[0]", Caller.ADMIN, "POST /tenants/{tenant}/actions/assign", json("{'actionIds':['x']}"));
     bad("id past long in a list",       400, INVALID, "actionIds[0]", Caller.ADMIN, "POST /tenants/{tenant}/actions/assign", json("{'actionIds':[99999999999999999999]}"));
