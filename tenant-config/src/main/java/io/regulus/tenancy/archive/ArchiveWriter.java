@@ -54,11 +54,11 @@ final class ArchiveWriter {
     String version = TenantTables.schemaVersion(connection, schema);
     JsonArrayBuilder tables = Json.createArrayBuilder();
     for (String table : TenantTables.inLoadOrder(connection, schema)) {
-      List<String> fileColumns =
-          TenantTables.files(TenantTables.columns(connection, schema, table));
+      List<TenantTables.Column> columns = TenantTables.columns(connection, schema, table);
+      List<String> fileColumns = TenantTables.files(columns);
       String entry = ArchiveContents.tableEntry(ArchiveContents.FORMAT, table);
       List<Pending> pending = new ArrayList<>();
-      long rows = rows(table, entry, fileColumns, pending);
+      long rows = rows(table, entry, columns, pending);
       tables.add(
           Json.createObjectBuilder().add("name", table).add("rows", rows).add("entry", entry));
       for (Pending row : pending) {
@@ -88,13 +88,18 @@ final class ArchiveWriter {
   }
 
   /** Writes the table's rows, one JSON object a line; remembers the rows that hold files. */
-  private long rows(String table, String entry, List<String> fileColumns, List<Pending> pending)
+  private long rows(
+      String table, String entry, List<TenantTables.Column> columns, List<Pending> pending)
       throws SQLException, IOException {
-    StringBuilder sql = new StringBuilder("SELECT (to_jsonb(t)");
-    for (String column : fileColumns) {
-      sql.append(" - '").append(column.replace("'", "''")).append('\'');
-    }
-    sql.append(")::text, ctid::text");
+    List<String> fileColumns = TenantTables.files(columns);
+    // a row's JSON is made of its other columns only: a file is never turned into hex text
+    StringBuilder sql = new StringBuilder("SELECT (SELECT to_jsonb(x) FROM (SELECT ");
+    sql.append(
+        columns.stream()
+            .filter(c -> !c.file())
+            .map(c -> "t." + TenantTables.quoted(c.name()))
+            .collect(java.util.stream.Collectors.joining(", ")));
+    sql.append(") x)::text, t.ctid::text");
     for (String column : fileColumns) {
       sql.append(", octet_length(t.").append(TenantTables.quoted(column)).append(')');
     }
