@@ -118,8 +118,13 @@ public final class ExportBenchmark {
         fileBytes >> 20,
         totalBytes / (double) (1L << 30));
 
-    long baseline = heap.collect();
-    report.field("server heap after a full GC", "%d MB (the baseline)", baseline);
+    ServerHeap.Full first = heap.collect();
+    long baseline = first.afterMb();
+    report.field(
+        "server heap after a full GC",
+        "%d MB (the baseline), heap size %d MB",
+        baseline,
+        first.capacityMb());
     report.line("");
     ApiClient api = new ApiClient(http, settings.baseUrl(), operator);
     Path download = settings.workDir().resolve("bench-export.zip");
@@ -172,23 +177,33 @@ public final class ExportBenchmark {
     report.end(settings.resultsFile());
   }
 
-  /** Reports one step from the GC log; its growth over the baseline, in MB. */
+  /**
+   * Reports one step from the GC log; its growth over the baseline, in MB: the most the heap held
+   * after any collection during the step, or before the closing full collection (which, when no
+   * collection ran during the step, is the most the heap held at all).
+   */
   private long step(ServerHeap heap, String name, long began, long baseline) throws Exception {
     double seconds = (System.nanoTime() - began) / 1e9;
     ServerHeap.Phase phase = heap.phase();
-    long after = heap.collect();
-    long growth = Math.max(phase.peakAfterMb(), after) - baseline;
+    ServerHeap.Full closing = heap.collect();
+    long growth =
+        (phase.collections() == 0
+                ? closing.beforeMb()
+                : Math.max(phase.peakAfterMb(), closing.afterMb()))
+            - baseline;
     report.field(
         name,
-        "%.1f s; %d GCs; heap after GC at most %d MB (+%d MB), before GC at most %d MB"
-            + " (capacity %d MB); %d MB after a full GC at the end",
+        "%.1f s; %s; closing full GC %d MB -> %d MB (heap size %d MB); growth +%d MB",
         seconds,
-        phase.collections(),
-        phase.peakAfterMb(),
-        growth,
-        phase.peakBeforeMb(),
-        phase.capacityMb(),
-        after);
+        phase.collections() == 0
+            ? "no GC during it"
+            : String.format(
+                "%d GCs, heap after GC at most %d MB, before GC at most %d MB (heap size %d MB)",
+                phase.collections(), phase.peakAfterMb(), phase.peakBeforeMb(), phase.capacityMb()),
+        closing.beforeMb(),
+        closing.afterMb(),
+        closing.capacityMb(),
+        growth);
     return growth;
   }
 

@@ -25,6 +25,12 @@ final class ServerHeap {
   /** What the log says of the collections in one phase, in MB. */
   record Phase(int collections, long peakBeforeMb, long peakAfterMb, long capacityMb) {}
 
+  /**
+   * A full collection: the heap used before it (with no collection since the last one, the most the
+   * heap held in between), after it (the live data) and the heap's size, in MB.
+   */
+  record Full(long beforeMb, long afterMb, long capacityMb) {}
+
   private final Path log;
   private final long pid;
   private final Path jcmd;
@@ -57,8 +63,8 @@ final class ServerHeap {
     return pid;
   }
 
-  /** A full collection; the heap used after it, in MB (the live data, near enough). */
-  long collect() throws IOException, InterruptedException {
+  /** A full collection, as the log tells it. */
+  Full collect() throws IOException, InterruptedException {
     long before = Files.size(log);
     Process run =
         new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
@@ -72,7 +78,8 @@ final class ServerHeap {
       for (String line : linesFrom(before)) {
         Matcher m = COLLECTION.matcher(line);
         if (m.find() && m.group(1).startsWith("Pause Full")) {
-          return mb(m.group(4), m.group(5));
+          return new Full(
+              mb(m.group(2), m.group(3)), mb(m.group(4), m.group(5)), mb(m.group(6), m.group(7)));
         }
       }
       Thread.sleep(100);
