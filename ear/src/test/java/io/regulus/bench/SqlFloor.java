@@ -11,10 +11,10 @@ import java.util.List;
 
 /**
  * The database's share of a request, measured alone: on one open JDBC connection, one transaction
- * that binds the tenant schema as the application does ({@code set_config('search_path', schema,
- * true)}) and runs the request's queries, reading every column of every row. No HTTP, no token, no
- * registry lookup, no computing, no JSON: what the request cannot go below. The SQL is the
- * application's own constants.
+ * that enters the tenant schema as the application does ({@code TenantBinding.ENTER}: the tenant's
+ * shared lock, its status, the search path) and runs the request's queries, reading every column of
+ * every row. No HTTP, no token, no registry lookup, no computing, no JSON: what the request cannot
+ * go below. The SQL is the application's own constants.
  */
 final class SqlFloor {
 
@@ -69,8 +69,7 @@ final class SqlFloor {
     connection.setAutoCommit(false);
     List<PreparedStatement> statements = new ArrayList<>();
     try {
-      PreparedStatement bind =
-          connection.prepareStatement("SELECT set_config('search_path', ?, true)");
+      PreparedStatement bind = connection.prepareStatement(io.regulus.tenancy.TenantBinding.ENTER);
       statements.add(bind);
       for (String sql : queries) {
         statements.add(connection.prepareStatement(sql));

@@ -9,6 +9,29 @@ final class Platform {
 
   private Platform() {}
 
+  /**
+   * Waits until the application answers as ready: a test class run alone may start before the
+   * application has (the server reports ready first).
+   */
+  static void awaitReady() {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+    while (io.restassured.RestAssured.given()
+            .baseUri(Api.BASE_URL)
+            .get("/health/ready")
+            .statusCode()
+        != 200) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(Api.BASE_URL + "/health/ready is not 200 after 5 minutes");
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   static String operator() {
     return KeycloakClient.token("olivia");
   }

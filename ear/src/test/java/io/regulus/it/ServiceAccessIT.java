@@ -319,7 +319,7 @@ class ServiceAccessIT {
                 new TenantSlug(unique("imp")),
                 null,
                 null,
-                administration.archive(operator(), world.tenant(), world.exportId())));
+                archive(administration.archive(operator(), world.tenant(), world.exportId()))));
     calls.put(
         "DELETE /platform/tenants/{slug}",
         (p, c) ->
@@ -601,6 +601,17 @@ class ServiceAccessIT {
       Set<PlatformRole> platform) {
     String id = UUID.randomUUID().toString();
     return new User(id, "svc-" + id.substring(0, 8), null, null, tenants, firms, platform);
+  }
+
+  /** An export's archive, read whole (it is small here) to be imported again. */
+  private static java.io.InputStream archive(io.regulus.tenancy.ExportArchive archive) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      archive.writeTo(bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new java.io.ByteArrayInputStream(bytes.toByteArray());
   }
 
   private static TemplateDraft template(String key) {

@@ -14,6 +14,15 @@ final class TestDatabase {
 
   private TestDatabase() {}
 
+  /** A new connection to the test database, for a test that plays another node's transaction. */
+  static Connection connect() {
+    try {
+      return DriverManager.getConnection(URL, "postgres", "postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static long count(String sql, Object... parameters) {
     try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");
         PreparedStatement statement = connection.prepareStatement(sql)) {

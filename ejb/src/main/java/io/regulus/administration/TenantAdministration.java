@@ -12,6 +12,7 @@ import io.regulus.directory.TenantMembers;
 import io.regulus.paging.Page;
 import io.regulus.paging.PageRequest;
 import io.regulus.problem.DomainException;
+import io.regulus.tenancy.ExportArchive;
 import io.regulus.tenancy.Firm;
 import io.regulus.tenancy.FirmRegistry;
 import io.regulus.tenancy.FirmSlug;
@@ -27,6 +28,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.io.InputStream;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -156,24 +158,29 @@ public class TenantAdministration {
     return registry.exports(slug);
   }
 
-  /** An export's archive: a ZIP of a manifest and one JSON file per table. */
+  /**
+   * An export's archive (a ZIP of a manifest, a JSON Lines file per table and the evidence files),
+   * streamed from the database as it is written out.
+   */
   @Requires(Permission.OPERATE_PLATFORM)
-  public byte[] archive(Caller caller, TenantSlug slug, long exportId) {
+  public ExportArchive archive(Caller caller, TenantSlug slug, long exportId) {
     return registry.archive(slug, exportId);
   }
 
+  /** A new tenant from an archive, read as a stream (spooled, checked whole, then loaded). */
   @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Tenant importArchive(
-      Caller caller, TenantSlug slug, String displayName, FirmSlug firm, byte[] archive) {
-    Tenant tenant = provisioner.importArchive(slug, displayName, firm, archive);
+      Caller caller, TenantSlug slug, String displayName, FirmSlug firm, InputStream archive) {
+    TenantProvisioner.Imported imported =
+        provisioner.importArchive(slug, displayName, firm, archive);
     audit.record(
         caller.actor(),
         AuditAction.TENANT_IMPORTED,
         slug.value(),
         firm == null ? null : firm.value(),
-        archive.length + " bytes");
-    return tenant;
+        imported.archiveBytes() + " bytes, exported from '" + imported.sourceTenant() + "'");
+    return imported.tenant();
   }
 
   /**

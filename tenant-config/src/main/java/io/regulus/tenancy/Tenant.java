@@ -99,6 +99,11 @@ public class Tenant {
     return java.util.Optional.ofNullable(firm);
   }
 
+  /** The registration's version: it moves on with every change (a suspension, a resume, ...). */
+  public long version() {
+    return version;
+  }
+
   public boolean isActive() {
     return status == TenantStatus.ACTIVE;
   }

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /**
- * An export of one tenant's whole data (the archive itself is read apart, by {@link
- * TenantExports#archive}); it outlives the tenant, so a deleted tenant's data can still be handed
- * back.
+ * An export of one tenant's whole data (the archive itself, a large object, is read apart, by
+ * {@link TenantExports#copy}); it outlives the tenant, so a deleted tenant's data can still be
+ * handed back.
  */
 @Entity
 @Table(name = "tenant_export", schema = "platform")
@@ -38,6 +38,16 @@ public class TenantExport {
 
   @Column(nullable = false, updatable = false)
   private String sha256;
+
+  @Column(name = "archive_oid", nullable = false, updatable = false)
+  private long archiveOid;
+
+  /**
+   * The tenant's registry version when this export was taken during its suspension, after waiting
+   * for every transaction admitted before it; null when taken while the tenant was active.
+   */
+  @Column(name = "suspension_version", updatable = false)
+  private Long suspensionVersion;
 
   protected TenantExport() {}
 
@@ -67,5 +77,19 @@ public class TenantExport {
 
   public String sha256() {
     return sha256;
+  }
+
+  long archiveOid() {
+    return archiveOid;
+  }
+
+  /**
+   * Whether this export holds every change the tenant can have while it stays in its current
+   * suspension: taken during it, once every transaction admitted before it had ended.
+   */
+  public boolean isOfSuspension(Tenant tenant) {
+    return tenant.status() == TenantStatus.SUSPENDED
+        && suspensionVersion != null
+        && suspensionVersion == tenant.version();
   }
 }

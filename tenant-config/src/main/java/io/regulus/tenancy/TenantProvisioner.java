@@ -10,8 +10,15 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.logging.Logger;
+import java.util.zip.ZipFile;
 
 /**
  * Provisions a tenant: register it PROVISIONING, create and migrate its schema, mark it ACTIVE.
@@ -60,14 +67,45 @@ public class TenantProvisioner {
     return new Provisioned(tenant, created);
   }
 
+  /** What an import did: the new tenant, the archive's size and the tenant it was exported from. */
+  public record Imported(Tenant tenant, long archiveBytes, String sourceTenant) {}
+
   /**
-   * Creates a new tenant holding an export's data: the archive is checked whole first; the schema
-   * is migrated to the archive's version, loaded in one transaction, then migrated to the current
-   * version and activated. On any failure the new tenant and its schema are removed, so nothing
-   * half-imported remains.
+   * Creates a new tenant holding an export's data: the archive is spooled to a temporary file and
+   * checked whole first (its files against their SHA-256 too), so a bad archive creates nothing;
+   * the schema is migrated to the archive's version, loaded in one transaction, then migrated to
+   * the current version and activated. On any failure the new tenant and its schema are removed, so
+   * nothing half-imported remains.
    */
-  public Tenant importArchive(TenantSlug slug, String displayName, FirmSlug firm, byte[] archive) {
-    ArchiveContents contents = TenantArchive.read(archive);
+  public Imported importArchive(
+      TenantSlug slug, String displayName, FirmSlug firm, InputStream archive) {
+    Path spooled = null;
+    try {
+      spooled = Files.createTempFile("regulus-import-", ".zip");
+      long bytes;
+      try (InputStream in = archive) {
+        bytes = Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+      }
+      try (ZipFile zip = TenantArchive.open(spooled)) {
+        ArchiveContents contents = TenantArchive.check(zip);
+        return new Imported(
+            load(slug, displayName, firm, zip, contents), bytes, contents.sourceTenant());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (spooled != null) {
+        try {
+          Files.deleteIfExists(spooled);
+        } catch (IOException e) {
+          LOG.warning(() -> "could not remove " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private Tenant load(
+      TenantSlug slug, String displayName, FirmSlug firm, ZipFile zip, ArchiveContents contents) {
     Firm owner = firm == null ? null : firms.require(firm);
     if (!registry.register(slug, nameOr(displayName, slug), owner)) {
       throw new DomainException(
@@ -77,7 +115,7 @@ public class TenantProvisioner {
     }
     try {
       migrations.migrateTenant(slug, contents.schemaVersion());
-      archives.load(slug.schemaName(), contents);
+      archives.load(slug.schemaName(), zip, contents);
       migrations.migrateTenant(slug);
       return registry.activate(slug);
     } catch (RuntimeException e) {

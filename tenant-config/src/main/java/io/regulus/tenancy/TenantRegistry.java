@@ -79,8 +79,10 @@ public class TenantRegistry {
   }
 
   /**
-   * Drops the schema of a suspended tenant whose final data was exported (an export taken after it
-   * was suspended) and keeps the registry row as a DELETED tombstone, in one transaction.
+   * Drops the schema of a suspended tenant whose final data was exported (an export taken during
+   * this suspension, which waited for every transaction admitted before it: {@link TenantExporter})
+   * and keeps the registry row as a DELETED tombstone, in one transaction. The tenant row's version
+   * makes a concurrent resume fail one of the two.
    */
   public Tenant delete(TenantSlug slug) {
     lookup.forget(slug);
@@ -96,15 +98,29 @@ public class TenantRegistry {
               + " a suspended tenant and an export taken after the suspension: suspend it, export it, then delete it.",
           false);
     }
-    boolean exported =
-        exports.of(slug).stream().anyMatch(e -> !e.createdAt().isBefore(tenant.suspendedAt()));
-    if (!exported) {
+    List<TenantExport> since =
+        exports.of(slug).stream()
+            .filter(e -> !e.createdAt().isBefore(tenant.suspendedAt()))
+            .toList();
+    if (since.isEmpty()) {
       throw new TenantNotDeletableException(
           slug,
           "Tenant '"
               + slug
               + "' has no export taken since it was"
               + " suspended, so its data would be lost: export it first, then delete it.",
+          true);
+    }
+    // only an export that waited for the transactions admitted before this suspension holds all
+    if (since.stream().noneMatch(e -> e.isOfSuspension(tenant))) {
+      throw new TenantNotDeletableException(
+          ProblemKind.CONFLICT,
+          slug,
+          "Tenant '"
+              + slug
+              + "' was exported since it was suspended, but that export began before the suspension"
+              + " took effect, so a change committed after it began may be missing from it: export it"
+              + " again, then delete it.",
           true);
     }
     em.createNativeQuery("DROP SCHEMA IF EXISTS " + slug.schemaName() + " CASCADE").executeUpdate();
@@ -123,12 +139,6 @@ public class TenantRegistry {
     tenants.unregisterProvisioning(slug);
   }
 
-  public TenantExport recordExport(
-      TenantSlug slug, String createdBy, String schemaVersion, byte[] archive, String sha256) {
-    long id = exports.store(require(slug), createdBy, schemaVersion, archive, sha256);
-    return exports.find(slug, id).orElseThrow();
-  }
-
   public List<TenantExport> exports(TenantSlug slug) {
     require(slug);
     return exports.of(slug);
@@ -145,7 +155,9 @@ public class TenantRegistry {
                     "exportId"));
   }
 
-  public byte[] archive(TenantSlug slug, long id) {
-    return exports.archive(export(slug, id).id());
+  /** An export's archive, read from the database as it is written out. */
+  public ExportArchive archive(TenantSlug slug, long id) {
+    TenantExport export = export(slug, id);
+    return new ExportArchive(export.sizeBytes(), out -> exports.copy(export.id(), out));
   }
 }

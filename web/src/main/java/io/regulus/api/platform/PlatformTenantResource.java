@@ -6,6 +6,7 @@ import io.regulus.administration.TenantAdministration;
 import io.regulus.api.paging.ListPage;
 import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
+import io.regulus.tenancy.ExportArchive;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantProvisioner;
 import io.regulus.tenancy.TenantSlug;
@@ -27,7 +28,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -145,8 +148,8 @@ public class PlatformTenantResource {
   }
 
   /**
-   * The archive: a ZIP of a manifest and one JSON file per table; import it with POST
-   * .../{newSlug}/import.
+   * The archive, streamed: a ZIP of a manifest, one JSON Lines file per table and the evidence
+   * files; import it with POST .../{newSlug}/import.
    */
   @GET
   @Path("{slug}/exports/{exportId}")
@@ -154,14 +157,17 @@ public class PlatformTenantResource {
   @Requires(Permission.OPERATE_PLATFORM)
   public Response download(@PathParam("slug") String slug, @PathParam("exportId") long exportId) {
     TenantSlug tenant = new TenantSlug(slug);
-    return Response.ok(administration.archive(context.caller(), tenant, exportId), ZIP)
+    ExportArchive archive = administration.archive(context.caller(), tenant, exportId);
+    StreamingOutput body = archive::writeTo;
+    return Response.ok(body, ZIP)
+        .header(HttpHeaders.CONTENT_LENGTH, archive.size())
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"" + tenant + "-export-" + exportId + ".zip\"")
         .build();
   }
 
-  /** Creates the new tenant {slug} from an export archive: all or nothing. */
+  /** Creates the new tenant {slug} from an export archive (read as a stream): all or nothing. */
   @APIResponse(
       responseCode = "201",
       description = "The new tenant, holding the archive's data; Location names it",
@@ -180,7 +186,7 @@ public class PlatformTenantResource {
           String displayName,
       @QueryParam("firm") @Parameter(description = "the firm the new tenant is a client of")
           String firm,
-      @NotNull byte[] archive,
+      @NotNull InputStream archive,
       @Context UriInfo uri) {
     var tenant =
         administration.importArchive(
