@@ -117,7 +117,7 @@ class InvitationIT {
     // an invitation id that is not one is refused naming it
     Api.as(admin)
         .urlEncodingEnabled(false)
-        .post("/me/invitations/%2e%2e/accept")
+        .post("/me/invitations/%252e%252e/accept")
         .then()
         .statusCode(org.hamcrest.Matchers.oneOf(400, 404, 422))
         .body("errors[0].field", equalTo("invitationId"));

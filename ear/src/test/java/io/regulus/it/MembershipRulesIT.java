@@ -113,7 +113,10 @@ class MembershipRulesIT {
   void aUserIdThatIsNotAUuidIsRefusedNamingTheParameterWherever_itComesIn() {
     String tenant = Platform.tenant("ids", null);
     String admin = KeycloakClient.token(KeycloakClient.createMember(tenant, "admin"));
-    List<String> bad = new ArrayList<>(List.of("%2e%2e", "..", "not-a-uuid", "%2e%2e%2fusers"));
+    // %252e%252e passes the server's own path check and reaches the resource as %2e%2e, which a
+    // Keycloak URL would read as ".." (the server itself refuses %2e in a path before the API)
+    List<String> bad =
+        new ArrayList<>(List.of("%252e%252e", "not-a-uuid", "%252e%252e%252fusers", "x%20y"));
     for (String id : bad) {
       String path = "/tenants/" + tenant + "/users/" + id;
       problemNaming(Api.as(admin).urlEncodingEnabled(false).get(path), "userId");

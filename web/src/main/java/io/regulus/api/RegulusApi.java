@@ -7,6 +7,7 @@ import io.regulus.api.assessment.AssessmentResource;
 import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.me.MeResource;
+import io.regulus.api.me.MyInvitationResource;
 import io.regulus.api.platform.PlatformAuditResource;
 import io.regulus.api.platform.PlatformFirmResource;
 import io.regulus.api.platform.PlatformTenantResource;
@@ -56,6 +57,7 @@ public class RegulusApi extends Application {
   public static final List<Class<?>> RESOURCES =
       List.of(
           MeResource.class,
+          MyInvitationResource.class,
           PlatformFirmResource.class,
           PlatformTenantResource.class,
           PlatformAuditResource.class,
