@@ -247,7 +247,7 @@ class AuthorizationMatrixIT {
     row(
         "POST /tenants/{tenant}/actions/reassign",
         (p, r) ->
-            r.body(Map.of("from", "nobody", "to", world.adminId()))
+            r.body(Map.of("from", java.util.UUID.randomUUID().toString(), "to", world.adminId()))
                 .post(tenant(p) + "/actions/reassign")
                 .statusCode());
     row(

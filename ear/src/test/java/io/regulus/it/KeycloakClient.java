@@ -124,7 +124,7 @@ final class KeycloakClient {
         .statusCode(201);
     String userId = userId(username);
     for (String path : groupPaths) {
-      admin().put("/users/" + userId + "/groups/" + ensureGroup(path)).then().statusCode(204);
+      join(userId, path);
     }
     return username;
   }

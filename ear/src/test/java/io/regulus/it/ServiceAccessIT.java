@@ -420,7 +420,13 @@ class ServiceAccessIT {
                     t, List.of(world.actionId()), null, AssignmentPurpose.IMPLEMENTATION)));
     calls.put(
         "POST /tenants/{tenant}/actions/reassign",
-        in(t -> actions.reassign(t, "nobody", world.adminId(), AssignmentPurpose.IMPLEMENTATION)));
+        in(
+            t ->
+                actions.reassign(
+                    t,
+                    UUID.randomUUID().toString(),
+                    world.adminId(),
+                    AssignmentPurpose.IMPLEMENTATION)));
     calls.put(
         "GET /tenants/{tenant}/actions/workbook",
         in(
