@@ -110,7 +110,7 @@ class MembershipRulesIT {
   }
 
   @Test
-  void aUserIdThatIsNotAUuidIsRefusedNamingTheParameterWherever_itComesIn() {
+  void aUserIdThatIsNotAUuidIsRefusedNamingTheParameterWhereverItComesIn() {
     String tenant = Platform.tenant("ids", null);
     String admin = KeycloakClient.token(KeycloakClient.createMember(tenant, "admin"));
     // %252e%252e passes the server's own path check and reaches the resource as %2e%2e, which a
