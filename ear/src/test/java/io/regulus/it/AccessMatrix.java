@@ -37,6 +37,13 @@ final class AccessMatrix {
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
     expect("GET /me",
         200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    // my invitations: every signed-in caller; nobody here holds the invitation the matrix names
+    expect("GET /me/invitations",
+        200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    expect("POST /me/invitations/{invitationId}/accept",
+        404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+    expect("POST /me/invitations/{invitationId}/decline",
+        404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
     // platform operators
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
     expect("POST /platform/firms",
@@ -49,6 +56,8 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
     expect("GET /platform/tenants/{slug}",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("POST /platform/tenants/{slug}/admins",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 202);
     expect("POST /platform/tenants/{slug}/suspend",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
     expect("POST /platform/tenants/{slug}/resume",
@@ -128,7 +137,9 @@ final class AccessMatrix {
     expect("GET /tenants/{tenant}/users/{userId}",
         200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
     expect("POST /tenants/{tenant}/users",
-        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+        202, 403, 403, 403, 403, 403, 403, 202, 403, 403);
+    expect("GET /tenants/{tenant}/invitations",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
     expect("PUT /tenants/{tenant}/users/{userId}/role",
         200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
     expect("DELETE /tenants/{tenant}/users/{userId}",

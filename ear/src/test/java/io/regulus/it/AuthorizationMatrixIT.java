@@ -104,6 +104,15 @@ class AuthorizationMatrixIT {
 
   private static void defineRows() {
     row("GET /me", (p, r) -> r.get("/me").statusCode());
+    row("GET /me/invitations", (p, r) -> r.get("/me/invitations").statusCode());
+    row(
+        "POST /me/invitations/{invitationId}/accept",
+        (p, r) ->
+            r.post("/me/invitations/" + java.util.UUID.randomUUID() + "/accept").statusCode());
+    row(
+        "POST /me/invitations/{invitationId}/decline",
+        (p, r) ->
+            r.post("/me/invitations/" + java.util.UUID.randomUUID() + "/decline").statusCode());
 
     row(
         "POST /platform/firms",
@@ -116,6 +125,12 @@ class AuthorizationMatrixIT {
     row(
         "GET /platform/tenants/{slug}",
         (p, r) -> r.get("/platform/tenants/" + world.tenant()).statusCode());
+    row(
+        "POST /platform/tenants/{slug}/admins",
+        (p, r) ->
+            r.body(Map.of("email", Api.unique("appointed") + "@it.example"))
+                .post("/platform/tenants/" + fresh(p, false, false) + "/admins")
+                .statusCode());
     row(
         "POST /platform/tenants/{slug}/suspend",
         (p, r) -> r.post("/platform/tenants/" + fresh(p, false, false) + "/suspend").statusCode());
@@ -232,7 +247,7 @@ class AuthorizationMatrixIT {
     row(
         "POST /tenants/{tenant}/actions/reassign",
         (p, r) ->
-            r.body(Map.of("from", "nobody", "to", world.adminId()))
+            r.body(Map.of("from", java.util.UUID.randomUUID().toString(), "to", world.adminId()))
                 .post(tenant(p) + "/actions/reassign")
                 .statusCode());
     row(
@@ -271,6 +286,9 @@ class AuthorizationMatrixIT {
             r.body(Map.of("email", Api.unique("inv") + "@it.example", "role", "reader"))
                 .post(tenant(p) + "/users")
                 .statusCode());
+    row(
+        "GET /tenants/{tenant}/invitations",
+        (p, r) -> r.get(tenant(p) + "/invitations").statusCode());
     row(
         "PUT /tenants/{tenant}/users/{userId}/role",
         (p, r) ->

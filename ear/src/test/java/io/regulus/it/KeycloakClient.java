@@ -124,7 +124,7 @@ final class KeycloakClient {
         .statusCode(201);
     String userId = userId(username);
     for (String path : groupPaths) {
-      admin().put("/users/" + userId + "/groups/" + ensureGroup(path)).then().statusCode(204);
+      join(userId, path);
     }
     return username;
   }
@@ -138,12 +138,21 @@ final class KeycloakClient {
   }
 
   /**
-   * Lets an invited user log in: sets their password and clears the actions they were asked to
-   * take.
+   * Lets an invited user log in: sets their password and name and clears the actions they were
+   * asked to take (what the set-up mail's link does).
    */
   static void activate(String userId) {
     admin()
-        .body(Map.of("requiredActions", List.of(), "emailVerified", true))
+        .body(
+            Map.of(
+                "requiredActions",
+                List.of(),
+                "emailVerified",
+                true,
+                "firstName",
+                "Invited",
+                "lastName",
+                "Person"))
         .put("/users/" + userId)
         .then()
         .statusCode(204);
@@ -152,6 +161,18 @@ final class KeycloakClient {
         .put("/users/" + userId + "/reset-password")
         .then()
         .statusCode(204);
+  }
+
+  /** Puts the user into the group at {@code path}, created when missing. */
+  static void join(String userId, String path) {
+    admin().put("/users/" + userId + "/groups/" + ensureGroup(path)).then().statusCode(204);
+  }
+
+  /** Takes the user out of the group at {@code path}, if they are in it. */
+  static void leave(String userId, String path) {
+    if (groupExists(path)) {
+      admin().delete("/users/" + userId + "/groups/" + ensureGroup(path)).then().statusCode(204);
+    }
   }
 
   /** The paths of the groups the user is in. */

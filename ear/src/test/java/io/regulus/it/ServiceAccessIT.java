@@ -26,6 +26,8 @@ import io.regulus.assessment.AssessmentService;
 import io.regulus.assessment.NewAssessment;
 import io.regulus.audit.AuditAction;
 import io.regulus.directory.AssignmentPurpose;
+import io.regulus.directory.Invitations;
+import io.regulus.directory.KeycloakDirectory;
 import io.regulus.directory.TenantMembers;
 import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceDetails;
@@ -85,6 +87,9 @@ class ServiceAccessIT {
   private static final Set<String> SYSTEM_ADMITTED =
       Set.of(
           "GET /me",
+          "GET /me/invitations",
+          "POST /me/invitations/{invitationId}/accept",
+          "POST /me/invitations/{invitationId}/decline",
           "GET /tenants/{tenant}/assessment-groups",
           "GET /tenants/{tenant}/assessment-groups/{id}",
           "GET /tenants/{tenant}/templates",
@@ -103,6 +108,12 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/actions/{id}/evidence",
           "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
           "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content");
+
+  /** Admitted operations that answer otherwise for the system caller: it holds no invitation. */
+  private static final Map<String, Integer> SYSTEM_VERDICT =
+      Map.of(
+          "POST /me/invitations/{invitationId}/accept", 404,
+          "POST /me/invitations/{invitationId}/decline", 404);
 
   @Deployment
   static WebArchive deployment() {
@@ -138,6 +149,8 @@ class ServiceAccessIT {
   @EJB private ScoreService scores;
   @EJB private EvidenceService evidence;
   @EJB private TenantMembers members;
+  @EJB private Invitations invitations;
+  @Inject private KeycloakDirectory directory;
 
   /** What the calls need: tenant T (a client of firm F), and objects in it. */
   private record World(
@@ -184,7 +197,8 @@ class ServiceAccessIT {
           wrong.add(endpoint + " as " + persona + ": expected " + expected + ", got " + got);
         }
       }
-      int expected = SYSTEM_ADMITTED.contains(endpoint) ? 200 : 403;
+      int expected =
+          SYSTEM_ADMITTED.contains(endpoint) ? SYSTEM_VERDICT.getOrDefault(endpoint, 200) : 403;
       int got = outcome(call, null, SYSTEM);
       if (got != expected) {
         wrong.add(endpoint + " as " + SYSTEM.name() + ": expected " + expected + ", got " + got);
@@ -276,6 +290,13 @@ class ServiceAccessIT {
     buildWorld();
     Map<String, Call> calls = new LinkedHashMap<>();
     calls.put("GET /me", (p, c) -> access.require(Permission.READ_OWN_PROFILE, c));
+    calls.put("GET /me/invitations", (p, c) -> invitations.mine(c));
+    calls.put(
+        "POST /me/invitations/{invitationId}/accept",
+        (p, c) -> invitations.accept(c, java.util.UUID.randomUUID().toString()));
+    calls.put(
+        "POST /me/invitations/{invitationId}/decline",
+        (p, c) -> invitations.decline(c, java.util.UUID.randomUUID().toString()));
 
     calls.put(
         "POST /platform/firms",
@@ -286,6 +307,15 @@ class ServiceAccessIT {
         (p, c) -> administration.provision(c, new TenantSlug(unique("t")), null, null));
     calls.put("GET /platform/tenants", (p, c) -> administration.tenants(c));
     calls.put("GET /platform/tenants/{slug}", (p, c) -> administration.tenant(c, world.tenant()));
+    calls.put(
+        "POST /platform/tenants/{slug}/admins",
+        (p, c) ->
+            administration.appointAdmin(
+                c,
+                admitted("POST /platform/tenants/{slug}/admins", p)
+                    ? provision("orphan")
+                    : world.tenant(),
+                unique("appointed") + "@it.example"));
     calls.put(
         "POST /platform/tenants/{slug}/suspend",
         (p, c) ->
@@ -340,7 +370,7 @@ class ServiceAccessIT {
         "POST /firms/{firm}/tenants",
         (p, c) ->
             administration.provisionClient(
-                c, world.firm(), new TenantSlug(unique("fc")), null, null));
+                c, world.firm(), new TenantSlug(unique("fc")), null, null, null));
 
     calls.put("GET /tenants/{tenant}/assessment-groups", in(t -> groups.list(t)));
     calls.put(
@@ -400,7 +430,13 @@ class ServiceAccessIT {
                     t, List.of(world.actionId()), null, AssignmentPurpose.IMPLEMENTATION)));
     calls.put(
         "POST /tenants/{tenant}/actions/reassign",
-        in(t -> actions.reassign(t, "nobody", world.adminId(), AssignmentPurpose.IMPLEMENTATION)));
+        in(
+            t ->
+                actions.reassign(
+                    t,
+                    UUID.randomUUID().toString(),
+                    world.adminId(),
+                    AssignmentPurpose.IMPLEMENTATION)));
     calls.put(
         "GET /tenants/{tenant}/actions/workbook",
         in(
@@ -425,7 +461,11 @@ class ServiceAccessIT {
     calls.put("GET /tenants/{tenant}/users/{userId}", in(t -> members.get(t, world.memberId())));
     calls.put(
         "POST /tenants/{tenant}/users",
-        in(t -> members.invite(t, unique("svc") + "@it.example", TenantRole.READER, null, null)));
+        in(
+            t ->
+                invitations.invite(
+                    t, unique("svc") + "@it.example", TenantRole.READER, null, null)));
+    calls.put("GET /tenants/{tenant}/invitations", in(t -> invitations.pendingIn(t)));
     calls.put(
         "PUT /tenants/{tenant}/users/{userId}/role",
         (p, c) ->
@@ -580,9 +620,16 @@ class ServiceAccessIT {
     return invite(admin(), TenantRole.CONTRIBUTOR);
   }
 
-  /** A new member of the tenant, invited by its admin; their Keycloak id. */
+  /**
+   * A new member of the tenant, invited by its admin (which makes their account) and placed in the
+   * tenant as accepting would; their Keycloak id.
+   */
   private String invite(TenantCaller admin, TenantRole role) {
-    return members.invite(admin, unique("svc") + "@it.example", role, null, null).member().id();
+    String email = unique("svc") + "@it.example";
+    invitations.invite(admin, email, role, null, null);
+    String id = directory.userByEmail(email).orElseThrow().getId();
+    members.place(admin.tenant(), id, role);
+    return id;
   }
 
   private Evidence upload(TenantCaller caller, long actionId) {

@@ -38,6 +38,19 @@ final class TestDatabase {
     }
   }
 
+  /** Runs one change (a test that stages a state the API cannot reach in time, such as expiry). */
+  static int update(String sql, Object... parameters) {
+    try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Each row of a query as text, in the query's order. */
   static java.util.List<String> rows(String sql) {
     try (Connection connection = DriverManager.getConnection(URL, "postgres", "postgres");

@@ -70,7 +70,10 @@ final class Keycloak {
                 // the realm file lets regulus-web's browser sign-in come back to this stack's
                 // Liberty port
                 "REGULUS_HTTP_PORT",
-                String.valueOf(settings.httpPort())));
+                String.valueOf(settings.httpPort()),
+                // the realm's SMTP server: the stack's sink (MailSink)
+                "REGULUS_SMTP_PORT",
+                String.valueOf(settings.smtpPort())));
     Process process = builder.start();
     Processes.writePid(pidFile, process.pid());
     Processes.await(

@@ -96,6 +96,7 @@ public final class LocalStack {
          Health:          %1$s/health
          Browser sign-in: %1$s/app/me   (Keycloak's login page; %1$s/app/logout signs out)
          Keycloak:        %2$s   (admin console: admin / admin)
+         Mail:            every mail Keycloak sends (invitations) lands in %3$s
          Demo tenants:    acme, globex       Demo password for every user: regulus-demo
                           acme has GDPR and HIPAA assessments: GET /api/v1/tenants/acme/dashboard
            olivia  platform operator         alice   admin of acme
@@ -109,7 +110,7 @@ public final class LocalStack {
          Ctrl+C stops Regulus, Keycloak and PostgreSQL.
         ============================================================================
         """
-            .formatted(base, keycloak));
+            .formatted(base, keycloak, settings.dir().resolve("mail")));
     Thread.currentThread().join();
   }
 }

@@ -15,6 +15,7 @@ final class Stack {
   private final Database database;
   private final Keycloak keycloak;
   private final Liberty liberty;
+  private final MailSink mail;
   private EmbeddedPostgres postgres;
 
   Stack(StackSettings settings) {
@@ -22,11 +23,18 @@ final class Stack {
     this.database = new Database(settings);
     this.keycloak = new Keycloak(settings);
     this.liberty = new Liberty(settings.libertyHome(), settings.libertyServer());
+    this.mail = new MailSink(settings);
   }
 
-  /** Starts PostgreSQL and Keycloak; Liberty is started next by the build. */
+  /** Starts the SMTP sink, PostgreSQL and Keycloak; Liberty is started next by the build. */
   void start() throws IOException {
     liberty.stop();
+    if (settings.fresh()) {
+      deleteTree(mail.dir());
+    }
+    mail.start();
+    System.out.printf(
+        "[stack] SMTP sink on 127.0.0.1:%d, mail written to %s%n", mail.port(), mail.dir());
     long began = System.nanoTime();
     postgres = database.start();
     System.out.printf(
@@ -42,6 +50,7 @@ final class Stack {
   void stop() {
     liberty.stop();
     keycloak.stop();
+    mail.stop();
     if (postgres != null) {
       try {
         postgres.close();

@@ -14,6 +14,11 @@ record StackSettings(
     Path libertyHome,
     String libertyServer) {
 
+  /** The SMTP sink's port: Keycloak's port + 2 (Keycloak also takes its port + 1). */
+  int smtpPort() {
+    return keycloakPort + 2;
+  }
+
   static StackSettings fromSystemProperties() {
     return new StackSettings(
         !"run".equals(System.getProperty("stack.mode", "test")),

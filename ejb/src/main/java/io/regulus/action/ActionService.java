@@ -6,6 +6,7 @@ import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
 import io.regulus.access.TenantRole;
 import io.regulus.directory.AssignmentPurpose;
+import io.regulus.directory.DirectoryId;
 import io.regulus.directory.Member;
 import io.regulus.directory.TenantMembers;
 import io.regulus.problem.InvalidInputException;
@@ -167,8 +168,9 @@ public class ActionService {
   @Requires(Permission.ASSIGN_ACTIONS)
   public int reassign(TenantCaller caller, String fromId, String toId, AssignmentPurpose purpose) {
     ActiveTenant tenant = caller.tenant();
+    String from = DirectoryId.require(fromId, "from");
     ActionWorkflow.Person to = person(tenant, toId, purpose, "to");
-    List<Long> ids = actions.assignedTo(tenant, fromId, purpose == AssignmentPurpose.TESTING);
+    List<Long> ids = actions.assignedTo(tenant, from, purpose == AssignmentPurpose.TESTING);
     for (long id : ids) {
       actions.lock(tenant, id);
       write(caller, id, purpose, to);
@@ -215,8 +217,9 @@ public class ActionService {
    */
   private ActionWorkflow.Person person(
       ActiveTenant tenant, String userId, AssignmentPurpose purpose, String field) {
+    String id = DirectoryId.require(userId, field);
     List<Member> assignable = members.assignableIn(tenant, purpose);
-    Optional<Member> member = assignable.stream().filter(m -> m.id().equals(userId)).findFirst();
+    Optional<Member> member = assignable.stream().filter(m -> m.id().equals(id)).findFirst();
     return member
         .map(m -> new ActionWorkflow.Person(m.id(), m.username()))
         .orElseThrow(

@@ -5,9 +5,11 @@ import io.regulus.access.Caller;
 import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.access.TenantRole;
 import io.regulus.audit.AuditAction;
 import io.regulus.audit.AuditEvent;
 import io.regulus.audit.AuditLog;
+import io.regulus.directory.Invitations;
 import io.regulus.directory.TenantMembers;
 import io.regulus.paging.Page;
 import io.regulus.paging.PageRequest;
@@ -49,6 +51,7 @@ public class TenantAdministration {
   @EJB private TenantProvisioner provisioner;
   @EJB private TenantExporter exporter;
   @EJB private TenantMembers members;
+  @EJB private Invitations invitations;
   @EJB private AuditLog audit;
 
   @Requires(Permission.OPERATE_PLATFORM)
@@ -67,26 +70,40 @@ public class TenantAdministration {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public TenantProvisioner.Provisioned provision(
       Caller caller, TenantSlug slug, String displayName, FirmSlug firm) {
-    return provisioned(caller, slug, displayName, firm);
+    return provisioned(caller, slug, displayName, firm, null);
+  }
+
+  /** A new tenant whose first admin, named by email, gets an admin invitation. */
+  @Requires(Permission.OPERATE_PLATFORM)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public TenantProvisioner.Provisioned provision(
+      Caller caller, TenantSlug slug, String displayName, FirmSlug firm, String adminEmail) {
+    return provisioned(caller, slug, displayName, firm, adminEmail);
   }
 
   /**
-   * A new client tenant of the firm. A request that names a firm ({@code requestedFirm}) must name
-   * this one: a firm administrator creates clients of their own firm only.
+   * A new client tenant of the firm, whose first admin (when named by email) gets an admin
+   * invitation. A request that names a firm ({@code requestedFirm}) must name this one: a firm
+   * administrator creates clients of their own firm only.
    */
   @Requires(Permission.ADD_FIRM_CLIENTS)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public TenantProvisioner.Provisioned provisionClient(
-      Caller caller, FirmSlug firm, TenantSlug slug, String displayName, String requestedFirm) {
+      Caller caller,
+      FirmSlug firm,
+      TenantSlug slug,
+      String displayName,
+      String requestedFirm,
+      String adminEmail) {
     if (requestedFirm != null && !requestedFirm.isBlank() && !requestedFirm.equals(firm.value())) {
       throw new AccessDeniedException(
           "A firm administrator creates client tenants for their own firm only ('" + firm + "').");
     }
-    return provisioned(caller, slug, displayName, firm);
+    return provisioned(caller, slug, displayName, firm, adminEmail);
   }
 
   private TenantProvisioner.Provisioned provisioned(
-      Caller caller, TenantSlug slug, String displayName, FirmSlug firm) {
+      Caller caller, TenantSlug slug, String displayName, FirmSlug firm, String adminEmail) {
     TenantProvisioner.Provisioned result = provisioner.provision(slug, displayName, firm);
     if (result.created()) {
       audit.record(
@@ -96,8 +113,28 @@ public class TenantAdministration {
           firm == null ? null : firm.value(),
           result.tenant().displayName());
       LOG.info(() -> "tenant " + slug + " provisioned by " + caller.id());
+      if (adminEmail != null && !adminEmail.isBlank()) {
+        invitations.send(
+            caller.actor(),
+            slug,
+            adminEmail,
+            TenantRole.ADMIN,
+            null,
+            null,
+            AuditAction.USER_INVITED);
+      }
     }
     return result;
+  }
+
+  /**
+   * Appoints an admin to a tenant that has none (its last admin left Keycloak or was disabled, or
+   * it was provisioned without one): the person gets an admin invitation and accepts it like any
+   * other. Refused while the tenant has an admin.
+   */
+  @Requires(Permission.OPERATE_PLATFORM)
+  public Invitations.Sent appointAdmin(Caller caller, TenantSlug slug, String email) {
+    return invitations.appoint(caller.actor(), registry.requireActive(slug), email);
   }
 
   @Requires(Permission.OPERATE_PLATFORM)

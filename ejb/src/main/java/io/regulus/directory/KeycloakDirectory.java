@@ -208,6 +208,23 @@ public class KeycloakDirectory {
     return group(path).orElseThrow(() -> new IllegalStateException("group " + path + " vanished"));
   }
 
+  /** The user of that id (a checked {@link DirectoryId}), if Keycloak knows them. */
+  public Optional<UserRepresentation> user(String id) {
+    return call(
+        r -> {
+          try {
+            return Optional.of(r.users().get(id).toRepresentation());
+          } catch (NotFoundException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  /** The user whose email is exactly this one (Keycloak keeps emails unique), if any. */
+  public Optional<UserRepresentation> userByEmail(String email) {
+    return call(r -> r.users().searchByEmail(email, true)).stream().findFirst();
+  }
+
   /** A page of the user's groups; none when Keycloak knows no such user. */
   public List<GroupRepresentation> groupsOf(String userId, int first, int max) {
     return call(

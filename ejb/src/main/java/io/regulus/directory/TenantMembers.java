@@ -8,12 +8,10 @@ import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
 import io.regulus.access.TenantRole;
-import io.regulus.audit.Actor;
 import io.regulus.audit.AuditAction;
 import io.regulus.audit.AuditLog;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
-import io.regulus.settings.Settings;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.Firm;
 import io.regulus.tenancy.FirmSlug;
@@ -36,23 +34,19 @@ import org.keycloak.representations.idm.UserRepresentation;
  * A tenant's users, kept in Keycloak alone: a user's role in a tenant is their membership of the
  * group {@code /tenants/<tenant>/<role>}, or a role in the tenant's consulting firm. Changes reach
  * the user's next token. Every change is written to the audit log after Keycloak accepted it. A
- * tenant always keeps an admin.
+ * tenant always keeps an admin: changes of one tenant's membership hold its membership lock, so two
+ * admins removing each other at once cannot both succeed, on one node or several. People join
+ * through {@link Invitations}.
  */
 @Stateless
 @Guarded
 public class TenantMembers {
 
   private static final int PAGE = 500;
-  private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
-  private static final String VERIFY_EMAIL = "VERIFY_EMAIL";
 
   @Inject private KeycloakDirectory directory;
-  @Inject private Settings settings;
   @EJB private TenantRegistry registry;
   @EJB private AuditLog audit;
-
-  /** What an invitation did. */
-  public record Invited(Member member, boolean userCreated, boolean addedToTenant) {}
 
   /**
    * Everyone who reaches the tenant, strongest role per user; own memberships win over firm ones on
@@ -109,7 +103,7 @@ public class TenantMembers {
 
   @Requires(Permission.MANAGE_USERS)
   public Member get(TenantCaller caller, String userId) {
-    return member(caller.tenant(), userId);
+    return member(caller.tenant(), DirectoryId.require(userId, "userId"));
   }
 
   private Member member(ActiveTenant tenant, String userId) {
@@ -120,90 +114,73 @@ public class TenantMembers {
   }
 
   /**
-   * Invites by email: an existing Keycloak user of that email is added to the tenant; otherwise a
-   * user is created with that email and must set a password (and verify the email) at first login.
-   * Inviting a member again with the same role changes nothing; with another role it is a conflict
-   * (change the role instead).
+   * Moves a member to another role in this tenant; their other tenants are untouched. Holds the
+   * tenant's membership lock, so the last-admin rule holds against a concurrent change.
    */
-  @Requires(Permission.MANAGE_USERS)
-  public Invited invite(
-      TenantCaller caller, String email, TenantRole role, String firstName, String lastName) {
-    ActiveTenant tenant = caller.tenant();
-    Actor actor = caller.actor();
-    String normalized = email.trim().toLowerCase(Locale.ROOT);
-    Optional<UserRepresentation> existing = userByEmail(normalized);
-    boolean created = existing.isEmpty();
-    String userId =
-        existing
-            .map(UserRepresentation::getId)
-            .orElseGet(() -> createUser(normalized, firstName, lastName));
-    Optional<TenantRole> current = directRole(tenant.slug(), userId);
-    if (current.isPresent()) {
-      if (current.get() != role) {
-        throw new MemberAlreadyInTenantException(normalized, tenant.slug(), userId, current.get());
-      }
-      return new Invited(member(tenant, userId), false, false);
-    }
-    String groupId = directory.ensureGroup(GroupPaths.tenant(tenant.slug(), role)).getId();
-    directory.run(r -> r.users().get(userId).joinGroup(groupId));
-    if (created && settings.invitationEmails()) {
-      directory.run(
-          r -> r.users().get(userId).executeActionsEmail(List.of(UPDATE_PASSWORD, VERIFY_EMAIL)));
-    }
-    audit.record(
-        actor,
-        AuditAction.USER_INVITED,
-        tenant.slug().value(),
-        null,
-        normalized
-            + " as "
-            + role.id()
-            + (created ? " (new user " + userId + ")" : " (existing user " + userId + ")"));
-    return new Invited(member(tenant, userId), created, true);
-  }
-
-  /** Moves a member to another role in this tenant; their other tenants are untouched. */
   @Requires(Permission.MANAGE_USERS)
   public Member changeRole(TenantCaller caller, String userId, TenantRole role) {
     ActiveTenant tenant = caller.tenant();
-    Actor actor = caller.actor();
-    TenantRole current =
-        directRole(tenant.slug(), userId).orElseThrow(() -> notDirect(tenant, userId));
-    if (current == role) {
-      return member(tenant, userId);
+    String id = DirectoryId.require(userId, "userId");
+    registry.lockMembers(tenant.slug());
+    TenantRole current = directRole(tenant.slug(), id).orElseThrow(() -> notDirect(tenant, id));
+    if (current != role) {
+      place(tenant, id, role);
+      audit.record(
+          caller.actor(),
+          AuditAction.USER_ROLE_CHANGED,
+          tenant.slug().value(),
+          null,
+          id + " from " + current.id() + " to " + role.id());
     }
-    if (current == TenantRole.ADMIN) {
+    return member(tenant, id);
+  }
+
+  /**
+   * Gives the user this role as their own in the tenant (leaving any other role of theirs there);
+   * answers the role they held before. Refused when it would take the tenant's last admin. The
+   * caller holds the tenant's membership lock ({@link TenantRegistry#lockMembers}).
+   */
+  @Internal("changeRole here and Invitations.accept, inside the tenant's membership lock")
+  public Optional<TenantRole> place(ActiveTenant tenant, String userId, TenantRole role) {
+    Optional<TenantRole> current = directRole(tenant.slug(), userId);
+    if (current.equals(Optional.of(role))) {
+      return current;
+    }
+    if (current.equals(Optional.of(TenantRole.ADMIN))) {
       requireAnotherAdmin(tenant, userId);
     }
     String target = directory.ensureGroup(GroupPaths.tenant(tenant.slug(), role)).getId();
     directory.run(r -> r.users().get(userId).joinGroup(target));
     leaveTenantGroups(tenant.slug(), userId, Optional.of(role));
-    audit.record(
-        actor,
-        AuditAction.USER_ROLE_CHANGED,
-        tenant.slug().value(),
-        null,
-        userId + " from " + current.id() + " to " + role.id());
-    return member(tenant, userId);
+    return current;
   }
 
-  /** Removes a member from this tenant only: the Keycloak user and their other tenants stay. */
+  /** Whether an enabled admin reaches the tenant (their own role or their firm's). */
+  @Internal("Invitations.appoint, for an operator who appoints an admin to a tenant without one")
+  public boolean hasAdmin(ActiveTenant tenant) {
+    return of(tenant).stream().anyMatch(m -> m.role() == TenantRole.ADMIN && m.enabled());
+  }
+
+  /**
+   * Removes a member from this tenant only: the Keycloak user and their other tenants stay. Holds
+   * the tenant's membership lock, like every membership change.
+   */
   @Requires(Permission.MANAGE_USERS)
   public void remove(TenantCaller caller, String userId) {
     ActiveTenant tenant = caller.tenant();
-    Actor actor = caller.actor();
-    TenantRole current =
-        directRole(tenant.slug(), userId).orElseThrow(() -> notDirect(tenant, userId));
+    String id = DirectoryId.require(userId, "userId");
+    registry.lockMembers(tenant.slug());
+    TenantRole current = directRole(tenant.slug(), id).orElseThrow(() -> notDirect(tenant, id));
     if (current == TenantRole.ADMIN) {
-      requireAnotherAdmin(tenant, userId);
+      requireAnotherAdmin(tenant, id);
     }
-    leaveTenantGroups(tenant.slug(), userId, Optional.empty());
+    leaveTenantGroups(tenant.slug(), id, Optional.empty());
     audit.record(
-        actor,
+        caller.actor(),
         AuditAction.USER_REMOVED,
         tenant.slug().value(),
         null,
-        userId + " (was " + current.id() + ")");
+        id + " (was " + current.id() + ")");
   }
 
   /** Removes the tenant's groups, and so every membership of it (the tenant is being deleted). */
@@ -300,32 +277,6 @@ public class TenantMembers {
         return all;
       }
     }
-  }
-
-  private Optional<UserRepresentation> userByEmail(String email) {
-    return directory.call(r -> r.users().searchByEmail(email, true)).stream().findFirst();
-  }
-
-  private String createUser(String email, String firstName, String lastName) {
-    UserRepresentation user = new UserRepresentation();
-    user.setUsername(email);
-    user.setEmail(email);
-    user.setFirstName(firstName);
-    user.setLastName(lastName);
-    user.setEnabled(true);
-    user.setEmailVerified(false);
-    user.setRequiredActions(List.of(UPDATE_PASSWORD, VERIFY_EMAIL));
-    return directory
-        .createUser(user)
-        .or(() -> userByEmail(email).map(UserRepresentation::getId))
-        .orElseThrow(
-            () ->
-                new DomainException(
-                    ProblemKind.CONFLICT,
-                    "Keycloak has a user named "
-                        + email
-                        + " with another email; invite that user by their email.",
-                    "email"));
   }
 
   private Optional<FirmSlug> firmOf(TenantSlug tenant) {

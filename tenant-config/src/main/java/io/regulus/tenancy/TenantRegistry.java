@@ -36,6 +36,19 @@ public class TenantRegistry {
     return tenants.find(slug).orElseThrow(() -> new TenantNotFoundException(slug));
   }
 
+  /**
+   * Serialises changes of the tenant's membership across every node: takes a lock on the tenant's
+   * registry row that the caller's transaction holds until it ends, so two admins changing members
+   * at once run one after the other and each sees the other's change. Reads of the registry are not
+   * blocked. 404 for an unknown tenant.
+   */
+  public Tenant lockMembers(TenantSlug slug) {
+    if (!tenants.lockForMembers(slug)) {
+      throw new TenantNotFoundException(slug);
+    }
+    return require(slug);
+  }
+
   public List<Tenant> all() {
     return tenants.all();
   }

@@ -26,6 +26,18 @@ public class TenantRepository {
         .findFirst();
   }
 
+  /**
+   * Locks the tenant's row for the rest of the transaction ({@code FOR NO KEY UPDATE}: it queues
+   * other membership changes and registry updates of this tenant, not plain reads or the rows that
+   * refer to it); false when no such tenant.
+   */
+  public boolean lockForMembers(TenantSlug slug) {
+    return !em.createNativeQuery("SELECT id FROM platform.tenant WHERE slug = ?1 FOR NO KEY UPDATE")
+        .setParameter(1, slug.value())
+        .getResultList()
+        .isEmpty();
+  }
+
   public List<Tenant> all() {
     return em.createQuery("SELECT t FROM Tenant t ORDER BY t.slug", Tenant.class).getResultList();
   }

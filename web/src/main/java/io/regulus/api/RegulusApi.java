@@ -11,6 +11,7 @@ import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.limit.RateLimitFilter;
 import io.regulus.api.me.MeResource;
+import io.regulus.api.me.MyInvitationResource;
 import io.regulus.api.paging.ListPageHeaders;
 import io.regulus.api.platform.PlatformAuditResource;
 import io.regulus.api.platform.PlatformFirmResource;
@@ -72,6 +73,7 @@ public class RegulusApi extends Application {
   public static final List<Class<?>> RESOURCES =
       List.of(
           MeResource.class,
+          MyInvitationResource.class,
           PlatformFirmResource.class,
           PlatformTenantResource.class,
           PlatformAuditResource.class,

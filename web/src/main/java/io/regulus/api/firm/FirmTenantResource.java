@@ -89,7 +89,8 @@ public class FirmTenantResource {
             new FirmSlug(firm),
             new TenantSlug(request.slug()),
             request.displayName(),
-            request.firm()),
+            request.firm(),
+            request.adminEmail()),
         uri.getAbsolutePathBuilder().path(request.slug()).build());
   }
 }

@@ -6,6 +6,7 @@ import io.regulus.administration.TenantAdministration;
 import io.regulus.api.paging.ListPage;
 import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
+import io.regulus.api.users.InvitationSentView;
 import io.regulus.tenancy.ExportArchive;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantProvisioner;
@@ -78,7 +79,11 @@ public class PlatformTenantResource {
         request.firm() == null || request.firm().isBlank() ? null : new FirmSlug(request.firm());
     return provisioned(
         administration.provision(
-            context.caller(), new TenantSlug(request.slug()), request.displayName(), firm),
+            context.caller(),
+            new TenantSlug(request.slug()),
+            request.displayName(),
+            firm,
+            request.adminEmail()),
         uri.getAbsolutePathBuilder().path(request.slug()).build());
   }
 
@@ -88,6 +93,27 @@ public class PlatformTenantResource {
     return result.created()
         ? Response.created(location).entity(view).build()
         : Response.ok(view).build();
+  }
+
+  /**
+   * Appoints an admin to a tenant that has none: 202 with the admin invitation as sent, which the
+   * person accepts at /me/invitations; 409 while the tenant has an admin.
+   */
+  @APIResponse(
+      responseCode = "202",
+      description = "The admin invitation as sent; the person accepts it at /me/invitations")
+  @POST
+  @Path("{slug}/admins")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Permission.OPERATE_PLATFORM)
+  public Response appointAdmin(
+      @PathParam("slug") String slug, @Valid @NotNull AppointAdminRequest request) {
+    return Response.accepted(
+            InvitationSentView.of(
+                administration.appointAdmin(
+                    context.caller(), new TenantSlug(slug), request.email())))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
   }
 
   @GET

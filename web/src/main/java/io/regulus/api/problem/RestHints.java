@@ -3,7 +3,6 @@ package io.regulus.api.problem;
 import io.regulus.action.ActionInstanceNotFoundException;
 import io.regulus.action.StaleVersionException;
 import io.regulus.assessment.AssessmentNotFoundException;
-import io.regulus.directory.MemberAlreadyInTenantException;
 import io.regulus.directory.MemberNotFoundException;
 import io.regulus.problem.DomainException;
 import io.regulus.tenancy.FirmNotFoundException;
@@ -38,14 +37,6 @@ final class RestHints {
         e ->
             "GET /api/v1/tenants/{tenant}/assessment-groups/{group}/assessments lists a group's assessments.");
     hint(MemberNotFoundException.class, e -> "GET /api/v1/tenants/{tenant}/users lists them.");
-    hint(
-        MemberAlreadyInTenantException.class,
-        e ->
-            "Change the role with PUT /api/v1/tenants/"
-                + e.tenant()
-                + "/users/"
-                + e.userId()
-                + "/role.");
     hint(
         TenantSuspendedException.class,
         e ->

@@ -3,10 +3,12 @@ package io.regulus.api.users;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantRole;
+import io.regulus.api.me.InvitationView;
 import io.regulus.api.paging.ListPage;
 import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.directory.AssignmentPurpose;
+import io.regulus.directory.Invitations;
 import io.regulus.directory.TenantMembers;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,10 +25,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,6 +46,7 @@ public class TenantUserResource {
   String tenant;
 
   @EJB private TenantMembers members;
+  @EJB private Invitations invitations;
   @Inject private RequestContext context;
   @Inject private ListPage page;
 
@@ -66,27 +67,36 @@ public class TenantUserResource {
   }
 
   /**
-   * Invites by email: 201 when the user joined the tenant (created in Keycloak with a required
-   * set-password action when new), 200 when they were already a member with that role.
+   * Invites by email: 202 with the invitation as sent, the same answer whether or not the address
+   * has an account (a new address gets one, and Keycloak's set-password mail). Nobody joins before
+   * accepting (/me/invitations); inviting again renews the pending invitation.
    */
+  @APIResponse(
+      responseCode = "202",
+      description = "The invitation as sent (the same for a new and an existing address)")
   @POST
   @Path("users")
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.MANAGE_USERS)
-  public Response invite(@Valid @NotNull InviteRequest request, @Context UriInfo uri) {
-    TenantMembers.Invited invited =
-        members.invite(
+  public Response invite(@Valid @NotNull InviteRequest request) {
+    Invitations.Sent sent =
+        invitations.invite(
             context.tenantCaller(),
             request.email(),
             role(request.role()),
             request.firstName(),
             request.lastName());
-    MemberView view = MemberView.of(invited.member());
-    return invited.addedToTenant()
-        ? Response.created(uri.getAbsolutePathBuilder().path(view.id()).build())
-            .entity(view)
-            .build()
-        : Response.ok(view).build();
+    return Response.accepted(InvitationSentView.of(sent)).type(MediaType.APPLICATION_JSON).build();
+  }
+
+  /** The tenant's pending invitations (not yet accepted, declined or expired). */
+  @GET
+  @Path("invitations")
+  @Requires(Permission.MANAGE_USERS)
+  public List<InvitationView> invitations(@BeanParam PageParams params) {
+    return page.of(invitations.pendingIn(context.tenantCaller()), params).stream()
+        .map(InvitationView::of)
+        .toList();
   }
 
   @PUT
