@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Stops the Liberty server the build started (the liberty-maven-plugin starts it). */
 final class Liberty {
@@ -14,6 +15,25 @@ final class Liberty {
   Liberty(Path home, String server) {
     this.home = home;
     this.server = server;
+  }
+
+  /**
+   * Stops every server of the installation: the run stack's and the test stack's share it under
+   * different names.
+   */
+  static void stopEvery(Path home) {
+    Path servers = home.resolve("usr/servers");
+    if (!Files.isDirectory(servers)) {
+      return;
+    }
+    try (Stream<Path> each = Files.list(servers)) {
+      each.filter(Files::isDirectory)
+          .filter(dir -> !dir.getFileName().toString().startsWith(".")) // .logs, .pid
+          .map(dir -> new Liberty(home, dir.getFileName().toString()))
+          .forEach(Liberty::stop);
+    } catch (IOException e) {
+      System.out.println("[stack] could not list the Liberty servers: " + e.getMessage());
+    }
   }
 
   void stop() {

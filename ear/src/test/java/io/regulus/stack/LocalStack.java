@@ -34,6 +34,7 @@ public final class LocalStack {
       case "stop" -> stack().stop();
       case "hold" -> hold(StackSettings.fromSystemProperties());
       case "stop-all" -> {
+        Liberty.stopEvery(StackSettings.fromSystemProperties().libertyHome());
         for (int i = 1; i < args.length; i++) {
           stopDirectory(Path.of(args[i]));
         }
