@@ -67,14 +67,16 @@ public class TenantRepository {
 
   /**
    * Registers the slug as PROVISIONING unless it is registered already; safe when two requests race
-   * for the same slug (the unique slug decides, nothing fails). Returns true when this call
-   * registered it.
+   * for the same slug (the unique keys decide, nothing fails). Returns true when this call
+   * registered it. The conflict names no key: the schema name is unique too, and is derived from
+   * the slug, so the losing insert of a race may meet the winner on either index first (with {@code
+   * ON CONFLICT (slug)} it then failed on the schema name's, a 500).
    */
   public boolean register(TenantSlug slug, String displayName, Firm firm) {
     int inserted =
         em.createNativeQuery(
                 "INSERT INTO platform.tenant (slug, schema_name, display_name, status, created_at, version, firm_id)"
-                    + " VALUES (?1, ?2, ?3, 'PROVISIONING', ?4, 0, CAST(?5 AS bigint)) ON CONFLICT (slug) DO NOTHING")
+                    + " VALUES (?1, ?2, ?3, 'PROVISIONING', ?4, 0, CAST(?5 AS bigint)) ON CONFLICT DO NOTHING")
             .setParameter(1, slug.value())
             .setParameter(2, slug.schemaName())
             .setParameter(3, displayName)
