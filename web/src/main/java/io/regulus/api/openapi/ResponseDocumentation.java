@@ -1,5 +1,6 @@
 package io.regulus.api.openapi;
 
+import io.regulus.api.problem.Problems;
 import io.regulus.problem.ProblemKind;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 final class ResponseDocumentation {
 
   private static final String ACCESS = "x-regulus-access";
-  private static final String TYPE_PREFIX = "urn:regulus:problem:";
-  private static final String PROBLEM_JSON = "application/problem+json";
   private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
   /** When each status is answered, in the API's words. */
@@ -136,12 +135,11 @@ final class ResponseDocumentation {
             .orElseThrow(() -> new IllegalStateException("no problem kind of status " + status));
     APIResponse response =
         OASFactory.createAPIResponse()
-            .description(
-                kind.title() + " (" + TYPE_PREFIX + kind.slug() + "): " + WHEN.get(status) + ".")
+            .description(kind.title() + " (" + Problems.type(kind) + "): " + WHEN.get(status) + ".")
             .content(
                 OASFactory.createContent()
                     .addMediaType(
-                        PROBLEM_JSON,
+                        Problems.MEDIA_TYPE,
                         OASFactory.createMediaType()
                             .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
     if (status == 429) {
@@ -151,7 +149,7 @@ final class ResponseDocumentation {
               .description("Seconds to wait before sending again")
               .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
-    response.addExtension("x-problem-type", TYPE_PREFIX + kind.slug());
+    response.addExtension("x-problem-type", Problems.type(kind));
     return response;
   }
 }

@@ -21,6 +21,11 @@ public final class Problems {
 
   private Problems() {}
 
+  /** The problem type of a kind, {@code urn:regulus:problem:<slug>}. */
+  public static String type(ProblemKind kind) {
+    return TYPE_PREFIX + kind.slug();
+  }
+
   public static Response response(
       ProblemKind kind, String detail, List<ProblemView.FieldError> errors) {
     return response(kind, detail, errors, null, null);
@@ -36,8 +41,7 @@ public final class Problems {
       List<ProblemView.FieldError> errors,
       Object current,
       List<CellError> cells) {
-    return response(
-        kind.status(), TYPE_PREFIX + kind.slug(), kind.title(), detail, errors, current, cells);
+    return response(kind.status(), type(kind), kind.title(), detail, errors, current, cells);
   }
 
   public static Response response(
@@ -72,7 +76,7 @@ public final class Problems {
    */
   public static ProblemView problem(ProblemKind kind, String detail) {
     return new ProblemView(
-        TYPE_PREFIX + kind.slug(),
+        type(kind),
         kind.title(),
         kind.status(),
         detail,
