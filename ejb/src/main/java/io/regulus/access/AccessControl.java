@@ -96,6 +96,19 @@ public class AccessControl {
     }
   }
 
+  /**
+   * Whether the caller holds the permission, given the same arguments as {@link #require}: what a
+   * page asks before it offers a control. The operation behind the control checks again.
+   */
+  public boolean allows(Permission permission, Object... arguments) {
+    try {
+      require(permission, arguments);
+      return true;
+    } catch (AccessDeniedException e) {
+      return false;
+    }
+  }
+
   public void require(Permission permission, TenantCaller caller) {
     expect(permission, Permission.Scope.TENANT);
     boolean holds =

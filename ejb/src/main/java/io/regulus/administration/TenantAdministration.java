@@ -6,6 +6,7 @@ import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantRole;
+import io.regulus.access.User;
 import io.regulus.audit.AuditAction;
 import io.regulus.audit.AuditEvent;
 import io.regulus.audit.AuditLog;
@@ -31,7 +32,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.InputStream;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -145,6 +150,42 @@ public class TenantAdministration {
   @Requires(Permission.OPERATE_PLATFORM)
   public Tenant tenant(Caller caller, TenantSlug slug) {
     return registry.require(slug);
+  }
+
+  /** A tenant a user reaches, with the role they hold there. */
+  public record Reach(
+      TenantSlug slug, String displayName, Optional<FirmSlug> firm, TenantRole role) {}
+
+  /**
+   * The active tenants the caller reaches, by their own role or through a firm role that reaches
+   * every client, each with the role that wins; sorted by name. What a tenant switcher offers.
+   */
+  @Requires(Permission.READ_OWN_PROFILE)
+  public List<Reach> reachable(Caller caller) {
+    if (!(caller instanceof User user)) {
+      return List.of();
+    }
+    Map<TenantSlug, Tenant> candidates = new HashMap<>();
+    user.tenantRoles()
+        .keySet()
+        .forEach(slug -> registry.find(slug).ifPresent(t -> candidates.put(slug, t)));
+    user.firmRoles()
+        .forEach(
+            (firm, role) -> {
+              if (role.inEveryClient().isPresent()) {
+                firms.clients(firm).forEach(t -> candidates.put(t.slug(), t));
+              }
+            });
+    return candidates.values().stream()
+        .filter(Tenant::isActive)
+        .flatMap(
+            t -> {
+              Optional<FirmSlug> firm = t.firm().map(Firm::slug);
+              return user.roleIn(t.slug(), firm).stream()
+                  .map(role -> new Reach(t.slug(), t.displayName(), firm, role));
+            })
+        .sorted(Comparator.comparing(Reach::displayName, String.CASE_INSENSITIVE_ORDER))
+        .toList();
   }
 
   /** The firm's clients that are not deleted. */
