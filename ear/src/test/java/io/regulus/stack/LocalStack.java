@@ -94,8 +94,8 @@ public final class LocalStack {
 
         ============================================================================
          Regulus is up:   %1$s   (API %1$s/api/v1, OpenAPI %1$s/openapi/ui)
+         Web UI:          %1$s/app/   (sign in on Keycloak's login page as any demo user below)
          Health:          %1$s/health
-         Browser sign-in: %1$s/app/me   (Keycloak's login page; %1$s/app/logout signs out)
          Keycloak:        %2$s   (admin console: admin / admin)
          Mail:            every mail Keycloak sends (invitations) lands in %3$s
          Demo tenants:    acme, globex       Demo password for every user: regulus-demo
@@ -104,6 +104,7 @@ public final class LocalStack {
            bob     contributor in acme       carol   assessor in acme
            rita    reader in acme            gina    admin of globex
            connor  consultant: admin of acme, reader of globex
+           fiona   northwind firm administrator: the portfolio of acme and globex
          A token:
            TOKEN=$(curl -s -d grant_type=password -d client_id=regulus-cli -d username=alice \\
              -d password=regulus-demo %2$s/realms/regulus/protocol/openid-connect/token | jq -r .access_token)
