@@ -28,9 +28,11 @@ final class Browser {
   private static final Pattern LOGIN_FORM =
       Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
+  private final LoopbackCookies cookies = new LoopbackCookies();
+
   private final HttpClient client =
       HttpClient.newBuilder()
-          .cookieHandler(new LoopbackCookies())
+          .cookieHandler(cookies)
           .followRedirects(HttpClient.Redirect.NORMAL)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
@@ -66,6 +68,22 @@ final class Browser {
                             ""))))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The value of a cookie the browser keeps for Regulus, if it has one. */
+  java.util.Optional<String> cookie(String name) {
+    return cookies.cookies.getCookieStore().get(URI.create(Api.BASE_URL)).stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst();
+  }
+
+  /** Sets a cookie for Regulus as if the browser had it already (a planted session id). */
+  void plant(String name, String value) {
+    java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.cookies.getCookieStore().add(URI.create(Api.BASE_URL), cookie);
   }
 
   /** The action of Keycloak's login form in a page, or null when the page holds none. */

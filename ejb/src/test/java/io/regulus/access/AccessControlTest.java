@@ -1,5 +1,6 @@
 package io.regulus.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,6 +49,29 @@ class AccessControlTest {
     assertThatCode(() -> access.require(Permission.OPERATE_PLATFORM, SystemCaller.STARTUP))
         .doesNotThrowAnyException();
     assertThatThrownBy(recompute::requireRole).isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void aPageAsksWhatTheOperationWouldDecide() {
+    for (TenantRole role : TenantRole.values()) {
+      for (Permission permission : Permission.values()) {
+        if (permission.scope() != Permission.Scope.TENANT) {
+          continue;
+        }
+        boolean decided;
+        try {
+          access.require(permission, in(role));
+          decided = true;
+        } catch (AccessDeniedException e) {
+          decided = false;
+        }
+        assertThat(access.allows(permission, in(role)))
+            .as(role + " " + permission)
+            .isEqualTo(decided);
+      }
+    }
+    assertThat(access.allows(Permission.WORK_ON_ACTIONS, in(TenantRole.READER))).isFalse();
+    assertThat(access.allows(Permission.MANAGE_USERS, in(TenantRole.ADMIN))).isTrue();
   }
 
   @Test

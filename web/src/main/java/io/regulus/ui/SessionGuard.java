@@ -12,8 +12,10 @@ import java.io.IOException;
 /**
  * Session fixation: a page session belongs to the one person who signed in with it. The first page
  * request after a sign-in gets a new session id (a session id planted before the sign-in is
- * worthless after it), and a session that was made for another person is thrown away with all it
- * holds.
+ * worthless after it), and a session that was made for another person is invalidated with all it
+ * holds and a new one begins. (Liberty checks the owner too, before this filter: server.xml has it
+ * invalidate such a session rather than answer with an error; this check keeps the rule true on any
+ * container.)
  */
 @WebFilter("/app/*")
 public class SessionGuard extends HttpFilter {
