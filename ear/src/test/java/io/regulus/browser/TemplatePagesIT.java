@@ -81,6 +81,10 @@ class TemplatePagesIT {
         .type("[id='actions:0:category']", "Privacy management");
     new Select(ui.driver().findElement(By.id("actions:0:type"))).selectByValue("OPERATIONAL");
     fillControl(ui, 0, "SHOP-1", key + "-hotline, mfa-for-administrators");
+    assertThat(ui.consoleErrors())
+        .as("script errors or blocked resources")
+        .filteredOn(error -> !error.contains("favicon"))
+        .isEmpty();
     ui.accessibility("template-form").screenshots("template-form");
 
     ui.clickToLoad("#publish-template");
@@ -113,6 +117,7 @@ class TemplatePagesIT {
     fillControl(ui, 0, "HB-1", "no-such-action");
 
     ui.click("#publish-template");
+    ui.screenshots("template-form-errors");
 
     assertThat(fieldError(ui, "template-title")).isEqualTo("required, and not blank");
     assertThat(fieldError(ui, "actions:0:points"))
@@ -122,7 +127,6 @@ class TemplatePagesIT {
     assertThat(ui.text("#messages")).contains("Nothing was published: 4 faults");
     assertThat(ui.driver().findElement(By.id("template-regulation")).getAttribute("value"))
         .isEqualTo("Rules");
-    ui.accessibility("template-form-errors").screenshots("template-form-errors");
 
     Api.as(adminToken).get("/tenants/" + tenant + "/templates/" + key).then().statusCode(404);
   }
@@ -186,6 +190,6 @@ class TemplatePagesIT {
 
   /** The fault p:message shows beside the input with this client id. */
   private static String fieldError(Ui ui, String inputId) {
-    return ui.text(".ui-message-error[data-target='" + inputId + "'] .ui-message-error-detail");
+    return ui.text("[id='" + inputId + "-message'] .ui-message-error-detail");
   }
 }
