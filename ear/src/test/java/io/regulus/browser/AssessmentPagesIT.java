@@ -103,11 +103,11 @@ class AssessmentPagesIT {
             "Give the assessment a name.",
             "Name the product, system or business unit the assessment covers.",
             "Choose the group the assessment goes in, or make a new one.");
+    ui.screenshots("assessment-wizard-details");
     String groupName = Api.unique("EU subsidiaries");
     ui.type("#assessment-name", "GDPR for Shop").type("#scope-name", "Web shop");
     ui.click("input[name='group-mode'][value='new']");
     ui.type("#new-group-name", groupName);
-    ui.screenshots("assessment-wizard-details");
     ui.click("#wizard_next");
     assertThat(ui.text("#confirm-name")).isEqualTo("GDPR for Shop");
     assertThat(ui.text("#confirm-group")).contains(groupName);

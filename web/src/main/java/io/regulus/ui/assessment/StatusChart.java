@@ -9,7 +9,8 @@ import java.util.ResourceBundle;
 
 /**
  * The control-status breakdown as a Chart.js configuration for {@code p:chart}: a doughnut, one
- * slice per status, labelled in the page's language, in colours that tell the statuses apart.
+ * slice per status, labelled in the page's language, in colours that tell the statuses apart. The
+ * table beside it is its legend.
  */
 final class StatusChart {
 
@@ -55,7 +56,7 @@ final class StatusChart {
                 .add(
                     "plugins",
                     Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom"))))
+                        .add("legend", Json.createObjectBuilder().add("display", false))))
         .build()
         .toString();
   }
