@@ -59,12 +59,28 @@ public final class UiBenchmark {
   }
 
   /** The pages measured, in this order: one line per page. */
-  static final List<Page> PAGES = List.of(new Page("who am I", "/app/me", "/me"));
+  static final List<Page> PAGES =
+      List.of(
+          new Page("who am I", "/app/me", "/me"),
+          new Page(
+              "assessments",
+              "/app/assessments.xhtml?tenant={tenant}",
+              "/tenants/{tenant}/assessment-groups/{group}/assessments"),
+          new Page(
+              "assessment",
+              "/app/assessment.xhtml?tenant={tenant}&id={assessment}",
+              "/tenants/{tenant}/assessments/{assessment}"));
 
-  /** What the page paths may name of the seeded tenant. */
-  record Seeded(String tenant, long action) {
+  /**
+   * What the page paths may name of the seeded tenant: {@code {group}} is its first assessment
+   * group, {@code {assessment}} the first assessment of that group.
+   */
+  record Seeded(String tenant, long action, long group, long assessment) {
     String expand(String path) {
-      return path.replace("{tenant}", tenant).replace("{action}", Long.toString(action));
+      return path.replace("{tenant}", tenant)
+          .replace("{action}", Long.toString(action))
+          .replace("{group}", Long.toString(group))
+          .replace("{assessment}", Long.toString(assessment));
     }
   }
 
@@ -103,7 +119,15 @@ public final class UiBenchmark {
     ApiClient admin = owner.api();
     BenchTenant.Facts tenant = new BenchTenant(admin, TENANT, PLAN).build();
     JsonNode first = tenant.instances().get(0);
-    Seeded seeded = new Seeded(TENANT, first.path("id").asLong());
+    long firstGroup =
+        admin.get("/tenants/" + TENANT + "/assessment-groups").get(0).path("id").asLong();
+    long firstAssessment =
+        admin
+            .get("/tenants/" + TENANT + "/assessment-groups/" + firstGroup + "/assessments")
+            .get(0)
+            .path("id")
+            .asLong();
+    Seeded seeded = new Seeded(TENANT, first.path("id").asLong(), firstGroup, firstAssessment);
     try (Connection db = settings.connect()) {
       TenantStatistics.analyze(db, TENANT);
     }

@@ -16,6 +16,7 @@ import io.regulus.template.ResolvedTemplate;
 import io.regulus.template.TemplateCatalog;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.text.ReadableText;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -37,6 +38,7 @@ public class AssessmentService {
   @Inject private TemplateCatalog templates;
   @Inject private ActionInstances instances;
   @Inject private ScoringRepository scoring;
+  @EJB private AssessmentGroupService newGroups;
 
   /** An assessment with its score and status, and its controls when asked for. */
   public record Scored(
@@ -147,6 +149,17 @@ public class AssessmentService {
                 + "; action instances +"
                 + reconciled.added());
     return detail(tenant, id);
+  }
+
+  /**
+   * A new group with its first assessment, in one transaction: when the assessment cannot be built,
+   * the group is not made either.
+   */
+  @Requires(Permission.MANAGE_ASSESSMENTS)
+  public Scored createInNewGroup(
+      TenantCaller caller, String groupName, String groupDescription, NewAssessment request) {
+    AssessmentGroup group = newGroups.create(caller, groupName, groupDescription);
+    return create(caller, group.id(), request);
   }
 
   @Requires(Permission.MANAGE_ASSESSMENTS)

@@ -66,7 +66,35 @@ final class DraftCheck {
    */
   static Checked check(
       TemplateDraft draft, Set<String> knownActions, Set<String> reservedControls) {
+    return check(draft, List.of(), false, knownActions, reservedControls);
+  }
+
+  /**
+   * Checks a new template whole: its title, regulation and description as well as its content,
+   * reported together with {@code earlier}, what the caller found wrong with its key and the
+   * template it extends, so a form shows every fault at once.
+   */
+  static Checked checkNew(
+      TemplateDraft draft,
+      List<Violation> earlier,
+      Set<String> knownActions,
+      Set<String> reservedControls) {
+    return check(draft, earlier, true, knownActions, reservedControls);
+  }
+
+  private static Checked check(
+      TemplateDraft draft,
+      List<Violation> earlier,
+      boolean header,
+      Set<String> knownActions,
+      Set<String> reservedControls) {
     DraftCheck check = new DraftCheck();
+    check.violations.addAll(earlier);
+    if (header) {
+      check.text("title", draft.title(), LINE_MAX, true);
+      check.text("regulation", draft.regulation(), LINE_MAX, true);
+      check.text("description", draft.description(), 4000, false);
+    }
     Checked checked = check.run(draft, knownActions, reservedControls);
     if (!check.violations.isEmpty()) {
       throw new InvalidInputException(
@@ -76,8 +104,6 @@ final class DraftCheck {
   }
 
   private Checked run(TemplateDraft draft, Set<String> knownActions, Set<String> reservedControls) {
-    ReadableText.fault(draft.title(), false).ifPresent(rule -> fail("title", rule));
-    ReadableText.fault(draft.regulation(), false).ifPresent(rule -> fail("regulation", rule));
     Map<String, Integer> declared = new HashMap<>();
     for (int i = 0; i < draft.actions().size(); i++) {
       if (draft.actions().get(i) == null) {

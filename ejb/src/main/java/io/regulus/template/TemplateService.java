@@ -5,7 +5,6 @@ import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
 import io.regulus.problem.DomainException;
-import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
 import io.regulus.tenancy.ActiveTenant;
@@ -16,6 +15,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,17 +56,17 @@ public class TemplateService {
     ActiveTenant tenant = caller.tenant();
     binding.bind(em, tenant);
     em.createNativeQuery("LOCK TABLE private_template IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
+    List<Violation> violations = new ArrayList<>();
     String key = draft.key() == null ? "" : draft.key().strip();
     if (!DraftCheck.KEY.matcher(key).matches() || key.length() > DraftCheck.KEY_MAX) {
-      throw new InvalidInputException(
+      violations.add(
           new Violation(
               "key",
               "a template key is lower-case words and digits joined by"
                   + " '-', at most "
                   + DraftCheck.KEY_MAX
                   + " characters, e.g. 'acme-vendor-policy'"));
-    }
-    if (catalog.find(tenant, key).isPresent()) {
+    } else if (catalog.find(tenant, key).isPresent()) {
       throw new DomainException(
           ProblemKind.CONFLICT,
           "A template '"
@@ -84,13 +84,15 @@ public class TemplateService {
             .find(tenant, extendsKey)
             .filter(template -> template.kind() == TemplateSummary.Kind.GLOBAL)
             .isEmpty()) {
-      throw new InvalidInputException(
+      violations.add(
           new Violation(
               "extends",
               "an extension extends a global template, and '"
                   + extendsKey
                   + "' is none; GET /tenants/{tenant}/templates lists them"));
+      extendsKey = null;
     }
+    Version checked = check(draft, violations, extendsKey);
     long id =
         ((Number)
                 em.createNativeQuery(
@@ -104,7 +106,7 @@ public class TemplateService {
                     .setParameter(6, caller.id())
                     .getSingleResult())
             .longValue();
-    writeVersion(id, 1, extendsKey, caller, draft);
+    writeVersion(id, 1, caller, checked);
     LOG.info(
         () ->
             "tenant " + tenant.slug() + ": private template " + key + " created by " + caller.id());
@@ -137,7 +139,7 @@ public class TemplateService {
                     .setParameter(1, id)
                     .getSingleResult())
             .intValue();
-    writeVersion(id, next, (String) found.get(0)[1], caller, draft);
+    writeVersion(id, next, caller, check(draft, null, (String) found.get(0)[1]));
     LOG.info(
         () ->
             "tenant "
@@ -150,19 +152,38 @@ public class TemplateService {
     return catalog.find(tenant, key).orElseThrow();
   }
 
-  private void writeVersion(
-      long templateId, int version, String extendsKey, TenantCaller caller, TemplateDraft draft) {
+  /**
+   * Checks a version's content whole ({@link DraftCheck}) against the actions the library and the
+   * tenant already have; a new template's header too when {@code earlier} (its key's and extended
+   * template's faults) is given, reported with the rest.
+   */
+  private Version check(TemplateDraft draft, List<Violation> earlier, String extendsKey) {
     Set<String> referenced = new LinkedHashSet<>();
-    draft.actions().forEach(action -> referenced.add(action.key()));
-    draft.controls().forEach(control -> referenced.addAll(control.actions()));
+    draft.actions().stream()
+        .filter(java.util.Objects::nonNull)
+        .forEach(action -> referenced.add(action.key()));
+    draft.controls().stream()
+        .filter(java.util.Objects::nonNull)
+        .forEach(control -> referenced.addAll(control.actions()));
     referenced.remove(null);
     Set<String> library = keys("SELECT action_key FROM platform.library_action", referenced);
     Set<String> known = new HashSet<>(library);
     known.addAll(keys("SELECT action_key FROM action", referenced));
     Set<String> reserved =
         extendsKey == null ? Set.of() : Set.copyOf(catalog.globalControlIds(extendsKey));
-    DraftCheck.Checked checked = DraftCheck.check(draft, known, reserved);
+    DraftCheck.Checked checked =
+        earlier == null
+            ? DraftCheck.check(draft, known, reserved)
+            : DraftCheck.checkNew(draft, earlier, known, reserved);
+    return new Version(checked, library);
+  }
 
+  /** A version's checked content, and the library actions it references. */
+  private record Version(DraftCheck.Checked checked, Set<String> library) {}
+
+  private void writeVersion(long templateId, int version, TenantCaller caller, Version content) {
+    DraftCheck.Checked checked = content.checked();
+    Set<String> library = content.library();
     for (DraftCheck.NewAction action : checked.actions()) {
       em.createNativeQuery(
               "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points, category,"

@@ -157,6 +157,47 @@ class DraftCheckTest {
         .containsExactly("controls[0].actions");
   }
 
+  @Test
+  void aNewTemplatesHeaderIsCheckedWithItsContentAndTheCallersFindingsAllAtOnce() {
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.checkNew(
+                    new TemplateDraft(
+                        "Bad Key",
+                        " ",
+                        null,
+                        null,
+                        null,
+                        List.of(action("own-a", 0)),
+                        List.of(control("C-1", true, "preventative", "own-a"))),
+                    List.of(new Violation("key", "a template key is lower-case words")),
+                    LIBRARY,
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
+        .containsExactly("key", "title", "regulation", "actions[0].points");
+    assertThat(rule(problem, "title")).isEqualTo("required, and not blank");
+  }
+
+  @Test
+  void aNextVersionIsCheckedWithoutAHeader() {
+    DraftCheck.Checked checked =
+        DraftCheck.check(
+            new TemplateDraft(
+                "own",
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(control("C-1", true, "detective", "mfa-for-administrators"))),
+            LIBRARY,
+            Set.of());
+    assertThat(checked.controls()).hasSize(1);
+  }
+
   private static String rule(InvalidInputException problem, String field) {
     return problem.violations().stream()
         .filter(v -> v.field().equals(field))
