@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Platform operator steps the tests build their worlds with (as olivia, the demo operator). */
-final class Platform {
+public final class Platform {
 
   private Platform() {}
 
@@ -13,7 +13,7 @@ final class Platform {
    * Waits until the application answers as ready: a test class run alone may start before the
    * application has (the server reports ready first).
    */
-  static void awaitReady() {
+  public static void awaitReady() {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
     while (io.restassured.RestAssured.given()
             .baseUri(Api.BASE_URL)
@@ -32,7 +32,7 @@ final class Platform {
     }
   }
 
-  static String operator() {
+  public static String operator() {
     return KeycloakClient.token("olivia");
   }
 
@@ -47,7 +47,7 @@ final class Platform {
   }
 
   /** A new active tenant, a client of {@code firm} when not null. */
-  static String tenant(String prefix, String firm) {
+  public static String tenant(String prefix, String firm) {
     String slug = Api.unique(prefix);
     Map<String, Object> body = new HashMap<>(Map.of("slug", slug));
     if (firm != null) {
@@ -57,11 +57,11 @@ final class Platform {
     return slug;
   }
 
-  static void suspend(String slug) {
+  public static void suspend(String slug) {
     Api.as(operator()).post("/platform/tenants/" + slug + "/suspend").then().statusCode(200);
   }
 
-  static long export(String slug) {
+  public static long export(String slug) {
     return Api.as(operator())
         .post("/platform/tenants/" + slug + "/exports")
         .then()
