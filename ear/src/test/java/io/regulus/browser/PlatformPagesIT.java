@@ -57,6 +57,7 @@ class PlatformPagesIT {
     assertThat(ui.present("#delete-refusal")).isFalse();
     assertThat(ui.driver().findElement(org.openqa.selenium.By.id("delete")).isEnabled()).isTrue();
     ui.accessibility("platform-tenant").screenshots("platform-tenant");
+    assertThat(ui.consoleErrors()).isEmpty();
 
     Path archive = download(ui, ".download-export");
     byte[] head = Files.readAllBytes(archive);

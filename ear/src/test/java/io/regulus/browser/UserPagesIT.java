@@ -47,6 +47,7 @@ class UserPagesIT {
     assertThat(ui.texts("#members tr.member .member-username"))
         .noneMatch(t -> t.contains(otherMember));
     ui.accessibility("users").screenshots("users");
+    assertThat(ui.consoleErrors()).isEmpty();
 
     String invited = Api.unique("ui-invited") + "@it.example";
     ui.type("#invite-email", invited);
