@@ -53,7 +53,7 @@ class PlatformPagesIT {
 
     ui.click("#export");
     assertThat(ui.text("#messages")).contains("is ready");
-    assertThat(ui.texts("#exports tr.export-row")).hasSize(1);
+    assertThat(ui.texts("#export-list tr.export-row")).hasSize(1);
     assertThat(ui.present("#delete-refusal")).isFalse();
     assertThat(ui.driver().findElement(org.openqa.selenium.By.id("delete")).isEnabled()).isTrue();
     assertThat(ui.consoleErrors()).isEmpty();
@@ -66,7 +66,7 @@ class PlatformPagesIT {
       assertThat(Collections.list(zip.entries()).stream().map(ZipEntry::getName))
           .contains("manifest.json");
     }
-    long exportId = Long.parseLong(ui.text("#exports .export-id"));
+    long exportId = Long.parseLong(ui.text("#export-list .export-id"));
     assertThat(Files.size(archive))
         .isEqualTo(
             Api.as(Platform.operator())
@@ -124,7 +124,7 @@ class PlatformPagesIT {
 
     ui.open("/app/platform/audit.xhtml?tenant=" + slug);
     assertThat(ui.texts("#events .event-action"))
-        .containsExactly("TENANT_SUSPENDED", "TENANT_PROVISIONED");
+        .containsExactly("tenant.suspended", "tenant.provisioned");
     assertThat(ui.texts("#events .event-tenant")).containsOnly(slug);
     ui.accessibility("platform-audit").screenshots("platform-audit");
   }

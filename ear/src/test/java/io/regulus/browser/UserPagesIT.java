@@ -157,10 +157,27 @@ class UserPagesIT {
     return "/app/users.xhtml?tenant=" + slug;
   }
 
-  /** Picks {@code label} in the PrimeFaces select menu {@code id}. */
+  /**
+   * Picks {@code label} in the PrimeFaces select menu {@code id}: opens it, waits until its panel
+   * has stopped moving, clicks the item, and checks the menu shows it.
+   */
   static void choose(Ui ui, String id, String label) {
     ui.click("#" + id);
+    settle(ui);
     ui.click("#" + id + "_items li[data-label='" + label + "']");
+    settle(ui);
+    assertThat(ui.text("#" + id + "_label")).isEqualTo(label);
+  }
+
+  /** Waits until no jQuery animation (a panel opening or closing) runs. */
+  private static void settle(Ui ui) {
+    new org.openqa.selenium.support.ui.WebDriverWait(ui.driver(), java.time.Duration.ofSeconds(5))
+        .until(
+            browser ->
+                (Boolean)
+                    ui.driver()
+                        .executeScript(
+                            "return !window.jQuery || jQuery(':animated').length === 0;"));
   }
 
   /** The user's role in the tenant, as the tenant's admin reads it through the API. */

@@ -4,14 +4,9 @@ import io.regulus.directory.Invitations;
 import io.regulus.ui.PageTexts;
 import io.regulus.ui.Workspace;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
@@ -19,7 +14,7 @@ import java.util.List;
  * The signed-in person's own pending invitations, on the start page: accept (join the tenant with
  * the invited role) or decline, as the domain decides ({@link Invitations}: only the invitee's own
  * invitation, anyone else's is not found). Roles travel in the sign-in's token, so a tenant just
- * joined reaches the tenant switcher at the next sign-in: {@link #reloadSignIn} does that at once,
+ * joined reaches the tenant switcher at the next sign-in: {@link SignInAgain} does that at once,
  * through Keycloak's single sign-on, without a password.
  */
 @Named
@@ -60,18 +55,6 @@ public class MyInvitations implements Serializable {
     invitations.decline(workspace.user(), invitationId);
     TEXT.done("mine.declined", name);
     pending = null;
-  }
-
-  /**
-   * Signs in again for a token that carries the tenant just joined: ends this session here (not
-   * Keycloak's), so the next page goes through Keycloak's login, which answers at once for a
-   * browser still signed in there.
-   */
-  public void reloadSignIn() throws IOException, ServletException {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    ((HttpServletRequest) external.getRequest()).logout();
-    external.invalidateSession();
-    external.redirect(external.getRequestContextPath() + "/app/index.xhtml");
   }
 
   /**
