@@ -44,6 +44,7 @@ class PlatformPagesIT {
     assertThat(ui.text("#tenant-status")).isEqualTo("active");
     assertThat(ui.driver().findElement(org.openqa.selenium.By.id("delete")).isEnabled()).isFalse();
     assertThat(ui.text("#delete-reason")).contains("is ACTIVE");
+    ui.screenshots("platform-tenant-active");
     assertThat(refusalOfDelete(slug)).startsWith(ui.text("#delete-reason"));
 
     ui.click("#suspend").click("#confirm-yes");
