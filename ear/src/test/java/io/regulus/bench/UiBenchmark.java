@@ -69,7 +69,9 @@ public final class UiBenchmark {
           new Page(
               "assessment",
               "/app/assessment.xhtml?tenant={tenant}&id={assessment}",
-              "/tenants/{tenant}/assessments/{assessment}"));
+              "/tenants/{tenant}/assessments/{assessment}"),
+          new Page(
+              "users and roles", "/app/users.xhtml?tenant={tenant}", "/tenants/{tenant}/users"));
 
   /**
    * What the page paths may name of the seeded tenant: {@code {group}} is its first assessment

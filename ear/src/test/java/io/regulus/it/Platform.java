@@ -13,7 +13,7 @@ public final class Platform {
    * Waits until the application answers as ready: a test class run alone may start before the
    * application has (the server reports ready first).
    */
-  static void awaitReady() {
+  public static void awaitReady() {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
     while (io.restassured.RestAssured.given()
             .baseUri(Api.BASE_URL)
@@ -32,7 +32,7 @@ public final class Platform {
     }
   }
 
-  static String operator() {
+  public static String operator() {
     return KeycloakClient.token("olivia");
   }
 
@@ -57,11 +57,11 @@ public final class Platform {
     return slug;
   }
 
-  static void suspend(String slug) {
+  public static void suspend(String slug) {
     Api.as(operator()).post("/platform/tenants/" + slug + "/suspend").then().statusCode(200);
   }
 
-  static long export(String slug) {
+  public static long export(String slug) {
     return Api.as(operator())
         .post("/platform/tenants/" + slug + "/exports")
         .then()

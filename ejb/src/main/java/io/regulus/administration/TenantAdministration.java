@@ -285,6 +285,15 @@ public class TenantAdministration {
     return tenant;
   }
 
+  /**
+   * Why {@link #delete} would refuse the tenant now, in the words it would use; empty when it may
+   * be deleted. A page shows it beside its disabled delete.
+   */
+  @Requires(Permission.OPERATE_PLATFORM)
+  public Optional<String> refusalToDelete(Caller caller, TenantSlug slug) {
+    return registry.refusalToDelete(slug).map(DomainException::detail);
+  }
+
   /** A page of the audit events, the newest first, of one tenant when {@code tenant} is given. */
   @Requires(Permission.OPERATE_PLATFORM)
   public Page<AuditEvent> auditEvents(Caller caller, TenantSlug tenant, PageRequest page) {

@@ -58,6 +58,15 @@ public class TenantMembers {
   }
 
   /**
+   * Everyone who reaches the tenant, as {@link #list}, and which of them the last-admin rule
+   * protects: what a page shows beside each admin before anyone tries to remove them.
+   */
+  @Requires(Permission.MANAGE_USERS)
+  public Roster roster(TenantCaller caller) {
+    return Roster.of(of(caller.tenant()));
+  }
+
+  /**
    * The members of a tenant, for operations that show who did what (names in exports, workbook
    * people).
    */
@@ -206,14 +215,18 @@ public class TenantMembers {
   }
 
   private void requireAnotherAdmin(ActiveTenant tenant, String userId) {
-    boolean another =
-        of(tenant).stream()
-            .anyMatch(m -> m.role() == TenantRole.ADMIN && m.enabled() && !m.id().equals(userId));
-    if (!another) {
+    Roster roster = Roster.of(of(tenant));
+    if (roster.isLastAdmin(userId)) {
+      String who =
+          roster.members().stream()
+              .filter(m -> m.id().equals(userId))
+              .map(m -> m.username() + " (" + userId + ")")
+              .findFirst()
+              .orElse(userId);
       throw new DomainException(
           ProblemKind.RULE_VIOLATED,
           "User "
-              + userId
+              + who
               + " is the last admin of '"
               + tenant.slug()
               + "'; a tenant always keeps an admin."

@@ -114,13 +114,17 @@ public class Tenant {
   }
 
   void suspend(Instant at) {
-    requireStatus(TenantStatus.ACTIVE, "suspend");
+    if (!status.suspendable()) {
+      throw new TenantStatusException(slug(), status, TenantStatus.ACTIVE, "suspend");
+    }
     status = TenantStatus.SUSPENDED;
     suspendedAt = at.atOffset(ZoneOffset.UTC);
   }
 
   void resume() {
-    requireStatus(TenantStatus.SUSPENDED, "resume");
+    if (!status.resumable()) {
+      throw new TenantStatusException(slug(), status, TenantStatus.SUSPENDED, "resume");
+    }
     status = TenantStatus.ACTIVE;
     suspendedAt = null;
   }

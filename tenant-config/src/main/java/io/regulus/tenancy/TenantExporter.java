@@ -47,7 +47,7 @@ public class TenantExporter {
 
   public TenantExport export(TenantSlug slug, String createdBy) {
     Tenant tenant = registry.require(slug);
-    if (tenant.status() != TenantStatus.ACTIVE && tenant.status() != TenantStatus.SUSPENDED) {
+    if (!tenant.status().exportable()) {
       throw new TenantStatusException(slug, tenant.status(), TenantStatus.ACTIVE, "export");
     }
     long began = System.nanoTime();

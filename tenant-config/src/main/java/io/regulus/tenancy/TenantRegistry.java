@@ -100,45 +100,66 @@ public class TenantRegistry {
   public Tenant delete(TenantSlug slug) {
     lookup.forget(slug);
     Tenant tenant = require(slug);
+    Optional<TenantNotDeletableException> refusal = refusalToDelete(tenant);
+    if (refusal.isPresent()) {
+      throw refusal.get();
+    }
+    em.createNativeQuery("DROP SCHEMA IF EXISTS " + slug.schemaName() + " CASCADE").executeUpdate();
+    tenant.markDeleted(Instant.now());
+    return tenant;
+  }
+
+  /**
+   * Why {@link #delete} would refuse the tenant now, if it would: not suspended, no export since
+   * the suspension, or only one that began before the suspension took effect. What an operator's
+   * page shows beside a disabled delete.
+   */
+  public Optional<TenantNotDeletableException> refusalToDelete(TenantSlug slug) {
+    return refusalToDelete(require(slug));
+  }
+
+  private Optional<TenantNotDeletableException> refusalToDelete(Tenant tenant) {
+    TenantSlug slug = tenant.slug();
     if (tenant.status() != TenantStatus.SUSPENDED) {
-      throw new TenantNotDeletableException(
-          slug,
-          "Tenant '"
-              + slug
-              + "' is "
-              + tenant.status()
-              + ". Deleting needs"
-              + " a suspended tenant and an export taken after the suspension: suspend it, export it, then delete it.",
-          false);
+      return Optional.of(
+          new TenantNotDeletableException(
+              slug,
+              "Tenant '"
+                  + slug
+                  + "' is "
+                  + tenant.status()
+                  + ". Deleting needs"
+                  + " a suspended tenant and an export taken after the suspension: suspend it, export it, then delete it.",
+              false));
     }
     List<TenantExport> since =
         exports.of(slug).stream()
             .filter(e -> !e.createdAt().isBefore(tenant.suspendedAt()))
             .toList();
     if (since.isEmpty()) {
-      throw new TenantNotDeletableException(
-          slug,
-          "Tenant '"
-              + slug
-              + "' has no export taken since it was"
-              + " suspended, so its data would be lost: export it first, then delete it.",
-          true);
+      return Optional.of(
+          new TenantNotDeletableException(
+              slug,
+              "Tenant '"
+                  + slug
+                  + "' has no export taken since it was"
+                  + " suspended, so its data would be lost: export it first, then delete it.",
+              true));
     }
     // only an export that waited for the transactions admitted before this suspension holds all
     if (since.stream().noneMatch(e -> e.isOfSuspension(tenant))) {
-      throw new TenantNotDeletableException(
-          ProblemKind.CONFLICT,
-          slug,
-          "Tenant '"
-              + slug
-              + "' was exported since it was suspended, but that export began before the suspension"
-              + " took effect, so a change committed after it began may be missing from it: export it"
-              + " again, then delete it.",
-          true);
+      return Optional.of(
+          new TenantNotDeletableException(
+              ProblemKind.CONFLICT,
+              slug,
+              "Tenant '"
+                  + slug
+                  + "' was exported since it was suspended, but that export began before the"
+                  + " suspension took effect, so a change committed after it began may be missing"
+                  + " from it: export it again, then delete it.",
+              true));
     }
-    em.createNativeQuery("DROP SCHEMA IF EXISTS " + slug.schemaName() + " CASCADE").executeUpdate();
-    tenant.markDeleted(Instant.now());
-    return tenant;
+    return Optional.empty();
   }
 
   /** Undoes a registration that never became active, with its schema (an import that failed). */

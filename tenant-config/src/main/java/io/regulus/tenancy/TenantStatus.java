@@ -9,5 +9,20 @@ public enum TenantStatus {
   PROVISIONING,
   ACTIVE,
   SUSPENDED,
-  DELETED
+  DELETED;
+
+  /** Whether a tenant in this state may be suspended. */
+  public boolean suspendable() {
+    return this == ACTIVE;
+  }
+
+  /** Whether a tenant in this state may be resumed. */
+  public boolean resumable() {
+    return this == SUSPENDED;
+  }
+
+  /** Whether a tenant in this state may be exported (it has a schema and is not being made). */
+  public boolean exportable() {
+    return this == ACTIVE || this == SUSPENDED;
+  }
 }
