@@ -13,10 +13,21 @@ record TenantAdmin(
 
   static TenantAdmin create(
       HttpClient http, BenchSettings settings, TenantApi platform, String tenant) {
-    long provisioned = platform.provision(tenant);
+    return create(http, settings, platform, tenant, null);
+  }
+
+  /**
+   * The same for a client of {@code firm} (when not null), whose admin also administers the firm.
+   */
+  static TenantAdmin create(
+      HttpClient http, BenchSettings settings, TenantApi platform, String tenant, String firm) {
+    long provisioned = platform.provision(tenant, firm);
     String username = tenant + "-admin";
-    new KeycloakAdmin(http, settings.keycloakUrl())
-        .createMember(username, "/tenants/" + tenant + "/admin");
+    KeycloakAdmin keycloak = new KeycloakAdmin(http, settings.keycloakUrl());
+    keycloak.createMember(username, "/tenants/" + tenant + "/admin");
+    if (firm != null) {
+      keycloak.createMember(username, "/firms/" + firm + "/admin");
+    }
     OperatorToken token = new OperatorToken(http, settings.keycloakUrl(), username);
     return new TenantAdmin(
         tenant, username, new ApiClient(http, settings.baseUrl(), token), token, provisioned);

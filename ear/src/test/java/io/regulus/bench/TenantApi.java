@@ -27,7 +27,22 @@ final class TenantApi {
 
   /** Provisions one tenant and returns the request's duration in nanoseconds. */
   long provision(String slug) {
-    String body = "{\"slug\":\"" + slug + "\",\"displayName\":\"Benchmark tenant " + slug + "\"}";
+    return provision(slug, null);
+  }
+
+  /**
+   * Provisions one tenant, a client of {@code firm} when not null, and returns the request's
+   * duration in nanoseconds.
+   */
+  long provision(String slug, String firm) {
+    String body =
+        "{\"slug\":\""
+            + slug
+            + "\",\"displayName\":\"Benchmark tenant "
+            + slug
+            + "\""
+            + (firm == null ? "" : ",\"firm\":\"" + firm + "\"")
+            + "}";
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/platform/tenants"))
             .timeout(Duration.ofMinutes(2))
@@ -50,6 +65,37 @@ final class TenantApi {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while provisioning " + slug, e);
+    }
+  }
+
+  /**
+   * Creates a consulting firm (its clients are provisioned with {@link #provision(String,
+   * String)}).
+   */
+  void createFirm(String slug) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/platform/firms"))
+            .timeout(Duration.ofMinutes(1))
+            .header("Authorization", "Bearer " + token.get())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"" + slug + "\"}"))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException(
+            "creating firm "
+                + slug
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + response.body());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("creating firm " + slug + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating firm " + slug, e);
     }
   }
 

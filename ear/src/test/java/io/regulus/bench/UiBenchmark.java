@@ -29,6 +29,22 @@ import java.util.List;
 public final class UiBenchmark {
 
   static final String TENANT = "bench-ui";
+
+  /** The consulting firm the tenant is a client of, whose portfolio is measured. */
+  static final String FIRM = "bench-ui-firm";
+
+  /**
+   * The firm's other clients, each with a GDPR assessment (160 actions, a few passed): the
+   * portfolio scores the tenant and each of them.
+   */
+  static final int OTHER_CLIENTS = 20;
+
+  static final BenchTenant.Plan CLIENT =
+      new BenchTenant.Plan(
+          List.of(new BenchTenant.Group("FY2027", "main product", List.of("gdpr"), false)),
+          0,
+          false);
+
   static final double TARGET_MEDIAN_MS = 500;
 
   /**
@@ -46,7 +62,8 @@ public final class UiBenchmark {
 
   /**
    * A page of the UI and the API call that serves the same data. In both paths {@code {tenant}}
-   * stands for the tenant's slug and {@code {action}} for the id of one of its action instances.
+   * stands for the tenant's slug, {@code {firm}} for its firm's and {@code {action}} for the id of
+   * one of its action instances.
    */
   record Page(String name, String path, String api) {
     String path(Seeded seeded) {
@@ -71,15 +88,19 @@ public final class UiBenchmark {
               "/app/assessment.xhtml?tenant={tenant}&id={assessment}",
               "/tenants/{tenant}/assessments/{assessment}"),
           new Page(
-              "users and roles", "/app/users.xhtml?tenant={tenant}", "/tenants/{tenant}/users"));
+              "users and roles", "/app/users.xhtml?tenant={tenant}", "/tenants/{tenant}/users"),
+          new Page(
+              "dashboard", "/app/dashboard.xhtml?tenant={tenant}", "/tenants/{tenant}/dashboard"),
+          new Page("portfolio", "/app/portfolio.xhtml?firm={firm}", "/firms/{firm}/portfolio"));
 
   /**
    * What the page paths may name of the seeded tenant: {@code {group}} is its first assessment
    * group, {@code {assessment}} the first assessment of that group.
    */
-  record Seeded(String tenant, long action, long group, long assessment) {
+  record Seeded(String tenant, String firm, long action, long group, long assessment) {
     String expand(String path) {
       return path.replace("{tenant}", tenant)
+          .replace("{firm}", firm)
           .replace("{action}", Long.toString(action))
           .replace("{group}", Long.toString(group))
           .replace("{assessment}", Long.toString(assessment));
@@ -117,7 +138,8 @@ public final class UiBenchmark {
     platform.awaitHealthy(Duration.ofMinutes(5));
 
     operator.get();
-    TenantAdmin owner = TenantAdmin.create(http, settings, platform, TENANT);
+    platform.createFirm(FIRM);
+    TenantAdmin owner = TenantAdmin.create(http, settings, platform, TENANT, FIRM);
     ApiClient admin = owner.api();
     BenchTenant.Facts tenant = new BenchTenant(admin, TENANT, PLAN).build();
     JsonNode first = tenant.instances().get(0);
@@ -129,7 +151,15 @@ public final class UiBenchmark {
             .get(0)
             .path("id")
             .asLong();
-    Seeded seeded = new Seeded(TENANT, first.path("id").asLong(), firstGroup, firstAssessment);
+    Seeded seeded =
+        new Seeded(TENANT, FIRM, first.path("id").asLong(), firstGroup, firstAssessment);
+    long clientsStarted = System.nanoTime();
+    for (int i = 1; i <= OTHER_CLIENTS; i++) {
+      String client = String.format("%s-client-%02d", TENANT, i);
+      new BenchTenant(
+              TenantAdmin.create(http, settings, platform, client, FIRM).api(), client, CLIENT)
+          .build();
+    }
     try (Connection db = settings.connect()) {
       TenantStatistics.analyze(db, TENANT);
     }
@@ -155,6 +185,11 @@ public final class UiBenchmark {
         tenant.assigned(),
         tenant.dueDates());
     report.field("built in", "%.1f s", tenant.buildNanos() / 1e9);
+    report.field(
+        "firm " + FIRM,
+        "the tenant and %d other clients with a GDPR assessment each, built in %.1f s",
+        OTHER_CLIENTS,
+        (System.nanoTime() - clientsStarted) / 1e9);
 
     long signInStarted = System.nanoTime();
     Ui ui = Ui.signIn(settings.baseUrl(), settings.keycloakUrl(), owner.username(), Ui.HOME);
@@ -185,6 +220,19 @@ public final class UiBenchmark {
       report.field("load", new Latencies(timed.load()).summary());
       report.field("usable", usable.summary());
       report.field("API " + api, apiPass.latencies().summary());
+      try (Connection db = settings.connect()) {
+        StatementCount.Result counted =
+            StatementCount.count(
+                db, settings.workDir().resolve("postgres.log"), 5, 20, () -> admin.timedGet(api));
+        report.field(
+            "SQL statements per API call",
+            "%.1f over %d calls (%s in all)",
+            counted.perRequest(),
+            counted.requests(),
+            Report.join(counted.byKind()));
+      } catch (java.sql.SQLException | java.io.IOException e) {
+        report.field("SQL statements per API call", "not counted: %s", e.getMessage());
+      }
       met &= usable.medianMs() < TARGET_MEDIAN_MS;
       summary.add(
           String.format(

@@ -82,6 +82,8 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
     expect("POST /firms/{firm}/tenants",
         403, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("GET /firms/{firm}/portfolio",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
     // a tenant
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
     expect("GET /tenants/{tenant}/assessment-groups",

@@ -164,6 +164,9 @@ class AuthorizationMatrixIT {
         "GET /firms/{firm}/tenants",
         (p, r) -> r.get("/firms/" + world.firm() + "/tenants").statusCode());
     row(
+        "GET /firms/{firm}/portfolio",
+        (p, r) -> r.get("/firms/" + world.firm() + "/portfolio").statusCode());
+    row(
         "GET /firms/{firm}/tenants/{slug}",
         (p, r) -> r.get("/firms/" + world.firm() + "/tenants/" + world.tenant()).statusCode());
     row(

@@ -36,7 +36,7 @@ public final class Platform {
     return KeycloakClient.token("olivia");
   }
 
-  static String firm(String prefix) {
+  public static String firm(String prefix) {
     String slug = Api.unique(prefix);
     Api.as(operator())
         .body(Map.of("slug", slug, "displayName", "Firm " + slug))
@@ -119,7 +119,7 @@ public final class Platform {
    * Changes an action as read just before (its ETag in If-Match); the response, for the caller to
    * check.
    */
-  static io.restassured.response.Response change(
+  public static io.restassured.response.Response change(
       String token, String tenant, Object actionId, Map<String, ?> body) {
     String etag =
         Api.as(token)

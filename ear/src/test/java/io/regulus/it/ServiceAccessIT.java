@@ -35,6 +35,7 @@ import io.regulus.evidence.EvidenceService;
 import io.regulus.evidence.UploadedFile;
 import io.regulus.it.AccessMatrix.Persona;
 import io.regulus.paging.PageRequest;
+import io.regulus.portfolio.PortfolioService;
 import io.regulus.problem.DomainException;
 import io.regulus.scoring.ScoreFilter;
 import io.regulus.scoring.ScoreService;
@@ -147,6 +148,7 @@ class ServiceAccessIT {
   @EJB private ActionService actions;
   @EJB private BulkUpdateService workbooks;
   @EJB private ScoreService scores;
+  @EJB private PortfolioService portfolio;
   @EJB private EvidenceService evidence;
   @EJB private TenantMembers members;
   @EJB private Invitations invitations;
@@ -363,6 +365,7 @@ class ServiceAccessIT {
         (p, c) -> administration.auditEvents(c, null, new PageRequest(0, 10)));
 
     calls.put("GET /firms/{firm}/tenants", (p, c) -> administration.clients(c, world.firm()));
+    calls.put("GET /firms/{firm}/portfolio", (p, c) -> portfolio.portfolio(c, world.firm()));
     calls.put(
         "GET /firms/{firm}/tenants/{slug}",
         (p, c) -> administration.client(c, world.firm(), world.tenant()));

@@ -105,7 +105,8 @@ public record Dashboard(
         solutions);
   }
 
-  static KeyAction keyAction(TenantScoring scoring, TenantScores.Impact impact) {
+  /** An open unit as a key action: what completing it would add. */
+  public static KeyAction keyAction(TenantScoring scoring, TenantScores.Impact impact) {
     ScoredUnit unit = impact.unit();
     ScoredAction action = unit.action();
     return new KeyAction(

@@ -9,6 +9,7 @@ import io.regulus.api.contract.StrictJsonReader;
 import io.regulus.api.contract.StrictParameters;
 import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
+import io.regulus.api.firm.PortfolioResource;
 import io.regulus.api.limit.RateLimitFilter;
 import io.regulus.api.me.MeResource;
 import io.regulus.api.me.MyInvitationResource;
@@ -78,6 +79,7 @@ public class RegulusApi extends Application {
           PlatformTenantResource.class,
           PlatformAuditResource.class,
           FirmTenantResource.class,
+          PortfolioResource.class,
           TenantUserResource.class,
           AssessmentGroupResource.class,
           AssessmentResource.class,

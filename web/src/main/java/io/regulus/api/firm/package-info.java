@@ -1,5 +1,6 @@
 /**
  * A consulting firm's own endpoints under {@code /firms/{firm}}: its members list its client
- * tenants, and its administrators provision new clients, always for their own firm.
+ * tenants and see their portfolio (scores, overdue actions, biggest gaps), and its administrators
+ * provision new clients, always for their own firm.
  */
 package io.regulus.api.firm;

@@ -36,7 +36,7 @@ public record DashboardView(
   /** A solution with the number of actions still open on it and their points. */
   public record SolutionLine(String solution, int outstandingActions, double outstandingPoints) {}
 
-  static DashboardView of(Dashboard dashboard) {
+  public static DashboardView of(Dashboard dashboard) {
     return new DashboardView(
         ScoreView.of(dashboard.overall()),
         ScoreView.of(dashboard.yours()),

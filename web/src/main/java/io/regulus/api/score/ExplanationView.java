@@ -34,7 +34,7 @@ public record ExplanationView(ScoreView score, List<Unit> actions) {
       Set<String> regulations,
       Set<String> groups) {}
 
-  static ExplanationView of(ScoreService.Explained explained) {
+  public static ExplanationView of(ScoreService.Explained explained) {
     TenantScoring scoring = explained.scoring();
     return new ExplanationView(
         ScoreView.of(explained.score()),

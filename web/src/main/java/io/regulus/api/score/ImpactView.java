@@ -20,7 +20,7 @@ public record ImpactView(
     double percentAfter,
     double gain) {
 
-  static ImpactView of(Dashboard.KeyAction action) {
+  public static ImpactView of(Dashboard.KeyAction action) {
     return new ImpactView(
         action.instanceId(),
         action.key(),
