@@ -10,6 +10,7 @@ import io.regulus.assessment.AssessmentService;
 import io.regulus.paging.PageRequest;
 import io.regulus.scoring.ControlStatus;
 import io.regulus.ui.Workspace;
+import io.regulus.ui.chart.ChartConfig;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * One assessment: its controls family by family, each with its status and the improvement actions
@@ -31,6 +33,15 @@ import java.util.Map;
 public class AssessmentPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** Colours that tell the control statuses apart in the chart; the table beside it names them. */
+  private static final Map<ControlStatus, String> COLOURS =
+      Map.of(
+          ControlStatus.PASSED, "#1a7f37",
+          ControlStatus.FAILED, "#b42318",
+          ControlStatus.IN_PROGRESS, "#0b5cad",
+          ControlStatus.NONE, "#9aa5b1",
+          ControlStatus.OUT_OF_SCOPE, "#6b4fbb");
 
   @EJB private AssessmentService assessments;
   @EJB private ActionService actions;
@@ -140,7 +151,16 @@ public class AssessmentPage implements Serializable {
 
   /** The breakdown as a Chart.js doughnut, for p:chart; the page shows the same in a table. */
   public String getChart() {
-    return StatusChart.doughnut(getBreakdown());
+    ResourceBundle text = AssessmentTexts.get();
+    return ChartConfig.doughnut(
+        getBreakdown().stream()
+            .map(
+                slice ->
+                    new ChartConfig.Part(
+                        text.getString("control." + slice.status().name()),
+                        slice.controls(),
+                        COLOURS.get(slice.status())))
+            .toList());
   }
 
   public String getTenant() {

@@ -4,10 +4,12 @@ import io.regulus.access.TenantCaller;
 import io.regulus.api.score.DashboardView;
 import io.regulus.api.score.ExplanationView;
 import io.regulus.api.score.ImpactView;
+import io.regulus.api.score.ScoreView;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ScoreFilter;
 import io.regulus.scoring.ScoreService;
 import io.regulus.ui.Workspace;
+import io.regulus.ui.chart.ChartConfig;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A tenant's dashboard: the overall score with your points and the provider's, the breakdowns, the
@@ -29,6 +32,9 @@ import java.util.TreeSet;
 public class DashboardPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The colour of a breakdown's bars. */
+  private static final String BAR = "#0b5cad";
 
   /** How many key improvement actions the page lists, as the API's default. */
   static final int KEY_ACTIONS = 10;
@@ -93,29 +99,37 @@ public class DashboardPage implements Serializable {
         || group != null;
   }
 
+  /**
+   * A breakdown as bars of percentages (Chart.js, for p:chart); the page shows it as a table too.
+   */
   public String chart(String breakdown, String label) {
-    return switch (breakdown) {
-      case "category" ->
-          BreakdownChart.of(
-              dashboard.byCategory(), DashboardView.Line::name, DashboardView.Line::score, label);
-      case "group" ->
-          BreakdownChart.of(
-              dashboard.byGroup(), DashboardView.Line::name, DashboardView.Line::score, label);
-      case "regulation" ->
-          BreakdownChart.of(
-              dashboard.byRegulation(), DashboardView.Line::name, DashboardView.Line::score, label);
-      case "assessment" ->
-          BreakdownChart.of(
-              dashboard.byAssessment(),
-              DashboardView.AssessmentLine::name,
-              DashboardView.AssessmentLine::score,
-              label);
-      default -> throw new IllegalArgumentException("no breakdown " + breakdown);
-    };
+    List<ChartConfig.Part> bars =
+        switch (breakdown) {
+          case "category" ->
+              bars(dashboard.byCategory(), DashboardView.Line::name, DashboardView.Line::score);
+          case "group" ->
+              bars(dashboard.byGroup(), DashboardView.Line::name, DashboardView.Line::score);
+          case "regulation" ->
+              bars(dashboard.byRegulation(), DashboardView.Line::name, DashboardView.Line::score);
+          case "assessment" ->
+              bars(
+                  dashboard.byAssessment(),
+                  DashboardView.AssessmentLine::name,
+                  DashboardView.AssessmentLine::score);
+          default -> throw new IllegalArgumentException("no breakdown " + breakdown);
+        };
+    return ChartConfig.horizontalBars(bars, label, 100);
+  }
+
+  private static <T> List<ChartConfig.Part> bars(
+      List<T> lines, Function<T, String> name, Function<T, ScoreView> score) {
+    return lines.stream()
+        .map(line -> new ChartConfig.Part(name.apply(line), score.apply(line).percent(), BAR))
+        .toList();
   }
 
   public String chartStyle(int bars) {
-    return BreakdownChart.style(bars);
+    return ChartConfig.barsHeight(bars);
   }
 
   public List<ActionType> getTypes() {

@@ -1,0 +1,77 @@
+package io.regulus.ui.chart;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+
+/**
+ * The Chart.js configurations {@code p:chart} takes as its value, one place for every chart of the
+ * UI: no animation (a chart is complete as soon as its page is), no legend (each chart stands
+ * beside a table that names its parts, for every reader), the size of its container.
+ */
+public final class ChartConfig {
+
+  /** One bar or slice: its label, its value and its colour (a CSS colour). */
+  public record Part(String label, Number value, String colour) {}
+
+  private ChartConfig() {}
+
+  /** A doughnut, one slice per part. */
+  public static String doughnut(List<Part> parts) {
+    return chart("doughnut", parts, null, options()).build().toString();
+  }
+
+  /** Horizontal bars on a scale from 0 to {@code max}, the series named {@code label}. */
+  public static String horizontalBars(List<Part> parts, String label, int max) {
+    JsonObjectBuilder options =
+        options()
+            .add("indexAxis", "y")
+            .add(
+                "scales",
+                Json.createObjectBuilder()
+                    .add("x", Json.createObjectBuilder().add("min", 0).add("max", max)));
+    return chart("bar", parts, label, options).build().toString();
+  }
+
+  /** The height of a horizontal bar chart of that many bars, as a style attribute. */
+  public static String barsHeight(int bars) {
+    return "height: " + (48 + 30 * Math.max(bars, 1)) + "px";
+  }
+
+  private static JsonObjectBuilder chart(
+      String type, List<Part> parts, String label, JsonObjectBuilder options) {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder values = Json.createArrayBuilder();
+    JsonArrayBuilder colours = Json.createArrayBuilder();
+    for (Part part : parts) {
+      labels.add(part.label());
+      values.add(Json.createValue(part.value().doubleValue()));
+      colours.add(part.colour());
+    }
+    JsonObjectBuilder dataset =
+        Json.createObjectBuilder().add("data", values).add("backgroundColor", colours);
+    if (label != null) {
+      dataset.add("label", label);
+    }
+    return Json.createObjectBuilder()
+        .add("type", type)
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("labels", labels)
+                .add("datasets", Json.createArrayBuilder().add(dataset)))
+        .add("options", options);
+  }
+
+  private static JsonObjectBuilder options() {
+    return Json.createObjectBuilder()
+        .add("responsive", true)
+        .add("maintainAspectRatio", false)
+        .add("animation", false)
+        .add(
+            "plugins",
+            Json.createObjectBuilder()
+                .add("legend", Json.createObjectBuilder().add("display", false)));
+  }
+}
