@@ -126,6 +126,7 @@ public class PageErrors extends ExceptionHandlerWrapper {
   private static void show(FacesContext context, String view, Problem problem) throws IOException {
     ExternalContext external = context.getExternalContext();
     if (context.getPartialViewContext().isAjaxRequest()) {
+      external.getFlash().setRedirect(true);
       external.getFlash().put(PROBLEM, problem);
       external.redirect(external.getRequestContextPath() + view);
       context.responseComplete();
@@ -151,14 +152,14 @@ public class PageErrors extends ExceptionHandlerWrapper {
 
   private static void reload(FacesContext context) throws IOException {
     ExternalContext external = context.getExternalContext();
-    external
-        .getFlash()
-        .put(
-            PROBLEM,
-            new Problem(
-                200,
-                "Page reloaded",
-                "Your session had ended, so the page was reloaded. Please repeat your last step."));
+    external.getFlash().setRedirect(true);
+    external.getFlash().setKeepMessages(true);
+    context.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_WARN,
+            "Page reloaded",
+            "Your session had ended, so the page was reloaded. Please repeat your last step."));
     String referer = external.getRequestHeaderMap().get("Referer");
     String here = external.getRequestContextPath() + "/app/index.xhtml";
     external.redirect(referer != null && referer.startsWith(origin(external)) ? referer : here);
