@@ -16,6 +16,7 @@ import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.PhaseId;
 import java.io.IOException;
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,11 +116,8 @@ public class PageErrors extends ExceptionHandlerWrapper {
         ERROR_VIEW,
         new Problem(
             500,
-            "Something went wrong",
-            "Something went wrong on our side and nothing was changed. If it happens again, tell"
-                + " your administrator the reference "
-                + reference
-                + "."));
+            text(context, "error.title"),
+            MessageFormat.format(text(context, "error.reference"), reference)));
   }
 
   /** Renders an error page in place of the view, with the problem's status. */
@@ -158,12 +156,17 @@ public class PageErrors extends ExceptionHandlerWrapper {
         null,
         new FacesMessage(
             FacesMessage.SEVERITY_WARN,
-            "Page reloaded",
-            "Your session had ended, so the page was reloaded. Please repeat your last step."));
+            text(context, "reload.title"),
+            text(context, "reload.detail")));
     String referer = external.getRequestHeaderMap().get("Referer");
     String here = external.getRequestContextPath() + "/app/index.xhtml";
     external.redirect(referer != null && referer.startsWith(origin(external)) ? referer : here);
     context.responseComplete();
+  }
+
+  /** A text of the shared bundle ({@code msg}), in the page's language. */
+  private static String text(FacesContext context, String key) {
+    return context.getApplication().getResourceBundle(context, "msg").getString(key);
   }
 
   private static String origin(ExternalContext external) {
