@@ -398,6 +398,69 @@ class ActionWorkflowTest {
     assertThat(passed.overdue(TODAY)).isFalse();
   }
 
+  @Test
+  void theOptionsOfferedAreExactlyWhatTheWorkflowAccepts() {
+    for (TestingSource source : TestingSource.values()) {
+      ActionInstance action =
+          instance(
+              ImplementationStatus.IMPLEMENTED,
+              TestStatus.NONE,
+              null,
+              source,
+              source == PARENT ? 7L : null,
+              "bob");
+      for (TenantRole role : TenantRole.values()) {
+        ActionOptions options = ActionWorkflow.options(action, role);
+        String reason = options.overrideNeedsReason() ? "scanner offline" : null;
+        assertThat(accepted(action, statuses(ImplementationStatus.PLANNED, null, null), role))
+            .as("implementation, %s on a %s action", role, source)
+            .isEqualTo(options.implementation());
+        assertThat(accepted(action, test(TestStatus.IN_PROGRESS, reason), role))
+            .as("test, %s on a %s action", role, source)
+            .isEqualTo(options.test());
+        assertThat(options.notes()).isEqualTo(role != TenantRole.READER);
+        assertThat(options.assignment()).isEqualTo(role == TenantRole.ADMIN);
+        assertThat(options.implementationStatuses()).containsExactly(ImplementationStatus.values());
+      }
+      ActionOptions admin = ActionWorkflow.options(action, TenantRole.ADMIN);
+      if (source == PARENT) {
+        continue;
+      }
+      for (TestStatus status : TestStatus.values()) {
+        BigDecimal fraction = status == TestStatus.PARTIALLY_TESTED ? new BigDecimal("0.5") : null;
+        ActionUpdate update =
+            new ActionUpdate(
+                null,
+                null,
+                status,
+                fraction,
+                null,
+                null,
+                null,
+                null,
+                null,
+                admin.overrideNeedsReason() ? "scanner offline" : null,
+                null);
+        assertThat(accepted(action, update, TenantRole.ADMIN))
+            .as("%s on a %s action", status, source)
+            .isEqualTo(admin.testStatuses().contains(status));
+      }
+    }
+  }
+
+  private static boolean accepted(ActionInstance action, ActionUpdate update, TenantRole role) {
+    try {
+      apply(action, update, role, "carol");
+      return true;
+    } catch (io.regulus.problem.DomainException refused) {
+      return false;
+    }
+  }
+
+  private static ActionUpdate test(TestStatus status, String reason) {
+    return new ActionUpdate(null, null, status, null, null, null, null, null, null, reason, null);
+  }
+
   private static ActionInstance apply(
       ActionInstance before, ActionUpdate update, TenantRole role, String caller) {
     return ActionWorkflow.apply(before, update, role, caller, null, null, TODAY);
