@@ -270,18 +270,7 @@ class ActionWorkflowTest {
 
   /** A test status set by hand, with the reason an automatic test's override needs. */
   private static ActionUpdate overridden(TestStatus test, BigDecimal fraction) {
-    return new ActionUpdate(
-        null,
-        null,
-        test,
-        fraction,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "Checked the console by hand",
-        null);
+    return test(test, fraction, "Checked the console by hand");
   }
 
   @Test
@@ -415,7 +404,7 @@ class ActionWorkflowTest {
         assertThat(accepted(action, statuses(ImplementationStatus.PLANNED, null, null), role))
             .as("implementation, %s on a %s action", role, source)
             .isEqualTo(options.implementation());
-        assertThat(accepted(action, test(TestStatus.IN_PROGRESS, reason), role))
+        assertThat(accepted(action, test(TestStatus.IN_PROGRESS, null, reason), role))
             .as("test, %s on a %s action", role, source)
             .isEqualTo(options.test());
         assertThat(options.notes()).isEqualTo(role != TenantRole.READER);
@@ -429,18 +418,7 @@ class ActionWorkflowTest {
       for (TestStatus status : TestStatus.values()) {
         BigDecimal fraction = status == TestStatus.PARTIALLY_TESTED ? new BigDecimal("0.5") : null;
         ActionUpdate update =
-            new ActionUpdate(
-                null,
-                null,
-                status,
-                fraction,
-                null,
-                null,
-                null,
-                null,
-                null,
-                admin.overrideNeedsReason() ? "scanner offline" : null,
-                null);
+            test(status, fraction, admin.overrideNeedsReason() ? "scanner offline" : null);
         assertThat(accepted(action, update, TenantRole.ADMIN))
             .as("%s on a %s action", status, source)
             .isEqualTo(admin.testStatuses().contains(status));
@@ -457,8 +435,10 @@ class ActionWorkflowTest {
     }
   }
 
-  private static ActionUpdate test(TestStatus status, String reason) {
-    return new ActionUpdate(null, null, status, null, null, null, null, null, null, reason, null);
+  /** A test status (with its passed fraction and override reason, when given) and nothing else. */
+  private static ActionUpdate test(TestStatus status, BigDecimal fraction, String reason) {
+    return new ActionUpdate(
+        null, null, status, fraction, null, null, null, null, null, reason, null);
   }
 
   private static ActionInstance apply(
