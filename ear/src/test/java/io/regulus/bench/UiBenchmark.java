@@ -59,7 +59,13 @@ public final class UiBenchmark {
   }
 
   /** The pages measured, in this order: one line per page. */
-  static final List<Page> PAGES = List.of(new Page("who am I", "/app/me", "/me"));
+  static final List<Page> PAGES =
+      List.of(
+          new Page("who am I", "/app/me", "/me"),
+          new Page(
+              "action detail",
+              "/app/action.xhtml?tenant={tenant}&id={action}",
+              "/tenants/{tenant}/actions/{action}"));
 
   /** What the page paths may name of the seeded tenant. */
   record Seeded(String tenant, long action) {
