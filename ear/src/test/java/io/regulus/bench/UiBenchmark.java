@@ -91,7 +91,11 @@ public final class UiBenchmark {
               "users and roles", "/app/users.xhtml?tenant={tenant}", "/tenants/{tenant}/users"),
           new Page(
               "dashboard", "/app/dashboard.xhtml?tenant={tenant}", "/tenants/{tenant}/dashboard"),
-          new Page("portfolio", "/app/portfolio.xhtml?firm={firm}", "/firms/{firm}/portfolio"));
+          new Page("portfolio", "/app/portfolio.xhtml?firm={firm}", "/firms/{firm}/portfolio"),
+          new Page(
+              "action detail",
+              "/app/action.xhtml?tenant={tenant}&id={action}",
+              "/tenants/{tenant}/actions/{action}"));
 
   /**
    * What the page paths may name of the seeded tenant: {@code {group}} is its first assessment

@@ -156,6 +156,42 @@ public class ActionRepository {
     return find(tenant, id);
   }
 
+  /**
+   * The controls the instance serves: every control that maps its action in the assessments that
+   * need it (an instance of one group, that group's assessments), by regulation, assessment and the
+   * template's order.
+   */
+  public List<ServedControl> controls(ActiveTenant tenant, long id) {
+    binding.bind(em, tenant);
+    return ((List<?>)
+            em.createNativeQuery(
+                    "SELECT s.id, s.name, g.name, s.regulation, s.template_key, s.template_version,"
+                        + " ac.control_id, ac.family, ac.title FROM action_instance i"
+                        + " JOIN assessment_control_action aca ON aca.action_id = i.action_id"
+                        + " JOIN assessment_control ac ON ac.id = aca.control_id"
+                        + " JOIN assessment s ON s.id = ac.assessment_id"
+                        + " JOIN assessment_group g ON g.id = s.group_id"
+                        + " WHERE i.id = ?1 AND (i.group_id IS NULL OR s.group_id = i.group_id)"
+                        + " ORDER BY s.regulation, lower(s.name), s.id, ac.position, ac.control_id")
+                .setParameter(1, id)
+                .getResultList())
+        .stream()
+            .map(Object[].class::cast)
+            .map(
+                row ->
+                    new ServedControl(
+                        ((Number) row[0]).longValue(),
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        (String) row[4],
+                        (String) row[5],
+                        (String) row[6],
+                        (String) row[7],
+                        (String) row[8]))
+            .toList();
+  }
+
   /** The instances assigned to a member, for implementation or for testing. */
   public List<Long> assignedTo(ActiveTenant tenant, String userId, boolean testing) {
     binding.bind(em, tenant);

@@ -66,6 +66,27 @@ public class ActionService {
     return find(caller.tenant(), id);
   }
 
+  /** Every control the instance serves, in every regulation of the assessments that need it. */
+  @Requires(Permission.READ_TENANT)
+  public List<ServedControl> controls(TenantCaller caller, long id) {
+    find(caller.tenant(), id);
+    return actions.controls(caller.tenant(), id);
+  }
+
+  /**
+   * What the caller may change of the instance and the values it takes ({@link
+   * ActionWorkflow#options}): nothing for a caller without a role in the tenant.
+   */
+  @Requires(Permission.READ_TENANT)
+  public ActionOptions options(TenantCaller caller, long id) {
+    ActionInstance instance = find(caller.tenant(), id);
+    return caller
+        .role()
+        .map(role -> ActionWorkflow.options(instance, role))
+        .orElseGet(
+            () -> new ActionOptions(false, false, false, false, List.of(), List.of(), false));
+  }
+
   @Requires(Permission.READ_TENANT)
   public List<ActionChange> history(TenantCaller caller, long id) {
     find(caller.tenant(), id);

@@ -1,6 +1,7 @@
 package io.regulus.action;
 
 import io.regulus.access.AccessDeniedException;
+import io.regulus.access.Permission;
 import io.regulus.access.TenantRole;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
@@ -12,6 +13,7 @@ import io.regulus.text.ReadableText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -126,8 +128,7 @@ final class ActionWorkflow {
     }
     if (implementation.done()
         && update.testStatus() != null
-        && update.testStatus().automatic()
-        && before.testingSource() == TestingSource.MANUAL) {
+        && !takenByHand(before.testingSource(), update.testStatus())) {
       violations.add(
           new Violation(
               "testStatus",
@@ -230,10 +231,51 @@ final class ActionWorkflow {
         implementedBy);
   }
 
+  /**
+   * What a member of that role may change of the instance, and the values it takes: the rules of
+   * {@link #apply} as a page offers them.
+   */
+  static ActionOptions options(ActionInstance instance, TenantRole role) {
+    boolean ownStatuses = !instance.followsParent();
+    return new ActionOptions(
+        ownStatuses && setsImplementation(role),
+        ownStatuses && recordsTests(role),
+        Permission.WORK_ON_ACTIONS.tenantRoles().contains(role),
+        assigns(role),
+        List.of(ImplementationStatus.values()),
+        Arrays.stream(TestStatus.values())
+            .filter(status -> takenByHand(instance.testingSource(), status))
+            .toList(),
+        instance.testingSource().overriddenByHand());
+  }
+
+  /** Contributors and admins set the implementation. */
+  private static boolean setsImplementation(TenantRole role) {
+    return role == TenantRole.ADMIN || role == TenantRole.CONTRIBUTOR;
+  }
+
+  /** Assessors and admins record the test result. */
+  private static boolean recordsTests(TenantRole role) {
+    return role == TenantRole.ADMIN || role == TenantRole.ASSESSOR;
+  }
+
+  /** Admins assign, and set due dates and priorities. */
+  private static boolean assigns(TenantRole role) {
+    return role == TenantRole.ADMIN;
+  }
+
+  /**
+   * Whether a person may set this test status on an action of that testing source: the statuses of
+   * automatic testing only on an automatically tested action.
+   */
+  private static boolean takenByHand(TestingSource source, TestStatus status) {
+    return !status.automatic() || source != TestingSource.MANUAL;
+  }
+
   /** Refuses a change of a field the caller's role may not set, naming the field. */
   private static void authorize(ActionUpdate update, TenantRole role) {
     String implementation = update.implementationField();
-    if (implementation != null && role != TenantRole.ADMIN && role != TenantRole.CONTRIBUTOR) {
+    if (implementation != null && !setsImplementation(role)) {
       throw new AccessDeniedException(
           "Setting the implementation needs the contributor or admin role; you are "
               + role.id()
@@ -241,7 +283,7 @@ final class ActionWorkflow {
           implementation);
     }
     String test = update.testField();
-    if (test != null && role != TenantRole.ADMIN && role != TenantRole.ASSESSOR) {
+    if (test != null && !recordsTests(role)) {
       throw new AccessDeniedException(
           "Recording a test result needs the assessor or admin role; you are "
               + role.id()
@@ -249,7 +291,7 @@ final class ActionWorkflow {
           test);
     }
     String assignment = update.assignmentField();
-    if (assignment != null && role != TenantRole.ADMIN) {
+    if (assignment != null && !assigns(role)) {
       throw new AccessDeniedException(
           "Assigning an action, its due date and priority need the admin role; you are "
               + role.id()

@@ -50,6 +50,18 @@ public class EvidenceService {
     return evidence.list(caller.tenant(), holder(caller.tenant(), actionId).owner());
   }
 
+  /** What the action's evidence allows now: its own or its parent's, removable, the limits. */
+  @Requires(Permission.READ_TENANT)
+  public EvidenceRules rules(TenantCaller caller, long actionId) {
+    EvidenceHolder holder = holder(caller.tenant(), actionId);
+    return new EvidenceRules(
+        !holder.followsParent(),
+        !holder.followsParent() && !holder.evidenceLocked(),
+        evidence.count(caller.tenant(), holder.owner()),
+        settings.evidenceMaxPerAction(),
+        settings.evidenceMaxBytes());
+  }
+
   /**
    * Stores an uploaded file, checked from its bytes; the caller still owns (and deletes) the
    * temporary file.

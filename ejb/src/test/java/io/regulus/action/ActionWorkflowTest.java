@@ -270,18 +270,7 @@ class ActionWorkflowTest {
 
   /** A test status set by hand, with the reason an automatic test's override needs. */
   private static ActionUpdate overridden(TestStatus test, BigDecimal fraction) {
-    return new ActionUpdate(
-        null,
-        null,
-        test,
-        fraction,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "Checked the console by hand",
-        null);
+    return test(test, fraction, "Checked the console by hand");
   }
 
   @Test
@@ -396,6 +385,60 @@ class ActionWorkflowTest {
             Priority.MEDIUM,
             "b");
     assertThat(passed.overdue(TODAY)).isFalse();
+  }
+
+  @Test
+  void theOptionsOfferedAreExactlyWhatTheWorkflowAccepts() {
+    for (TestingSource source : TestingSource.values()) {
+      ActionInstance action =
+          instance(
+              ImplementationStatus.IMPLEMENTED,
+              TestStatus.NONE,
+              null,
+              source,
+              source == PARENT ? 7L : null,
+              "bob");
+      for (TenantRole role : TenantRole.values()) {
+        ActionOptions options = ActionWorkflow.options(action, role);
+        String reason = options.overrideNeedsReason() ? "scanner offline" : null;
+        assertThat(accepted(action, statuses(ImplementationStatus.PLANNED, null, null), role))
+            .as("implementation, %s on a %s action", role, source)
+            .isEqualTo(options.implementation());
+        assertThat(accepted(action, test(TestStatus.IN_PROGRESS, null, reason), role))
+            .as("test, %s on a %s action", role, source)
+            .isEqualTo(options.test());
+        assertThat(options.notes()).isEqualTo(role != TenantRole.READER);
+        assertThat(options.assignment()).isEqualTo(role == TenantRole.ADMIN);
+        assertThat(options.implementationStatuses()).containsExactly(ImplementationStatus.values());
+      }
+      ActionOptions admin = ActionWorkflow.options(action, TenantRole.ADMIN);
+      if (source == PARENT) {
+        continue;
+      }
+      for (TestStatus status : TestStatus.values()) {
+        BigDecimal fraction = status == TestStatus.PARTIALLY_TESTED ? new BigDecimal("0.5") : null;
+        ActionUpdate update =
+            test(status, fraction, admin.overrideNeedsReason() ? "scanner offline" : null);
+        assertThat(accepted(action, update, TenantRole.ADMIN))
+            .as("%s on a %s action", status, source)
+            .isEqualTo(admin.testStatuses().contains(status));
+      }
+    }
+  }
+
+  private static boolean accepted(ActionInstance action, ActionUpdate update, TenantRole role) {
+    try {
+      apply(action, update, role, "carol");
+      return true;
+    } catch (io.regulus.problem.DomainException refused) {
+      return false;
+    }
+  }
+
+  /** A test status (with its passed fraction and override reason, when given) and nothing else. */
+  private static ActionUpdate test(TestStatus status, BigDecimal fraction, String reason) {
+    return new ActionUpdate(
+        null, null, status, fraction, null, null, null, null, null, reason, null);
   }
 
   private static ActionInstance apply(

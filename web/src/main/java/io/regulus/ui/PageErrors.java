@@ -28,8 +28,8 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>a refusal (the domain's 403) or something not found (404) renders the access-denied page
- *       with that status and the domain's sentence, in place of the page (after an ajax request,
- *       the browser is sent there);
+ *       with that status and the domain's sentence, in place of the page (after an ajax request, as
+ *       the whole ajax response);
  *   <li>any other domain failure on a form (invalid input, a conflict, a broken rule) becomes an
  *       error message above the form, which stays as the user filled it;
  *   <li>an expired view (the session ended) reloads the page;
@@ -120,10 +120,23 @@ public class PageErrors extends ExceptionHandlerWrapper {
             MessageFormat.format(text(context, "error.reference"), reference)));
   }
 
-  /** Renders an error page in place of the view, with the problem's status. */
+  /**
+   * Renders an error page in place of the view, with the problem's status; after an ajax request
+   * before rendering began, the whole error page is the ajax response (a flash value would be lost:
+   * the flash is done with the phase before failures are handled).
+   */
   private static void show(FacesContext context, String view, Problem problem) throws IOException {
     ExternalContext external = context.getExternalContext();
-    if (context.getPartialViewContext().isAjaxRequest()) {
+    boolean ajax = context.getPartialViewContext().isAjaxRequest();
+    if (ajax && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+      external.getRequestMap().put(PROBLEM, problem);
+      ViewHandler views = context.getApplication().getViewHandler();
+      context.setViewRoot(views.createView(context, view));
+      context.getPartialViewContext().setRenderAll(true);
+      context.renderResponse();
+      return;
+    }
+    if (ajax) {
       external.getFlash().setRedirect(true);
       external.getFlash().put(PROBLEM, problem);
       external.redirect(external.getRequestContextPath() + view);

@@ -3,20 +3,13 @@ package io.regulus.api.evidence;
 import io.regulus.access.TenantCaller;
 import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceService;
+import io.regulus.evidence.EvidenceWriter;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Optional;
 
-/**
- * A file's content written to the response slice by slice, each slice read from the database in a
- * short transaction of its own, so a download neither holds the file in memory nor a connection for
- * its whole length. A file deleted during the download ends it short (the client sees fewer bytes
- * than Content-Length).
- */
+/** A file's content as the response body, written by {@link EvidenceWriter} slice by slice. */
 final class EvidenceContent implements StreamingOutput {
-
-  private static final int SLICE = 1024 * 1024;
 
   private final EvidenceService service;
   private final TenantCaller caller;
@@ -30,14 +23,6 @@ final class EvidenceContent implements StreamingOutput {
 
   @Override
   public void write(OutputStream out) throws IOException {
-    int offset = 0;
-    while (offset < file.size()) {
-      Optional<byte[]> slice = service.slice(caller, file, offset, SLICE);
-      if (slice.isEmpty() || slice.get().length == 0) {
-        throw new IOException("evidence " + file.id() + " was deleted during its download");
-      }
-      out.write(slice.get());
-      offset += slice.get().length;
-    }
+    EvidenceWriter.write(service, caller, file, out);
   }
 }
