@@ -12,17 +12,18 @@ import java.util.Map;
  * The running Keycloak: tokens by password grant (as the README's curl line gets them), and the
  * admin API for test users and clients.
  */
-final class KeycloakClient {
+public final class KeycloakClient {
 
-  static final String URL = System.getProperty("regulus.keycloak-url", "http://127.0.0.1:28080");
-  static final String PASSWORD = "regulus-demo";
+  public static final String URL =
+      System.getProperty("regulus.keycloak-url", "http://127.0.0.1:28080");
+  public static final String PASSWORD = "regulus-demo";
   private static final String REALM = "/realms/regulus";
   private static final String ADMIN = "/admin/realms/regulus";
 
   private KeycloakClient() {}
 
   /** An access token of a user, through the regulus-cli client. */
-  static String token(String username) {
+  public static String token(String username) {
     return token(URL, "regulus-cli", username);
   }
 
@@ -92,7 +93,7 @@ final class KeycloakClient {
    * Creates a user holding {@code role} in {@code tenant} (group /tenants/tenant/role); returns the
    * username.
    */
-  static String createMember(String tenant, String role) {
+  public static String createMember(String tenant, String role) {
     return createUser(role, "/tenants/" + tenant + "/" + role);
   }
 
@@ -100,7 +101,7 @@ final class KeycloakClient {
    * Creates a user (password {@link #PASSWORD}) in the given groups, created when missing; returns
    * the username.
    */
-  static String createUser(String prefix, String... groupPaths) {
+  public static String createUser(String prefix, String... groupPaths) {
     String username = Api.unique(prefix);
     admin()
         .body(
@@ -129,7 +130,7 @@ final class KeycloakClient {
     return username;
   }
 
-  static String userId(String username) {
+  public static String userId(String username) {
     return admin()
         .queryParam("username", username)
         .queryParam("exact", true)
@@ -164,7 +165,7 @@ final class KeycloakClient {
   }
 
   /** Puts the user into the group at {@code path}, created when missing. */
-  static void join(String userId, String path) {
+  public static void join(String userId, String path) {
     admin().put("/users/" + userId + "/groups/" + ensureGroup(path)).then().statusCode(204);
   }
 
