@@ -18,7 +18,7 @@ public record BulkOutcomeView(
     ScoreView scoreAfter,
     boolean applied) {
 
-  static BulkOutcomeView of(BulkOutcome outcome) {
+  public static BulkOutcomeView of(BulkOutcome outcome) {
     return new BulkOutcomeView(
         outcome.rows(),
         outcome.changed(),
