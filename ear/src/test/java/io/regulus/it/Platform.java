@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Platform operator steps the tests build their worlds with (as olivia, the demo operator). */
-final class Platform {
+public final class Platform {
 
   private Platform() {}
 
@@ -32,7 +32,7 @@ final class Platform {
     }
   }
 
-  static String operator() {
+  public static String operator() {
     return KeycloakClient.token("olivia");
   }
 
@@ -47,7 +47,7 @@ final class Platform {
   }
 
   /** A new active tenant, a client of {@code firm} when not null. */
-  static String tenant(String prefix, String firm) {
+  public static String tenant(String prefix, String firm) {
     String slug = Api.unique(prefix);
     Map<String, Object> body = new HashMap<>(Map.of("slug", slug));
     if (firm != null) {
@@ -78,7 +78,7 @@ final class Platform {
     return response.asByteArray();
   }
 
-  static long createGroup(String token, String tenant, String name) {
+  public static long createGroup(String token, String tenant, String name) {
     return Api.as(token)
         .body(Map.of("name", name))
         .post("/tenants/" + tenant + "/assessment-groups")
@@ -90,7 +90,7 @@ final class Platform {
   }
 
   /** A new assessment of {@code template}'s latest version for a product scope; its id. */
-  static long createAssessment(
+  public static long createAssessment(
       String token, String tenant, long groupId, String name, String template) {
     return Api.as(token)
         .body(Map.of("name", name, "template", template, "scope", "PRODUCT", "scopeName", name))
@@ -103,7 +103,7 @@ final class Platform {
   }
 
   /** Every action instance of a tenant, passed ones included (one page of up to 500). */
-  static java.util.List<Map<String, Object>> actions(String token, String tenant) {
+  public static java.util.List<Map<String, Object>> actions(String token, String tenant) {
     return Api.as(token)
         .queryParam("includePassed", true)
         .queryParam("size", 500)
