@@ -174,6 +174,16 @@ class ActionsPagesIT {
     assertThat(ui.text("#score-before")).isEqualTo("0.0%");
     assertThat(ui.text("#score-after")).isNotEqualTo("0.0%");
     assertThat(ui.present("[id='upload:cell-errors']")).isFalse();
+    assertThat(ui.texts("[id='upload:changes'] tbody tr td:first-child"))
+        .containsExactly(
+            Integer.toString(betaRows.get(0).rowNumber()),
+            Integer.toString(betaRows.get(1).rowNumber()));
+    assertThat(ui.texts("[id='upload:changes'] tbody tr"))
+        .allSatisfy(
+            change ->
+                assertThat(change)
+                    .contains("Beta action", "Implementation status", "Not implemented")
+                    .contains("Test status", "Passed", "Notes", "applied in bulk"));
     assertThat(Platform.actions(adminToken, tenant))
         .as("a preview changes nothing")
         .noneMatch(a -> "applied in bulk".equals(a.get("notes")));

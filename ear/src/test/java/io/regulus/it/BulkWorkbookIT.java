@@ -135,6 +135,11 @@ class BulkWorkbookIT {
     assertThat(preview.getInt("rows")).isEqualTo(ACTIONS);
     assertThat(preview.getInt("changed")).isEqualTo(ACTIONS);
     assertThat(preview.getList("errors")).isEmpty();
+    assertThat(preview.getList("changes")).hasSize(ACTIONS);
+    assertThat(preview.getList("changes[0].fields.column"))
+        .contains("Implementation status", "Test status", "Priority", "Notes");
+    assertThat(preview.getString("changes[0].fields.find { it.column == 'Test status' }.after"))
+        .isEqualTo("Passed");
     assertThat(preview.getDouble("scoreBefore.percent")).isZero();
     assertThat(preview.getDouble("scoreAfter.percent")).isEqualTo(100.0);
     assertThat(percent()).as("a preview changes nothing").isZero();

@@ -59,6 +59,7 @@ public class BulkUpload implements Serializable {
               outcome.rows(),
               0,
               List.of(),
+              List.of(),
               e.cells(),
               outcome.scoreBefore(),
               outcome.scoreBefore(),
