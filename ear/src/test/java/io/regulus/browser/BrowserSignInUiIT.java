@@ -36,6 +36,7 @@ class BrowserSignInUiIT {
             .path("subject");
     assertThat(alice.text("#user-id")).isEqualTo(subject);
     assertThat(alice.texts("#tenant-roles li")).contains("acme: admin");
+    assertThat(alice.consoleErrors()).as("errors in the browser's console").isEmpty();
 
     alice.accessibility("me").screenshots("me");
     assertThat(pngWidth("me-desktop.png")).isEqualTo(1280);
@@ -76,6 +77,16 @@ class BrowserSignInUiIT {
     assertThatThrownBy(() -> Accessibility.check(Chromium.driver(), "broken"))
         .hasMessageContaining("image-alt (critical)")
         .hasMessageContaining("img");
+  }
+
+  @Test
+  void consoleErrorsAreReportedOnceEach() {
+    Ui alice = Ui.signIn("alice");
+
+    alice.driver().executeScript("console.error('broken on purpose')");
+
+    assertThat(alice.consoleErrors()).singleElement().asString().contains("broken on purpose");
+    assertThat(alice.consoleErrors()).isEmpty();
   }
 
   /** The width a PNG file declares in its header (IHDR). */

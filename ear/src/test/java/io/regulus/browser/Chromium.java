@@ -14,6 +14,8 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The one headless Chromium of a test JVM (Debian's {@code chromium}, driven by its {@code
@@ -115,6 +117,11 @@ public final class Chromium {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(executable("chromium").toFile());
     options.addArguments(FLAGS);
+    // the console's errors (a script failing, a resource the Content-Security-Policy blocked), for
+    // Ui
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.SEVERE);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(executable("chromedriver").toFile())

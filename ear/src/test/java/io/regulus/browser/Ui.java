@@ -5,11 +5,14 @@ import io.regulus.it.KeycloakClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,15 +74,17 @@ public final class Ui {
   public static Ui signIn(String appUrl, String keycloakUrl, String username, String path) {
     Chromium.forget(appUrl, keycloakUrl);
     Ui ui = new Ui(Chromium.driver(), appUrl, keycloakUrl);
+    ui.consoleErrors(); // the previous user's
     ui.driver.get(appUrl + path);
     ui.waitUntil(
         "Keycloak's login page after opening " + path,
         browser -> ui.onKeycloak() && ui.present("#kc-login"));
     ui.type("#username", username).type("#password", KeycloakClient.PASSWORD);
     ui.driver.findElement(By.id("kc-login")).click();
+    // through Liberty's sign-in callback (/oidcclient/redirect/...) to the page first asked for
     ui.waitUntil(
         "back in the application after signing in as " + username,
-        browser -> ui.url().startsWith(appUrl + "/"));
+        browser -> ui.url().startsWith(appUrl + "/") && !ui.url().contains("/oidcclient/"));
     return ui.waitUntilReady();
   }
 
@@ -138,6 +143,18 @@ public final class Ui {
     input.clear();
     input.sendKeys(text);
     return this;
+  }
+
+  /**
+   * The errors the browser's console showed since the last call (or the sign-in): a script that
+   * failed, a resource refused or blocked by the Content-Security-Policy. A page test that expects
+   * none asserts this is empty.
+   */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   /** The address the browser shows. */
