@@ -59,7 +59,13 @@ public final class UiBenchmark {
   }
 
   /** The pages measured, in this order: one line per page. */
-  static final List<Page> PAGES = List.of(new Page("who am I", "/app/me", "/me"));
+  static final List<Page> PAGES =
+      List.of(
+          new Page("who am I", "/app/me", "/me"),
+          new Page(
+              "improvement actions",
+              "/app/actions.xhtml?tenant={tenant}",
+              "/tenants/{tenant}/actions"));
 
   /** What the page paths may name of the seeded tenant. */
   record Seeded(String tenant, long action) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.regulus.action.Priority;
 import io.regulus.action.workbook.ActionSheet;
+import io.regulus.it.ActionWorkbooks;
 import io.regulus.it.Api;
 import io.regulus.it.KeycloakClient;
 import io.regulus.it.Platform;
@@ -11,7 +12,6 @@ import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +34,6 @@ import org.openqa.selenium.support.ui.Select;
  * edited bulk-assign post or by an edited export.
  */
 class ActionsPagesIT {
-
-  private static final String XLSX =
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private static String tenant;
   private static String admin;
@@ -78,11 +75,13 @@ class ActionsPagesIT {
         .allSatisfy(title -> assertThat(title).startsWith("Alpha action"));
     assertThat(ui.text("#listed-count")).contains("8");
 
+    ui.click("[id='list:open-bulk']");
     choose(ui, "list:scope", "FILTERED");
     choose(ui, "list:assignee", KeycloakClient.userId(contributor));
     ui.click("[id='list:assign']").click("#confirm-yes");
     assertThat(ui.text("[id='list:assign-result']")).contains("8");
     ui.accessibility("actions").screenshots("actions");
+    assertThat(ui.consoleErrors()).as("scripts failing or blocked").isEmpty();
 
     List<Map<String, Object>> actions = Platform.actions(adminToken, tenant);
     assertThat(actions)
@@ -102,7 +101,7 @@ class ActionsPagesIT {
     mine.open("/app/actions.xhtml?tenant=" + tenant + "&mine=true");
     assertThat(mine.texts("[id='list:actions'] a.action-link")).hasSize(8);
     assertThat(mine.driver().findElement(By.id("filters:mine")).isSelected()).isTrue();
-    assertThat(mine.present("[id='list:assign']")).as("a contributor assigns nothing").isFalse();
+    assertThat(mine.present("[id='list:open-bulk']")).as("a contributor assigns nothing").isFalse();
     assertThat(mine.present("[id='upload:workbook_input']"))
         .as("a contributor updates in bulk")
         .isTrue();
@@ -120,6 +119,7 @@ class ActionsPagesIT {
         .statusCode(200);
 
     Ui ui = Ui.signIn(admin, "/app/actions.xhtml?tenant=" + tenant);
+    ui.click("[id='list:open-bulk']");
     choose(ui, "reassign:from", KeycloakClient.userId(from));
     choose(ui, "reassign:to", KeycloakClient.userId(to));
     ui.click("[id='reassign:reassign']").click("#confirm-yes");
@@ -204,7 +204,7 @@ class ActionsPagesIT {
 
     Map<String, Object> download = post(ui, "filters", "filters:export");
 
-    assertThat(download.get("type")).isEqualTo(XLSX);
+    assertThat(download.get("type")).isEqualTo(ActionWorkbooks.XLSX);
     ActionSheet.Parsed sheet =
         ActionSheet.read(
             new ByteArrayInputStream(Base64.getDecoder().decode((String) download.get("body"))));
@@ -218,12 +218,14 @@ class ActionsPagesIT {
 
     assertThat(ui.texts("[id='list:actions'] a.action-link")).isNotEmpty();
     assertThat(ui.present("[id='filters:export']")).as("reading includes the export").isTrue();
+    assertThat(ui.present("[id='list:open-bulk']")).isFalse();
     assertThat(ui.present("[id='list:assign']")).isFalse();
     assertThat(ui.present("#bulk-assign")).isFalse();
     assertThat(ui.present("[id='reassign:reassign']")).isFalse();
     assertThat(ui.present("[id='upload:workbook_input']")).isFalse();
     assertThat(ui.present("[id='list:actions'] .ui-selection-column")).isFalse();
     ui.accessibility("actions-reader").screenshots("actions-reader");
+    assertThat(ui.consoleErrors()).as("scripts failing or blocked").isEmpty();
   }
 
   @Test
@@ -239,6 +241,7 @@ class ActionsPagesIT {
   void aBulkAssignPostEditedToAnotherTenantIsRefusedAndChangesNothingThere() {
     Ui ui = Ui.signIn(admin, "/app/actions.xhtml?tenant=" + tenant);
     List<Long> otherIds = ids(Platform.actions(otherToken, other));
+    ui.click("[id='list:open-bulk']");
     ui.driver().findElement(By.cssSelector("[id='list:actions_data'] .ui-chkbox-box")).click();
     choose(ui, "list:assignee", KeycloakClient.userId(contributor));
     edit(ui, "list:tenant", other);
@@ -326,25 +329,14 @@ class ActionsPagesIT {
   }
 
   private static ActionSheet.Parsed export() throws IOException {
-    byte[] bytes =
-        Api.as(adminToken)
-            .queryParam("includePassed", true)
-            .accept(XLSX)
-            .get("/tenants/" + tenant + "/actions/workbook")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asByteArray();
-    return ActionSheet.read(new ByteArrayInputStream(bytes));
+    return ActionWorkbooks.export(adminToken, tenant);
   }
 
   private static Path workbook(
       ActionSheet.Parsed exported, Function<ActionSheet.Edit, ActionSheet.Row> edit)
       throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ActionSheet.write(exported.edits().stream().map(edit).toList(), out);
     Path file = Files.createTempFile("actions-", ".xlsx");
-    Files.write(file, out.toByteArray());
+    Files.write(file, ActionWorkbooks.write(exported, edit));
     file.toFile().deleteOnExit();
     return file;
   }

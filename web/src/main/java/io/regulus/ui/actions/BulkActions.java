@@ -51,6 +51,9 @@ public class BulkActions implements Serializable {
   private String from;
   private String to;
 
+  /** Whether the bulk controls are shown: their member pickers are read from the directory then. */
+  private boolean open;
+
   /** How many the last assignment changed, for its result line; null before. */
   private Integer assigned;
 
@@ -82,6 +85,15 @@ public class BulkActions implements Serializable {
   /** How many actions the assignment would change, for its confirmation. */
   public long getCovered() {
     return scope == Scope.SELECTED ? selected.size() : list.getSummary().total();
+  }
+
+  /** Shows the bulk controls. */
+  public void open() {
+    open = true;
+  }
+
+  public boolean isOpen() {
+    return open;
   }
 
   /** Assigns the selected rows, or every action the filter lists, to the chosen member. */
