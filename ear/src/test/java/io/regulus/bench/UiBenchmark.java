@@ -95,7 +95,11 @@ public final class UiBenchmark {
           new Page(
               "action detail",
               "/app/action.xhtml?tenant={tenant}&id={action}",
-              "/tenants/{tenant}/actions/{action}"));
+              "/tenants/{tenant}/actions/{action}"),
+          new Page(
+              "improvement actions",
+              "/app/actions.xhtml?tenant={tenant}",
+              "/tenants/{tenant}/actions"));
 
   /**
    * What the page paths may name of the seeded tenant: {@code {group}} is its first assessment

@@ -8,8 +8,6 @@ import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
 import io.restassured.path.json.JsonPath;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BulkWorkbookIT {
 
-  private static final String XLSX =
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final String XLSX = ActionWorkbooks.XLSX;
   private static final int ACTIONS = 400;
 
   private static String tenant;
@@ -135,6 +132,11 @@ class BulkWorkbookIT {
     assertThat(preview.getInt("rows")).isEqualTo(ACTIONS);
     assertThat(preview.getInt("changed")).isEqualTo(ACTIONS);
     assertThat(preview.getList("errors")).isEmpty();
+    assertThat(preview.getList("changes")).hasSize(ACTIONS);
+    assertThat(preview.getList("changes[0].fields.column"))
+        .contains("Implementation status", "Test status", "Priority", "Notes");
+    assertThat(preview.getString("changes[0].fields.find { it.column == 'Test status' }.after"))
+        .isEqualTo("Passed");
     assertThat(preview.getDouble("scoreBefore.percent")).isZero();
     assertThat(preview.getDouble("scoreAfter.percent")).isEqualTo(100.0);
     assertThat(percent()).as("a preview changes nothing").isZero();
@@ -272,26 +274,14 @@ class BulkWorkbookIT {
   }
 
   private static ActionSheet.Parsed export() throws IOException {
-    byte[] bytes =
-        Api.as(admin)
-            .queryParam("includePassed", true)
-            .accept(XLSX)
-            .get("/tenants/" + tenant + "/actions/workbook")
-            .then()
-            .statusCode(200)
-            .contentType(XLSX)
-            .extract()
-            .asByteArray();
-    return ActionSheet.read(new ByteArrayInputStream(bytes));
+    return ActionWorkbooks.export(admin, tenant);
   }
 
   private static byte[] workbook(
       ActionSheet.Parsed exported,
       java.util.function.Function<ActionSheet.Edit, ActionSheet.Row> edit)
       throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ActionSheet.write(exported.edits().stream().map(edit).toList(), out);
-    return out.toByteArray();
+    return ActionWorkbooks.write(exported, edit);
   }
 
   private static io.restassured.response.Response upload(String path, byte[] workbook) {

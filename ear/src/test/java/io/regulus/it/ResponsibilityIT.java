@@ -8,7 +8,6 @@ import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
 import io.restassured.path.json.JsonPath;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -498,16 +497,7 @@ class ResponsibilityIT {
   }
 
   private static ActionSheet.Parsed exportSheet() throws IOException {
-    byte[] bytes =
-        Api.as(admin)
-            .queryParam("includePassed", true)
-            .accept(XLSX)
-            .get("/tenants/" + tenant + "/actions/workbook")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asByteArray();
-    return ActionSheet.read(new ByteArrayInputStream(bytes));
+    return ActionWorkbooks.export(admin, tenant);
   }
 
   private static long historyCount() {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -46,6 +48,11 @@ public final class ActionListing {
           "regulation", ActionInstance::regulations);
 
   private ActionListing() {}
+
+  /** The attributes the list counts by ({@code groupBy}), for a client that offers them. */
+  public static Set<String> groupings() {
+    return new TreeSet<>(GROUP_BY.keySet());
+  }
 
   /**
    * @param sort comma-separated keys, each optionally prefixed by '-' for descending (default

@@ -63,6 +63,21 @@ public class BulkUpdateService {
           Map.entry("dueDate", "Due date"),
           Map.entry("priority", "Priority"));
 
+  /** The fields a row may change, in the workbook's order, each as an instance holds it. */
+  private static final Map<String, Function<ActionInstance, Object>> FIELDS = new LinkedHashMap<>();
+
+  static {
+    FIELDS.put("assigneeId", ActionInstance::assigneeName);
+    FIELDS.put("testerId", ActionInstance::testerName);
+    FIELDS.put("implementationStatus", ActionInstance::implementationStatus);
+    FIELDS.put("implementationDate", ActionInstance::implementationDate);
+    FIELDS.put("testStatus", ActionInstance::testStatus);
+    FIELDS.put("passedFraction", ActionInstance::passedFraction);
+    FIELDS.put("dueDate", ActionInstance::dueDate);
+    FIELDS.put("priority", ActionInstance::priority);
+    FIELDS.put("notes", ActionInstance::notes);
+  }
+
   @Inject private ActionRepository actions;
   @Inject private ScoringRepository scoring;
   @EJB private TenantMembers members;
@@ -134,6 +149,7 @@ public class BulkUpdateService {
     Map<String, Member> people = people(tenant);
     LocalDate today = today();
     Map<ActionInstance, ActionInstance> changes = new LinkedHashMap<>();
+    List<BulkChange> rowChanges = new ArrayList<>();
     for (ActionSheet.Edit edit : parsed.edits()) {
       ActionInstance before = byId.get(edit.actionId());
       if (before == null) {
@@ -188,6 +204,7 @@ public class BulkUpdateService {
           continue;
         }
         changes.put(before, after);
+        rowChanges.add(change(edit.rowNumber(), before, after));
       } catch (InvalidInputException e) {
         e.violations().forEach(v -> errors.add(fault(edit, v.field(), v.rule())));
       } catch (DomainException e) {
@@ -215,6 +232,7 @@ public class BulkUpdateService {
             rows,
             changes.size(),
             changed,
+            rowChanges,
             errors,
             loaded.scoresWith(Map.of()).tenant(),
             loaded.scoresWith(states).tenant(),
@@ -248,10 +266,34 @@ public class BulkUpdateService {
         outcome.rows(),
         outcome.changed(),
         changed,
+        outcome.changes(),
         List.of(),
         outcome.scoreBefore(),
         outcome.scoreAfter(),
         true);
+  }
+
+  /** What the row changes of its action, field by field, as the workbook shows the values. */
+  private static BulkChange change(int row, ActionInstance before, ActionInstance after) {
+    List<BulkChange.Field> fields = new ArrayList<>();
+    FIELDS.forEach(
+        (field, value) -> {
+          String was = shown(value.apply(before));
+          String is = shown(value.apply(after));
+          if (!was.equals(is)) {
+            fields.add(new BulkChange.Field(COLUMNS.get(field), was, is));
+          }
+        });
+    return new BulkChange(row, before.id(), before.key(), before.title(), fields);
+  }
+
+  private static String shown(Object value) {
+    if (value instanceof Enum<?> constant) {
+      return EnumLabels.label(constant);
+    }
+    return value instanceof BigDecimal number
+        ? number.toPlainString()
+        : Objects.toString(value, "");
   }
 
   /** The change a row asks for against the instance, or null when it asks for none. */
@@ -391,12 +433,7 @@ public class BulkUpdateService {
           case "priority" -> edit.priority();
           default -> null;
         };
-    if (value instanceof Enum<?> constant) {
-      return EnumLabels.label(constant);
-    }
-    return value instanceof BigDecimal number
-        ? number.toPlainString()
-        : Objects.toString(value, "");
+    return shown(value);
   }
 
   /** A fault of one field of a row, under its column, with the value the cell held. */

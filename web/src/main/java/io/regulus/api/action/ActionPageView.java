@@ -19,7 +19,7 @@ public record ActionPageView(
     Map<String, Long> counts,
     ScoreView score) {
 
-  static ActionPageView of(ActionPage page) {
+  public static ActionPageView of(ActionPage page) {
     return new ActionPageView(
         page.total(),
         page.page(),

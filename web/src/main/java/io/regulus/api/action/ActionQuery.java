@@ -10,16 +10,20 @@ import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * The filter of the actions list and of its workbook export, from the query; every criterion is
+ * The filter of the actions list and of its workbook export, from the query (the API) or from a
+ * page's filter bar (the actions page binds its inputs to the same properties); every criterion is
  * optional.
  */
-public class ActionQuery {
+public class ActionQuery implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @QueryParam("regulation")
   String regulation;
@@ -79,7 +83,7 @@ public class ActionQuery {
   boolean includePassed;
 
   /** The filter; {@code me} is the caller's Keycloak id, for "me" in assignee or tester. */
-  ActionFilter filter(String me) {
+  public ActionFilter filter(String me) {
     return new ActionFilter(
         blank(regulation),
         assessment,
@@ -96,6 +100,126 @@ public class ActionQuery {
         overdue,
         blank(text),
         includePassed);
+  }
+
+  public String getRegulation() {
+    return regulation;
+  }
+
+  public void setRegulation(String regulation) {
+    this.regulation = regulation;
+  }
+
+  public Long getAssessment() {
+    return assessment;
+  }
+
+  public void setAssessment(Long assessment) {
+    this.assessment = assessment;
+  }
+
+  public Long getGroup() {
+    return group;
+  }
+
+  public void setGroup(Long group) {
+    this.group = group;
+  }
+
+  public String getCategory() {
+    return category;
+  }
+
+  public void setCategory(String category) {
+    this.category = category;
+  }
+
+  public String getSolution() {
+    return solution;
+  }
+
+  public void setSolution(String solution) {
+    this.solution = solution;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getImplementationStatus() {
+    return implementationStatus;
+  }
+
+  public void setImplementationStatus(String implementationStatus) {
+    this.implementationStatus = implementationStatus;
+  }
+
+  public String getTestStatus() {
+    return testStatus;
+  }
+
+  public void setTestStatus(String testStatus) {
+    this.testStatus = testStatus;
+  }
+
+  public String getAssignee() {
+    return assignee;
+  }
+
+  public void setAssignee(String assignee) {
+    this.assignee = assignee;
+  }
+
+  public String getTester() {
+    return tester;
+  }
+
+  public void setTester(String tester) {
+    this.tester = tester;
+  }
+
+  public String getTestingSource() {
+    return testingSource;
+  }
+
+  public void setTestingSource(String testingSource) {
+    this.testingSource = testingSource;
+  }
+
+  public String getPriority() {
+    return priority;
+  }
+
+  public void setPriority(String priority) {
+    this.priority = priority;
+  }
+
+  public Boolean getOverdue() {
+    return overdue;
+  }
+
+  public void setOverdue(Boolean overdue) {
+    this.overdue = overdue;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String text) {
+    this.text = text;
+  }
+
+  public boolean isIncludePassed() {
+    return includePassed;
+  }
+
+  public void setIncludePassed(boolean includePassed) {
+    this.includePassed = includePassed;
   }
 
   private static String member(String id, String me) {

@@ -91,7 +91,7 @@ public class ActionResource {
     var caller = context.tenantCaller();
     var filter = query.filter(caller.id());
     StreamingOutput body = out -> workbooks.export(caller, filter, out);
-    return Exports.file(body, Exports.XLSX, "actions-" + tenant + ".xlsx");
+    return Exports.file(body, Exports.XLSX, Exports.actionsWorkbook(tenant));
   }
 
   @POST

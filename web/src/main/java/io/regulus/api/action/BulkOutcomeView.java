@@ -1,5 +1,6 @@
 package io.regulus.api.action;
 
+import io.regulus.action.BulkChange;
 import io.regulus.action.BulkOutcome;
 import io.regulus.api.score.ScoreView;
 import io.regulus.spreadsheet.CellError;
@@ -7,22 +8,25 @@ import java.util.List;
 
 /**
  * What a bulk-update workbook changes (preview) or changed (applied): rows read, actions changed
- * (their ids), every faulty cell, and the tenant score before and after.
+ * (their ids), row by row what changes (each field before and after), every faulty cell, and the
+ * tenant score before and after.
  */
 public record BulkOutcomeView(
     int rows,
     int changed,
     List<Long> changedActions,
+    List<BulkChange> changes,
     List<CellError> errors,
     ScoreView scoreBefore,
     ScoreView scoreAfter,
     boolean applied) {
 
-  static BulkOutcomeView of(BulkOutcome outcome) {
+  public static BulkOutcomeView of(BulkOutcome outcome) {
     return new BulkOutcomeView(
         outcome.rows(),
         outcome.changed(),
         outcome.changedActions(),
+        outcome.changes(),
         outcome.errors(),
         ScoreView.of(outcome.scoreBefore()),
         ScoreView.of(outcome.scoreAfter()),

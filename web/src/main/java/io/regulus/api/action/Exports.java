@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** A list as JSON, or as a table to download (CSV or XLSX, named after what it holds). */
-final class Exports {
+public final class Exports {
 
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private Exports() {}
 
@@ -39,6 +40,11 @@ final class Exports {
               "'format' is json, csv or xlsx, not '" + format + "'.",
               "format");
     };
+  }
+
+  /** The name of a tenant's bulk-update workbook, wherever it is downloaded. */
+  public static String actionsWorkbook(String tenant) {
+    return "actions-" + tenant + ".xlsx";
   }
 
   static Response file(StreamingOutput body, String type, String fileName) {
