@@ -35,30 +35,11 @@ class TemplatePagesIT {
     reader = KeycloakClient.createMember(tenant, "reader");
     other = Platform.tenant("tpq", null);
     othersKey = Api.unique("secret-b");
-    Api.as(KeycloakClient.token(KeycloakClient.createMember(other, "admin")))
-        .body(
-            Map.of(
-                "key",
-                othersKey,
-                "title",
-                "B's own rules",
-                "regulation",
-                "B policy",
-                "actions",
-                List.of(),
-                "controls",
-                List.of(
-                    Map.of(
-                        "id", "B-1",
-                        "family", "B",
-                        "title", "B control",
-                        "description", "B requirement",
-                        "mandatory", true,
-                        "nature", "PREVENTATIVE",
-                        "actions", List.of("mfa-for-administrators")))))
-        .post("/tenants/" + other + "/templates")
-        .then()
-        .statusCode(201);
+    publish(
+        KeycloakClient.token(KeycloakClient.createMember(other, "admin")),
+        other,
+        othersKey,
+        "B's own rules");
   }
 
   @Test
@@ -136,26 +117,7 @@ class TemplatePagesIT {
 
   @Test
   void aReaderSeesTheTemplatesAndNoControlThatChangesThem() {
-    Api.as(adminToken)
-        .body(
-            Map.of(
-                "key", Api.unique("readable"),
-                "title", "Readable",
-                "regulation", "Rules",
-                "actions", List.of(),
-                "controls",
-                    List.of(
-                        Map.of(
-                            "id", "R-1",
-                            "family", "R",
-                            "title", "R control",
-                            "description", "R requirement",
-                            "mandatory", false,
-                            "nature", "DETECTIVE",
-                            "actions", List.of("mfa-for-administrators")))))
-        .post("/tenants/" + tenant + "/templates")
-        .then()
-        .statusCode(201);
+    publish(adminToken, tenant, Api.unique("readable"), "Readable");
     Ui ui = Ui.signIn(reader, "/app/templates.xhtml?tenant=" + tenant);
     assertThat(ui.texts("#library .template-key")).contains("gdpr");
     assertThat(ui.present("#own .template-key")).isTrue();
@@ -176,6 +138,42 @@ class TemplatePagesIT {
     ui.open("/app/template-new.xhtml?tenant=" + other + "&key=" + othersKey);
     assertThat(ui.present("#access-denied")).isTrue();
     assertThat(ui.driver().getPageSource()).doesNotContain("B's own rules");
+  }
+
+  /** Publishes a private template of one control, mapped to a library action, through the API. */
+  private static void publish(String token, String slug, String key, String title) {
+    Map<String, Object> control =
+        Map.of(
+            "id",
+            "C-1",
+            "family",
+            "Family",
+            "title",
+            "Control of " + title,
+            "description",
+            "What " + title + " requires",
+            "mandatory",
+            true,
+            "nature",
+            "PREVENTATIVE",
+            "actions",
+            List.of("mfa-for-administrators"));
+    Api.as(token)
+        .body(
+            Map.of(
+                "key",
+                key,
+                "title",
+                title,
+                "regulation",
+                "Rules of " + title,
+                "actions",
+                List.of(),
+                "controls",
+                List.of(control)))
+        .post("/tenants/" + slug + "/templates")
+        .then()
+        .statusCode(201);
   }
 
   private static void fillControl(Ui ui, int row, String id, String actions) {
