@@ -129,17 +129,10 @@ class AssessmentPagesIT {
     assertThat(detail.getString("assessment.name")).isEqualTo("GDPR for Shop");
     assertThat(detail.getString("assessment.group")).isEqualTo(groupName);
     assertThat(detail.getString("assessment.template")).isEqualTo("gdpr");
-    List<Integer> apiActions =
-        Api.as(adminToken)
-            .queryParam("assessment", created)
-            .queryParam("includePassed", true)
-            .queryParam("size", 500)
-            .get("/tenants/" + tenant + "/actions")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("items.id");
+    List<Long> apiActions =
+        Platform.actions(adminToken, tenant, Map.of("assessment", created)).stream()
+            .map(action -> ((Number) action.get("id")).longValue())
+            .toList();
     assertThat(apiActions).isNotEmpty();
 
     assertThat(ui.text("#page-title")).isEqualTo("GDPR for Shop");
@@ -151,8 +144,7 @@ class AssessmentPagesIT {
             .peek(href -> assertThat(href).contains("/app/action.xhtml?tenant=" + tenant + "&"))
             .map(href -> actionId(href))
             .collect(Collectors.toSet());
-    assertThat(linked)
-        .isEqualTo(apiActions.stream().map(Integer::longValue).collect(Collectors.toSet()));
+    assertThat(linked).isEqualTo(Set.copyOf(apiActions));
     int counted =
         ui.texts("#status-table .status-row td").stream().mapToInt(Integer::parseInt).sum();
     assertThat(counted).isEqualTo(detail.getList("controls").size());

@@ -55,12 +55,7 @@ class TemplatePagesIT {
         .type("#template-regulation", "EU GDPR");
     new Select(ui.driver().findElement(By.id("template-extends"))).selectByValue("gdpr");
     ui.click("#add-action");
-    ui.type("[id='actions:0:key']", key + "-hotline")
-        .type("[id='actions:0:title']", "Run a privacy hotline")
-        .type("[id='actions:0:description']", "Customers can call the DPO")
-        .type("[id='actions:0:points']", "12")
-        .type("[id='actions:0:category']", "Privacy management");
-    new Select(ui.driver().findElement(By.id("actions:0:type"))).selectByValue("OPERATIONAL");
+    fillAction(ui, 0, key + "-hotline", "Run a privacy hotline", "12", "OPERATIONAL");
     fillControl(ui, 0, "SHOP-1", key + "-hotline, mfa-for-administrators");
     assertThat(ui.consoleErrors())
         .as("script errors or blocked resources")
@@ -92,12 +87,7 @@ class TemplatePagesIT {
     String key = Api.unique("half-baked");
     ui.type("#template-key", key).type("#template-regulation", "Rules");
     ui.click("#add-action");
-    ui.type("[id='actions:0:key']", key + "-a")
-        .type("[id='actions:0:title']", "Do it")
-        .type("[id='actions:0:description']", "Why")
-        .type("[id='actions:0:points']", "0")
-        .type("[id='actions:0:category']", "Manage compliance");
-    new Select(ui.driver().findElement(By.id("actions:0:type"))).selectByValue("TECHNICAL");
+    fillAction(ui, 0, key + "-a", "Do it", "0", "TECHNICAL");
     fillControl(ui, 0, "HB-1", "no-such-action");
 
     ui.click("#publish-template");
@@ -174,6 +164,17 @@ class TemplatePagesIT {
         .post("/tenants/" + slug + "/templates")
         .then()
         .statusCode(201);
+  }
+
+  private static void fillAction(
+      Ui ui, int row, String key, String title, String points, String type) {
+    String at = "[id='actions:" + row + ":";
+    ui.type(at + "key']", key)
+        .type(at + "title']", title)
+        .type(at + "description']", "Why: " + title)
+        .type(at + "points']", points)
+        .type(at + "category']", "Manage compliance");
+    new Select(ui.driver().findElement(By.id("actions:" + row + ":type"))).selectByValue(type);
   }
 
   private static void fillControl(Ui ui, int row, String id, String actions) {
