@@ -35,30 +35,11 @@ class TemplatePagesIT {
     reader = KeycloakClient.createMember(tenant, "reader");
     other = Platform.tenant("tpq", null);
     othersKey = Api.unique("secret-b");
-    Api.as(KeycloakClient.token(KeycloakClient.createMember(other, "admin")))
-        .body(
-            Map.of(
-                "key",
-                othersKey,
-                "title",
-                "B's own rules",
-                "regulation",
-                "B policy",
-                "actions",
-                List.of(),
-                "controls",
-                List.of(
-                    Map.of(
-                        "id", "B-1",
-                        "family", "B",
-                        "title", "B control",
-                        "description", "B requirement",
-                        "mandatory", true,
-                        "nature", "PREVENTATIVE",
-                        "actions", List.of("mfa-for-administrators")))))
-        .post("/tenants/" + other + "/templates")
-        .then()
-        .statusCode(201);
+    publish(
+        KeycloakClient.token(KeycloakClient.createMember(other, "admin")),
+        other,
+        othersKey,
+        "B's own rules");
   }
 
   @Test
@@ -74,12 +55,7 @@ class TemplatePagesIT {
         .type("#template-regulation", "EU GDPR");
     new Select(ui.driver().findElement(By.id("template-extends"))).selectByValue("gdpr");
     ui.click("#add-action");
-    ui.type("[id='actions:0:key']", key + "-hotline")
-        .type("[id='actions:0:title']", "Run a privacy hotline")
-        .type("[id='actions:0:description']", "Customers can call the DPO")
-        .type("[id='actions:0:points']", "12")
-        .type("[id='actions:0:category']", "Privacy management");
-    new Select(ui.driver().findElement(By.id("actions:0:type"))).selectByValue("OPERATIONAL");
+    fillAction(ui, 0, key + "-hotline", "Run a privacy hotline", "12", "OPERATIONAL");
     fillControl(ui, 0, "SHOP-1", key + "-hotline, mfa-for-administrators");
     assertThat(ui.consoleErrors())
         .as("script errors or blocked resources")
@@ -111,12 +87,7 @@ class TemplatePagesIT {
     String key = Api.unique("half-baked");
     ui.type("#template-key", key).type("#template-regulation", "Rules");
     ui.click("#add-action");
-    ui.type("[id='actions:0:key']", key + "-a")
-        .type("[id='actions:0:title']", "Do it")
-        .type("[id='actions:0:description']", "Why")
-        .type("[id='actions:0:points']", "0")
-        .type("[id='actions:0:category']", "Manage compliance");
-    new Select(ui.driver().findElement(By.id("actions:0:type"))).selectByValue("TECHNICAL");
+    fillAction(ui, 0, key + "-a", "Do it", "0", "TECHNICAL");
     fillControl(ui, 0, "HB-1", "no-such-action");
 
     ui.click("#publish-template");
@@ -136,26 +107,7 @@ class TemplatePagesIT {
 
   @Test
   void aReaderSeesTheTemplatesAndNoControlThatChangesThem() {
-    Api.as(adminToken)
-        .body(
-            Map.of(
-                "key", Api.unique("readable"),
-                "title", "Readable",
-                "regulation", "Rules",
-                "actions", List.of(),
-                "controls",
-                    List.of(
-                        Map.of(
-                            "id", "R-1",
-                            "family", "R",
-                            "title", "R control",
-                            "description", "R requirement",
-                            "mandatory", false,
-                            "nature", "DETECTIVE",
-                            "actions", List.of("mfa-for-administrators")))))
-        .post("/tenants/" + tenant + "/templates")
-        .then()
-        .statusCode(201);
+    publish(adminToken, tenant, Api.unique("readable"), "Readable");
     Ui ui = Ui.signIn(reader, "/app/templates.xhtml?tenant=" + tenant);
     assertThat(ui.texts("#library .template-key")).contains("gdpr");
     assertThat(ui.present("#own .template-key")).isTrue();
@@ -176,6 +128,53 @@ class TemplatePagesIT {
     ui.open("/app/template-new.xhtml?tenant=" + other + "&key=" + othersKey);
     assertThat(ui.present("#access-denied")).isTrue();
     assertThat(ui.driver().getPageSource()).doesNotContain("B's own rules");
+  }
+
+  /** Publishes a private template of one control, mapped to a library action, through the API. */
+  private static void publish(String token, String slug, String key, String title) {
+    Map<String, Object> control =
+        Map.of(
+            "id",
+            "C-1",
+            "family",
+            "Family",
+            "title",
+            "Control of " + title,
+            "description",
+            "What " + title + " requires",
+            "mandatory",
+            true,
+            "nature",
+            "PREVENTATIVE",
+            "actions",
+            List.of("mfa-for-administrators"));
+    Api.as(token)
+        .body(
+            Map.of(
+                "key",
+                key,
+                "title",
+                title,
+                "regulation",
+                "Rules of " + title,
+                "actions",
+                List.of(),
+                "controls",
+                List.of(control)))
+        .post("/tenants/" + slug + "/templates")
+        .then()
+        .statusCode(201);
+  }
+
+  private static void fillAction(
+      Ui ui, int row, String key, String title, String points, String type) {
+    String at = "[id='actions:" + row + ":";
+    ui.type(at + "key']", key)
+        .type(at + "title']", title)
+        .type(at + "description']", "Why: " + title)
+        .type(at + "points']", points)
+        .type(at + "category']", "Manage compliance");
+    new Select(ui.driver().findElement(By.id("actions:" + row + ":type"))).selectByValue(type);
   }
 
   private static void fillControl(Ui ui, int row, String id, String actions) {

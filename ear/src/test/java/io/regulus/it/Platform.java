@@ -104,7 +104,17 @@ public final class Platform {
 
   /** Every action instance of a tenant, passed ones included (one page of up to 500). */
   public static java.util.List<Map<String, Object>> actions(String token, String tenant) {
+    return actions(token, tenant, Map.of());
+  }
+
+  /**
+   * The action instances of a tenant that the list's {@code filter} (query parameters) selects,
+   * passed ones included (one page of up to 500).
+   */
+  public static java.util.List<Map<String, Object>> actions(
+      String token, String tenant, Map<String, ?> filter) {
     return Api.as(token)
+        .queryParams(filter)
         .queryParam("includePassed", true)
         .queryParam("size", 500)
         .get("/tenants/" + tenant + "/actions")

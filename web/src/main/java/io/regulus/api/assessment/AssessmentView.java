@@ -29,7 +29,10 @@ public record AssessmentView(
     Instant createdAt,
     String createdBy) {
 
-  static AssessmentView of(Assessment assessment, AssessmentScore score) {
+  /**
+   * The view of an assessment and its score (null before it was ever scored); pages show it too.
+   */
+  public static AssessmentView of(Assessment assessment, AssessmentScore score) {
     return new AssessmentView(
         assessment.id(),
         assessment.groupId(),

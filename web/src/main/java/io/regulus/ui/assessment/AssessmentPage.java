@@ -5,6 +5,7 @@ import io.regulus.action.ActionFilter;
 import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionPage;
 import io.regulus.action.ActionService;
+import io.regulus.api.assessment.AssessmentView;
 import io.regulus.assessment.AssessmentControl;
 import io.regulus.assessment.AssessmentService;
 import io.regulus.paging.PageRequest;
@@ -49,7 +50,7 @@ public class AssessmentPage implements Serializable {
 
   private String tenant;
   private long id;
-  private AssessmentRow assessment;
+  private AssessmentView assessment;
   private List<Family> families = List.of();
   private Map<ControlStatus, Integer> breakdown = Map.of();
 
@@ -77,7 +78,7 @@ public class AssessmentPage implements Serializable {
   public void load() {
     TenantCaller caller = workspace.enter(tenant);
     AssessmentService.Scored scored = assessments.detail(caller, id);
-    assessment = AssessmentRow.of(scored);
+    assessment = AssessmentView.of(scored.assessment(), scored.score());
     Map<String, ActionInstance> instances = instancesByKey(caller);
     Map<String, List<Control>> byFamily = new LinkedHashMap<>();
     Map<ControlStatus, Integer> counts = new EnumMap<>(ControlStatus.class);
@@ -179,8 +180,13 @@ public class AssessmentPage implements Serializable {
     this.id = id;
   }
 
-  public AssessmentRow getAssessment() {
+  public AssessmentView getAssessment() {
     return assessment;
+  }
+
+  /** When the assessment was created, for f:convertDateTime (which formats a Date). */
+  public java.util.Date getCreated() {
+    return java.util.Date.from(assessment.createdAt());
   }
 
   public List<Family> getFamilies() {

@@ -1,6 +1,7 @@
 package io.regulus.ui.assessment;
 
 import io.regulus.access.TenantCaller;
+import io.regulus.api.assessment.AssessmentView;
 import io.regulus.assessment.AssessmentGroup;
 import io.regulus.assessment.AssessmentGroupService;
 import io.regulus.assessment.AssessmentService;
@@ -28,13 +29,15 @@ public class AssessmentsPage implements Serializable {
   @Inject private Workspace workspace;
 
   private String tenant;
-  private List<AssessmentRow> rows = List.of();
+  private List<AssessmentView> rows = List.of();
 
   public void load() {
     TenantCaller caller = workspace.enter(tenant);
-    List<AssessmentRow> loaded = new ArrayList<>();
+    List<AssessmentView> loaded = new ArrayList<>();
     for (AssessmentGroup group : groups.list(caller)) {
-      assessments.inGroup(caller, group.id()).stream().map(AssessmentRow::of).forEach(loaded::add);
+      assessments.inGroup(caller, group.id()).stream()
+          .map(scored -> AssessmentView.of(scored.assessment(), scored.score()))
+          .forEach(loaded::add);
     }
     rows = List.copyOf(loaded);
   }
@@ -53,7 +56,7 @@ public class AssessmentsPage implements Serializable {
     this.tenant = tenant;
   }
 
-  public List<AssessmentRow> getRows() {
+  public List<AssessmentView> getRows() {
     return rows;
   }
 }
