@@ -221,9 +221,10 @@ class DailyWorkJourneyIT {
     assertThat(ui.present("#access-denied")).isFalse();
     assertThat(ui.driver().findElements(By.cssSelector("main input[type=file]"))).isEmpty();
 
+    assertThat(ui.consoleErrors()).isEmpty();
+
     ui.open("/app/users.xhtml?tenant=" + client);
     assertThat(ui.present("#access-denied")).as("users and roles are the admins'").isTrue();
-    assertThat(ui.consoleErrors()).isEmpty();
   }
 
   private static String adminToken() {
