@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -139,15 +137,7 @@ class PlatformPagesIT {
     ui.type("#appoint-email", person + "@it.example");
     ui.click("#appoint-send");
     assertThat(ui.text("#messages")).contains("Admin invitation sent to " + person + "@it.example");
-    List<Map<String, Object>> invitations =
-        Api.as(KeycloakClient.token(person))
-            .get("/me/invitations")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
-    assertThat(invitations)
+    assertThat(io.regulus.it.Invitations.pending(person))
         .anyMatch(i -> slug.equals(i.get("tenant")) && "admin".equals(i.get("role")));
   }
 
@@ -194,22 +184,22 @@ class PlatformPagesIT {
             "Browser.setDownloadBehavior",
             Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
     ui.driver().findElement(org.openqa.selenium.By.cssSelector(css)).click();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      try (Stream<Path> files = Files.list(dir)) {
-        Optional<Path> done =
-            files.filter(f -> f.getFileName().toString().endsWith(".zip")).findFirst();
-        if (done.isPresent()) {
-          return done.get();
-        }
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    return new org.openqa.selenium.support.ui.FluentWait<>(dir)
+        .withTimeout(Duration.ofSeconds(30))
+        .pollingEvery(Duration.ofMillis(200))
+        .withMessage("an archive downloaded into " + dir)
+        .until(PlatformPagesIT::archiveIn);
+  }
+
+  /** The finished .zip file in the directory (Chromium renames it so once it is whole), or null. */
+  private static Path archiveIn(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".zip"))
+          .findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    throw new AssertionError("no archive downloaded into " + dir + " within 30 s");
   }
 }

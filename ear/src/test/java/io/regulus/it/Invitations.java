@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** An invited user's side of an invitation, and the mail the test stack's SMTP sink received. */
-final class Invitations {
+public final class Invitations {
 
   /** Where the test stack's SMTP sink writes each message it receives (see ear/pom.xml). */
   static final Path MAIL_DIR = Path.of(System.getProperty("regulus.mail-dir", "target/stack/mail"));
@@ -23,7 +23,7 @@ final class Invitations {
   private Invitations() {}
 
   /** The user's pending invitations, as they see them. */
-  static List<Map<String, Object>> pending(String username) {
+  public static List<Map<String, Object>> pending(String username) {
     return Api.as(KeycloakClient.token(username))
         .get("/me/invitations")
         .then()
