@@ -28,6 +28,14 @@ public enum Permission {
       FirmRole.READER,
       FirmRole.CONSULTANT),
   ADD_FIRM_CLIENTS(Scope.FIRM, "create client tenants of the firm", FirmRole.ADMIN),
+  /** The firm's own templates: imported, published, pushed to its clients. */
+  MANAGE_FIRM_TEMPLATES(Scope.FIRM, "manage the firm's templates", FirmRole.ADMIN),
+
+  /**
+   * The steps of a template import job (validate, stage, publish), run by the job's own system
+   * caller after the import's owner started it: no person holds it.
+   */
+  RUN_TEMPLATE_IMPORTS(Scope.PLATFORM, "run the steps of template imports"),
 
   /**
    * Everything in the tenant: assessments, templates, actions, evidence, history, scores, the
@@ -119,7 +127,7 @@ public enum Permission {
   public String holders() {
     return switch (scope) {
       case ANY_CALLER -> "every signed-in caller";
-      case PLATFORM -> "platform operators";
+      case PLATFORM -> roles.isEmpty() ? "no one but its job" : "platform operators";
       case FIRM ->
           roles.size() == FirmRole.values().length
               ? "every member of the firm"

@@ -25,6 +25,15 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
   public static final SystemCaller RECOMPUTE =
       new SystemCaller("job:recompute", Set.of(Permission.READ_TENANT));
 
+  /**
+   * Runs the steps of template import jobs: reads and stages the file, and publishes the version
+   * into the owner's library (a tenant's private templates too).
+   */
+  public static final SystemCaller TEMPLATE_IMPORT =
+      new SystemCaller(
+          "job:template-import",
+          Set.of(Permission.RUN_TEMPLATE_IMPORTS, Permission.MANAGE_TEMPLATES));
+
   public SystemCaller {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

@@ -34,7 +34,7 @@ public class TemplateCatalog {
             "SELECT t.template_key, t.title, t.regulation, t.description,"
                 + " string_agg(v.version, ',' ORDER BY v.published_at, v.id)"
                 + " FROM platform.template t JOIN platform.template_version v ON v.template_id = t.id"
-                + " GROUP BY t.id ORDER BY t.template_key")) {
+                + " WHERE t.firm_id IS NULL GROUP BY t.id ORDER BY t.template_key")) {
       templates.add(
           new TemplateSummary(
               (String) row[0],

@@ -52,6 +52,10 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_JSON_MAX_BYTES", defaultValue = "1048576")
   long jsonMaxBytes;
 
+  @Inject
+  @ConfigProperty(name = "REGULUS_TEMPLATE_IMPORT_MAX_BYTES", defaultValue = "52428800")
+  long templateImportMaxBytes;
+
   /**
    * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
    */
@@ -134,6 +138,11 @@ public class Settings {
   }
 
   /** The largest evidence file one upload may store, in bytes. */
+  /** The largest template file one import may upload (REGULUS_TEMPLATE_IMPORT_MAX_BYTES). */
+  public long templateImportMaxBytes() {
+    return templateImportMaxBytes;
+  }
+
   public long evidenceMaxBytes() {
     return evidenceMaxBytes;
   }

@@ -1,6 +1,7 @@
 package io.regulus.tenancy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,13 +14,13 @@ import java.util.Arrays;
  * {@code lo_put}, {@code lo_get}) over a plain connection in a transaction: any size up to 4 TB,
  * one slice in memory at a time, and every node of the cluster reaches them through the database.
  */
-final class LargeObjects {
+public final class LargeObjects {
 
-  static final int SLICE = 1 << 20;
+  public static final int SLICE = 1 << 20;
 
   private LargeObjects() {}
 
-  static long create(Connection connection) throws SQLException {
+  public static long create(Connection connection) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT lo_create(0)");
         ResultSet result = statement.executeQuery()) {
       result.next();
@@ -28,7 +29,7 @@ final class LargeObjects {
   }
 
   /** A stream that appends to the large object, one slice per call to the database. */
-  static OutputStream writer(Connection connection, long oid) {
+  public static OutputStream writer(Connection connection, long oid) {
     return new OutputStream() {
       private final byte[] buffer = new byte[SLICE];
       private int filled;
@@ -81,7 +82,7 @@ final class LargeObjects {
   }
 
   /** Writes the large object's {@code size} bytes to {@code out}, a slice at a time. */
-  static void copy(Connection connection, long oid, long size, OutputStream out)
+  public static void copy(Connection connection, long oid, long size, OutputStream out)
       throws SQLException, IOException {
     try (PreparedStatement get =
         connection.prepareStatement("SELECT lo_get(CAST(? AS oid), ?, ?)")) {
@@ -94,6 +95,70 @@ final class LargeObjects {
           out.write(slice.getBytes(1));
         }
       }
+    }
+  }
+
+  /**
+   * A stream over the large object's {@code size} bytes that fetches one slice at a time, in the
+   * transaction of {@code connection}.
+   */
+  public static InputStream reader(Connection connection, long oid, long size) {
+    return new InputStream() {
+      private byte[] slice = new byte[0];
+      private int at;
+      private long offset;
+
+      @Override
+      public int read() throws IOException {
+        return fill() ? slice[at++] & 0xff : -1;
+      }
+
+      @Override
+      public int read(byte[] bytes, int from, int length) throws IOException {
+        if (length == 0) {
+          return 0;
+        }
+        if (!fill()) {
+          return -1;
+        }
+        int n = Math.min(length, slice.length - at);
+        System.arraycopy(slice, at, bytes, from, n);
+        at += n;
+        return n;
+      }
+
+      private boolean fill() throws IOException {
+        if (at < slice.length) {
+          return true;
+        }
+        if (offset >= size) {
+          return false;
+        }
+        try (PreparedStatement get =
+            connection.prepareStatement("SELECT lo_get(CAST(? AS oid), ?, ?)")) {
+          get.setLong(1, oid);
+          get.setLong(2, offset);
+          get.setInt(3, (int) Math.min(SLICE, size - offset));
+          try (ResultSet result = get.executeQuery()) {
+            result.next();
+            slice = result.getBytes(1);
+          }
+        } catch (SQLException e) {
+          throw new IOException("could not read large object " + oid, e);
+        }
+        at = 0;
+        offset += slice.length;
+        return slice.length > 0;
+      }
+    };
+  }
+
+  /** Removes the large object. */
+  public static void unlink(Connection connection, long oid) throws SQLException {
+    try (PreparedStatement unlink =
+        connection.prepareStatement("SELECT lo_unlink(CAST(? AS oid))")) {
+      unlink.setLong(1, oid);
+      unlink.execute();
     }
   }
 }

@@ -26,6 +26,8 @@ import io.regulus.api.problem.WebApplicationExceptionMapper;
 import io.regulus.api.score.ScoreResource;
 import io.regulus.api.security.AccessFilter;
 import io.regulus.api.security.AuthenticationFilter;
+import io.regulus.api.template.PlatformTemplateImportResource;
+import io.regulus.api.template.TemplateImportResource;
 import io.regulus.api.template.TemplateResource;
 import io.regulus.api.users.TenantUserResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -84,6 +86,8 @@ public class RegulusApi extends Application {
           AssessmentGroupResource.class,
           AssessmentResource.class,
           TemplateResource.class,
+          TemplateImportResource.class,
+          PlatformTemplateImportResource.class,
           ActionResource.class,
           ActivityResource.class,
           EvidenceResource.class,

@@ -15,4 +15,10 @@ public interface TemplateSink {
   void control(ExchangeControl control);
 
   void problem(ImportProblem problem);
+
+  /**
+   * Something the reader skipped on purpose without the file being wrong (a withdrawn OSCAL
+   * control): shown beside the result, never blocking it.
+   */
+  default void notice(ImportProblem notice) {}
 }

@@ -1,0 +1,27 @@
+package io.regulus.jobs;
+
+import java.util.Properties;
+
+/**
+ * Starts, stops and restarts Jakarta Batch jobs (the batch module's {@code BatchJobs}). Called by
+ * domain services only, after they decided the caller may.
+ */
+public interface Jobs {
+
+  /** Starts job {@code name} (its XML under META-INF/batch-jobs); the execution's id. */
+  long start(String name, Properties parameters);
+
+  /** Asks a running execution to stop at its next checkpoint. */
+  void stop(long executionId);
+
+  /** Restarts a failed or stopped execution from its last checkpoint; the new execution's id. */
+  long restart(long executionId, Properties parameters);
+
+  /** Gives up a stopped or failed execution for good. */
+  void abandon(long executionId);
+
+  /**
+   * The execution's batch status (STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED, ...).
+   */
+  String status(long executionId);
+}
