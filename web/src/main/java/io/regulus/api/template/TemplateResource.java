@@ -2,11 +2,16 @@ package io.regulus.api.template;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.access.TenantCaller;
 import io.regulus.api.paging.ListPage;
 import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
+import io.regulus.problem.InvalidInputException;
+import io.regulus.problem.Violation;
 import io.regulus.template.TemplateService;
 import io.regulus.template.TemplateSummary;
+import io.regulus.template.exchange.TemplateFormat;
+import io.regulus.template.imports.TemplateExportService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,9 +24,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,6 +51,7 @@ public class TemplateResource {
   String tenant;
 
   @EJB private TemplateService templates;
+  @EJB private TemplateExportService exports;
   @Inject private RequestContext context;
   @Inject private ListPage page;
 
@@ -58,6 +66,31 @@ public class TemplateResource {
   @Requires(Permission.READ_TENANT)
   public TemplateSummary get(@PathParam("key") String key) {
     return templates.get(context.tenantCaller(), key);
+  }
+
+  /**
+   * A published version as a file: Compliance Manager's workbook (format=excel, the default) or an
+   * OSCAL catalog (format=oscal).
+   */
+  @GET
+  @Path("{key}/versions/{version}/export")
+  @Produces(MediaType.WILDCARD)
+  @Requires(Permission.READ_TENANT)
+  public Response export(
+      @PathParam("key") String key,
+      @PathParam("version") String version,
+      @QueryParam("format") @Parameter(description = "excel (default) or oscal") String format) {
+    TemplateFormat chosen = TemplateFormat.named(format == null ? "excel" : format);
+    if (chosen == null) {
+      throw new InvalidInputException(
+          new Violation("format", "is excel or oscal, not '" + format + "'"));
+    }
+    TenantCaller caller = context.tenantCaller();
+    TemplateExportService.ExportFile file = exports.file(caller, key, version, chosen);
+    StreamingOutput body = out -> exports.export(caller, key, version, chosen, out);
+    return Response.ok(body, file.mediaType())
+        .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
+        .build();
   }
 
   @APIResponse(

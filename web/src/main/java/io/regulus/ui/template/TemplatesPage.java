@@ -1,6 +1,11 @@
 package io.regulus.ui.template;
 
+import io.regulus.access.TenantCaller;
 import io.regulus.template.TemplateService;
+import io.regulus.template.exchange.TemplateFormat;
+import io.regulus.template.imports.TemplateExportService;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 import io.regulus.template.TemplateSummary;
 import io.regulus.ui.Workspace;
 import jakarta.ejb.EJB;
@@ -18,6 +23,7 @@ public class TemplatesPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @EJB private TemplateService templates;
+  @EJB private TemplateExportService exports;
   @Inject private Workspace workspace;
 
   private String tenant;
@@ -35,6 +41,19 @@ public class TemplatesPage implements Serializable {
   /** The tenant's private templates and extensions. */
   public List<TemplateSummary> getOwn() {
     return all.stream().filter(t -> t.kind() != TemplateSummary.Kind.GLOBAL).toList();
+  }
+
+  /** The template's latest version as a file in {@code format} (EXCEL or OSCAL), streamed. */
+  public StreamedContent export(TemplateSummary template, String format) {
+    TenantCaller caller = workspace.enter(tenant);
+    TemplateFormat chosen = TemplateFormat.valueOf(format);
+    TemplateExportService.ExportFile file =
+        exports.file(caller, template.key(), template.latest(), chosen);
+    return DefaultStreamedContent.builder()
+        .name(file.name())
+        .contentType(file.mediaType())
+        .writer(out -> exports.export(caller, template.key(), template.latest(), chosen, out))
+        .build();
   }
 
   /** A template's versions, oldest first, as one line. */
