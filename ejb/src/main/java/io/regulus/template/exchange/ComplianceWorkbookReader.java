@@ -379,19 +379,22 @@ public final class ComplianceWorkbookReader implements TemplateReader {
       if (text == null) {
         return null;
       }
+      String shown = text;
       try {
-        BigDecimal number = new BigDecimal(text);
-        if (number.stripTrailingZeros().scale() <= 0
+        BigDecimal number = new BigDecimal(text.strip()).stripTrailingZeros();
+        if (number.scale() <= 0
             && number.compareTo(BigDecimal.ONE) >= 0
             && number.compareTo(BigDecimal.valueOf(99)) <= 0) {
           return number.intValueExact();
         }
+        // a number as Excel shows it: 100, not the stored 100.0
+        shown = number.toPlainString();
       } catch (NumberFormatException | ArithmeticException notANumber) {
         // reported below
       }
       row.fault(
           ACTION_SCORE,
-          text,
+          shown,
           "The score must be a whole number from 1 to 99 (0 and 100 are refused): type one");
       return null;
     }
