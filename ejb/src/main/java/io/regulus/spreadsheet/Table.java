@@ -60,7 +60,8 @@ public final class Table {
    * Writes a one-sheet workbook (streaming, whatever the number of rows); the stream is left open.
    */
   public void writeXlsx(String sheetName, OutputStream out) throws IOException {
-    try (XlsxSheet sheet = new XlsxSheet(sheetName)) {
+    try (XlsxBook book = new XlsxBook()) {
+      XlsxSheet sheet = book.sheet(sheetName);
       sheet.header(headers, column -> false);
       int number = 0;
       for (List<?> row : rows) {
@@ -71,7 +72,7 @@ public final class Table {
           sheet.put(column, value, XlsxSheet.Kind.of(value), false);
         }
       }
-      sheet.write(out);
+      book.write(out);
     }
   }
 

@@ -1,8 +1,5 @@
 package io.regulus.spreadsheet;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,18 +26,15 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A one-sheet workbook written with POI's streaming SXSSF: only the last {@value #WINDOW} rows stay
- * in memory, older ones go to a compressed temporary file until {@link #write}, so an export of any
- * length costs the same memory. Both the action workbook and the table exports write through it, so
- * dates, numbers, widths and risky text look the same in both: a bold frozen header, dates as
- * yyyy-mm-dd, instants as UTC date-times, read-only columns grey. Text is always a string cell,
- * never a formula; text that starts like one is also quote-prefixed, as Excel does for a typed
- * {@code '=...}, so that editing the cell keeps it text.
+ * One sheet of an {@link XlsxBook}, written row by row: only the last {@value XlsxBook#WINDOW} rows
+ * stay in memory, older ones go to a compressed temporary file until the book is written, so an
+ * export of any length costs the same memory. The action workbook, the table exports and the
+ * template workbook write through it, so dates, numbers, widths and risky text look the same in
+ * all: a bold frozen header, dates as yyyy-mm-dd, instants as UTC date-times, read-only columns
+ * grey. Text is always a string cell, never a formula; text that starts like one is also
+ * quote-prefixed, as Excel does for a typed {@code '=...}, so that editing the cell keeps it text.
  */
-public final class XlsxSheet implements Closeable {
-
-  /** The rows SXSSF keeps in memory. */
-  static final int WINDOW = 100;
+public final class XlsxSheet {
 
   /** Excel's limit for one cell; longer text is cut, ending in an ellipsis. */
   static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
@@ -79,16 +73,18 @@ public final class XlsxSheet implements Closeable {
     }
   }
 
-  private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+  private final SXSSFWorkbook workbook;
   private final SXSSFSheet sheet;
-  private final Map<String, CellStyle> styles = new HashMap<>();
+  private final Map<String, CellStyle> styles;
   private final Map<Integer, Integer> widths = new HashMap<>();
   private Row row;
   private int rows;
 
-  public XlsxSheet(String name) {
-    workbook.setCompressTempFiles(true);
-    sheet = workbook.createSheet(name);
+  /** Made by {@link XlsxBook#sheet}; the styles are the book's, shared by its sheets. */
+  XlsxSheet(SXSSFWorkbook workbook, Map<String, CellStyle> styles, String name) {
+    this.workbook = workbook;
+    this.styles = styles;
+    this.sheet = workbook.createSheet(name);
   }
 
   /** The header row, frozen and filterable; {@code readOnly} columns get a grey header. */
@@ -187,22 +183,16 @@ public final class XlsxSheet implements Closeable {
     return rows;
   }
 
-  /** The rows still in memory: at most {@value #WINDOW}, whatever was written. */
+  /** The rows still in memory: at most {@value XlsxBook#WINDOW}, whatever was written. */
   int rowsInMemory() {
     return rows - 1 - sheet.getLastFlushedRowNum();
   }
 
-  public void write(OutputStream out) throws IOException {
+  /** Sets the column widths from what was written; the book calls it before writing. */
+  void fitWidths() {
     widths.forEach(
         (column, characters) ->
             sheet.setColumnWidth(column, (Math.min(characters, MAX_WIDTH) + 2) * 256));
-    workbook.write(out);
-  }
-
-  /** Deletes the temporary file (SXSSFWorkbook's close disposes of it). */
-  @Override
-  public void close() throws IOException {
-    workbook.close();
   }
 
   private void validate(

@@ -16,7 +16,8 @@ class XlsxSheetTest {
   void fiveThousandRowsNeverHoldMoreThanTheWindow() throws IOException {
     int most = 0;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (XlsxSheet sheet = new XlsxSheet("Big")) {
+    try (XlsxBook book = new XlsxBook()) {
+      XlsxSheet sheet = book.sheet("Big");
       sheet.header(List.of("Number", "Text"), column -> false);
       for (int i = 0; i < 5_000; i++) {
         sheet.startRow();
@@ -24,9 +25,9 @@ class XlsxSheetTest {
         sheet.put(1, "row " + i, XlsxSheet.Kind.TEXT, false);
         most = Math.max(most, sheet.rowsInMemory());
       }
-      sheet.write(out);
+      book.write(out);
       assertThat(sheet.rows()).isEqualTo(5_001);
     }
-    assertThat(most).isLessThanOrEqualTo(XlsxSheet.WINDOW);
+    assertThat(most).isLessThanOrEqualTo(XlsxBook.WINDOW);
   }
 }

@@ -6,6 +6,7 @@ import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.TestStatus;
 import io.regulus.spreadsheet.CellError;
 import io.regulus.spreadsheet.EnumLabels;
+import io.regulus.spreadsheet.XlsxBook;
 import io.regulus.spreadsheet.XlsxSheet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +116,8 @@ public final class ActionSheet {
 
   /** Writes the workbook of {@code rows}; the stream is left open. */
   public static void write(List<Row> rows, OutputStream out) throws IOException {
-    try (XlsxSheet sheet = new XlsxSheet(SHEET)) {
+    try (XlsxBook book = new XlsxBook()) {
+      XlsxSheet sheet = book.sheet(SHEET);
       Column[] columns = Column.values();
       sheet.header(
           Arrays.stream(columns).map(Column::header).toList(),
@@ -134,7 +136,7 @@ public final class ActionSheet {
         }
       }
       sheet.decimalBetween(Column.PASSED_FRACTION.ordinal(), 1, last, "0", "1");
-      sheet.write(out);
+      book.write(out);
     }
   }
 
