@@ -15,4 +15,11 @@ public interface TemplateSink {
   void control(ExchangeControl control);
 
   void problem(ImportProblem problem);
+
+  /**
+   * Something the reader did on its own that the file's author should know, which does not stop the
+   * import (e.g. a withdrawn OSCAL control skipped). Unlike a {@link #problem}, a notice never
+   * fails an import; a sink that has no use for notices ignores them.
+   */
+  default void notice(ImportProblem notice) {}
 }
