@@ -165,6 +165,13 @@ public final class OscalCatalogReader implements TemplateReader {
           header(parser.getObject());
         } else if (name.equals("params") && value == Event.START_ARRAY) {
           params = params.with(parser.getArray());
+        } else if (!metadata && (name.equals("groups") || name.equals("controls"))) {
+          String reason =
+              "The catalog's %s come before its metadata: Regulus reads a catalog in one pass and"
+                  + " needs its metadata (title, version) first, where OSCAL tools write it; move"
+                  + " \"metadata\" to the top of the catalog.";
+          sink.problem(new ImportProblem(at, null, null, null, reason.formatted(name)));
+          skip(parser, value);
         } else if (name.equals("groups") && value == Event.START_ARRAY) {
           each(parser, at, (group, where) -> controls.group(group, where, params, null));
         } else if (name.equals("controls") && value == Event.START_ARRAY) {
@@ -175,6 +182,7 @@ public final class OscalCatalogReader implements TemplateReader {
         }
       }
       at = CATALOG;
+      controls.finish();
       if (!metadata) {
         sink.problem(
             new ImportProblem(

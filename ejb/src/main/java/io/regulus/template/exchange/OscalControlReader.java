@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ final class OscalControlReader {
   private final TemplateSink sink;
   private final Map<String, String> controls = new HashMap<>();
   private final Map<String, String> actions = new HashMap<>();
+  private final Set<String> withdrawn = new HashSet<>();
 
   OscalControlReader(ImportOptions options, TemplateSink sink) {
     this.options = options;
@@ -79,6 +81,7 @@ final class OscalControlReader {
     String id = label != null ? label : Oscal.text(control, "id");
     if (Oscal.withdrawn(control)) {
       id = id == null ? at : id;
+      withdrawn.add(id);
       int nested = nested(control);
       String with =
           nested == 0
@@ -150,6 +153,24 @@ final class OscalControlReader {
     sink.control(
         new ExchangeControl(
             id, family, title, description, mandatory(control, at), nature(control, at), keys));
+  }
+
+  /**
+   * After the last control: the import's mapping may only name controls of the catalog (a mapping
+   * of a withdrawn control is noted and ignored).
+   */
+  void finish() {
+    for (String id : options.actionMapping().keySet().stream().sorted().toList()) {
+      if (withdrawn.contains(id)) {
+        String reason = "The mapping of control %s is ignored: the control is withdrawn.";
+        sink.notice(new ImportProblem("mapping", null, "control", id, reason.formatted(id)));
+      } else if (!controls.containsKey(id)) {
+        String reason =
+            "The mapping names control %s, which this catalog does not have: correct the control"
+                + " id in the mapping (ids are the controls' labels, e.g. AC-2(1)).";
+        problem("mapping", "control", id, reason.formatted(id));
+      }
+    }
   }
 
   private boolean mandatory(JsonObject control, String at) {

@@ -201,7 +201,11 @@ final class OscalProse {
       JsonValue select = param.containsKey("select") ? param.get("select") : param.get("selection");
       if (select instanceof JsonObject selection) {
         List<String> choices = new ArrayList<>();
-        for (String choice : strings(selection.get("choice"))) {
+        JsonValue given =
+            selection.containsKey("choice")
+                ? selection.get("choice")
+                : selection.get("alternatives"); // before OSCAL 1.0
+        for (String choice : strings(given)) {
           choices.add(inserts(choice, params, open).strip());
         }
         String many =

@@ -352,6 +352,51 @@ class OscalCatalogReaderTest {
     assertThat(read.controls).extracting(ExchangeControl::id).containsExactly("a-1");
   }
 
+  @Test
+  void aMappingMayNameOnlyTheCatalogsControls() {
+    ImportOptions options =
+        new ImportOptions(
+            "",
+            true,
+            "PREVENTATIVE",
+            "OPERATIONAL",
+            "Manage compliance",
+            "CUSTOMER",
+            Map.of("y-1", List.of("shared"), "x-2", List.of("shared"), "Q-9", List.of("shared")));
+    OscalRecording read = OscalRecording.read(DEEP.getBytes(StandardCharsets.UTF_8), options);
+    assertThat(read.control("y-1").actionKeys()).containsExactly("shared");
+    assertThat(read.problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.where()).isEqualTo("mapping");
+              assertThat(p.value()).isEqualTo("Q-9");
+              assertThat(p.reason()).contains("which this catalog does not have");
+            });
+    assertThat(read.notices)
+        .extracting(ImportProblem::value)
+        .containsExactly("X-1(1)(a)", "x-2", "x-2");
+  }
+
+  @Test
+  void aCatalogWhoseMetadataComesLastIsRefusedWithWhereToMoveIt() {
+    OscalRecording read =
+        OscalRecording.readJson(
+            """
+            {"catalog": {"uuid": "5b8d1c3e-7e41-4b4f-9a76-3c1f0b8d2e65",
+              "groups": [{"title": "G", "controls": [{"id": "a-1", "title": "A"}]}],
+              "metadata": {"title": "Late", "version": "1", "oscal-version": "1.1.2"}}}
+            """);
+    assertThat(read.controls).isEmpty();
+    assertThat(read.problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.where()).isEqualTo("/catalog/groups");
+              assertThat(p.reason()).contains("move \"metadata\" to the top");
+            });
+  }
+
   /** Another publisher's shape: deep groups, other part names, withdrawn controls, params. */
   private static final String DEEP =
       """
