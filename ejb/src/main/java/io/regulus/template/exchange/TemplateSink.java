@@ -17,8 +17,9 @@ public interface TemplateSink {
   void problem(ImportProblem problem);
 
   /**
-   * Something the reader skipped on purpose without the file being wrong (a withdrawn OSCAL
-   * control): shown beside the result, never blocking it.
+   * Something the reader did on its own that the file's author should know, which does not stop the
+   * import (e.g. a withdrawn OSCAL control skipped). Unlike a {@link #problem}, a notice never
+   * fails an import; a sink that has no use for notices ignores them.
    */
   default void notice(ImportProblem notice) {}
 }
