@@ -52,6 +52,11 @@ final class ApiClient {
     return expect("POST", path, body, null, 201);
   }
 
+  /** A file as the body of a POST that starts a job (202). */
+  JsonNode postFile(String path, byte[] file) {
+    return expect("POST", path, file, null, 202);
+  }
+
   /** A POST that answers 200 (an action, not a created resource). */
   JsonNode postForResult(String path, Object body) {
     return expect("POST", path, body, null, 200);
@@ -83,9 +88,12 @@ final class ApiClient {
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                    : body instanceof byte[] bytes
+                        ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
     if (body != null) {
-      builder.header("Content-Type", "application/json");
+      builder.header(
+          "Content-Type", body instanceof byte[] ? "application/octet-stream" : "application/json");
     }
     if (ifMatch != null) {
       builder.header("If-Match", ifMatch);

@@ -100,6 +100,30 @@ final class AccessMatrix {
         201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
     expect("POST /tenants/{tenant}/templates/{key}/versions",
         201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    // template imports and exports (a tenant's; the world's import is a finished one: nothing to stop or restart)
+    expect("POST /tenants/{tenant}/template-imports",
+        202, 403, 403, 403, 403, 403, 403, 202, 403, 403);
+    expect("GET /tenants/{tenant}/template-imports",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/template-imports/{id}",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/template-imports/{id}/stop",
+        409, 403, 403, 403, 403, 403, 403, 409, 403, 403);
+    expect("POST /tenants/{tenant}/template-imports/{id}/restart",
+        409, 403, 403, 403, 403, 403, 403, 409, 403, 403);
+    expect("GET /tenants/{tenant}/templates/{key}/versions/{version}/export",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    // the global library's imports: platform operators
+    expect("POST /platform/template-imports",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 202);
+    expect("GET /platform/template-imports",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("GET /platform/template-imports/{id}",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("POST /platform/template-imports/{id}/stop",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 409);
+    expect("POST /platform/template-imports/{id}/restart",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 409);
     expect("GET /tenants/{tenant}/assessment-groups/{id}/assessments",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("POST /tenants/{tenant}/assessment-groups/{id}/assessments",

@@ -99,7 +99,39 @@ class AuthorizationMatrixIT {
             assessmentId,
             actionId,
             KeycloakClient.userId(adminName));
+    imports[0] = finishedImport(admin, "/tenants/" + tenant + "/template-imports");
+    imports[1] = finishedImport(Platform.operator(), "/platform/template-imports");
     defineRows();
+  }
+
+  /** An OSCAL file the import job refuses at once (INVALID: finished, nothing published). */
+  static final String BROKEN_CATALOG = "{\"catalog\": {\"uuid\": ";
+
+  /** The world's imports: a tenant's and the platform's, both finished. */
+  private static final long[] imports = new long[2];
+
+  private static long finishedImport(String token, String path) {
+    long id =
+        Api.as(token)
+            .contentType("application/json")
+            .queryParam("key", Api.unique("imp"))
+            .queryParam("format", "oscal")
+            .body(BROKEN_CATALOG)
+            .post(path)
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    for (int i = 0; i < 600; i++) {
+      String status =
+          Api.as(token).get(path + "/" + id).then().statusCode(200).extract().path("status");
+      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+        return id;
+      }
+      TemplateImports.sleep(100);
+    }
+    throw new IllegalStateException("import " + id + " did not finish");
   }
 
   private static void defineRows() {
@@ -204,6 +236,51 @@ class AuthorizationMatrixIT {
             r.body(MatrixTemplates.version())
                 .post(tenant(p) + "/templates/matrix-tmpl/versions")
                 .statusCode());
+    row(
+        "POST /tenants/{tenant}/template-imports",
+        (p, r) ->
+            r.contentType("application/json")
+                .queryParam("key", Api.unique("imp"))
+                .queryParam("format", "oscal")
+                .body(BROKEN_CATALOG)
+                .post(tenant(p) + "/template-imports")
+                .statusCode());
+    row(
+        "GET /tenants/{tenant}/template-imports",
+        (p, r) -> r.get(tenant(p) + "/template-imports").statusCode());
+    row(
+        "GET /tenants/{tenant}/template-imports/{id}",
+        (p, r) -> r.get(tenant(p) + "/template-imports/" + imports[0]).statusCode());
+    row(
+        "POST /tenants/{tenant}/template-imports/{id}/stop",
+        (p, r) -> r.post(tenant(p) + "/template-imports/" + imports[0] + "/stop").statusCode());
+    row(
+        "POST /tenants/{tenant}/template-imports/{id}/restart",
+        (p, r) -> r.post(tenant(p) + "/template-imports/" + imports[0] + "/restart").statusCode());
+    row(
+        "GET /tenants/{tenant}/templates/{key}/versions/{version}/export",
+        (p, r) -> r.get(tenant(p) + "/templates/matrix-tmpl/versions/1/export").statusCode());
+    row(
+        "POST /platform/template-imports",
+        (p, r) ->
+            r.contentType("application/json")
+                .queryParam("key", Api.unique("imp"))
+                .queryParam("format", "oscal")
+                .body(BROKEN_CATALOG)
+                .post("/platform/template-imports")
+                .statusCode());
+    row(
+        "GET /platform/template-imports",
+        (p, r) -> r.get("/platform/template-imports").statusCode());
+    row(
+        "GET /platform/template-imports/{id}",
+        (p, r) -> r.get("/platform/template-imports/" + imports[1]).statusCode());
+    row(
+        "POST /platform/template-imports/{id}/stop",
+        (p, r) -> r.post("/platform/template-imports/" + imports[1] + "/stop").statusCode());
+    row(
+        "POST /platform/template-imports/{id}/restart",
+        (p, r) -> r.post("/platform/template-imports/" + imports[1] + "/restart").statusCode());
     row(
         "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
         (p, r) ->

@@ -41,6 +41,12 @@ import io.regulus.scoring.ScoreFilter;
 import io.regulus.scoring.ScoreService;
 import io.regulus.template.TemplateDraft;
 import io.regulus.template.TemplateService;
+import io.regulus.template.exchange.ImportOptions;
+import io.regulus.template.exchange.TemplateFormat;
+import io.regulus.template.imports.ImportStatus;
+import io.regulus.template.imports.TemplateExportService;
+import io.regulus.template.imports.TemplateImportRequest;
+import io.regulus.template.imports.TemplateImportService;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
@@ -49,6 +55,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -94,6 +101,9 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/assessment-groups",
           "GET /tenants/{tenant}/assessment-groups/{id}",
           "GET /tenants/{tenant}/templates",
+          "GET /tenants/{tenant}/template-imports",
+          "GET /tenants/{tenant}/template-imports/{id}",
+          "GET /tenants/{tenant}/templates/{key}/versions/{version}/export",
           "GET /tenants/{tenant}/templates/{key}",
           "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
           "GET /tenants/{tenant}/assessments/{id}",
@@ -124,7 +134,10 @@ class ServiceAccessIT {
             .addClasses(ServiceAccessIT.class, AccessMatrix.class)
             .addAsLibrary(
                 module(ear, "tenant-config.jar", "io/regulus/tenancy/PlatformStartup.class"))
-            .addAsLibrary(module(ear, "ejb.jar", "io/regulus/administration/DemoTenants.class"));
+            .addAsLibrary(module(ear, "ejb.jar", "io/regulus/administration/DemoTenants.class"))
+            // the job port's implementation and the job XML: the imports start jobs
+            .addAsLibrary(
+                ShrinkWrap.createFromZipFile(JavaArchive.class, new File(ear, "batch.jar")));
     for (File library : new File(ear, "lib").listFiles()) {
       war.addAsLibrary(library);
     }
@@ -145,6 +158,8 @@ class ServiceAccessIT {
   @EJB private AssessmentGroupService groups;
   @EJB private AssessmentService assessments;
   @EJB private TemplateService templates;
+  @EJB private TemplateImportService imports;
+  @EJB private TemplateExportService exports;
   @EJB private ActionService actions;
   @EJB private BulkUpdateService workbooks;
   @EJB private ScoreService scores;
@@ -168,6 +183,8 @@ class ServiceAccessIT {
       String adminId,
       long exportId,
       long evidenceId,
+      long tenantImport,
+      long globalImport,
       Map<Persona, Caller> callers) {}
 
   private static World world;
@@ -381,6 +398,44 @@ class ServiceAccessIT {
     calls.put(
         "GET /tenants/{tenant}/assessment-groups/{id}", in(t -> groups.get(t, world.groupId())));
     calls.put("GET /tenants/{tenant}/templates", in(t -> templates.available(t)));
+    calls.put(
+        "POST /tenants/{tenant}/template-imports",
+        in(t -> imports.importPrivate(t, brokenImport(), brokenFile())));
+    calls.put("GET /tenants/{tenant}/template-imports", in(t -> imports.imports(t)));
+    calls.put(
+        "GET /tenants/{tenant}/template-imports/{id}",
+        in(t -> imports.get(t, world.tenantImport())));
+    calls.put(
+        "POST /tenants/{tenant}/template-imports/{id}/stop",
+        in(t -> imports.stop(t, world.tenantImport())));
+    calls.put(
+        "POST /tenants/{tenant}/template-imports/{id}/restart",
+        in(t -> imports.restart(t, world.tenantImport())));
+    calls.put(
+        "GET /tenants/{tenant}/templates/{key}/versions/{version}/export",
+        in(
+            t -> {
+              exports.export(
+                  t,
+                  world.templateKey(),
+                  "1",
+                  TemplateFormat.EXCEL,
+                  OutputStream.nullOutputStream());
+              return null;
+            }));
+    calls.put(
+        "POST /platform/template-imports",
+        (p, c) -> imports.importGlobal(c, brokenImport(), brokenFile()));
+    calls.put("GET /platform/template-imports", (p, c) -> imports.globalImports(c));
+    calls.put(
+        "GET /platform/template-imports/{id}",
+        (p, c) -> imports.globalImport(c, world.globalImport()));
+    calls.put(
+        "POST /platform/template-imports/{id}/stop",
+        (p, c) -> imports.stopGlobal(c, world.globalImport()));
+    calls.put(
+        "POST /platform/template-imports/{id}/restart",
+        (p, c) -> imports.restartGlobal(c, world.globalImport()));
     calls.put("GET /tenants/{tenant}/templates/{key}", in(t -> templates.get(t, "gdpr")));
     calls.put(
         "POST /tenants/{tenant}/templates", in(t -> templates.create(t, template(unique("t")))));
@@ -578,6 +633,10 @@ class ServiceAccessIT {
     String adminId = invite(admin, TenantRole.ADMIN);
     long exportId = administration.export(operator, tenant).id();
     long evidenceId = upload(admin, actionId).id();
+    long tenantImport = imports.importPrivate(admin, brokenImport(), brokenFile()).id();
+    long globalImport = imports.importGlobal(operator, brokenImport(), brokenFile()).id();
+    awaitFinished(() -> imports.get(admin, tenantImport).status());
+    awaitFinished(() -> imports.globalImport(operator, globalImport).status());
     world =
         new World(
             firm,
@@ -592,7 +651,32 @@ class ServiceAccessIT {
             adminId,
             exportId,
             evidenceId,
+            tenantImport,
+            globalImport,
             callers);
+  }
+
+  /** An import of an OSCAL file the job refuses at once (INVALID: finished, nothing published). */
+  private static TemplateImportRequest brokenImport() {
+    return new TemplateImportRequest(
+        unique("imp"), null, TemplateFormat.OSCAL, "broken.json", ImportOptions.DEFAULTS);
+  }
+
+  private static InputStream brokenFile() {
+    return new ByteArrayInputStream(
+        "{\"catalog\": {\"uuid\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static void awaitFinished(java.util.function.Supplier<ImportStatus> status)
+      throws IOException {
+    for (int i = 0; i < 600 && !status.get().finished(); i++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
   }
 
   private TenantCaller admin() {

@@ -40,6 +40,7 @@ class TemplateImportIT {
 
   @BeforeAll
   static void tenant() {
+    Platform.awaitReady();
     tenant = Platform.tenant("imports", null);
     admin = KeycloakClient.token(KeycloakClient.createMember(tenant, "admin"));
   }
@@ -202,6 +203,89 @@ class TemplateImportIT {
             "ACME-1:enable-mfa-for-admins:27:TECHNICAL",
             "ACME-1:review-admin-roles:9:OPERATIONAL",
             "ACME-2:review-admin-roles:9:OPERATIONAL");
+
+    // exported, imported again under another key and exported again: the same workbook content
+    byte[] first = export(key, "excel");
+    String again = Api.unique("cm-again");
+    long reimport =
+        TemplateImports.start(admin, tenant, again, "excel", new ByteArrayInputStream(first));
+    assertThat(TemplateImports.finished(admin, tenant, reimport).getString("status"))
+        .isEqualTo("PUBLISHED");
+    byte[] second = export(again, "excel");
+    assertThat(cells(second)).isEqualTo(cells(first));
+    assertThat(cells(first).get("Actions"))
+        .as("category and responsibility travel as dimensions")
+        .contains(
+            List.of(
+                "Enable MFA for admins",
+                "Technical",
+                "27",
+                "Implementation",
+                "Turn MFA on.",
+                "IT",
+                "Entra ID",
+                "Manage compliance",
+                "Customer"));
+  }
+
+  @Test
+  void aVersionExportedAsOscalImportsAgainWithTheSameControls() throws IOException {
+    String key = Api.unique("low");
+    try (InputStream in =
+        Files.newInputStream(
+            OSCAL.resolve("NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog-min.json"))) {
+      long id = TemplateImports.start(admin, tenant, key, "oscal", in);
+      assertThat(TemplateImports.finished(admin, tenant, id).getString("status"))
+          .isEqualTo("PUBLISHED");
+    }
+    byte[] catalog = export(key, "oscal");
+    assertThat(new String(catalog, StandardCharsets.UTF_8)).startsWith("{").contains("\"catalog\"");
+    String again = Api.unique("low-again");
+    long id =
+        TemplateImports.start(admin, tenant, again, "oscal", new ByteArrayInputStream(catalog));
+    JsonPath done = TemplateImports.finished(admin, tenant, id);
+    assertThat(done.getString("status")).as(done.prettify()).isEqualTo("PUBLISHED");
+    String controls =
+        "SELECT c.control_id, c.family, c.title, c.description FROM %1$s.private_control c"
+            + " JOIN %1$s.private_template_version v ON v.id = c.version_id"
+            + " JOIN %1$s.private_template t ON t.id = v.template_id WHERE t.template_key = '%2$s'";
+    String before = String.format(controls, schema(), key);
+    String after = String.format(controls, schema(), again);
+    assertThat(TestDatabase.count("SELECT count(*) FROM (" + after + ") a")).isEqualTo(149);
+    assertThat(
+            TestDatabase.count("SELECT count(*) FROM ((" + before + ") EXCEPT (" + after + ")) d"))
+        .isZero();
+  }
+
+  private static byte[] export(String key, String format) {
+    return Api.as(admin)
+        .queryParam("format", format)
+        .get("/tenants/{t}/templates/{key}/versions/1/export", tenant, key)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asByteArray();
+  }
+
+  /** Every tab's cells as text, row by row. */
+  private static Map<String, List<List<String>>> cells(byte[] workbook) throws IOException {
+    Map<String, List<List<String>>> tabs = new java.util.LinkedHashMap<>();
+    org.apache.poi.ss.usermodel.DataFormatter formatter =
+        new org.apache.poi.ss.usermodel.DataFormatter();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+      for (Sheet sheet : book) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (Row row : sheet) {
+          List<String> values = new java.util.ArrayList<>();
+          for (int c = 0; c < row.getLastCellNum(); c++) {
+            values.add(row.getCell(c) == null ? "" : formatter.formatCellValue(row.getCell(c)));
+          }
+          rows.add(values);
+        }
+        tabs.put(sheet.getSheetName(), rows);
+      }
+    }
+    return tabs;
   }
 
   static Stream<Arguments> badFiles() throws IOException {
@@ -346,6 +430,53 @@ class TemplateImportIT {
     assertThat(done.getInt("problemCount")).isGreaterThanOrEqualTo(done.getList("problems").size());
     assertThat(done.prettify()).as("nothing read from the server's files").doesNotContain("root:");
     assertNothingPublished(tenant, id, key);
+  }
+
+  @Test
+  void a200MegabyteUploadIsRefusedAtTheLimitAndNothingIsKept() throws Exception {
+    String key = Api.unique("huge");
+    long total = 200L << 20;
+    java.io.InputStream zeros =
+        new java.io.InputStream() {
+          private long left = total;
+
+          @Override
+          public int read() {
+            return left-- > 0 ? 'x' : -1;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+              return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+            left -= n;
+            return n;
+          }
+        };
+    java.net.http.HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            Api.BASE_URL
+                                + "/api/v1/tenants/"
+                                + tenant
+                                + "/template-imports?format=excel&key="
+                                + key))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> zeros))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.body()).contains("REGULUS_TEMPLATE_IMPORT_MAX_BYTES", "Nothing was imported");
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM platform.template_import WHERE template_key = ?", key))
+        .isZero();
   }
 
   @Test

@@ -8,24 +8,24 @@ public enum TemplateFormat {
   EXCEL("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx") {
     @Override
     public TemplateReader reader() {
-      throw new UnsupportedOperationException("not merged yet");
+      return new ComplianceWorkbookReader();
     }
 
     @Override
     public TemplateWriter writer() {
-      throw new UnsupportedOperationException("not merged yet");
+      return new ComplianceWorkbookWriter();
     }
   },
   /** A NIST OSCAL catalog (or resolved profile catalog) in JSON. */
   OSCAL("application/json", "json") {
     @Override
     public TemplateReader reader() {
-      throw new UnsupportedOperationException("not merged yet");
+      return new OscalCatalogReader();
     }
 
     @Override
     public TemplateWriter writer() {
-      throw new UnsupportedOperationException("not merged yet");
+      return new OscalCatalogWriter();
     }
   };
 

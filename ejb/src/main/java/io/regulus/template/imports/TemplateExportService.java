@@ -180,10 +180,11 @@ public class TemplateExportService {
     @SuppressWarnings("unchecked")
     List<Object[]> found =
         em.createNativeQuery(
-                "SELECT action_key, title, action_type, points, description, category, solution,"
-                    + " managed_by, attributes::text FROM "
+                "SELECT a.action_key, a.title, a.action_type, a.points, a.description, a.category,"
+                    + " a.solution, a.managed_by, a.attributes::text"
+                    + " FROM unnest(CAST(?1 AS text[])) AS k(key) JOIN "
                     + actionTable
-                    + " WHERE action_key = ANY (CAST(?1 AS text[]))")
+                    + " a ON a.action_key = k.key")
             .setParameter(1, "{" + String.join(",", named) + "}")
             .getResultList();
     Map<String, ExchangeAction> byKey = new LinkedHashMap<>();

@@ -169,10 +169,17 @@ public class TemplatePublication {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT action_key, action_type, points, managed_by FROM "
+                "SELECT a.action_key, a.action_type, a.points, a.managed_by"
+                    + " FROM unnest(CAST(?1 AS text[])) AS k(key) JOIN "
                     + table
-                    + " WHERE action_key = ANY (CAST(?1 AS text[]))")
-            .setParameter(1, "{" + String.join(",", keys) + "}")
+                    + " a ON a.action_key = k.key")
+            // only well-formed keys can be in the library (its CHECK constraint), and they need no
+            // quoting in an array literal
+            .setParameter(
+                1,
+                keys.stream()
+                    .filter(key -> key.matches("[a-z0-9]+(-[a-z0-9]+)*"))
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
             .getResultList();
     for (Object[] row : rows) {
       known.put(

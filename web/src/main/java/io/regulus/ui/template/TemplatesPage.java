@@ -2,11 +2,9 @@ package io.regulus.ui.template;
 
 import io.regulus.access.TenantCaller;
 import io.regulus.template.TemplateService;
+import io.regulus.template.TemplateSummary;
 import io.regulus.template.exchange.TemplateFormat;
 import io.regulus.template.imports.TemplateExportService;
-import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.StreamedContent;
-import io.regulus.template.TemplateSummary;
 import io.regulus.ui.Workspace;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -14,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /** The templates a tenant builds assessments from: the global library's and its own. */
 @Named

@@ -94,7 +94,9 @@ public class TemplateImportPage implements Serializable {
   }
 
   public TemplateImport getShownImport() {
-    return shown == null ? null : list.stream().filter(i -> i.id() == shown).findFirst().orElse(null);
+    return shown == null
+        ? null
+        : list.stream().filter(i -> i.id() == shown).findFirst().orElse(null);
   }
 
   /** Whether an import is still moving, so the list refreshes itself. */
