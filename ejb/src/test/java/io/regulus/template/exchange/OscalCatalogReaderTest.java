@@ -253,6 +253,19 @@ class OscalCatalogReaderTest {
   }
 
   @Test
+  void aByteOrderMarkIsAllowed() throws IOException {
+    byte[] file = Files.readAllBytes(OscalRecording.DATA.resolve("basic-catalog.json"));
+    byte[] marked = new byte[file.length + 3];
+    marked[0] = (byte) 0xEF;
+    marked[1] = (byte) 0xBB;
+    marked[2] = (byte) 0xBF;
+    System.arraycopy(file, 0, marked, 3, file.length);
+    OscalRecording read = OscalRecording.read(marked, ImportOptions.DEFAULTS);
+    assertThat(read.problems).isEmpty();
+    assertThat(read.controls).hasSize(4);
+  }
+
+  @Test
   void aFailingStreamIsAnIoErrorNotAProblem() {
     InputStream failing =
         new InputStream() {
