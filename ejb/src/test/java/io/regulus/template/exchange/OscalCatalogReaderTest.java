@@ -223,12 +223,13 @@ class OscalCatalogReaderTest {
             p -> {
               assertThat(p.where()).isEqualTo("/catalog/groups/0");
               assertThat(p.row()).isEqualTo(3);
-              assertThat(p.reason()).startsWith("The file is not valid JSON at line 3, column");
+              assertThat(p.reason())
+                  .startsWith("The file is not valid JSON at line 3, column 24 (unexpected ']')");
             });
     OscalRecording xml = OscalRecording.readJson("<?xml version=\"1.0\"?><catalog/>");
     assertThat(xml.problems)
         .singleElement()
-        .satisfies(p -> assertThat(p.reason()).contains("not valid JSON", "JSON only"));
+        .satisfies(p -> assertThat(p.reason()).contains("(unexpected '<')", "JSON only"));
   }
 
   @Test
