@@ -363,6 +363,9 @@ class OscalCatalogReaderTest {
                 "x-2",
                 "Control x-2 is withdrawn by its publisher: skipped, with the 1 control nested"
                     + " in it."));
+    assertThat(read.notices)
+        .extracting(ImportProblem::column)
+        .containsExactly("props/status", "class");
     assertThat(read.notices.get(1).where())
         .isEqualTo("/catalog/groups/0/groups/0/groups/0/controls/1");
     // back-matter is never read: its "controls" are no controls
