@@ -88,18 +88,23 @@ final class Oscal {
     return NS.equals(text(part, "ns")) && name.equals(text(part, "name"));
   }
 
-  /** Withdrawn by its publisher: a status prop "withdrawn", or the class "withdrawn". */
-  static boolean withdrawn(JsonObject control) {
+  /**
+   * Where a control says it is withdrawn by its publisher: "props/status" (a status prop
+   * "withdrawn", any case) or "class" (the class "withdrawn"); null when it is not withdrawn.
+   */
+  static String withdrawnBy(JsonObject control) {
     for (JsonObject prop : objects(control, "props")) {
       if ("status".equals(text(prop, "name"))
           && inOscal(prop)
           && "withdrawn".equalsIgnoreCase(String.valueOf(text(prop, "value")).strip())) {
-        return true;
+        return "props/status";
       }
     }
     String classes = text(control, "class");
-    return classes != null
-        && List.of(classes.toLowerCase(Locale.ROOT).split("\\s+")).contains("withdrawn");
+    boolean byClass =
+        classes != null
+            && List.of(classes.toLowerCase(Locale.ROOT).split("\\s+")).contains("withdrawn");
+    return byClass ? "class" : null;
   }
 
   private static boolean inOscal(JsonObject prop) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads an OSCAL catalog in JSON (OSCAL 1.0 to 1.1), or a resolved profile catalog, which is a
@@ -60,6 +62,25 @@ public final class OscalCatalogReader implements TemplateReader {
           "mapping-collection",
           "an OSCAL mapping collection: upload the catalog or resolved profile catalog itself");
 
+  private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (-?\\d+)");
+  private static final Pattern INVALID_TOKEN = Pattern.compile("Invalid token=(\\w+)");
+
+  /** The parser's names of JSON tokens, in words. */
+  private static final Map<String, String> TOKENS =
+      Map.ofEntries(
+          Map.entry("CURLYOPEN", "'{'"),
+          Map.entry("CURLYCLOSE", "'}'"),
+          Map.entry("SQUAREOPEN", "'['"),
+          Map.entry("SQUARECLOSE", "']'"),
+          Map.entry("COLON", "':'"),
+          Map.entry("COMMA", "','"),
+          Map.entry("STRING", "a string"),
+          Map.entry("NUMBER", "a number"),
+          Map.entry("TRUE", "true"),
+          Map.entry("FALSE", "false"),
+          Map.entry("NULL", "null"),
+          Map.entry("EOF", "end"));
+
   @Override
   public void read(InputStream in, ImportOptions options, TemplateSink sink) throws IOException {
     Input input = new Input(in);
@@ -72,15 +93,9 @@ public final class OscalCatalogReader implements TemplateReader {
     } catch (JsonException | NoSuchElementException | IllegalStateException e) {
       // JSON-P wraps the stream's failures and reports a file it cannot decode this way
       input.rethrowFailure();
-      sink.problem(
-          new ImportProblem(
-              walk.at,
-              null,
-              null,
-              null,
-              "The file cannot be read as JSON ("
-                  + e.getMessage()
-                  + "): upload an OSCAL catalog as a UTF-8 JSON file."));
+      String reason =
+          "The file cannot be read as JSON (%s): upload an OSCAL catalog as UTF-8 JSON.";
+      sink.problem(new ImportProblem(walk.at, null, null, null, reason.formatted(e.getMessage())));
     }
   }
 
@@ -107,7 +122,6 @@ public final class OscalCatalogReader implements TemplateReader {
         sink.problem(notACatalog("its top level is not a JSON object"));
         return;
       }
-      at = "";
       List<String> members = new ArrayList<>();
       boolean catalog = false;
       while (parser.next() == Event.KEY_NAME) {
@@ -118,16 +132,10 @@ public final class OscalCatalogReader implements TemplateReader {
           catalog = true;
           catalog(parser);
         } else if (OTHER_MODELS.containsKey(name)) {
+          String reason = "Nothing was imported: this file is %s.";
           sink.problem(
               new ImportProblem(
-                  "/" + name,
-                  null,
-                  null,
-                  null,
-                  "This file is "
-                      + OTHER_MODELS.get(name)
-                      + "; it is not a catalog, so nothing"
-                      + " was imported."));
+                  "/" + name, null, null, null, reason.formatted(OTHER_MODELS.get(name))));
           return;
         } else {
           skip(parser, value);
@@ -137,21 +145,17 @@ public final class OscalCatalogReader implements TemplateReader {
         parser.next(); // what follows the document: the parser reports it as invalid JSON
       }
       if (!catalog) {
+        String found = members.isEmpty() ? "nothing" : String.join(", ", members);
         sink.problem(
-            notACatalog(
-                "its top level has no \"catalog\" object (it has "
-                    + (members.isEmpty() ? "nothing" : String.join(", ", members))
-                    + ")"));
+            notACatalog("its top level has no \"catalog\" object (it has %s)".formatted(found)));
       }
     }
 
     private ImportProblem notACatalog(String why) {
-      return ImportProblem.ofFile(
-          "This file is not an OSCAL catalog: "
-              + why
-              + ". Upload an"
-              + " OSCAL catalog or resolved profile catalog in JSON, whose top level is"
-              + " {\"catalog\": {...}}.");
+      String reason =
+          "This file is not an OSCAL catalog: %s. Upload an OSCAL catalog or resolved profile"
+              + " catalog in JSON, whose top level is {\"catalog\": {...}}.";
+      return ImportProblem.ofFile(reason.formatted(why));
     }
 
     private void catalog(JsonParser parser) {
@@ -214,14 +218,8 @@ public final class OscalCatalogReader implements TemplateReader {
     private void header(JsonObject metadata) {
       String title = Oscal.text(metadata, "title");
       if (title == null) {
-        sink.problem(
-            new ImportProblem(
-                CATALOG + "/metadata",
-                null,
-                "title",
-                null,
-                "The"
-                    + " catalog's metadata has no title: add one (it becomes the template's title)."));
+        String reason = "The catalog's metadata has no title: add one (the template's title).";
+        sink.problem(new ImportProblem(CATALOG + "/metadata", null, "title", null, reason));
       }
       catalogTitle = title;
       Map<String, String> attributes = new LinkedHashMap<>();
@@ -233,6 +231,7 @@ public final class OscalCatalogReader implements TemplateReader {
       for (JsonObject prop : Oscal.objects(metadata, "props")) {
         if (Oscal.NS.equals(Oscal.text(prop, "ns"))
             && "attribute".equals(Oscal.text(prop, "class"))
+            && Oscal.text(prop, "name") != null
             && Oscal.text(prop, "value") != null) {
           attributes.putIfAbsent(Oscal.text(prop, "name"), Oscal.text(prop, "value"));
         }
@@ -252,34 +251,37 @@ public final class OscalCatalogReader implements TemplateReader {
         return ImportProblem.ofFile("The file is empty: upload an OSCAL catalog in JSON.");
       }
       JsonLocation location = e.getLocation();
+      Integer line = location == null ? null : (int) location.getLineNumber();
       String place =
           location == null
               ? ""
-              : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
-      Integer line = location == null ? null : (int) location.getLineNumber();
+              : " at line %d, column %d".formatted(line, location.getColumnNumber());
       if (input.ended && (location == null || location.getStreamOffset() >= input.count - 1)) {
-        return new ImportProblem(
-            at,
-            line,
-            null,
-            null,
-            "The file ends before its JSON does"
-                + place
-                + ": it was cut short, perhaps by an interrupted download or upload; upload"
-                + " the whole file again.");
+        String reason =
+            "The file ends before its JSON does%s: it was cut short, perhaps by an interrupted"
+                + " download or upload; upload the whole file again.";
+        return new ImportProblem(at, line, null, null, reason.formatted(place));
       }
-      String message = String.valueOf(e.getMessage()).replaceAll("\\s*at \\(line no=.*$", "");
-      return new ImportProblem(
-          at,
-          line,
-          null,
-          null,
-          "The file is not valid JSON"
-              + place
-              + " ("
-              + message
-              + "): OSCAL catalogs are accepted in JSON only (not XML or YAML); fix the"
-              + " file or export it again.");
+      String message = said(String.valueOf(e.getMessage()));
+      String reason =
+          "The file is not valid JSON%s (%s): OSCAL catalogs are accepted in JSON only (not XML or"
+              + " YAML); fix the file or export it again.";
+      return new ImportProblem(at, line, null, null, reason.formatted(place, message));
+    }
+
+    /** The parser's message in words: "Unexpected char 60" says "unexpected '<'". */
+    private static String said(String message) {
+      String plain = message.replaceAll("(?s)\\s*at \\(line no=.*$", "");
+      Matcher character = UNEXPECTED_CHAR.matcher(plain);
+      if (character.matches()) {
+        int code = Integer.parseInt(character.group(1));
+        return code < 0 ? "unexpected end" : "unexpected '" + Character.toString(code) + "'";
+      }
+      Matcher token = INVALID_TOKEN.matcher(plain);
+      if (token.matches()) {
+        return "unexpected " + TOKENS.getOrDefault(token.group(1), token.group(1));
+      }
+      return plain;
     }
 
     private static void skip(JsonParser parser, Event event) {

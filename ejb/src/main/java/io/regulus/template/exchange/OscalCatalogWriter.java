@@ -142,7 +142,8 @@ public final class OscalCatalogWriter implements TemplateWriter {
 
   private static void action(JsonGenerator json, ExchangeAction action) {
     json.writeStartObject().write("name", "action").write("ns", Oscal.NS);
-    json.write("title", action.title()).writeStartArray("props");
+    json.write("title", Objects.requireNonNullElse(action.title(), action.key()));
+    json.writeStartArray("props");
     own(json, "key", action.key());
     own(json, "type", action.type());
     own(json, "points", action.points() == null ? null : action.points().toString());
@@ -171,7 +172,8 @@ public final class OscalCatalogWriter implements TemplateWriter {
 
   private static void control(JsonGenerator json, ExchangeControl control, Set<String> ids) {
     String id = token(control.id(), "c", ids);
-    json.writeStartObject().write("id", id).write("title", control.title());
+    json.writeStartObject().write("id", id);
+    json.write("title", Objects.requireNonNullElse(control.title(), control.id()));
     json.writeStartArray("props");
     json.writeStartObject().write("name", "label").write("value", line(control.id())).writeEnd();
     own(json, "mandatory", Boolean.toString(control.mandatory()));

@@ -79,7 +79,8 @@ final class OscalControlReader {
   void control(JsonObject control, String at, Params params, String family) {
     String label = Oscal.label(control);
     String id = label != null ? label : Oscal.text(control, "id");
-    if (Oscal.withdrawn(control)) {
+    String withdrawnBy = Oscal.withdrawnBy(control);
+    if (withdrawnBy != null) {
       id = id == null ? at : id;
       withdrawn.add(id);
       int nested = nested(control);
@@ -88,7 +89,7 @@ final class OscalControlReader {
               ? ""
               : ", with the %d control%s nested in it".formatted(nested, plural(nested));
       String reason = "Control %s is withdrawn by its publisher: skipped%s.";
-      sink.notice(new ImportProblem(at, null, "props", id, reason.formatted(id, with)));
+      sink.notice(new ImportProblem(at, null, withdrawnBy, id, reason.formatted(id, with)));
       return;
     }
     Params inner = params.with(control.get("params"));
