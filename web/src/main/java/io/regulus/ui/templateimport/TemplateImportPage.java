@@ -10,6 +10,7 @@ import io.regulus.template.imports.TemplateImportService;
 import io.regulus.ui.PageTexts;
 import io.regulus.ui.Workspace;
 import jakarta.ejb.EJB;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -54,8 +55,17 @@ public class TemplateImportPage implements Serializable {
     return workspace.enter(tenant);
   }
 
-  /** A file arrived: the import starts at once, and shows in the list. */
+  /**
+   * A file arrived: the import starts at once, and shows in the list. The upload's event comes
+   * while the form's other fields (the key, the format) are still being read, so the listener
+   * waits for the application phase, when they are.
+   */
   public void upload(FileUploadEvent event) throws IOException {
+    if (event.getPhaseId() != PhaseId.INVOKE_APPLICATION) {
+      event.setPhaseId(PhaseId.INVOKE_APPLICATION);
+      event.queue();
+      return;
+    }
     TemplateImportRequest request =
         new TemplateImportRequest(
             key == null ? null : key.strip(),
