@@ -187,7 +187,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               void end(WorkbookTab columns) {
                 if (rows == 0) {
                   columns.problem(
-                      null,
+                      columns.headerRow() + 1,
                       TITLE,
                       null,
                       "The tab has no row of values: give the template's title in the row below"
