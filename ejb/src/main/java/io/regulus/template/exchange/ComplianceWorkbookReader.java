@@ -214,17 +214,19 @@ public final class ComplianceWorkbookReader implements TemplateReader {
         read(
             tab,
             new Rows(tab, List.of()) {
+              private int count;
+
               @Override
               void row(WorkbookTab.Row row) {
-                if (rows.size() == MAX_HEADER_ROWS) {
-                  row.fault(
-                      null,
-                      null,
-                      "The tab has more than " + MAX_HEADER_ROWS + " rows: keep at most that many");
-                  rows.add(Map.of());
-                  return;
-                }
-                if (rows.size() > MAX_HEADER_ROWS) {
+                if (++count > MAX_HEADER_ROWS) {
+                  if (count == MAX_HEADER_ROWS + 1) {
+                    row.fault(
+                        null,
+                        null,
+                        "The tab has more than "
+                            + MAX_HEADER_ROWS
+                            + " rows: keep at most that many");
+                  }
                   return;
                 }
                 Map<String, String> values = new LinkedHashMap<>();
@@ -245,7 +247,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               }
             });
       }
-      return rows.size() > MAX_HEADER_ROWS ? List.of() : rows;
+      return rows;
     }
 
     private void actions(String tab) throws IOException, SAXException {
@@ -296,7 +298,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               ActionType type = type(row);
               Integer points = score(row);
               String descriptionTitle = row.optional(ACTION_DESCRIPTION_TITLE, TITLE_MAX);
-              String description = row.text(ACTION_DESCRIPTION);
+              String description = row.raw(ACTION_DESCRIPTION);
               Map<String, String> dimensions = new LinkedHashMap<>();
               dimensionColumns.forEach(
                   (column, name) -> {
@@ -441,7 +443,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               }
               String family = row.required(CONTROL_FAMILY, FAMILY_MAX);
               String title = row.required(CONTROL_TITLE, TITLE_MAX);
-              String description = row.text(CONTROL_DESCRIPTION);
+              String description = row.raw(CONTROL_DESCRIPTION);
               Set<String> keys = new LinkedHashSet<>();
               String list = row.raw(CONTROL_ACTION_TITLE);
               if (list != null) {
