@@ -47,7 +47,10 @@ import org.xml.sax.SAXException;
  * </ul>
  *
  * <p>Every fault is reported, in one pass; a row at fault gives no action or control. A fault of
- * the file as a whole (not an .xlsx, too large, a zip bomb, a broken part) ends the reading.
+ * the file as a whole (not an .xlsx, too large, a zip bomb, a broken part) ends the reading. The
+ * header goes to the sink once the workbook opens, before any action or control, even when the
+ * Template tab is missing or faulty (its title is null then, and the fault reported). Stateless:
+ * one reader may serve any number of imports at once.
  */
 public final class ComplianceWorkbookReader implements TemplateReader {
 
@@ -270,8 +273,8 @@ public final class ComplianceWorkbookReader implements TemplateReader {
             @Override
             void row(WorkbookTab.Row row) {
               String title = row.required(ACTION_TITLE, TITLE_MAX);
-              if (title != null) {
-                String key = ActionKeys.fromTitle(title);
+              String key = title == null ? null : ActionKeys.fromTitle(title);
+              if (key != null) {
                 int[] first = rowOfKey.putIfAbsent(key, new int[] {row.number()});
                 if (first == null) {
                   titleOfKey.put(key, title);
@@ -319,7 +322,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               if (!row.faulty()) {
                 sink.action(
                     new ExchangeAction(
-                        ActionKeys.fromTitle(title),
+                        key,
                         title,
                         type.name(),
                         points,
