@@ -294,6 +294,14 @@ public final class XlsxUpload {
           "The workbook unpacks to more than 100 times its size, as"
               + " no real workbook does, and was refused as a possible zip bomb");
     }
+    for (Throwable cause = broken; cause != null; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).contains("DOCTYPE")) {
+        return CellError.ofFile(
+            "A part of the workbook declares a document type (DOCTYPE), which Excel never writes"
+                + " and which could make a reader fetch files or web addresses: it was refused as"
+                + " unsafe. Open it in Excel, save it as .xlsx, and upload it again");
+      }
+    }
     if (message.contains("Strict OOXML")) {
       return CellError.ofFile(
           "The workbook is saved as \"Strict Open XML Spreadsheet\":"

@@ -47,7 +47,10 @@ import org.xml.sax.SAXException;
  * </ul>
  *
  * <p>Every fault is reported, in one pass; a row at fault gives no action or control. A fault of
- * the file as a whole (not an .xlsx, too large, a zip bomb, a broken part) ends the reading.
+ * the file as a whole (not an .xlsx, too large, a zip bomb, a broken part) ends the reading. The
+ * header goes to the sink once the workbook opens, before any action or control, even when the
+ * Template tab is missing or faulty (its title is null then, and the fault reported). Stateless:
+ * one reader may serve any number of imports at once.
  */
 public final class ComplianceWorkbookReader implements TemplateReader {
 
@@ -187,7 +190,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               void end(WorkbookTab columns) {
                 if (rows == 0) {
                   columns.problem(
-                      null,
+                      columns.headerRow() + 1,
                       TITLE,
                       null,
                       "The tab has no row of values: give the template's title in the row below"
@@ -214,17 +217,19 @@ public final class ComplianceWorkbookReader implements TemplateReader {
         read(
             tab,
             new Rows(tab, List.of()) {
+              private int count;
+
               @Override
               void row(WorkbookTab.Row row) {
-                if (rows.size() == MAX_HEADER_ROWS) {
-                  row.fault(
-                      null,
-                      null,
-                      "The tab has more than " + MAX_HEADER_ROWS + " rows: keep at most that many");
-                  rows.add(Map.of());
-                  return;
-                }
-                if (rows.size() > MAX_HEADER_ROWS) {
+                if (++count > MAX_HEADER_ROWS) {
+                  if (count == MAX_HEADER_ROWS + 1) {
+                    row.fault(
+                        null,
+                        null,
+                        "The tab has more than "
+                            + MAX_HEADER_ROWS
+                            + " rows: keep at most that many");
+                  }
                   return;
                 }
                 Map<String, String> values = new LinkedHashMap<>();
@@ -245,7 +250,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               }
             });
       }
-      return rows.size() > MAX_HEADER_ROWS ? List.of() : rows;
+      return rows;
     }
 
     private void actions(String tab) throws IOException, SAXException {
@@ -268,8 +273,8 @@ public final class ComplianceWorkbookReader implements TemplateReader {
             @Override
             void row(WorkbookTab.Row row) {
               String title = row.required(ACTION_TITLE, TITLE_MAX);
-              if (title != null) {
-                String key = ActionKeys.fromTitle(title);
+              String key = title == null ? null : ActionKeys.fromTitle(title);
+              if (key != null) {
                 int[] first = rowOfKey.putIfAbsent(key, new int[] {row.number()});
                 if (first == null) {
                   titleOfKey.put(key, title);
@@ -296,7 +301,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               ActionType type = type(row);
               Integer points = score(row);
               String descriptionTitle = row.optional(ACTION_DESCRIPTION_TITLE, TITLE_MAX);
-              String description = row.text(ACTION_DESCRIPTION);
+              String description = row.raw(ACTION_DESCRIPTION);
               Map<String, String> dimensions = new LinkedHashMap<>();
               dimensionColumns.forEach(
                   (column, name) -> {
@@ -317,7 +322,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               if (!row.faulty()) {
                 sink.action(
                     new ExchangeAction(
-                        ActionKeys.fromTitle(title),
+                        key,
                         title,
                         type.name(),
                         points,
@@ -441,7 +446,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
               }
               String family = row.required(CONTROL_FAMILY, FAMILY_MAX);
               String title = row.required(CONTROL_TITLE, TITLE_MAX);
-              String description = row.text(CONTROL_DESCRIPTION);
+              String description = row.raw(CONTROL_DESCRIPTION);
               Set<String> keys = new LinkedHashSet<>();
               String list = row.raw(CONTROL_ACTION_TITLE);
               if (list != null) {

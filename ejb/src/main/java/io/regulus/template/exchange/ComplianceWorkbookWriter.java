@@ -22,14 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a template version as Compliance Manager's workbook ({@link ComplianceWorkbook}) with
  * POI's streaming SXSSF: the tabs Template, ControlFamily, Actions, and Dimensions when the header
- * has dimension rows.
+ * has dimension rows. Stateless: one writer may serve any number of exports at once.
  *
  * <p>The forms are canonical, so that reading the workbook back and writing it again gives the same
  * cells: implementationType as "Technical", "Operational" or "Documentation"; certification is the
@@ -53,8 +52,10 @@ public final class ComplianceWorkbookWriter implements TemplateWriter {
       template(book.sheet(TEMPLATE), content.header());
       controls(book.sheet(CONTROLS), content.controls(), actions.titles);
       actions(book.sheet(ACTIONS), spool, actions);
-      if (!content.header().dimensions().isEmpty()) {
-        dimensions(book.sheet(DIMENSIONS), content.header().dimensions());
+      List<Map<String, String>> dimensions = content.header().dimensions();
+      List<String> columns = dimensionColumns(dimensions);
+      if (!columns.isEmpty()) {
+        dimensions(book.sheet(DIMENSIONS), columns, dimensions);
       }
       book.write(out);
     } finally {
@@ -127,12 +128,13 @@ public final class ComplianceWorkbookWriter implements TemplateWriter {
     }
   }
 
-  private static void dimensions(XlsxSheet sheet, List<Map<String, String>> rows) {
-    List<String> columns =
-        rows.stream()
-            .flatMap(row -> row.keySet().stream())
-            .distinct()
-            .collect(Collectors.toCollection(ArrayList::new));
+  /** The Dimensions tab's columns: every name its rows use, in first-seen order. */
+  private static List<String> dimensionColumns(List<Map<String, String>> rows) {
+    return rows.stream().flatMap(row -> row.keySet().stream()).distinct().toList();
+  }
+
+  private static void dimensions(
+      XlsxSheet sheet, List<String> columns, List<Map<String, String>> rows) {
     sheet.header(columns, column -> false);
     for (Map<String, String> row : rows) {
       sheet.startRow();

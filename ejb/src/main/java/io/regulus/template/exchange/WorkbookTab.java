@@ -139,7 +139,10 @@ final class WorkbookTab {
       return faults > 0 || missingRequired;
     }
 
-    /** The cell's text as stored; null when the column or the value is missing or an error. */
+    /**
+     * The cell's text as stored (descriptions keep their lines and spaces); null when the column or
+     * the value is missing or an error.
+     */
     String raw(String column) {
       Integer index = columnOf.get(key(column));
       return index == null ? null : raw(index, headers.get(index));
@@ -174,11 +177,6 @@ final class WorkbookTab {
     String optional(String column, int max) {
       String text = raw(column);
       return text == null ? null : fitted(column, text.strip(), max);
-    }
-
-    /** The text as written (descriptions keep their lines and spaces), or null when blank. */
-    String text(String column) {
-      return raw(column);
     }
 
     String fitted(String column, String text, int max) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -206,6 +207,8 @@ class ComplianceWorkbookImportTest {
                 Object value = values.get(c);
                 if (value instanceof Number number) {
                   row.createCell(c).setCellValue(number.doubleValue());
+                } else if (value instanceof FormulaError error) {
+                  row.createCell(c).setCellErrorValue(error.getCode());
                 } else if (value != null && !value.toString().isEmpty()) {
                   row.createCell(c).setCellValue(value.toString());
                 }

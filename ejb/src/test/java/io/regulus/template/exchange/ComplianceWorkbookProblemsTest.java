@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,7 +66,8 @@ class ComplianceWorkbookProblemsTest {
             List.of("", "Operational", 5),
             List.of("x".repeat(301), "Operational", "abc"),
             List.of("Category", "Operational", 5, "", "", "c".repeat(61)),
-            List.of("Fine", "Operational", 5)));
+            List.of("Fine", "Operational", 5),
+            List.of("Error", "Operational", FormulaError.NA)));
 
     WorkbookSink sink = read(workbook(tabs));
 
@@ -84,6 +86,7 @@ class ComplianceWorkbookProblemsTest {
             tuple("Actions", 8, "actionTitle"),
             tuple("Actions", 8, "actionScore"),
             tuple("Actions", 9, "dimension-Category"),
+            tuple("Actions", 11, "actionScore"),
             tuple("ControlFamily", 2, "controlActionTitle"),
             tuple("ControlFamily", 3, "controlName"),
             tuple("ControlFamily", 4, "controlName"),
@@ -131,6 +134,7 @@ class ComplianceWorkbookProblemsTest {
             tuple(
                 "c".repeat(61),
                 "The value has 61 characters, more than the 60 allowed: shorten it"),
+            tuple("#N/A", "The cell holds Excel's error #N/A: type the value itself"),
             tuple(
                 "Missing action",
                 "No action of the Actions tab has this title: add the action there, or correct"
@@ -156,7 +160,9 @@ class ComplianceWorkbookProblemsTest {
   @Test
   void missingTabsColumnsAndAWrongTabOrderAreAllReported() throws IOException {
     Map<String, List<List<Object>>> tabs = new LinkedHashMap<>();
-    tabs.put("Actions", List.of(List.of("ActionTitle", "actionDescription"), List.of("A")));
+    tabs.put(
+        "Actions",
+        List.of(List.of("ActionTitle", "actionDescription", "dimension- "), List.of("A")));
     tabs.put("Template", List.of(TEMPLATE_HEADER, List.of("T")));
     tabs.put(
         "ControlFamily",
@@ -181,13 +187,18 @@ class ComplianceWorkbookProblemsTest {
                 1,
                 "implementationType",
                 "The tab has no column \"implementationType\": add it to the header row (row"
-                    + " 1), whose columns are ActionTitle, actionDescription"),
+                    + " 1), whose columns are ActionTitle, actionDescription, dimension-"),
             tuple(
                 "Actions",
                 1,
                 "actionScore",
                 "The tab has no column \"actionScore\": add it to the header row (row 1), whose"
-                    + " columns are ActionTitle, actionDescription"),
+                    + " columns are ActionTitle, actionDescription, dimension-"),
+            tuple(
+                "Actions",
+                1,
+                "dimension-",
+                "The dimension column has no name: name it dimension-<name>"),
             tuple(
                 "ControlFamily",
                 1,
