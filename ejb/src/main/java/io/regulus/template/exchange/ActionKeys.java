@@ -15,17 +15,22 @@ import java.util.Locale;
 public final class ActionKeys {
 
   public static final int MAX = 80;
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+  private static final java.util.regex.Pattern OTHERS =
+      java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern ENDS =
+      java.util.regex.Pattern.compile("(^-+)|(-+$)");
 
   private ActionKeys() {}
 
   /** "Enable MFA for admins (all)" gives "enable-mfa-for-admins-all". */
   public static String fromTitle(String title) {
     String plain =
-        Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("(^-+)|(-+$)", "");
+        MARKS
+            .matcher(Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD))
+            .replaceAll("")
+            .toLowerCase(Locale.ROOT);
+    plain = ENDS.matcher(OTHERS.matcher(plain).replaceAll("-")).replaceAll("");
     if (plain.isEmpty()) {
       plain = "action";
     }

@@ -185,7 +185,7 @@ public class TemplateImportService {
     }
     Properties parameters = new Properties();
     parameters.setProperty("importId", Long.toString(failed.id()));
-    imports.started(failed.id(), jobs.restart(failed.executionId(), parameters));
+    imports.restarted(failed.id(), jobs.restart(failed.executionId(), parameters));
     return imports.find(failed.id()).orElseThrow();
   }
 

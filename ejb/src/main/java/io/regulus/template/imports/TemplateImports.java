@@ -133,6 +133,16 @@ public class TemplateImports {
         id);
   }
 
+  /** A failed import's job restarted: running again, its failure no longer its news. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void restarted(long id, long executionId) {
+    update(
+        "UPDATE platform.template_import SET execution_id = ?, status = 'RUNNING',"
+            + " problems = '[]', updated_at = now() WHERE id = ? AND status = 'FAILED'",
+        executionId,
+        id);
+  }
+
   public Optional<TemplateImport> find(long id) {
     return query("SELECT " + COLUMNS + " WHERE i.id = ?", id).stream().findFirst();
   }

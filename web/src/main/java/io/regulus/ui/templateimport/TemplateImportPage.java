@@ -57,8 +57,8 @@ public class TemplateImportPage implements Serializable {
 
   /**
    * A file arrived: the import starts at once, and shows in the list. The upload's event comes
-   * while the form's other fields (the key, the format) are still being read, so the listener
-   * waits for the application phase, when they are.
+   * while the form's other fields (the key, the format) are still being read, so the listener waits
+   * for the application phase, when they are.
    */
   public void upload(FileUploadEvent event) throws IOException {
     if (event.getPhaseId() != PhaseId.INVOKE_APPLICATION) {
