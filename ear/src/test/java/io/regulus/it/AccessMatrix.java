@@ -100,6 +100,15 @@ final class AccessMatrix {
         201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
     expect("POST /tenants/{tenant}/templates/{key}/versions",
         201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    // template updates: every member reviews them, admins decide
+    expect("GET /tenants/{tenant}/template-updates",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/template-updates/{groupId}/{template}",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/template-updates/{groupId}/{template}/accept",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/template-updates/{groupId}/{template}/defer",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/assessment-groups/{id}/assessments",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("POST /tenants/{tenant}/assessment-groups/{id}/assessments",

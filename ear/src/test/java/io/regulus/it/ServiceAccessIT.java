@@ -41,6 +41,7 @@ import io.regulus.scoring.ScoreFilter;
 import io.regulus.scoring.ScoreService;
 import io.regulus.template.TemplateDraft;
 import io.regulus.template.TemplateService;
+import io.regulus.templateupdate.TemplateUpdateService;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
@@ -95,6 +96,8 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/assessment-groups/{id}",
           "GET /tenants/{tenant}/templates",
           "GET /tenants/{tenant}/templates/{key}",
+          "GET /tenants/{tenant}/template-updates",
+          "GET /tenants/{tenant}/template-updates/{groupId}/{template}",
           "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
           "GET /tenants/{tenant}/assessments/{id}",
           "GET /tenants/{tenant}/actions",
@@ -145,6 +148,7 @@ class ServiceAccessIT {
   @EJB private AssessmentGroupService groups;
   @EJB private AssessmentService assessments;
   @EJB private TemplateService templates;
+  @EJB private TemplateUpdateService updates;
   @EJB private ActionService actions;
   @EJB private BulkUpdateService workbooks;
   @EJB private ScoreService scores;
@@ -387,6 +391,20 @@ class ServiceAccessIT {
     calls.put(
         "POST /tenants/{tenant}/templates/{key}/versions",
         in(t -> templates.publish(t, world.templateKey(), template(world.templateKey()))));
+    calls.put("GET /tenants/{tenant}/template-updates", in(t -> updates.list(t)));
+    calls.put(
+        "GET /tenants/{tenant}/template-updates/{groupId}/{template}",
+        in(
+            t -> {
+              newVersion();
+              return updates.preview(t, world.groupId(), world.templateKey());
+            }));
+    calls.put(
+        "POST /tenants/{tenant}/template-updates/{groupId}/{template}/accept",
+        in(t -> updates.accept(t, world.groupId(), world.templateKey(), newVersion(), null)));
+    calls.put(
+        "POST /tenants/{tenant}/template-updates/{groupId}/{template}/defer",
+        in(t -> updates.defer(t, world.groupId(), world.templateKey(), newVersion(), null)));
     calls.put(
         "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
         in(t -> assessments.inGroup(t, world.groupId())));
@@ -593,6 +611,14 @@ class ServiceAccessIT {
             exportId,
             evidenceId,
             callers);
+  }
+
+  /**
+   * A new version of the world's template, so its group has an update to review and decide about:
+   * its version.
+   */
+  private String newVersion() {
+    return templates.publish(admin(), world.templateKey(), template(world.templateKey())).latest();
   }
 
   private TenantCaller admin() {

@@ -27,6 +27,7 @@ import io.regulus.api.score.ScoreResource;
 import io.regulus.api.security.AccessFilter;
 import io.regulus.api.security.AuthenticationFilter;
 import io.regulus.api.template.TemplateResource;
+import io.regulus.api.templateupdate.TemplateUpdateResource;
 import io.regulus.api.users.TenantUserResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -84,6 +85,7 @@ public class RegulusApi extends Application {
           AssessmentGroupResource.class,
           AssessmentResource.class,
           TemplateResource.class,
+          TemplateUpdateResource.class,
           ActionResource.class,
           ActivityResource.class,
           EvidenceResource.class,
