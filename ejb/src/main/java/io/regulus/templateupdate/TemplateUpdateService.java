@@ -16,6 +16,7 @@ import io.regulus.template.ActionRevisions;
 import io.regulus.template.ResolvedTemplate;
 import io.regulus.template.TemplateCatalog;
 import io.regulus.template.TemplateControl;
+import io.regulus.template.TemplateSummary;
 import io.regulus.tenancy.ActiveTenant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -59,10 +60,12 @@ public class TemplateUpdateService {
     ActiveTenant tenant = caller.tenant();
     List<TemplateUpdate> found = new ArrayList<>();
     Map<String, ResolvedTemplate> newest = new HashMap<>();
+    Map<String, String> titles = new HashMap<>();
+    catalog.available(tenant).forEach(template -> titles.put(template.key(), template.title()));
     for (TemplateUpdateRepository.Built built : updates.built(tenant)) {
       ResolvedTemplate target =
           newest.computeIfAbsent(built.template(), key -> catalog.resolve(tenant, key, null));
-      update(tenant, built, target).ifPresent(found::add);
+      update(tenant, built, target, titles.get(built.template())).ifPresent(found::add);
     }
     return found;
   }
@@ -204,7 +207,8 @@ public class TemplateUpdateService {
             tenant,
             new TemplateUpdateRepository.Built(
                 groupId, found.update().group(), template, found.update().assessments()),
-            found.target())
+            found.target(),
+            found.update().title())
         .orElseThrow();
   }
 
@@ -229,8 +233,9 @@ public class TemplateUpdateService {
                             + template
                             + "', so it has no update of it."));
     ResolvedTemplate target = catalog.resolve(tenant, template, null);
+    String title = catalog.find(tenant, template).map(TemplateSummary::title).orElse(template);
     TemplateUpdate update =
-        update(tenant, built, target)
+        update(tenant, built, target, title)
             .orElseThrow(
                 () ->
                     new DomainException(
@@ -247,7 +252,10 @@ public class TemplateUpdateService {
 
   /** The group's update to {@code target}, if any of its assessments is on another version. */
   private java.util.Optional<TemplateUpdate> update(
-      ActiveTenant tenant, TemplateUpdateRepository.Built built, ResolvedTemplate target) {
+      ActiveTenant tenant,
+      TemplateUpdateRepository.Built built,
+      ResolvedTemplate target,
+      String title) {
     boolean behind =
         built.members().stream()
             .anyMatch(
@@ -257,8 +265,6 @@ public class TemplateUpdateService {
     if (!behind) {
       return java.util.Optional.empty();
     }
-    String title =
-        catalog.find(tenant, built.template()).map(t -> t.title()).orElse(built.template());
     return java.util.Optional.of(
         new TemplateUpdate(
             built.groupId(),
