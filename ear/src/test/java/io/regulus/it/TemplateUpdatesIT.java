@@ -314,6 +314,130 @@ class TemplateUpdatesIT {
         .contentType(Api.PROBLEM);
   }
 
+  @Test
+  void aGlobalTemplatesNewVersionAndTheExtensionsOwnAreUpdatesOfAnExtensionsAssessment() {
+    String slug = Platform.tenant("tupdg", null);
+    String owner = KeycloakClient.token(KeycloakClient.createMember(slug, "admin"));
+    long group = Platform.createGroup(owner, slug, "FY2029");
+    String global = Api.unique("upd-global");
+    long templateId =
+        TestDatabase.count(
+            "INSERT INTO platform.template (template_key, title, regulation) VALUES (?, 'Global rules',"
+                + " 'Global rules of the test') RETURNING id",
+            global);
+    globalVersion(
+        templateId, "1", Map.of("G-1", "unique-user-ids", "G-2", "role-based-access-control"));
+    Map<String, Object> extension = new HashMap<>();
+    extension.put("key", global + "-ext");
+    extension.put("title", "Our additions");
+    extension.put("regulation", "Global rules of the test");
+    extension.put("extends", global);
+    extension.put("actions", List.of(action("ext-own", "Our own step", 7)));
+    extension.put("controls", List.of(control("E-1", "Ours", "ext-own")));
+    Api.as(owner).body(extension).post("/tenants/" + slug + "/templates").then().statusCode(201);
+    long assessment = Platform.createAssessment(owner, slug, group, "Global 2029", global + "-ext");
+    String updates = "/tenants/" + slug + "/template-updates";
+    assertThat(Api.as(owner).get(updates).then().statusCode(200).extract().jsonPath().getList("$"))
+        .isEmpty();
+
+    // the platform publishes version 2 of the global template: G-2 goes, G-3 comes
+    globalVersion(
+        templateId, "2", Map.of("G-1", "unique-user-ids", "G-3", "least-privilege-access"));
+    JsonPath list = Api.as(owner).get(updates).then().statusCode(200).extract().jsonPath();
+    assertThat(list.getString("[0].template")).isEqualTo(global + "-ext");
+    assertThat(list.getString("[0].from")).isEqualTo("1 + extension 1");
+    assertThat(list.getString("[0].to")).isEqualTo("2 + extension 1");
+    JsonPath preview =
+        Api.as(owner)
+            .get(updates + "/" + group + "/" + global + "-ext")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(preview.getList("diffs[0].diff.controls.id", String.class))
+        .containsExactly("G-3", "G-2");
+    assertThat(preview.getList("diffs[0].diff.actions.key", String.class))
+        .containsExactly("least-privilege-access", "role-based-access-control");
+    Api.as(owner)
+        .body(Map.of("toVersion", "2"))
+        .post(updates + "/" + group + "/" + global + "-ext/accept")
+        .then()
+        .statusCode(409);
+    Api.as(owner)
+        .body(Map.of("toVersion", "2", "toExtensionVersion", 1))
+        .post(updates + "/" + group + "/" + global + "-ext/accept")
+        .then()
+        .statusCode(200);
+    String tenantSchema = "tenant_" + slug.replace('-', '_');
+    assertThat(
+            TestDatabase.rows(
+                "SELECT control_id FROM "
+                    + tenantSchema
+                    + ".assessment_control WHERE assessment_id = "
+                    + assessment
+                    + " ORDER BY position"))
+        .containsExactly("G-1", "G-3", "E-1");
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM "
+                    + tenantSchema
+                    + ".action WHERE action_key ="
+                    + " 'least-privilege-access'"))
+        .isEqualTo(1);
+
+    // the extension's own new version is the next update
+    Api.as(owner)
+        .body(
+            Map.of(
+                "actions",
+                List.of(),
+                "controls",
+                List.of(
+                    control("E-1", "Ours", "ext-own"),
+                    control("E-2", "Ours too", "unique-user-ids"))))
+        .post("/tenants/" + slug + "/templates/" + global + "-ext/versions")
+        .then()
+        .statusCode(201);
+    assertThat(
+            Api.as(owner)
+                .get(updates)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("[0].to"))
+        .isEqualTo("2 + extension 2");
+  }
+
+  /**
+   * Publishes a global version as the platform does: controls mapped to one library action each.
+   */
+  private static void globalVersion(long templateId, String version, Map<String, String> controls) {
+    long versionId =
+        TestDatabase.count(
+            "INSERT INTO platform.template_version (template_id, version, published_at, content_sha256)"
+                + " VALUES (?, ?, clock_timestamp(), repeat('0', 64)) RETURNING id",
+            templateId,
+            version);
+    int position = 0;
+    for (Map.Entry<String, String> control : new java.util.TreeMap<>(controls).entrySet()) {
+      long controlId =
+          TestDatabase.count(
+              "INSERT INTO platform.template_control (version_id, control_id, family, title, description,"
+                  + " mandatory, nature, position) VALUES (?, ?, 'Global', ?, 'About it', true,"
+                  + " 'PREVENTATIVE', ?) RETURNING id",
+              versionId,
+              control.getKey(),
+              "Control " + control.getKey(),
+              position++);
+      TestDatabase.update(
+          "INSERT INTO platform.template_control_action (control_id, action_id)"
+              + " SELECT ?, id FROM platform.library_action WHERE action_key = ?",
+          controlId,
+          control.getValue());
+    }
+  }
+
   private static void pass(String key, String group, String notes) {
     long id = id(key, group);
     Platform.change(
