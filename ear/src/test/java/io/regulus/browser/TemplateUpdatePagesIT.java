@@ -29,6 +29,7 @@ class TemplateUpdatePagesIT {
 
   @BeforeAll
   static void world() {
+    Platform.awaitReady();
     tenant = Platform.tenant("tup", null);
     admin = KeycloakClient.createMember(tenant, "admin");
     reader = KeycloakClient.createMember(tenant, "reader");
@@ -91,7 +92,7 @@ class TemplateUpdatePagesIT {
     assertThat(ui.text("#control-changes-0 tr[data-key='S-2']")).contains("Removed");
     assertThat(ui.text("#action-changes-0 tr[data-key='keep-register']"))
         .contains(
-            "points 10 to 12", "title Keep a supplier register to Keep a supplier register online");
+            "points: 10 → 12", "title: Keep a supplier register → Keep a supplier register online");
     assertThat(ui.text("#action-changes-0 tr[data-key='rate-suppliers']"))
         .contains("New action worth 5 points");
     assertThat(ui.text("#tenant-effect")).contains("0 of 32 points", "0 of 35 points");
@@ -113,7 +114,7 @@ class TemplateUpdatePagesIT {
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#confirm-accept")));
     ui.screenshots("template-update-confirm");
     ui.clickToLoad("#confirm-yes");
-    assertThat(ui.text("#messages")).contains("accepted");
+    assertThat(ui.text("#messages")).contains("accepted", "the group's assessments");
     assertThat(ui.texts("#updates .update-row")).hasSize(1);
     assertThat(ui.text("#updates")).contains("FY2027").doesNotContain("FY2028");
     ui.accessibility("template-updates-decided").screenshots("template-updates-decided");

@@ -30,6 +30,7 @@ class TemplateUpdatesIT {
 
   @BeforeAll
   static void build() {
+    Platform.awaitReady();
     tenant = Platform.tenant("tupd", null);
     schema = "tenant_" + tenant.replace('-', '_');
     admin = KeycloakClient.token(KeycloakClient.createMember(tenant, "admin"));
