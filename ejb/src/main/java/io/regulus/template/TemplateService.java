@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -93,7 +94,7 @@ public class TemplateService {
                   + "' is none; GET /tenants/{tenant}/templates lists them"));
       extendsKey = null;
     }
-    Version checked = check(draft, violations, extendsKey, java.util.Map.of());
+    Version checked = check(draft, violations, extendsKey, Map.of());
     long id =
         ((Number)
                 em.createNativeQuery(
@@ -167,7 +168,7 @@ public class TemplateService {
       TemplateDraft draft,
       List<Violation> earlier,
       String extendsKey,
-      java.util.Map<String, ActionContent> owns) {
+      Map<String, ActionContent> owns) {
     Set<String> referenced = new LinkedHashSet<>();
     draft.actions().stream()
         .filter(java.util.Objects::nonNull)

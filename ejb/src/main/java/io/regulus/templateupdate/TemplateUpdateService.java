@@ -1,6 +1,7 @@
 package io.regulus.templateupdate;
 
 import io.regulus.access.Guarded;
+import io.regulus.access.Internal;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -80,7 +82,7 @@ public class TemplateUpdateService {
    * The same for a tenant another service has entered (a firm's push previewing a client's update):
    * nothing is written.
    */
-  @io.regulus.access.Internal("a caller that decided access to the tenant itself previews it")
+  @Internal("a caller that decided access to the tenant itself previews it")
   public UpdatePreview preview(ActiveTenant tenant, long groupId, String template) {
     Found found = find(tenant, groupId, template);
     Map<String, List<TemplateUpdate.Member>> byFrom = new LinkedHashMap<>();
@@ -251,7 +253,7 @@ public class TemplateUpdateService {
   }
 
   /** The group's update to {@code target}, if any of its assessments is on another version. */
-  private java.util.Optional<TemplateUpdate> update(
+  private Optional<TemplateUpdate> update(
       ActiveTenant tenant,
       TemplateUpdateRepository.Built built,
       ResolvedTemplate target,
@@ -263,9 +265,9 @@ public class TemplateUpdateService {
                     !member.version().equals(target.version())
                         || !Objects.equals(member.extensionVersion(), target.extensionVersion()));
     if (!behind) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new TemplateUpdate(
             built.groupId(),
             built.group(),
