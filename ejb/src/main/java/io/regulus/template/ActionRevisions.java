@@ -108,6 +108,10 @@ public class ActionRevisions {
   public List<Revised> apply(
       ActiveTenant tenant, ResolvedTemplate template, String who, String whoName) {
     binding.bind(em, tenant);
+    if (template.privateVersionId() != null && !newest(template.privateVersionId())) {
+      // an assessment built from an older version takes nothing: the catalogue only moves forward
+      return List.of();
+    }
     List<String> keys =
         new CatalogKeys(template).mapped(em).stream().filter(key -> !key.isEmpty()).toList();
     Map<String, ActionContent> before = catalogue(tenant, keys);
@@ -148,6 +152,18 @@ public class ActionRevisions {
       revised.add(new Revised(was, now));
     }
     return revised;
+  }
+
+  /** Whether the private version is its template's newest. */
+  private boolean newest(long versionId) {
+    return ((Number)
+                em.createNativeQuery(
+                        "SELECT count(*) FROM private_template_version v JOIN private_template_version n"
+                            + " ON n.template_id = v.template_id AND n.version > v.version WHERE v.id = ?1")
+                    .setParameter(1, versionId)
+                    .getSingleResult())
+            .longValue()
+        == 0;
   }
 
   /** The keys of the actions a resolved template's versions map. */
