@@ -124,6 +124,15 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 403, 403, 409);
     expect("POST /platform/template-imports/{id}/restart",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 409);
+    // template updates: every member reviews them, admins decide
+    expect("GET /tenants/{tenant}/template-updates",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/template-updates/{groupId}/{template}",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/template-updates/{groupId}/{template}/accept",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/template-updates/{groupId}/{template}/defer",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/assessment-groups/{id}/assessments",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("POST /tenants/{tenant}/assessment-groups/{id}/assessments",

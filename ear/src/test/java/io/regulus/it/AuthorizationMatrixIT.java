@@ -282,6 +282,23 @@ class AuthorizationMatrixIT {
         "POST /platform/template-imports/{id}/restart",
         (p, r) -> r.post("/platform/template-imports/" + imports[1] + "/restart").statusCode());
     row(
+        "GET /tenants/{tenant}/template-updates",
+        (p, r) -> r.get(tenant(p) + "/template-updates").statusCode());
+    row(
+        "GET /tenants/{tenant}/template-updates/{groupId}/{template}",
+        (p, r) -> {
+          newVersion();
+          return r.get(update(p)).statusCode();
+        });
+    row(
+        "POST /tenants/{tenant}/template-updates/{groupId}/{template}/accept",
+        (p, r) ->
+            r.body(Map.of("toVersion", newVersion())).post(update(p) + "/accept").statusCode());
+    row(
+        "POST /tenants/{tenant}/template-updates/{groupId}/{template}/defer",
+        (p, r) ->
+            r.body(Map.of("toVersion", newVersion())).post(update(p) + "/defer").statusCode());
+    row(
         "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
         (p, r) ->
             r.get(tenant(p) + "/assessment-groups/" + world.groupId() + "/assessments")
@@ -433,6 +450,27 @@ class AuthorizationMatrixIT {
       }
     }
     return tests.stream();
+  }
+
+  /** The world group's update of the matrix template. */
+  private static String update(Persona persona) {
+    return tenant(persona) + "/template-updates/" + world.groupId() + "/matrix-tmpl";
+  }
+
+  /**
+   * A new version of the matrix template, published by the admin, so the world's group has an
+   * update to review and decide about: its version.
+   */
+  private static String newVersion() {
+    java.util.List<String> versions =
+        Api.as(TOKENS.get(Persona.ADMIN))
+            .body(MatrixTemplates.version())
+            .post("/tenants/" + world.tenant() + "/templates/matrix-tmpl/versions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("versions");
+    return versions.get(versions.size() - 1);
   }
 
   private static String tenant(Persona persona) {

@@ -47,6 +47,7 @@ import io.regulus.template.imports.ImportStatus;
 import io.regulus.template.imports.TemplateExportService;
 import io.regulus.template.imports.TemplateImportRequest;
 import io.regulus.template.imports.TemplateImportService;
+import io.regulus.templateupdate.TemplateUpdateService;
 import io.regulus.tenancy.FirmSlug;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
@@ -105,6 +106,8 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/template-imports/{id}",
           "GET /tenants/{tenant}/templates/{key}/versions/{version}/export",
           "GET /tenants/{tenant}/templates/{key}",
+          "GET /tenants/{tenant}/template-updates",
+          "GET /tenants/{tenant}/template-updates/{groupId}/{template}",
           "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
           "GET /tenants/{tenant}/assessments/{id}",
           "GET /tenants/{tenant}/actions",
@@ -160,6 +163,7 @@ class ServiceAccessIT {
   @EJB private TemplateService templates;
   @EJB private TemplateImportService imports;
   @EJB private TemplateExportService exports;
+  @EJB private TemplateUpdateService updates;
   @EJB private ActionService actions;
   @EJB private BulkUpdateService workbooks;
   @EJB private ScoreService scores;
@@ -442,6 +446,20 @@ class ServiceAccessIT {
     calls.put(
         "POST /tenants/{tenant}/templates/{key}/versions",
         in(t -> templates.publish(t, world.templateKey(), template(world.templateKey()))));
+    calls.put("GET /tenants/{tenant}/template-updates", in(t -> updates.list(t)));
+    calls.put(
+        "GET /tenants/{tenant}/template-updates/{groupId}/{template}",
+        in(
+            t -> {
+              newVersion();
+              return updates.preview(t, world.groupId(), world.templateKey());
+            }));
+    calls.put(
+        "POST /tenants/{tenant}/template-updates/{groupId}/{template}/accept",
+        in(t -> updates.accept(t, world.groupId(), world.templateKey(), newVersion(), null)));
+    calls.put(
+        "POST /tenants/{tenant}/template-updates/{groupId}/{template}/defer",
+        in(t -> updates.defer(t, world.groupId(), world.templateKey(), newVersion(), null)));
     calls.put(
         "GET /tenants/{tenant}/assessment-groups/{id}/assessments",
         in(t -> assessments.inGroup(t, world.groupId())));
@@ -677,6 +695,14 @@ class ServiceAccessIT {
         throw new IOException(e);
       }
     }
+  }
+
+  /**
+   * A new version of the world's template, so its group has an update to review and decide about:
+   * its version.
+   */
+  private String newVersion() {
+    return templates.publish(admin(), world.templateKey(), template(world.templateKey())).latest();
   }
 
   private TenantCaller admin() {

@@ -621,7 +621,8 @@ class TemplateImportIT {
     assertThat(
             TestDatabase.count(
                 String.format(
-                    "SELECT count(*) FROM %s.private_template WHERE template_key = ?", schema()),
+                    "SELECT count(*) FROM tenant_%s.private_template WHERE template_key = ?",
+                    tenant.replace('-', '_')),
                 key))
         .as("template published")
         .isZero();

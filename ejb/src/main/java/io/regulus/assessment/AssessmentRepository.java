@@ -149,13 +149,38 @@ public class AssessmentRepository {
                     .setParameter(10, by)
                     .getSingleResult())
             .longValue();
+    snapshot(id, template);
+    return id;
+  }
+
+  /**
+   * Moves the assessment to another version of its template: its snapshot is replaced by the
+   * version's controls and mappings (and the library actions they need are copied in). The action
+   * instances are the caller's to bring in line.
+   */
+  public void moveTo(ActiveTenant tenant, long id, ResolvedTemplate template) {
+    binding.bind(em, tenant);
+    em.createNativeQuery(
+            "UPDATE assessment SET template_version = ?2, extension_version = CAST(?3 AS integer),"
+                + " regulation = ?4 WHERE id = ?1")
+        .setParameter(1, id)
+        .setParameter(2, template.version())
+        .setParameter(3, template.extensionVersion())
+        .setParameter(4, template.regulation())
+        .executeUpdate();
+    em.createNativeQuery("DELETE FROM assessment_control WHERE assessment_id = ?1")
+        .setParameter(1, id)
+        .executeUpdate();
+    snapshot(id, template);
+  }
+
+  private void snapshot(long id, ResolvedTemplate template) {
     if (template.globalVersionId() != null) {
       snapshotGlobal(id, template.globalVersionId());
     }
     if (template.privateVersionId() != null) {
       snapshotPrivate(id, template.privateVersionId(), template.extensionKey() != null);
     }
-    return id;
   }
 
   /**

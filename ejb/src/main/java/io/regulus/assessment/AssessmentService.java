@@ -12,6 +12,7 @@ import io.regulus.problem.Violation;
 import io.regulus.scoring.AssessmentScore;
 import io.regulus.scoring.ScoringRepository;
 import io.regulus.scoring.TenantScores;
+import io.regulus.template.ActionRevisions;
 import io.regulus.template.ResolvedTemplate;
 import io.regulus.template.TemplateCatalog;
 import io.regulus.tenancy.ActiveTenant;
@@ -36,6 +37,7 @@ public class AssessmentService {
   @Inject private AssessmentRepository assessments;
   @Inject private AssessmentGroupRepository groups;
   @Inject private TemplateCatalog templates;
+  @Inject private ActionRevisions revisions;
   @Inject private ActionInstances instances;
   @Inject private ScoringRepository scoring;
   @EJB private AssessmentGroupService newGroups;
@@ -133,6 +135,7 @@ public class AssessmentService {
                   + " version"));
     }
     long id = assessments.add(tenant, groupId, stripped, template, caller.id());
+    revisions.apply(tenant, template, caller.id(), caller.name());
     ActionInstances.Reconciled reconciled = instances.reconcile(tenant, caller.id());
     LOG.info(
         () ->

@@ -39,7 +39,8 @@ final class DraftCheck {
       int points,
       String category,
       String solution,
-      ManagedBy managedBy) {}
+      ManagedBy managedBy,
+      boolean revision) {}
 
   /** A control, checked; {@code position} keeps the draft's order. */
   record NewControl(
@@ -55,6 +56,7 @@ final class DraftCheck {
   record Checked(List<NewAction> actions, List<NewControl> controls) {}
 
   private final List<Violation> violations = new ArrayList<>();
+  private Map<String, ActionContent> owned = Map.of();
 
   private DraftCheck() {}
 
@@ -66,7 +68,21 @@ final class DraftCheck {
    */
   static Checked check(
       TemplateDraft draft, Set<String> knownActions, Set<String> reservedControls) {
-    return check(draft, List.of(), false, knownActions, reservedControls);
+    return check(draft, List.of(), false, knownActions, Map.of(), reservedControls);
+  }
+
+  /**
+   * Checks a new version of a template that owns {@code owned} (the tenant's actions it declared
+   * first, with their content in the catalogue): the version may write those again, changed, as
+   * long as the change keeps the action's instances as they are (per group or tenant-wide,
+   * customer- or provider-managed).
+   */
+  static Checked checkVersion(
+      TemplateDraft draft,
+      Set<String> knownActions,
+      Map<String, ActionContent> owned,
+      Set<String> reservedControls) {
+    return check(draft, List.of(), false, knownActions, owned, reservedControls);
   }
 
   /**
@@ -79,7 +95,7 @@ final class DraftCheck {
       List<Violation> earlier,
       Set<String> knownActions,
       Set<String> reservedControls) {
-    return check(draft, earlier, true, knownActions, reservedControls);
+    return check(draft, earlier, true, knownActions, Map.of(), reservedControls);
   }
 
   private static Checked check(
@@ -87,8 +103,10 @@ final class DraftCheck {
       List<Violation> earlier,
       boolean header,
       Set<String> knownActions,
+      Map<String, ActionContent> owned,
       Set<String> reservedControls) {
     DraftCheck check = new DraftCheck();
+    check.owned = owned;
     check.violations.addAll(earlier);
     if (header) {
       check.text("title", draft.title(), LINE_MAX, true);
@@ -118,7 +136,7 @@ final class DraftCheck {
             "an action key is lower-case words and digits joined by '-', at most "
                 + ACTION_KEY_MAX
                 + " characters, e.g. 'vendor-security-review'");
-      } else if (knownActions.contains(key)) {
+      } else if (knownActions.contains(key) && !owned.containsKey(key)) {
         fail(
             field,
             "'"
@@ -209,8 +227,13 @@ final class DraftCheck {
       String category = text(at + ".category", action.category(), 60, true);
       String solution = text(at + ".solution", action.solution(), 120, false);
       ActionType type = parse(ActionType.class, at + ".type", action.type(), null);
+      ActionContent was = action.key() == null ? null : owned.get(action.key());
       ManagedBy managedBy =
-          parse(ManagedBy.class, at + ".managedBy", action.managedBy(), ManagedBy.CUSTOMER);
+          parse(
+              ManagedBy.class,
+              at + ".managedBy",
+              action.managedBy(),
+              was == null ? ManagedBy.CUSTOMER : was.managedBy());
       if (action.points() != null && (action.points() < 1 || action.points() > 99)) {
         fail(
             at + ".points",
@@ -233,6 +256,27 @@ final class DraftCheck {
       }
       int points =
           action.points() != null ? action.points() : derivedPoints.getOrDefault(action.key(), 1);
+      if (was != null && type != null && type.perGroup() != was.type().perGroup()) {
+        fail(
+            at + ".type",
+            "'"
+                + action.key()
+                + "' is "
+                + was.type().name().toLowerCase(Locale.ROOT)
+                + ": a new version may change it to another type only if the action keeps one status"
+                + " per assessment group (operational, documentation) or one for the whole tenant"
+                + " (technical) as it has now; declare a new action under another key instead");
+      }
+      if (was != null && managedBy != null && managedBy != was.managedBy()) {
+        fail(
+            at + ".managedBy",
+            "'"
+                + action.key()
+                + "' is "
+                + was.managedBy().name().toLowerCase(Locale.ROOT)
+                + "-managed, and who manages an action decides how it counts and how many statuses"
+                + " it has: declare a new action under another key instead");
+      }
       actions.add(
           new NewAction(
               action.key(),
@@ -243,7 +287,8 @@ final class DraftCheck {
               points,
               category,
               solution,
-              managedBy));
+              managedBy,
+              was != null));
     }
     return new Checked(actions, controls);
   }

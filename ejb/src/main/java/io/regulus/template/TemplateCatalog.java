@@ -119,6 +119,61 @@ public class TemplateCatalog {
     };
   }
 
+  /**
+   * The controls of a resolved template, as an assessment built from it now would snapshot them:
+   * the global version's, then the private version's (an extension's after the template's own).
+   */
+  public List<TemplateControl> controls(ActiveTenant tenant, ResolvedTemplate template) {
+    binding.bind(em, tenant);
+    List<TemplateControl> controls = new ArrayList<>();
+    if (template.globalVersionId() != null) {
+      controls.addAll(
+          controls(
+              "SELECT c.control_id, c.family, c.title, c.description, c.mandatory, c.nature,"
+                  + " string_agg(a.action_key, ',' ORDER BY a.action_key)"
+                  + " FROM platform.template_control c"
+                  + " LEFT JOIN platform.template_control_action m ON m.control_id = c.id"
+                  + " LEFT JOIN platform.library_action a ON a.id = m.action_id"
+                  + " WHERE c.version_id = ?1 GROUP BY c.id ORDER BY c.position, c.control_id",
+              template.globalVersionId(),
+              false));
+    }
+    if (template.privateVersionId() != null) {
+      controls.addAll(
+          controls(
+              "SELECT c.control_id, c.family, c.title, c.description, c.mandatory, c.nature,"
+                  + " string_agg(a.action_key, ',' ORDER BY a.action_key)"
+                  + " FROM private_control c"
+                  + " LEFT JOIN private_control_action m ON m.control_id = c.id"
+                  + " LEFT JOIN action a ON a.id = m.action_id"
+                  + " WHERE c.version_id = ?1 GROUP BY c.id ORDER BY c.position, c.control_id",
+              template.privateVersionId(),
+              template.extensionKey() != null));
+    }
+    return controls;
+  }
+
+  private List<TemplateControl> controls(String sql, long versionId, boolean fromExtension) {
+    return ((List<?>) em.createNativeQuery(sql).setParameter(1, versionId).getResultList())
+        .stream().map(Object[].class::cast).map(row -> control(row, fromExtension)).toList();
+  }
+
+  /**
+   * A control from a row of id, family, title, description, mandatory, nature and its action keys
+   * joined by commas (keys never hold one).
+   */
+  public static TemplateControl control(Object[] row, boolean fromExtension) {
+    return new TemplateControl(
+        (String) row[0],
+        (String) row[1],
+        (String) row[2],
+        (String) row[3],
+        (Boolean) row[4],
+        (String) row[5],
+        fromExtension,
+        row[6] == null ? List.of() : List.of(((String) row[6]).split(",")));
+  }
+
   /** The control ids of a global template's latest version: an extension may not reuse them. */
   List<String> globalControlIds(String key) {
     return em

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -40,6 +41,7 @@ public class TemplateService {
 
   @Inject private TenantBinding binding;
   @Inject private TemplateCatalog catalog;
+  @Inject private ActionRevisions revisions;
 
   @Requires(Permission.READ_TENANT)
   public List<TemplateSummary> available(TenantCaller caller) {
@@ -92,7 +94,7 @@ public class TemplateService {
                   + "' is none; GET /tenants/{tenant}/templates lists them"));
       extendsKey = null;
     }
-    Version checked = check(draft, violations, extendsKey);
+    Version checked = check(draft, violations, extendsKey, Map.of());
     long id =
         ((Number)
                 em.createNativeQuery(
@@ -139,7 +141,11 @@ public class TemplateService {
                     .setParameter(1, id)
                     .getSingleResult())
             .intValue();
-    writeVersion(id, next, caller, check(draft, null, (String) found.get(0)[1]));
+    writeVersion(
+        id,
+        next,
+        caller,
+        check(draft, null, (String) found.get(0)[1], revisions.ownedBy(tenant, key)));
     LOG.info(
         () ->
             "tenant "
@@ -155,9 +161,14 @@ public class TemplateService {
   /**
    * Checks a version's content whole ({@link DraftCheck}) against the actions the library and the
    * tenant already have; a new template's header too when {@code earlier} (its key's and extended
-   * template's faults) is given, reported with the rest.
+   * template's faults) is given, reported with the rest. A new version may write again the actions
+   * its template {@code owns}.
    */
-  private Version check(TemplateDraft draft, List<Violation> earlier, String extendsKey) {
+  private Version check(
+      TemplateDraft draft,
+      List<Violation> earlier,
+      String extendsKey,
+      Map<String, ActionContent> owns) {
     Set<String> referenced = new LinkedHashSet<>();
     draft.actions().stream()
         .filter(java.util.Objects::nonNull)
@@ -173,7 +184,7 @@ public class TemplateService {
         extendsKey == null ? Set.of() : Set.copyOf(catalog.globalControlIds(extendsKey));
     DraftCheck.Checked checked =
         earlier == null
-            ? DraftCheck.check(draft, known, reserved)
+            ? DraftCheck.checkVersion(draft, known, owns, reserved)
             : DraftCheck.checkNew(draft, earlier, known, reserved);
     return new Version(checked, library);
   }
@@ -185,6 +196,9 @@ public class TemplateService {
     DraftCheck.Checked checked = content.checked();
     Set<String> library = content.library();
     for (DraftCheck.NewAction action : checked.actions()) {
+      if (action.revision()) {
+        continue;
+      }
       em.createNativeQuery(
               "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points, category,"
                   + " solution, testing_source, managed_by)"
@@ -211,6 +225,7 @@ public class TemplateService {
                     .setParameter(3, caller.id())
                     .getSingleResult())
             .longValue();
+    declare(versionId, checked.actions());
     JsonArrayBuilder controls = Json.createArrayBuilder();
     JsonArrayBuilder mappings = Json.createArrayBuilder();
     for (DraftCheck.NewControl control : checked.controls()) {
@@ -249,6 +264,29 @@ public class TemplateService {
         .setParameter(1, versionId)
         .setParameter(2, mappings.build().toString())
         .executeUpdate();
+  }
+
+  /**
+   * Records the content this version writes for each action it declares (new, or written again):
+   * the catalogue takes it when a group accepts the version ({@link ActionRevisions}).
+   */
+  private void declare(long versionId, List<DraftCheck.NewAction> actions) {
+    for (DraftCheck.NewAction action : actions) {
+      em.createNativeQuery(
+              "INSERT INTO private_version_action (version_id, action_id, title, description, how_to,"
+                  + " action_type, points, category, solution) SELECT ?1, a.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
+                  + " FROM action a WHERE a.action_key = ?2")
+          .setParameter(1, versionId)
+          .setParameter(2, action.key())
+          .setParameter(3, action.title())
+          .setParameter(4, action.description())
+          .setParameter(5, action.howTo())
+          .setParameter(6, action.type().name())
+          .setParameter(7, action.points())
+          .setParameter(8, action.category())
+          .setParameter(9, action.solution())
+          .executeUpdate();
+    }
   }
 
   /**

@@ -211,6 +211,62 @@ class DraftCheckTest {
     return new TemplateDraft("own", "Own", "Own rules", null, null, actions, controls);
   }
 
+  @Test
+  void aNewVersionMayWriteAgainOnlyTheActionsItsTemplateOwnsAndKeepsTheirInstances() {
+    ActionContent owned =
+        new ActionContent(
+            "own-a",
+            "Do own-a",
+            "Why",
+            null,
+            ActionType.OPERATIONAL,
+            5,
+            "Policy",
+            null,
+            ManagedBy.CUSTOMER);
+    java.util.Map<String, ActionContent> owns = java.util.Map.of("own-a", owned);
+    Set<String> known = Set.of("own-a", "mfa-for-administrators", "someone-elses");
+    DraftCheck.Checked checked =
+        DraftCheck.checkVersion(
+            draft(List.of(action("own-a", 8)), List.of(control("C-1", true, "detective", "own-a"))),
+            known,
+            owns,
+            Set.of());
+    assertThat(checked.actions())
+        .singleElement()
+        .satisfies(
+            action -> {
+              assertThat(action.revision()).isTrue();
+              assertThat(action.points()).isEqualTo(8);
+            });
+
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.checkVersion(
+                    draft(
+                        List.of(
+                            new TemplateDraft.Action(
+                                "own-a",
+                                "Do",
+                                "Why",
+                                null,
+                                "technical",
+                                5,
+                                "Policy",
+                                null,
+                                "provider"),
+                            action("someone-elses", 3)),
+                        List.of(control("C-1", true, "detective", "own-a", "someone-elses"))),
+                    known,
+                    owns,
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
+        .containsExactlyInAnyOrder("actions[0].type", "actions[0].managedBy", "actions[1].key");
+  }
+
   private static TemplateDraft.Action action(String key, Integer points) {
     return action(key, points, null);
   }

@@ -29,6 +29,7 @@ import io.regulus.api.security.AuthenticationFilter;
 import io.regulus.api.template.PlatformTemplateImportResource;
 import io.regulus.api.template.TemplateImportResource;
 import io.regulus.api.template.TemplateResource;
+import io.regulus.api.templateupdate.TemplateUpdateResource;
 import io.regulus.api.users.TenantUserResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -88,6 +89,7 @@ public class RegulusApi extends Application {
           TemplateResource.class,
           TemplateImportResource.class,
           PlatformTemplateImportResource.class,
+          TemplateUpdateResource.class,
           ActionResource.class,
           ActivityResource.class,
           EvidenceResource.class,
