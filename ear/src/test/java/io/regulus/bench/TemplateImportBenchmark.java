@@ -199,44 +199,30 @@ public final class TemplateImportBenchmark {
                 + table
                 + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
       }
-      List<Object[]> controls = select(db, String.format(CONTROLS, schema, key), 9);
-      List<Object[]> actions =
+      Rows controls = select(db, String.format(CONTROLS, schema, key));
+      Rows actions =
           select(
               db,
-              "SELECT DISTINCT a.id, a.action_key, a.origin, a.title, a.description, a.action_type,"
-                  + " a.points, a.category, a.testing_source FROM "
+              "SELECT DISTINCT a.* FROM "
                   + schema
                   + ".action a JOIN "
                   + schema
                   + ".private_control_action m ON m.action_id = a.id JOIN ("
                   + String.format(CONTROLS, schema, key)
-                  + ") c ON c.id = m.control_id",
-              9);
-      List<Object[]> mappings =
+                  + ") c ON c.id = m.control_id");
+      Rows mappings =
           select(
               db,
-              "SELECT m.control_id, m.action_id FROM "
+              "SELECT m.* FROM "
                   + schema
                   + ".private_control_action m JOIN ("
                   + String.format(CONTROLS, schema, key)
-                  + ") c ON c.id = m.control_id",
-              2);
+                  + ") c ON c.id = m.control_id");
       db.setAutoCommit(false);
       long began = System.nanoTime();
-      batch(
-          db,
-          "INSERT INTO bench_floor.action (id, action_key, origin, title, description, action_type,"
-              + " points, category, testing_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          actions);
-      batch(
-          db,
-          "INSERT INTO bench_floor.private_control (id, version_id, control_id, family, title,"
-              + " description, mandatory, nature, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          controls);
-      batch(
-          db,
-          "INSERT INTO bench_floor.private_control_action (control_id, action_id) VALUES (?, ?)",
-          mappings);
+      batch(db, "bench_floor.action", actions);
+      batch(db, "bench_floor.private_control", controls);
+      batch(db, "bench_floor.private_control_action", mappings);
       db.commit();
       long took = System.nanoTime() - began;
       db.setAutoCommit(true);
@@ -245,26 +231,44 @@ public final class TemplateImportBenchmark {
     }
   }
 
-  private static List<Object[]> select(Connection db, String sql, int columns) throws Exception {
+  /** Rows of a query with their column names. */
+  private record Rows(List<String> columns, List<Object[]> values) {}
+
+  private static Rows select(Connection db, String sql) throws Exception {
     List<Object[]> rows = new ArrayList<>();
+    List<String> columns = new ArrayList<>();
     try (Statement statement = db.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
+      int count = result.getMetaData().getColumnCount();
+      for (int c = 1; c <= count; c++) {
+        columns.add(result.getMetaData().getColumnName(c));
+      }
       while (result.next()) {
-        Object[] row = new Object[columns];
-        for (int c = 0; c < columns; c++) {
+        Object[] row = new Object[count];
+        for (int c = 0; c < count; c++) {
           row[c] = result.getObject(c + 1);
         }
         rows.add(row);
       }
     }
-    return rows;
+    return new Rows(columns, rows);
   }
 
-  private static void batch(Connection db, String sql, List<Object[]> rows) throws Exception {
+  /** The rows inserted into {@code table} by one JDBC batch. */
+  private static void batch(Connection db, String table, Rows rows) throws Exception {
+    String sql =
+        "INSERT INTO "
+            + table
+            + " ("
+            + String.join(", ", rows.columns())
+            + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(rows.columns().size(), "?"))
+            + ")";
     try (PreparedStatement insert = db.prepareStatement(sql)) {
-      for (Object[] row : rows) {
+      for (Object[] row : rows.values()) {
         for (int c = 0; c < row.length; c++) {
-          insert.setObject(c + 1, row[c]);
+          // as text of an unnamed type: PostgreSQL reads each by its column's type (jsonb too)
+          insert.setObject(c + 1, row[c], java.sql.Types.OTHER);
         }
         insert.addBatch();
       }

@@ -60,7 +60,7 @@ class TemplateImportPagesIT {
     new Select(ui.driver().findElement(By.id("format"))).selectByValue("OSCAL");
     ui.driver().findElement(By.id("file_input")).sendKeys(broken.toString());
     awaitStatus(ui, "INVALID");
-    ui.click(".import-row:first-child .show-problems");
+    ui.clickToLoad(".import-row:first-child .show-problems");
     ui.text("#problems");
     assertThat(ui.texts("#problems .problem-row")).isNotEmpty();
     assertThat(ui.consoleErrors())

@@ -98,9 +98,13 @@ public class TemplateImportPage implements Serializable {
     load();
   }
 
-  /** Shows (or hides) an import's problems. */
-  public void show(TemplateImport chosen) {
-    shown = chosen.id() == (shown == null ? -1 : shown) ? null : chosen.id();
+  /** The import whose problems the page shows (its {@code import} parameter), or null. */
+  public Long getShown() {
+    return shown;
+  }
+
+  public void setShown(Long shown) {
+    this.shown = shown;
   }
 
   public TemplateImport getShownImport() {
