@@ -233,25 +233,12 @@ public class TemplatePublication {
                 + " solution = EXCLUDED.solution, attributes = EXCLUDED.attributes")
         .setParameter(1, id)
         .executeUpdate();
-    em.createNativeQuery(
-            "INSERT INTO platform.template_control (version_id, control_id, family, title, description,"
-                + " mandatory, nature, position) SELECT ?2, c.id, c.family, c.title, c.description,"
-                + " c.mandatory, c.nature, i.seq FROM "
-                + STAGED_CONTROLS)
-        .setParameter(1, id)
-        .setParameter(2, versionId)
-        .executeUpdate();
-    em.createNativeQuery(
-            "INSERT INTO platform.template_control_action (control_id, action_id)"
-                + " SELECT DISTINCT tc.id, la.id FROM platform.template_import_item i"
-                + " CROSS JOIN LATERAL jsonb_array_elements_text(i.payload -> 'actionKeys') AS k(key)"
-                + " JOIN platform.template_control tc ON tc.version_id = ?2"
-                + " AND tc.control_id = i.payload ->> 'id'"
-                + " JOIN platform.library_action la ON la.action_key = k.key"
-                + " WHERE i.import_id = ?1 AND i.kind = 'CONTROL'")
-        .setParameter(1, id)
-        .setParameter(2, versionId)
-        .executeUpdate();
+    writeControls(
+        id,
+        versionId,
+        "platform.template_control",
+        "platform.template_control_action",
+        "platform.library_action");
     return label;
   }
 
@@ -326,25 +313,42 @@ public class TemplatePublication {
         .setParameter(1, id)
         .setParameter(2, versionId)
         .executeUpdate();
+    writeControls(id, versionId, "private_control", "private_control_action", "action");
+    return String.valueOf(version);
+  }
+
+  /**
+   * The staged controls of import {@code id} as version {@code versionId}'s rows of {@code
+   * controls}, and their mappings to {@code actions} in {@code mappings}: the same for the
+   * platform's library and a tenant's.
+   */
+  private void writeControls(
+      long id, long versionId, String controls, String mappings, String actions) {
     em.createNativeQuery(
-            "INSERT INTO private_control (version_id, control_id, family, title, description,"
-                + " mandatory, nature, position) SELECT ?2, c.id, c.family, c.title, c.description,"
-                + " c.mandatory, c.nature, i.seq FROM "
+            "INSERT INTO "
+                + controls
+                + " (version_id, control_id, family, title, description, mandatory, nature,"
+                + " position) SELECT ?2, c.id, c.family, c.title, c.description, c.mandatory,"
+                + " c.nature, i.seq FROM "
                 + STAGED_CONTROLS)
         .setParameter(1, id)
         .setParameter(2, versionId)
         .executeUpdate();
     em.createNativeQuery(
-            "INSERT INTO private_control_action (control_id, action_id)"
-                + " SELECT DISTINCT pc.id, a.id FROM platform.template_import_item i"
+            "INSERT INTO "
+                + mappings
+                + " (control_id, action_id) SELECT DISTINCT tc.id, a.id"
+                + " FROM platform.template_import_item i"
                 + " CROSS JOIN LATERAL jsonb_array_elements_text(i.payload -> 'actionKeys') AS k(key)"
-                + " JOIN private_control pc ON pc.version_id = ?2 AND pc.control_id = i.payload ->> 'id'"
-                + " JOIN action a ON a.action_key = k.key"
-                + " WHERE i.import_id = ?1 AND i.kind = 'CONTROL'")
+                + " JOIN "
+                + controls
+                + " tc ON tc.version_id = ?2 AND tc.control_id = i.payload ->> 'id'"
+                + " JOIN "
+                + actions
+                + " a ON a.action_key = k.key WHERE i.import_id = ?1 AND i.kind = 'CONTROL'")
         .setParameter(1, id)
         .setParameter(2, versionId)
         .executeUpdate();
-    return String.valueOf(version);
   }
 
   /** The staged actions (a) with the strongest classification points of their controls (d). */

@@ -98,7 +98,7 @@ class ComplianceWorkbookImportTest {
         new ImportOptions(
             "", false, "DETECTIVE", "OPERATIONAL", "Governance", "CUSTOMER", Map.of());
 
-    WorkbookSink sink = new WorkbookSink();
+    RecordingSink sink = new RecordingSink();
     new ComplianceWorkbookReader()
         .read(new java.io.ByteArrayInputStream(workbook(tabs)), options, sink);
 

@@ -69,7 +69,7 @@ class ComplianceWorkbookProblemsTest {
             List.of("Fine", "Operational", 5),
             List.of("Error", "Operational", FormulaError.NA)));
 
-    WorkbookSink sink = read(workbook(tabs));
+    RecordingSink sink = read(workbook(tabs));
 
     assertThat(sink.problems)
         .extracting(ImportProblem::where, ImportProblem::row, ImportProblem::column)
@@ -170,7 +170,7 @@ class ComplianceWorkbookProblemsTest {
             List.of("controlName", "controlTitle", "controlTitle", "controlActionTitle"),
             List.of("C1", "Title", "", "A;;B")));
 
-    WorkbookSink sink = read(workbook(tabs));
+    RecordingSink sink = read(workbook(tabs));
 
     assertThat(sink.problems)
         .extracting(
@@ -227,7 +227,7 @@ class ComplianceWorkbookProblemsTest {
     tabs.put("Template", List.of());
     tabs.put("Actions", List.of(ACTION_HEADER, List.of("A", "Technical", 3)));
 
-    WorkbookSink sink = read(workbook(tabs));
+    RecordingSink sink = read(workbook(tabs));
 
     assertThat(sink.problems)
         .extracting(
@@ -257,7 +257,7 @@ class ComplianceWorkbookProblemsTest {
     byte[] truncated = Arrays.copyOf(good, good.length / 2);
 
     for (byte[] bad : List.of(random, truncated, new byte[0], "title\r\nT\r\n".getBytes())) {
-      WorkbookSink sink = read(bad);
+      RecordingSink sink = read(bad);
 
       assertThat(sink.problems)
           .singleElement()
@@ -272,8 +272,8 @@ class ComplianceWorkbookProblemsTest {
     }
   }
 
-  static WorkbookSink read(byte[] workbook) throws IOException {
-    WorkbookSink sink = new WorkbookSink();
+  static RecordingSink read(byte[] workbook) throws IOException {
+    RecordingSink sink = new RecordingSink();
     new ComplianceWorkbookReader()
         .read(new ByteArrayInputStream(workbook), ImportOptions.DEFAULTS, sink);
     return sink;

@@ -24,7 +24,7 @@ class ComplianceWorkbookRoundTripTest {
     TemplateContent content = content();
 
     byte[] first = write(content);
-    WorkbookSink read = read(first);
+    RecordingSink read = read(first);
     byte[] second = write(read.content());
 
     assertThat(read.problems).isEmpty();
@@ -72,7 +72,7 @@ class ComplianceWorkbookRoundTripTest {
 
   @Test
   void whatIsReadBackIsTheVersionWritten() throws IOException {
-    WorkbookSink read = read(write(content()));
+    RecordingSink read = read(write(content()));
 
     TemplateHeader header = read.headers.get(0);
     assertThat(header.title()).isEqualTo("Cloud controls");
@@ -216,8 +216,8 @@ class ComplianceWorkbookRoundTripTest {
     return out.toByteArray();
   }
 
-  static WorkbookSink read(byte[] workbook) throws IOException {
-    WorkbookSink sink = new WorkbookSink();
+  static RecordingSink read(byte[] workbook) throws IOException {
+    RecordingSink sink = new RecordingSink();
     new ComplianceWorkbookReader()
         .read(new ByteArrayInputStream(workbook), ImportOptions.DEFAULTS, sink);
     return sink;

@@ -42,7 +42,7 @@ class ComplianceWorkbookSafetyTest {
     assertThat(bomb.length).isLessThan(12 << 20);
 
     long start = System.nanoTime();
-    WorkbookSink sink = ComplianceWorkbookProblemsTest.read(bomb);
+    RecordingSink sink = ComplianceWorkbookProblemsTest.read(bomb);
     System.out.printf(
         "a %d KB workbook unpacking to %d MB refused in %d ms%n",
         bomb.length >> 10, megabytes, (System.nanoTime() - start) / 1_000_000);
@@ -65,7 +65,7 @@ class ComplianceWorkbookSafetyTest {
     ComplianceWorkbookReader reader =
         new ComplianceWorkbookReader(new XlsxUpload.Limits(64L << 20, 64L << 20, 1L << 20));
 
-    WorkbookSink sink = new WorkbookSink();
+    RecordingSink sink = new RecordingSink();
     reader.read(new ByteArrayInputStream(workbook), ImportOptions.DEFAULTS, sink);
 
     assertThat(sink.problems)
@@ -110,7 +110,7 @@ class ComplianceWorkbookSafetyTest {
               replace(good, "[Content_Types].xml", xml -> doctype(xml, "Types", remote(url))));
 
       for (byte[] workbook : hostile) {
-        WorkbookSink sink = read(workbook);
+        RecordingSink sink = read(workbook);
 
         assertThat(sink.problems)
             .singleElement()
@@ -153,7 +153,7 @@ class ComplianceWorkbookSafetyTest {
         + xml.substring(start);
   }
 
-  private static WorkbookSink read(byte[] workbook) throws IOException {
+  private static RecordingSink read(byte[] workbook) throws IOException {
     return ComplianceWorkbookProblemsTest.read(workbook);
   }
 

@@ -7,19 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A sink keeping all an OSCAL reading gave, for the OSCAL tests. */
-final class OscalRecording implements TemplateSink {
+/** What an OSCAL reading gave, for the OSCAL tests. */
+final class OscalRecording extends RecordingSink {
 
   static final Path DATA = Path.of("../data/oscal");
-
-  final List<TemplateHeader> headers = new ArrayList<>();
-  final List<ExchangeAction> actions = new ArrayList<>();
-  final List<ExchangeControl> controls = new ArrayList<>();
-  final List<ImportProblem> problems = new ArrayList<>();
-  final List<ImportProblem> notices = new ArrayList<>();
 
   static OscalRecording read(String file, ImportOptions options) {
     try (InputStream in = Files.newInputStream(DATA.resolve(file))) {
@@ -45,44 +37,5 @@ final class OscalRecording implements TemplateSink {
     OscalRecording recording = new OscalRecording();
     new OscalCatalogReader().read(in, options, recording);
     return recording;
-  }
-
-  ExchangeControl control(String id) {
-    return controls.stream()
-        .filter(c -> c.id().equals(id))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no control " + id));
-  }
-
-  ExchangeAction action(String key) {
-    return actions.stream()
-        .filter(a -> a.key().equals(key))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no action " + key));
-  }
-
-  @Override
-  public void header(TemplateHeader header) {
-    headers.add(header);
-  }
-
-  @Override
-  public void action(ExchangeAction action) {
-    actions.add(action);
-  }
-
-  @Override
-  public void control(ExchangeControl control) {
-    controls.add(control);
-  }
-
-  @Override
-  public void problem(ImportProblem problem) {
-    problems.add(problem);
-  }
-
-  @Override
-  public void notice(ImportProblem notice) {
-    notices.add(notice);
   }
 }
