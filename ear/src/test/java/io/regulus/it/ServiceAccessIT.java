@@ -145,6 +145,9 @@ class ServiceAccessIT {
   @EJB private AssessmentGroupService groups;
   @EJB private AssessmentService assessments;
   @EJB private TemplateService templates;
+  @EJB private io.regulus.template.FirmTemplateService firmTemplates;
+  @EJB private io.regulus.template.imports.TemplateImportService imports;
+  @EJB private io.regulus.template.push.TemplatePushService pushes;
   @EJB private ActionService actions;
   @EJB private BulkUpdateService workbooks;
   @EJB private ScoreService scores;
@@ -171,6 +174,12 @@ class ServiceAccessIT {
       Map<Persona, Caller> callers) {}
 
   private static World world;
+
+  /** Firm F's template, an import of the firm's and a push of it to T (made by F's admin). */
+  private static String firmTemplate;
+
+  private static long firmImportId;
+  private static long pushId;
 
   /** One operation, as the endpoint that serves it would call it for the persona. */
   private interface Call {
@@ -366,6 +375,48 @@ class ServiceAccessIT {
 
     calls.put("GET /firms/{firm}/tenants", (p, c) -> administration.clients(c, world.firm()));
     calls.put("GET /firms/{firm}/portfolio", (p, c) -> portfolio.portfolio(c, world.firm()));
+    calls.put("GET /firms/{firm}/templates", (p, c) -> firmTemplates.templates(c, world.firm()));
+    calls.put(
+        "GET /firms/{firm}/templates/{key}",
+        (p, c) -> firmTemplates.template(c, world.firm(), firmTemplate));
+    calls.put(
+        "POST /firms/{firm}/templates",
+        (p, c) -> firmTemplates.create(c, world.firm(), template(unique("svc-firm"))));
+    calls.put(
+        "POST /firms/{firm}/templates/{key}/versions",
+        (p, c) -> firmTemplates.publish(c, world.firm(), firmTemplate, template(firmTemplate)));
+    calls.put(
+        "POST /firms/{firm}/template-imports",
+        (p, c) -> imports.importFirm(c, world.firm(), importRequest(), importFile()));
+    calls.put("GET /firms/{firm}/template-imports", (p, c) -> imports.firmImports(c, world.firm()));
+    calls.put(
+        "GET /firms/{firm}/template-imports/{id}",
+        (p, c) -> imports.firmImport(c, world.firm(), firmImportId));
+    calls.put(
+        "POST /firms/{firm}/template-imports/{id}/stop",
+        (p, c) -> imports.stopFirm(c, world.firm(), 0));
+    calls.put(
+        "POST /firms/{firm}/template-imports/{id}/restart",
+        (p, c) -> imports.restartFirm(c, world.firm(), 0));
+    calls.put(
+        "POST /firms/{firm}/template-pushes/preview",
+        (p, c) -> pushes.preview(c, world.firm(), firmTemplate, List.of()));
+    calls.put(
+        "POST /firms/{firm}/template-pushes",
+        (p, c) ->
+            pushes.push(
+                c,
+                world.firm(),
+                admitted("POST /firms/{firm}/template-pushes", p)
+                    ? freshFirmTemplate()
+                    : firmTemplate,
+                List.of(world.tenant().value())));
+    calls.put("GET /firms/{firm}/template-pushes", (p, c) -> pushes.pushes(c, world.firm()));
+    calls.put(
+        "GET /firms/{firm}/template-pushes/{id}", (p, c) -> pushes.get(c, world.firm(), pushId));
+    calls.put(
+        "POST /firms/{firm}/template-pushes/{id}/retry",
+        (p, c) -> pushes.retry(c, world.firm(), pushId));
     calls.put(
         "GET /firms/{firm}/tenants/{slug}",
         (p, c) -> administration.client(c, world.firm(), world.tenant()));
@@ -593,6 +644,30 @@ class ServiceAccessIT {
             exportId,
             evidenceId,
             callers);
+    Caller firmAdmin = callers.get(Persona.FIRM_ADMIN);
+    firmTemplate = freshFirmTemplate();
+    firmImportId = imports.importFirm(firmAdmin, firm, importRequest(), importFile()).id();
+    pushId = pushes.push(firmAdmin, firm, firmTemplate, List.of(tenant.value())).id();
+  }
+
+  /** A new template of firm F, by its admin, for a call that pushes it. */
+  private String freshFirmTemplate() {
+    String key = unique("svc-firm");
+    firmTemplates.create(world.callers().get(Persona.FIRM_ADMIN), world.firm(), template(key));
+    return key;
+  }
+
+  private static io.regulus.template.imports.TemplateImportRequest importRequest() {
+    return new io.regulus.template.imports.TemplateImportRequest(
+        unique("svc-import"),
+        null,
+        io.regulus.template.exchange.TemplateFormat.EXCEL,
+        "matrix.xlsx",
+        null);
+  }
+
+  private static java.io.InputStream importFile() {
+    return new java.io.ByteArrayInputStream(new byte[] {1, 2, 3});
   }
 
   private TenantCaller admin() {
