@@ -27,6 +27,7 @@ class TemplatePushPagesIT {
 
   @BeforeAll
   static void build() {
+    Platform.awaitReady();
     firm = Platform.firm("uipush");
     existing = Platform.tenant("ui-push-has", firm);
     fresh = Platform.tenant("ui-push-new", firm);

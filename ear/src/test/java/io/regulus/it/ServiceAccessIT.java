@@ -124,7 +124,9 @@ class ServiceAccessIT {
             .addClasses(ServiceAccessIT.class, AccessMatrix.class)
             .addAsLibrary(
                 module(ear, "tenant-config.jar", "io/regulus/tenancy/PlatformStartup.class"))
-            .addAsLibrary(module(ear, "ejb.jar", "io/regulus/administration/DemoTenants.class"));
+            .addAsLibrary(module(ear, "ejb.jar", "io/regulus/administration/DemoTenants.class"))
+            // the jobs the template services start (imports, pushes) and their artifacts
+            .addAsLibrary(new File(ear, "batch.jar"));
     for (File library : new File(ear, "lib").listFiles()) {
       war.addAsLibrary(library);
     }

@@ -337,7 +337,7 @@ public class TemplatePushService {
   /** A push whose job ended without its listener (the server stopped under it) is FAILED. */
   private TemplatePush reconciled(TemplatePush push) {
     if (push.status().equals("RUNNING")) {
-      String status = pushes.executionId(push.id()).map(jobs::status).orElse("FAILED");
+      String status = pushes.executionId(push.id()).map(jobs::status).orElse("STARTING");
       if (status.equals("FAILED") || status.equals("STOPPED") || status.equals("ABANDONED")) {
         pushes.interrupted(push.id());
         return pushes.find(push.id()).orElseThrow();
