@@ -389,7 +389,8 @@ class ServiceAccessIT {
         (p, c) -> firmTemplates.publish(c, world.firm(), firmTemplate, template(firmTemplate)));
     calls.put(
         "POST /firms/{firm}/template-imports",
-        (p, c) -> imports.importFirm(c, world.firm(), importRequest(), importFile()));
+        (p, c) ->
+            startingAJob(() -> imports.importFirm(c, world.firm(), importRequest(), importFile())));
     calls.put("GET /firms/{firm}/template-imports", (p, c) -> imports.firmImports(c, world.firm()));
     calls.put(
         "GET /firms/{firm}/template-imports/{id}",
@@ -406,13 +407,15 @@ class ServiceAccessIT {
     calls.put(
         "POST /firms/{firm}/template-pushes",
         (p, c) ->
-            pushes.push(
-                c,
-                world.firm(),
-                admitted("POST /firms/{firm}/template-pushes", p)
-                    ? freshFirmTemplate()
-                    : firmTemplate,
-                List.of(world.tenant().value())));
+            startingAJob(
+                () ->
+                    pushes.push(
+                        c,
+                        world.firm(),
+                        admitted("POST /firms/{firm}/template-pushes", p)
+                            ? freshFirmTemplate()
+                            : firmTemplate,
+                        List.of(world.tenant().value()))));
     calls.put("GET /firms/{firm}/template-pushes", (p, c) -> pushes.pushes(c, world.firm()));
     calls.put(
         "GET /firms/{firm}/template-pushes/{id}", (p, c) -> pushes.get(c, world.firm(), pushId));
@@ -594,7 +597,7 @@ class ServiceAccessIT {
         : AccessMatrix.expected(endpoint, persona) < 300;
   }
 
-  private synchronized void buildWorld() throws IOException {
+  private synchronized void buildWorld() throws Exception {
     if (world != null) {
       return;
     }
@@ -648,8 +651,35 @@ class ServiceAccessIT {
             callers);
     Caller firmAdmin = callers.get(Persona.FIRM_ADMIN);
     firmTemplate = freshFirmTemplate();
-    firmImportId = imports.importFirm(firmAdmin, firm, importRequest(), importFile()).id();
-    pushId = pushes.push(firmAdmin, firm, firmTemplate, List.of(tenant.value())).id();
+    startingAJob(() -> imports.importFirm(firmAdmin, firm, importRequest(), importFile()));
+    firmImportId = imports.firmImports(firmAdmin, firm).get(0).id();
+    startingAJob(() -> pushes.push(firmAdmin, firm, firmTemplate, List.of(tenant.value())));
+    pushId = pushes.pushes(firmAdmin, firm).get(0).id();
+  }
+
+  /** An operation that starts a Jakarta Batch job. */
+  private interface JobStart {
+    Object run() throws Exception;
+  }
+
+  /**
+   * Runs an operation that starts a job. Liberty starts jobs for signed-in callers only (its batch
+   * roles, server.xml), and this test's requests are not signed in: the operation records what it
+   * starts, then Liberty refuses the start. That refusal means the domain admitted the caller and
+   * the operation ran to the job's start; the jobs themselves run in TemplatePushIT and
+   * TemplateImportIT, over HTTP.
+   */
+  private static void startingAJob(JobStart start) throws Exception {
+    try {
+      start.run();
+    } catch (jakarta.ejb.EJBException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof jakarta.batch.operations.JobSecurityException) {
+          return;
+        }
+      }
+      throw e;
+    }
   }
 
   /** A new template of firm F, by its admin, for a call that pushes it. */

@@ -200,6 +200,8 @@ class TemplatePushIT {
 
     // the operator resumes the client; the retry delivers to it alone
     List<String> finishedBefore = finishedAt(pushId, suspended);
+    long firstRun = executionOf(pushId);
+    assertThat(partitionsRun(firstRun)).isEqualTo(CLIENTS);
     Api.as(Platform.operator())
         .post("/platform/tenants/" + suspended + "/resume")
         .then()
@@ -213,6 +215,10 @@ class TemplatePushIT {
     assertThat(retried.getInt("done")).isEqualTo(CLIENTS);
     assertThat(outcome(retried, suspended).get("outcome")).isEqualTo("DONE");
     assertThat(finishedAt(pushId, suspended)).isEqualTo(finishedBefore);
+    // Jakarta Batch's own record: the retry's execution ran one partition, the failed client's
+    long retryRun = executionOf(pushId);
+    assertThat(retryRun).isNotEqualTo(firstRun);
+    assertThat(partitionsRun(retryRun)).isEqualTo(1);
     assertThat(grants(key, suspended)).isEqualTo(1);
     assertThat(latest(suspended, key)).isEqualTo("2");
     // a retry of a finished push is refused
@@ -270,6 +276,18 @@ class TemplatePushIT {
             + " AND t.slug <> '"
             + except
             + "' ORDER BY t.slug");
+  }
+
+  private static long executionOf(long push) {
+    return TestDatabase.count("SELECT execution_id FROM platform.template_push WHERE id = ?", push);
+  }
+
+  /** The partitions a job execution ran, from Liberty's job repository. */
+  private static long partitionsRun(long execution) {
+    return TestDatabase.count(
+        "SELECT count(*) FROM platform.batch_stepthreadexecution"
+            + " WHERE fk_jobexecid = ? AND stepname = 'deliver' AND partnum >= 0",
+        execution);
   }
 
   private static long grants(String key, String tenant) {

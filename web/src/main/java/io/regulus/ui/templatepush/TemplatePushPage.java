@@ -56,7 +56,13 @@ public class TemplatePushPage implements Serializable {
     List<Tenant> all = administration.clients(workspace.user(), slug);
     clientOptions =
         all.stream()
-            .map(t -> new SelectItem(t.slug().value(), t.displayName() + " (" + t.slug() + ")"))
+            .map(
+                t ->
+                    new SelectItem(
+                        t.slug().value(),
+                        t.displayName().equals(t.slug().value())
+                            ? t.displayName()
+                            : t.displayName() + " (" + t.slug() + ")"))
             .toList();
     clients = new ArrayList<>(all.stream().map(t -> t.slug().value()).toList());
     readPushes();
@@ -126,6 +132,15 @@ public class TemplatePushPage implements Serializable {
             score.ratio() * 100,
             score.achieved(),
             score.possible());
+  }
+
+  /** A moment as the page shows it, in UTC to the second; empty when there is none. */
+  public String when(java.time.Instant moment) {
+    return moment == null
+        ? ""
+        : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(moment);
   }
 
   public String getFirm() {
