@@ -239,6 +239,102 @@ class TemplatePushIT {
         .getLong("id");
   }
 
+  @Test
+  void aFirmExtensionIsFlattenedOntoTheGlobalTemplatesLatestControls() {
+    String key = Api.unique("gdpr-firm");
+    String globalControl =
+        TestDatabase.rows(
+                "SELECT c.control_id FROM platform.template_control c WHERE c.version_id = ("
+                    + "SELECT v.id FROM platform.template_version v JOIN platform.template t"
+                    + " ON t.id = v.template_id WHERE t.template_key = 'gdpr'"
+                    + " ORDER BY v.published_at DESC, v.id DESC LIMIT 1) ORDER BY c.position LIMIT 1")
+            .get(0);
+    long globalControls =
+        TestDatabase.count(
+            "SELECT count(*) FROM platform.template_control c WHERE c.version_id = ("
+                + "SELECT v.id FROM platform.template_version v JOIN platform.template t"
+                + " ON t.id = v.template_id WHERE t.template_key = 'gdpr'"
+                + " ORDER BY v.published_at DESC, v.id DESC LIMIT 1)");
+    Map<String, Object> reusing = new java.util.HashMap<>(template(key));
+    reusing.put("extends", "gdpr");
+    reusing.put("controls", List.of(control(globalControl, key + "-register")));
+    // the global template's control ids are its own
+    Api.as(admin)
+        .body(reusing)
+        .post("/firms/" + firm + "/templates")
+        .then()
+        .statusCode(422)
+        .contentType(Api.PROBLEM)
+        .body("errors.field", org.hamcrest.Matchers.hasItem("controls[0].id"));
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM platform.template WHERE template_key = ?", key))
+        .isZero();
+
+    Map<String, Object> extension = new java.util.HashMap<>(template(key));
+    extension.put("extends", "gdpr");
+    Api.as(admin)
+        .body(extension)
+        .post("/firms/" + firm + "/templates")
+        .then()
+        .statusCode(201)
+        .body("extendsKey", org.hamcrest.Matchers.equalTo("gdpr"));
+    String client = clients.get(CLIENTS - 1);
+    assertThat(awaitEnd(push(key, List.of(client))).getString("status")).isEqualTo("DONE");
+    long group = Platform.createGroup(admin, client, Api.unique("ext"));
+    long built = Platform.createAssessment(admin, client, group, "GDPR the firm's way", key);
+    List<String> ids =
+        Api.as(admin)
+            .get("/tenants/" + client + "/assessments/" + built)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("controls.id");
+    // one self-contained version: the global template's latest controls, then the firm's
+    assertThat(ids).hasSize((int) globalControls + 1);
+    assertThat(ids.get(0)).isEqualTo(globalControl);
+    assertThat(ids.get(ids.size() - 1)).isEqualTo("P-1");
+  }
+
+  @Test
+  void anotherFirmsAdminReachesNeitherTheTemplatesNorThePushes() {
+    String key = Api.unique("private-playbook");
+    Api.as(admin).body(template(key)).post("/firms/" + firm + "/templates").then().statusCode(201);
+    long pushId = push(key, List.of(clients.get(1)));
+    String otherFirm = Platform.firm("push-rival");
+    String rival =
+        KeycloakClient.token(
+            KeycloakClient.createUser("pushrival", "/firms/" + otherFirm + "/admin"));
+    for (String path :
+        List.of(
+            "/templates", "/templates/" + key, "/template-pushes", "/template-pushes/" + pushId)) {
+      Api.as(rival).get("/firms/" + firm + path).then().statusCode(403);
+    }
+    // under its own firm, the other firm's template and push are not found
+    Api.as(rival).get("/firms/" + otherFirm + "/templates/" + key).then().statusCode(404);
+    Api.as(rival).get("/firms/" + otherFirm + "/template-pushes/" + pushId).then().statusCode(404);
+    Api.as(rival)
+        .body(Map.of("template", key))
+        .post("/firms/" + otherFirm + "/template-pushes")
+        .then()
+        .statusCode(404);
+    // nor can it push its own template to this firm's client
+    String own = Api.unique("rival-playbook");
+    Api.as(rival)
+        .body(template(own))
+        .post("/firms/" + otherFirm + "/templates")
+        .then()
+        .statusCode(201);
+    Api.as(rival)
+        .body(Map.of("template", own, "clients", List.of(clients.get(1))))
+        .post("/firms/" + otherFirm + "/template-pushes")
+        .then()
+        .statusCode(422)
+        .body("detail", org.hamcrest.Matchers.containsString("'" + clients.get(1) + "'"));
+    assertThat(grants(own, clients.get(1))).isZero();
+  }
+
   private static JsonPath awaitEnd(long push) {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
     while (true) {
