@@ -106,6 +106,15 @@ class TemplatePushPagesIT {
         .contains("suspended");
     ui.screenshots("template-push-failed").accessibility("template-push-failed");
 
+    // the new client finds the firm's template in its library, marked as the firm's
+    ui.open("/app/templates.xhtml?tenant=" + fresh);
+    String row = "#library tr.template-row:has([data-key='" + key + "'])";
+    assertThat(ui.text(row)).contains("From your firm");
+    assertThat(ui.text(row + " .template-versions")).isEqualTo("1, 2");
+    assertThat(ui.present("#own [data-key='" + key + "']")).isFalse();
+    ui.open("/app/template-push.xhtml?firm=" + firm);
+    ui.click("tr.push-row:has([data-push]) .push-show");
+
     Api.as(Platform.operator())
         .post("/platform/tenants/" + suspended + "/resume")
         .then()
