@@ -84,6 +84,38 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 201, 403, 403);
     expect("GET /firms/{firm}/portfolio",
         403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    // a firm's templates and their pushes: its admins write, every member of the firm reads
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("GET /firms/{firm}/templates",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    expect("GET /firms/{firm}/templates/{key}",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    expect("POST /firms/{firm}/templates",
+        403, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("POST /firms/{firm}/templates/{key}/versions",
+        403, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("POST /firms/{firm}/template-imports",
+        403, 403, 403, 403, 403, 403, 403, 202, 403, 403);
+    expect("GET /firms/{firm}/template-imports",
+        403, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("GET /firms/{firm}/template-imports/{id}",
+        403, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    // no such import: the admin is let through and told so
+    expect("POST /firms/{firm}/template-imports/{id}/stop",
+        403, 403, 403, 403, 403, 403, 403, 404, 403, 403);
+    expect("POST /firms/{firm}/template-imports/{id}/restart",
+        403, 403, 403, 403, 403, 403, 403, 404, 403, 403);
+    expect("POST /firms/{firm}/template-pushes/preview",
+        403, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("POST /firms/{firm}/template-pushes",
+        403, 403, 403, 403, 403, 403, 403, 202, 403, 403);
+    expect("GET /firms/{firm}/template-pushes",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    expect("GET /firms/{firm}/template-pushes/{id}",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    // the world's push did not fail: only a failed push is retried
+    expect("POST /firms/{firm}/template-pushes/{id}/retry",
+        403, 403, 403, 403, 403, 403, 403, 409, 403, 403);
     // a tenant
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
     expect("GET /tenants/{tenant}/assessment-groups",

@@ -40,6 +40,12 @@ class AuthorizationMatrixIT {
       String adminId) {}
 
   private static World world;
+
+  /** Firm F's template, an import of the firm's and a push of it to T (made by F's admin). */
+  private static String firmTemplate;
+
+  private static long firmImportId;
+  private static long pushId;
   private static final Map<Persona, String> TOKENS = new EnumMap<>(Persona.class);
   private static final Map<String, Row> ROWS = new LinkedHashMap<>();
 
@@ -132,6 +138,48 @@ class AuthorizationMatrixIT {
       TemplateImports.sleep(100);
     }
     throw new IllegalStateException("import " + id + " did not finish");
+    String firmAdmin = TOKENS.get(Persona.FIRM_ADMIN);
+    firmTemplate = freshFirmTemplate(Persona.FIRM_ADMIN);
+    firmImportId =
+        Api.as(firmAdmin)
+            .contentType("application/octet-stream")
+            .queryParam("key", Api.unique("matrix-import"))
+            .queryParam("format", "excel")
+            .body(new byte[] {1, 2, 3})
+            .post("/firms/" + firm + "/template-imports")
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    pushId =
+        Api.as(firmAdmin)
+            .body(Map.of("template", firmTemplate, "clients", List.of(tenant)))
+            .post("/firms/" + firm + "/template-pushes")
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    defineRows();
+  }
+
+  /** A new firm template of F for a call that pushes it (only F's admin gets that far). */
+  private static String freshFirmTemplate(Persona persona) {
+    if (persona != Persona.FIRM_ADMIN) {
+      return firmTemplate;
+    }
+    String key = Api.unique("matrix-firm");
+    Api.as(TOKENS.get(Persona.FIRM_ADMIN))
+        .body(MatrixTemplates.template(key))
+        .post("/firms/" + world().firm() + "/templates")
+        .then()
+        .statusCode(201);
+    return key;
+  }
+
+  private static World world() {
+    return world;
   }
 
   private static void defineRows() {
@@ -198,6 +246,65 @@ class AuthorizationMatrixIT {
     row(
         "GET /firms/{firm}/portfolio",
         (p, r) -> r.get("/firms/" + world.firm() + "/portfolio").statusCode());
+    String firmPath = "/firms/" + world.firm();
+    row("GET /firms/{firm}/templates", (p, r) -> r.get(firmPath + "/templates").statusCode());
+    row(
+        "GET /firms/{firm}/templates/{key}",
+        (p, r) -> r.get(firmPath + "/templates/" + firmTemplate).statusCode());
+    row(
+        "POST /firms/{firm}/templates",
+        (p, r) ->
+            r.body(MatrixTemplates.template(Api.unique("matrix-firm")))
+                .post(firmPath + "/templates")
+                .statusCode());
+    row(
+        "POST /firms/{firm}/templates/{key}/versions",
+        (p, r) ->
+            r.body(MatrixTemplates.version())
+                .post(firmPath + "/templates/" + firmTemplate + "/versions")
+                .statusCode());
+    row(
+        "POST /firms/{firm}/template-imports",
+        (p, r) ->
+            r.contentType("application/octet-stream")
+                .queryParam("key", Api.unique("matrix-import"))
+                .queryParam("format", "excel")
+                .body(new byte[] {1, 2, 3})
+                .post(firmPath + "/template-imports")
+                .statusCode());
+    row(
+        "GET /firms/{firm}/template-imports",
+        (p, r) -> r.get(firmPath + "/template-imports").statusCode());
+    row(
+        "GET /firms/{firm}/template-imports/{id}",
+        (p, r) -> r.get(firmPath + "/template-imports/" + firmImportId).statusCode());
+    row(
+        "POST /firms/{firm}/template-imports/{id}/stop",
+        (p, r) -> r.post(firmPath + "/template-imports/0/stop").statusCode());
+    row(
+        "POST /firms/{firm}/template-imports/{id}/restart",
+        (p, r) -> r.post(firmPath + "/template-imports/0/restart").statusCode());
+    row(
+        "POST /firms/{firm}/template-pushes/preview",
+        (p, r) ->
+            r.body(Map.of("template", firmTemplate))
+                .post(firmPath + "/template-pushes/preview")
+                .statusCode());
+    row(
+        "POST /firms/{firm}/template-pushes",
+        (p, r) ->
+            r.body(Map.of("template", freshFirmTemplate(p), "clients", List.of(world.tenant())))
+                .post(firmPath + "/template-pushes")
+                .statusCode());
+    row(
+        "GET /firms/{firm}/template-pushes",
+        (p, r) -> r.get(firmPath + "/template-pushes").statusCode());
+    row(
+        "GET /firms/{firm}/template-pushes/{id}",
+        (p, r) -> r.get(firmPath + "/template-pushes/" + pushId).statusCode());
+    row(
+        "POST /firms/{firm}/template-pushes/{id}/retry",
+        (p, r) -> r.post(firmPath + "/template-pushes/" + pushId + "/retry").statusCode());
     row(
         "GET /firms/{firm}/tenants/{slug}",
         (p, r) -> r.get("/firms/" + world.firm() + "/tenants/" + world.tenant()).statusCode());

@@ -138,9 +138,8 @@ class ServiceAccessIT {
             .addAsLibrary(
                 module(ear, "tenant-config.jar", "io/regulus/tenancy/PlatformStartup.class"))
             .addAsLibrary(module(ear, "ejb.jar", "io/regulus/administration/DemoTenants.class"))
-            // the job port's implementation and the job XML: the imports start jobs
-            .addAsLibrary(
-                ShrinkWrap.createFromZipFile(JavaArchive.class, new File(ear, "batch.jar")));
+            // the jobs the template services start (imports, pushes) and their artifacts
+            .addAsLibrary(new File(ear, "batch.jar"));
     for (File library : new File(ear, "lib").listFiles()) {
       war.addAsLibrary(library);
     }
@@ -164,6 +163,8 @@ class ServiceAccessIT {
   @EJB private TemplateImportService imports;
   @EJB private TemplateExportService exports;
   @EJB private TemplateUpdateService updates;
+  @EJB private io.regulus.template.FirmTemplateService firmTemplates;
+  @EJB private io.regulus.template.push.TemplatePushService pushes;
   @EJB private ActionService actions;
   @EJB private BulkUpdateService workbooks;
   @EJB private ScoreService scores;
@@ -192,6 +193,12 @@ class ServiceAccessIT {
       Map<Persona, Caller> callers) {}
 
   private static World world;
+
+  /** Firm F's template, an import of the firm's and a push of it to T (made by F's admin). */
+  private static String firmTemplate;
+
+  private static long firmImportId;
+  private static long pushId;
 
   /** One operation, as the endpoint that serves it would call it for the persona. */
   private interface Call {
@@ -387,6 +394,51 @@ class ServiceAccessIT {
 
     calls.put("GET /firms/{firm}/tenants", (p, c) -> administration.clients(c, world.firm()));
     calls.put("GET /firms/{firm}/portfolio", (p, c) -> portfolio.portfolio(c, world.firm()));
+    calls.put("GET /firms/{firm}/templates", (p, c) -> firmTemplates.templates(c, world.firm()));
+    calls.put(
+        "GET /firms/{firm}/templates/{key}",
+        (p, c) -> firmTemplates.template(c, world.firm(), firmTemplate));
+    calls.put(
+        "POST /firms/{firm}/templates",
+        (p, c) -> firmTemplates.create(c, world.firm(), template(unique("svc-firm"))));
+    calls.put(
+        "POST /firms/{firm}/templates/{key}/versions",
+        (p, c) -> firmTemplates.publish(c, world.firm(), firmTemplate, template(firmTemplate)));
+    calls.put(
+        "POST /firms/{firm}/template-imports",
+        (p, c) ->
+            startingAJob(() -> imports.importFirm(c, world.firm(), importRequest(), importFile())));
+    calls.put("GET /firms/{firm}/template-imports", (p, c) -> imports.firmImports(c, world.firm()));
+    calls.put(
+        "GET /firms/{firm}/template-imports/{id}",
+        (p, c) -> imports.firmImport(c, world.firm(), firmImportId));
+    calls.put(
+        "POST /firms/{firm}/template-imports/{id}/stop",
+        (p, c) -> imports.stopFirm(c, world.firm(), 0));
+    calls.put(
+        "POST /firms/{firm}/template-imports/{id}/restart",
+        (p, c) -> imports.restartFirm(c, world.firm(), 0));
+    calls.put(
+        "POST /firms/{firm}/template-pushes/preview",
+        (p, c) -> pushes.preview(c, world.firm(), firmTemplate, List.of()));
+    calls.put(
+        "POST /firms/{firm}/template-pushes",
+        (p, c) ->
+            startingAJob(
+                () ->
+                    pushes.push(
+                        c,
+                        world.firm(),
+                        admitted("POST /firms/{firm}/template-pushes", p)
+                            ? freshFirmTemplate()
+                            : firmTemplate,
+                        List.of(world.tenant().value()))));
+    calls.put("GET /firms/{firm}/template-pushes", (p, c) -> pushes.pushes(c, world.firm()));
+    calls.put(
+        "GET /firms/{firm}/template-pushes/{id}", (p, c) -> pushes.get(c, world.firm(), pushId));
+    calls.put(
+        "POST /firms/{firm}/template-pushes/{id}/retry",
+        (p, c) -> pushes.retry(c, world.firm(), pushId));
     calls.put(
         "GET /firms/{firm}/tenants/{slug}",
         (p, c) -> administration.client(c, world.firm(), world.tenant()));
@@ -614,7 +666,7 @@ class ServiceAccessIT {
         : AccessMatrix.expected(endpoint, persona) < 300;
   }
 
-  private synchronized void buildWorld() throws IOException {
+  private synchronized void buildWorld() throws Exception {
     if (world != null) {
       return;
     }
@@ -672,6 +724,57 @@ class ServiceAccessIT {
             tenantImport,
             globalImport,
             callers);
+    Caller firmAdmin = callers.get(Persona.FIRM_ADMIN);
+    firmTemplate = freshFirmTemplate();
+    startingAJob(() -> imports.importFirm(firmAdmin, firm, importRequest(), importFile()));
+    firmImportId = imports.firmImports(firmAdmin, firm).get(0).id();
+    startingAJob(() -> pushes.push(firmAdmin, firm, firmTemplate, List.of(tenant.value())));
+    pushId = pushes.pushes(firmAdmin, firm).get(0).id();
+  }
+
+  /** An operation that starts a Jakarta Batch job. */
+  private interface JobStart {
+    Object run() throws Exception;
+  }
+
+  /**
+   * Runs an operation that starts a job. Liberty starts jobs for signed-in callers only (its batch
+   * roles, server.xml), and this test's requests are not signed in: the operation records what it
+   * starts, then Liberty refuses the start. That refusal means the domain admitted the caller and
+   * the operation ran to the job's start; the jobs themselves run in TemplatePushIT and
+   * TemplateImportIT, over HTTP.
+   */
+  private static void startingAJob(JobStart start) throws Exception {
+    try {
+      start.run();
+    } catch (jakarta.ejb.EJBException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof jakarta.batch.operations.JobSecurityException) {
+          return;
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** A new template of firm F, by its admin, for a call that pushes it. */
+  private String freshFirmTemplate() {
+    String key = unique("svc-firm");
+    firmTemplates.create(world.callers().get(Persona.FIRM_ADMIN), world.firm(), template(key));
+    return key;
+  }
+
+  private static io.regulus.template.imports.TemplateImportRequest importRequest() {
+    return new io.regulus.template.imports.TemplateImportRequest(
+        unique("svc-import"),
+        null,
+        io.regulus.template.exchange.TemplateFormat.EXCEL,
+        "matrix.xlsx",
+        null);
+  }
+
+  private static java.io.InputStream importFile() {
+    return new java.io.ByteArrayInputStream(new byte[] {1, 2, 3});
   }
 
   /** An import of an OSCAL file the job refuses at once (INVALID: finished, nothing published). */

@@ -38,6 +38,12 @@ public enum Permission {
   RUN_TEMPLATE_IMPORTS(Scope.PLATFORM, "run the steps of template imports"),
 
   /**
+   * The steps of a template push job (each client's delivery of a firm template), run by the job's
+   * own system caller after a firm admin started the push: no person holds it.
+   */
+  RUN_TEMPLATE_PUSHES(Scope.PLATFORM, "run the steps of template pushes"),
+
+  /**
    * Everything in the tenant: assessments, templates, actions, evidence, history, scores, the
    * assignee pickers.
    */

@@ -34,6 +34,14 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
           "job:template-import",
           Set.of(Permission.RUN_TEMPLATE_IMPORTS, Permission.MANAGE_TEMPLATES));
 
+  /**
+   * Runs the partitions of template push jobs: enters each client tenant (reading whether it may
+   * take the template) and records what the client sees of the firm's template.
+   */
+  public static final SystemCaller TEMPLATE_PUSH =
+      new SystemCaller(
+          "job:template-push", Set.of(Permission.RUN_TEMPLATE_PUSHES, Permission.READ_TENANT));
+
   public SystemCaller {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The templates a tenant sees: the global library (platform schema) and its own private templates
- * and extensions (its schema), read in the tenant's transaction. Private keys never equal global
- * ones, so a key names one template.
+ * The templates a tenant sees: the global library (platform schema), the templates its firm pushed
+ * to it (platform rows of the firm, their versions up to the one last pushed: {@code
+ * platform.template_grant}) and its own private templates and extensions (its schema), read in the
+ * tenant's transaction. Private keys never equal library ones, so a key names one template.
  */
 @ApplicationScoped
 public class TemplateCatalog {
@@ -42,6 +43,17 @@ public class TemplateCatalog {
               (String) row[2],
               (String) row[3],
               TemplateSummary.Kind.GLOBAL,
+              null,
+              versions(row[4])));
+    }
+    for (Object[] row : firmRows(tenant)) {
+      templates.add(
+          new TemplateSummary(
+              (String) row[0],
+              (String) row[1],
+              (String) row[2],
+              (String) row[3],
+              TemplateSummary.Kind.FIRM,
               null,
               versions(row[4])));
     }
@@ -87,7 +99,7 @@ public class TemplateCatalog {
                                 + "' in the library or in this tenant; GET /tenants/{tenant}/templates"
                                 + " lists the templates you can use")));
     return switch (template.kind()) {
-      case GLOBAL -> {
+      case GLOBAL, FIRM -> {
         String chosen = chosen(template, version);
         yield new ResolvedTemplate(
             key, chosen, template.regulation(), globalVersionId(key, chosen), null, null, null);
@@ -186,6 +198,25 @@ public class TemplateCatalog {
         .stream()
         .map(String.class::cast)
         .toList();
+  }
+
+  /**
+   * The firm templates pushed to the tenant, each with its versions published up to the one pushed.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Object[]> firmRows(ActiveTenant tenant) {
+    return em.createNativeQuery(
+            "SELECT t.template_key, t.title, t.regulation, t.description,"
+                + " string_agg(v.version, ',' ORDER BY v.published_at, v.id)"
+                + " FROM platform.template_grant g"
+                + " JOIN platform.tenant tn ON tn.id = g.tenant_id AND tn.slug = ?1"
+                + " JOIN platform.template t ON t.id = g.template_id"
+                + " JOIN platform.template_version gv ON gv.id = g.version_id"
+                + " JOIN platform.template_version v ON v.template_id = t.id"
+                + " AND (v.published_at, v.id) <= (gv.published_at, gv.id)"
+                + " GROUP BY t.id ORDER BY t.template_key")
+        .setParameter(1, tenant.slug().value())
+        .getResultList();
   }
 
   private static String chosen(TemplateSummary template, String version) {

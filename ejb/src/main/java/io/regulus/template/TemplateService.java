@@ -11,18 +11,13 @@ import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.TenantBinding;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The templates a tenant sees, and its private templates and extensions: created with their first
@@ -42,6 +37,7 @@ public class TemplateService {
   @Inject private TenantBinding binding;
   @Inject private TemplateCatalog catalog;
   @Inject private ActionRevisions revisions;
+  @Inject private DraftWriter writer;
 
   @Requires(Permission.READ_TENANT)
   public List<TemplateSummary> available(TenantCaller caller) {
@@ -94,7 +90,7 @@ public class TemplateService {
                   + "' is none; GET /tenants/{tenant}/templates lists them"));
       extendsKey = null;
     }
-    Version checked = check(draft, violations, extendsKey, Map.of());
+    DraftWriter.Version checked = check(draft, violations, extendsKey, Map.of());
     long id =
         ((Number)
                 em.createNativeQuery(
@@ -159,62 +155,22 @@ public class TemplateService {
   }
 
   /**
-   * Checks a version's content whole ({@link DraftCheck}) against the actions the library and the
-   * tenant already have; a new template's header too when {@code earlier} (its key's and extended
-   * template's faults) is given, reported with the rest. A new version may write again the actions
-   * its template {@code owns}.
+   * Checks a version's content whole; a new template's header too when {@code earlier} is given. An
+   * extension may not reuse its global template's control ids; a new version may write again the
+   * actions its template {@code owns}.
    */
-  private Version check(
+  private DraftWriter.Version check(
       TemplateDraft draft,
       List<Violation> earlier,
       String extendsKey,
       Map<String, ActionContent> owns) {
-    Set<String> referenced = new LinkedHashSet<>();
-    draft.actions().stream()
-        .filter(java.util.Objects::nonNull)
-        .forEach(action -> referenced.add(action.key()));
-    draft.controls().stream()
-        .filter(java.util.Objects::nonNull)
-        .forEach(control -> referenced.addAll(control.actions()));
-    referenced.remove(null);
-    Set<String> library = keys("SELECT action_key FROM platform.library_action", referenced);
-    Set<String> known = new HashSet<>(library);
-    known.addAll(keys("SELECT action_key FROM action", referenced));
     Set<String> reserved =
         extendsKey == null ? Set.of() : Set.copyOf(catalog.globalControlIds(extendsKey));
-    DraftCheck.Checked checked =
-        earlier == null
-            ? DraftCheck.checkVersion(draft, known, owns, reserved)
-            : DraftCheck.checkNew(draft, earlier, known, reserved);
-    return new Version(checked, library);
+    return writer.check(DraftWriter.Target.TENANT, draft, earlier, reserved, owns);
   }
 
-  /** A version's checked content, and the library actions it references. */
-  private record Version(DraftCheck.Checked checked, Set<String> library) {}
-
-  private void writeVersion(long templateId, int version, TenantCaller caller, Version content) {
-    DraftCheck.Checked checked = content.checked();
-    Set<String> library = content.library();
-    for (DraftCheck.NewAction action : checked.actions()) {
-      if (action.revision()) {
-        continue;
-      }
-      em.createNativeQuery(
-              "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points, category,"
-                  + " solution, testing_source, managed_by)"
-                  + " VALUES (?1, 'TENANT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'MANUAL', ?9)")
-          .setParameter(1, action.key())
-          .setParameter(2, action.title())
-          .setParameter(3, action.description())
-          .setParameter(4, action.howTo())
-          .setParameter(5, action.type().name())
-          .setParameter(6, action.points())
-          .setParameter(7, action.category())
-          .setParameter(8, action.solution())
-          .setParameter(9, action.managedBy().name())
-          .executeUpdate();
-    }
-    copyLibraryActions(library);
+  private void writeVersion(
+      long templateId, int version, TenantCaller caller, DraftWriter.Version content) {
     long versionId =
         ((Number)
                 em.createNativeQuery(
@@ -225,45 +181,8 @@ public class TemplateService {
                     .setParameter(3, caller.id())
                     .getSingleResult())
             .longValue();
-    declare(versionId, checked.actions());
-    JsonArrayBuilder controls = Json.createArrayBuilder();
-    JsonArrayBuilder mappings = Json.createArrayBuilder();
-    for (DraftCheck.NewControl control : checked.controls()) {
-      controls.add(
-          Json.createObjectBuilder()
-              .add("control_id", control.id())
-              .add("family", control.family())
-              .add("title", control.title())
-              .add("description", control.description())
-              .add("mandatory", control.mandatory())
-              .add("nature", control.nature().name())
-              .add("position", control.position()));
-      control
-          .actions()
-          .forEach(
-              action ->
-                  mappings.add(
-                      Json.createObjectBuilder()
-                          .add("control_id", control.id())
-                          .add("action_key", action)));
-    }
-    em.createNativeQuery(
-            "INSERT INTO private_control (version_id, control_id, family, title, description, mandatory, nature,"
-                + " position) SELECT ?1, c.control_id, c.family, c.title, c.description, c.mandatory,"
-                + " c.nature, c.position FROM json_to_recordset(CAST(?2 AS json)) AS c(control_id text,"
-                + " family text, title text, description text, mandatory boolean, nature text,"
-                + " position integer)")
-        .setParameter(1, versionId)
-        .setParameter(2, controls.build().toString())
-        .executeUpdate();
-    em.createNativeQuery(
-            "INSERT INTO private_control_action (control_id, action_id) SELECT c.id, a.id"
-                + " FROM json_to_recordset(CAST(?2 AS json)) AS m(control_id text, action_key text)"
-                + " JOIN private_control c ON c.version_id = ?1 AND c.control_id = m.control_id"
-                + " JOIN action a ON a.action_key = m.action_key")
-        .setParameter(1, versionId)
-        .setParameter(2, mappings.build().toString())
-        .executeUpdate();
+    writer.write(DraftWriter.Target.TENANT, versionId, content, 0);
+    declare(versionId, content.checked().actions());
   }
 
   /**
@@ -287,33 +206,5 @@ public class TemplateService {
           .setParameter(9, action.solution())
           .executeUpdate();
     }
-  }
-
-  /**
-   * Copies library actions into the tenant's catalogue, once: a copy keeps the points, type and
-   * responsibility it was taken with.
-   */
-  private void copyLibraryActions(Set<String> keys) {
-    if (keys.isEmpty()) {
-      return;
-    }
-    em.createNativeQuery(LibraryActions.copyWhere("la.action_key = ANY (string_to_array(?1, ','))"))
-        .setParameter(1, String.join(",", keys))
-        .executeUpdate();
-  }
-
-  private Set<String> keys(String select, Set<String> among) {
-    if (among.isEmpty()) {
-      return Set.of();
-    }
-    return ((List<?>)
-            em.createNativeQuery(select + " WHERE action_key = ANY (string_to_array(?1, ','))")
-                .setParameter(
-                    1,
-                    among.stream()
-                        .filter(key -> !key.contains(","))
-                        .collect(Collectors.joining(",")))
-                .getResultList())
-        .stream().map(String.class::cast).collect(Collectors.toSet());
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * A template a tenant can build assessments from, with its published versions, oldest first.
  *
- * @param kind GLOBAL (the platform's library), PRIVATE (the tenant's own) or EXTENSION (the
- *     tenant's controls on top of the global template {@code extendsKey})
+ * @param kind GLOBAL (the platform's library), FIRM (a firm's template pushed to this client, its
+ *     versions up to the one pushed), PRIVATE (the tenant's own) or EXTENSION (the tenant's
+ *     controls on top of the global template {@code extendsKey})
  */
 public record TemplateSummary(
     String key,
@@ -20,6 +21,7 @@ public record TemplateSummary(
   /** Where a template comes from. */
   public enum Kind {
     GLOBAL,
+    FIRM,
     PRIVATE,
     EXTENSION
   }

@@ -26,8 +26,11 @@ import io.regulus.api.problem.WebApplicationExceptionMapper;
 import io.regulus.api.score.ScoreResource;
 import io.regulus.api.security.AccessFilter;
 import io.regulus.api.security.AuthenticationFilter;
+import io.regulus.api.template.FirmTemplateImportResource;
+import io.regulus.api.template.FirmTemplateResource;
 import io.regulus.api.template.PlatformTemplateImportResource;
 import io.regulus.api.template.TemplateImportResource;
+import io.regulus.api.template.TemplatePushResource;
 import io.regulus.api.template.TemplateResource;
 import io.regulus.api.templateupdate.TemplateUpdateResource;
 import io.regulus.api.users.TenantUserResource;
@@ -90,6 +93,9 @@ public class RegulusApi extends Application {
           TemplateImportResource.class,
           PlatformTemplateImportResource.class,
           TemplateUpdateResource.class,
+          FirmTemplateResource.class,
+          FirmTemplateImportResource.class,
+          TemplatePushResource.class,
           ActionResource.class,
           ActivityResource.class,
           EvidenceResource.class,

@@ -86,6 +86,21 @@ public class Workspace {
     return access.allows(asked, enter(tenant));
   }
 
+  /**
+   * Whether the user may do what the firm permission names in the firm ({@code
+   * #{workspace.canInFirm(firm, 'MANAGE_FIRM_TEMPLATES')}}); false for a malformed firm.
+   */
+  public boolean canInFirm(String firm, String permission) {
+    if (firm == null || firm.isBlank()) {
+      return false;
+    }
+    try {
+      return access.allows(Permission.valueOf(permission), user(), AccessControl.firmNamed(firm));
+    } catch (io.regulus.problem.DomainException e) {
+      return false;
+    }
+  }
+
   /** Whether the user operates the platform. */
   public boolean isOperator() {
     return access.allows(Permission.OPERATE_PLATFORM, user());

@@ -128,7 +128,10 @@ public class AssessmentWizard implements Serializable {
 
   private SelectItem[] options(boolean global) {
     return templates.stream()
-        .filter(t -> (t.kind() == TemplateSummary.Kind.GLOBAL) == global)
+        .filter(
+            t ->
+                (t.kind() == TemplateSummary.Kind.GLOBAL || t.kind() == TemplateSummary.Kind.FIRM)
+                    == global)
         .map(t -> new SelectItem(t.key(), t.title() + " (" + t.key() + ")"))
         .toArray(SelectItem[]::new);
   }

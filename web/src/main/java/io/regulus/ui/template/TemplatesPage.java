@@ -33,14 +33,19 @@ public class TemplatesPage implements Serializable {
     all = templates.available(workspace.enter(tenant));
   }
 
-  /** The platform's global templates. */
+  /** The library's templates: the platform's global ones and those the tenant's firm pushed. */
   public List<TemplateSummary> getLibrary() {
-    return all.stream().filter(t -> t.kind() == TemplateSummary.Kind.GLOBAL).toList();
+    return all.stream().filter(t -> !own(t)).toList();
   }
 
   /** The tenant's private templates and extensions. */
   public List<TemplateSummary> getOwn() {
-    return all.stream().filter(t -> t.kind() != TemplateSummary.Kind.GLOBAL).toList();
+    return all.stream().filter(TemplatesPage::own).toList();
+  }
+
+  private static boolean own(TemplateSummary template) {
+    return template.kind() == TemplateSummary.Kind.PRIVATE
+        || template.kind() == TemplateSummary.Kind.EXTENSION;
   }
 
   /** The template's latest version as a file in {@code format} (EXCEL or OSCAL), streamed. */
