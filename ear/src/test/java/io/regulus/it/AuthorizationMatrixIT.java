@@ -105,6 +105,29 @@ class AuthorizationMatrixIT {
             assessmentId,
             actionId,
             KeycloakClient.userId(adminName));
+    String firmAdmin = TOKENS.get(Persona.FIRM_ADMIN);
+    firmTemplate = freshFirmTemplate(Persona.FIRM_ADMIN);
+    firmImportId =
+        Api.as(firmAdmin)
+            .contentType("application/octet-stream")
+            .queryParam("key", Api.unique("matrix-import"))
+            .queryParam("format", "excel")
+            .body(new byte[] {1, 2, 3})
+            .post("/firms/" + firm + "/template-imports")
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    pushId =
+        Api.as(firmAdmin)
+            .body(Map.of("template", firmTemplate, "clients", List.of(tenant)))
+            .post("/firms/" + firm + "/template-pushes")
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getLong("id");
     imports[0] = finishedImport(admin, "/tenants/" + tenant + "/template-imports");
     imports[1] = finishedImport(Platform.operator(), "/platform/template-imports");
     defineRows();
@@ -138,30 +161,6 @@ class AuthorizationMatrixIT {
       TemplateImports.sleep(100);
     }
     throw new IllegalStateException("import " + id + " did not finish");
-    String firmAdmin = TOKENS.get(Persona.FIRM_ADMIN);
-    firmTemplate = freshFirmTemplate(Persona.FIRM_ADMIN);
-    firmImportId =
-        Api.as(firmAdmin)
-            .contentType("application/octet-stream")
-            .queryParam("key", Api.unique("matrix-import"))
-            .queryParam("format", "excel")
-            .body(new byte[] {1, 2, 3})
-            .post("/firms/" + firm + "/template-imports")
-            .then()
-            .statusCode(202)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    pushId =
-        Api.as(firmAdmin)
-            .body(Map.of("template", firmTemplate, "clients", List.of(tenant)))
-            .post("/firms/" + firm + "/template-pushes")
-            .then()
-            .statusCode(202)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    defineRows();
   }
 
   /** A new firm template of F for a call that pushes it (only F's admin gets that far). */
