@@ -37,6 +37,7 @@ CREATE TABLE template_import (
     problem_count     integer       NOT NULL DEFAULT 0,
     notices           jsonb         NOT NULL DEFAULT '[]',
     execution_id      bigint,
+    stop_requested    boolean       NOT NULL DEFAULT false,
     published_version varchar(40),
     created_by        varchar(255)  NOT NULL,
     created_at        timestamptz   NOT NULL,

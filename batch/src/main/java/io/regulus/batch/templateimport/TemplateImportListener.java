@@ -8,7 +8,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Records how the job ended on its import: stopped (nothing kept) or failed (restartable). */
+/**
+ * Records how the job ended on its import: stopped by its owner (nothing kept), or failed or
+ * stopped by the server's shutdown (restartable).
+ */
 @Named
 @Dependent
 public class TemplateImportListener extends AbstractJobListener {
@@ -23,7 +26,7 @@ public class TemplateImportListener extends AbstractJobListener {
       steps.ended(
           SystemCaller.TEMPLATE_IMPORT,
           ImportId.of(job),
-          status.startsWith("STOP") ? "STOPPED" : "FAILED",
+          status,
           job.getExitStatus() == null ? "a step failed" : job.getExitStatus());
     }
   }

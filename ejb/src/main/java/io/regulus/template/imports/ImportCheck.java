@@ -126,8 +126,11 @@ final class ImportCheck implements TemplateSink {
   /** Ends the file: those of {@code undefined} that are not {@code known} are problems. */
   void finish(Set<String> undefined, Set<String> known) {
     boolean readWhole = problemCount == 0;
-    if (header == null) {
-      problem(ImportProblem.ofFile("the file has no template title: see docs/templates.md"));
+    if (header == null && readWhole) {
+      problem(
+          ImportProblem.ofFile(
+              "the file names no template title: a workbook's Template tab has it in its title"
+                  + " column, an OSCAL catalog in its metadata"));
     }
     if (controls.isEmpty() && readWhole) {
       problem(ImportProblem.ofFile("the file has no control: a template needs at least one"));

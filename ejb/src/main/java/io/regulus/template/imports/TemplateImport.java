@@ -15,6 +15,7 @@ import java.util.List;
  * @param problems the file's problems (at most {@link TemplateImports#PROBLEMS_KEPT})
  * @param problemCount every problem found, also those not kept
  * @param notices what was skipped without being wrong (withdrawn OSCAL controls)
+ * @param stopRequested its owner asked it to stop (a stop without it is the server's shutdown)
  * @param publishedVersion the version published, once PUBLISHED
  */
 public record TemplateImport(
@@ -36,6 +37,7 @@ public record TemplateImport(
     int problemCount,
     List<ImportProblem> notices,
     Long executionId,
+    boolean stopRequested,
     String publishedVersion,
     String createdBy,
     Instant createdAt,

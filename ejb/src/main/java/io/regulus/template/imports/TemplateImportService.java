@@ -4,6 +4,7 @@ import io.regulus.access.Caller;
 import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.access.SystemCaller;
 import io.regulus.access.TenantCaller;
 import io.regulus.jobs.Jobs;
 import io.regulus.problem.DomainException;
@@ -41,6 +42,7 @@ public class TemplateImportService {
   @Inject private TemplateImports imports;
   @Inject private Settings settings;
   @EJB private Jobs jobs;
+  @EJB private TemplateImportSteps steps;
 
   @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -169,6 +171,7 @@ public class TemplateImportService {
           ProblemKind.CONFLICT,
           "Import " + running.id() + " is " + running.status() + ": only a running import stops.");
     }
+    imports.stopRequested(running.id());
     jobs.stop(running.executionId());
     return imports.find(running.id()).orElseThrow();
   }
@@ -202,20 +205,17 @@ public class TemplateImportService {
   }
 
   /**
-   * The import as its job last left it: a job the server stopped under (Liberty marks such
-   * executions failed when it starts again) never ran its listener, so its import still says
-   * running until it is read here.
+   * The import as its job last left it: a job the server died under (Liberty marks such executions
+   * failed when it starts again) never ran its listener, and a stop may be read before the listener
+   * has run, so its import says running until it is read here; it is then ended as the listener
+   * would have.
    */
   private TemplateImport reconciled(TemplateImport found) {
     if ((found.status() == ImportStatus.RUNNING || found.status() == ImportStatus.QUEUED)
         && found.executionId() != null) {
       String status = jobs.status(found.executionId());
-      if (status.equals("FAILED") || status.equals("STOPPED") || status.equals("ABANDONED")) {
-        imports.failed(
-            found.id(),
-            "the server stopped during its "
-                + found.step().name().toLowerCase(java.util.Locale.ROOT)
-                + " step; restart it to go on from its last checkpoint");
+      if (List.of("FAILED", "STOPPED", "ABANDONED").contains(status)) {
+        steps.ended(SystemCaller.TEMPLATE_IMPORT, found.id(), status, "the server stopped");
         return imports.find(found.id()).orElseThrow();
       }
     }

@@ -153,26 +153,35 @@ public class TemplateImportSteps {
   }
 
   /**
-   * Ends the import as its job ended: a stopped job leaves nothing staged; a failed one keeps its
-   * staged items for a restart from its last checkpoint.
+   * Ends the import as its job ended: stopped at its owner's request, nothing of it is kept;
+   * stopped by the server's shutdown or failed, it keeps its staged items for a restart from its
+   * last checkpoint.
    */
   @Requires(Permission.RUN_TEMPLATE_IMPORTS)
   public void ended(Caller caller, long id, String batchStatus, String reason) {
     TemplateImport found = imports.find(id).orElseThrow();
-    if (found.status().finished()) {
+    if (found.status().finished() || found.status() == ImportStatus.FAILED) {
       return;
     }
-    switch (batchStatus) {
-      case "STOPPED" -> imports.finish(id, ImportStatus.STOPPED, found.step(), null);
-      case "ABANDONED" -> imports.finish(id, ImportStatus.ABANDONED, found.step(), null);
-      default ->
-          imports.failed(
-              id,
-              "the import stopped in its "
-                  + found.step().name().toLowerCase(java.util.Locale.ROOT)
-                  + " step ("
-                  + reason
-                  + "); restart it to go on from its last checkpoint");
+    String step = found.step().name().toLowerCase(java.util.Locale.ROOT);
+    if (batchStatus.equals("ABANDONED")) {
+      imports.finish(id, ImportStatus.ABANDONED, found.step(), null);
+    } else if (batchStatus.startsWith("STOP") && found.stopRequested()) {
+      imports.finish(id, ImportStatus.STOPPED, found.step(), null);
+    } else if (batchStatus.startsWith("STOP")) {
+      imports.failed(
+          id,
+          "the server shut down during its "
+              + step
+              + " step; restart it to go on from its last checkpoint");
+    } else {
+      imports.failed(
+          id,
+          "the import stopped in its "
+              + step
+              + " step ("
+              + reason
+              + "); restart it to go on from its last checkpoint");
     }
   }
 

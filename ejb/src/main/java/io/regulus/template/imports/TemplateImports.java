@@ -46,7 +46,7 @@ public class TemplateImports {
       "i.id, i.owner_kind, t.slug AS tenant_slug, f.slug AS firm_slug, i.template_key,"
           + " i.version_label, i.format, i.file_name, i.file_bytes, i.file_sha256, i.status, i.step,"
           + " i.items_total, i.items_read, i.items_written, i.problems::text AS problems,"
-          + " i.problem_count, i.notices::text AS notices, i.execution_id, i.published_version,"
+          + " i.problem_count, i.notices::text AS notices, i.execution_id, i.stop_requested, i.published_version,"
           + " i.created_by, i.created_at, i.updated_at FROM platform.template_import i"
           + " LEFT JOIN platform.tenant t ON t.id = i.tenant_id"
           + " LEFT JOIN platform.firm f ON f.id = i.firm_id";
@@ -130,6 +130,14 @@ public class TemplateImports {
     update(
         "UPDATE platform.template_import SET execution_id = ?, updated_at = now() WHERE id = ?",
         executionId,
+        id);
+  }
+
+  /** Its owner asked the import to stop: when its job stops, nothing of it is kept. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void stopRequested(long id) {
+    update(
+        "UPDATE platform.template_import SET stop_requested = true, updated_at = now() WHERE id = ?",
         id);
   }
 
@@ -349,6 +357,7 @@ public class TemplateImports {
         row.getInt("problem_count"),
         ItemJson.problems(array(row.getString("notices"))),
         (Long) row.getObject("execution_id"),
+        row.getBoolean("stop_requested"),
         row.getString("published_version"),
         row.getString("created_by"),
         row.getTimestamp("created_at").toInstant(),

@@ -65,7 +65,7 @@ class ImportCheckTest {
     check.finish(check.undefinedReferences(), Set.of());
     assertThat(check.problems())
         .extracting(ImportProblem::reason)
-        .anyMatch(reason -> reason.contains("no template title"))
+        .anyMatch(reason -> reason.contains("names no template title"))
         .anyMatch(reason -> reason.contains("no control"));
   }
 
