@@ -118,10 +118,26 @@ public class TemplateImportSteps {
     imports.stage(id, firstSeq, items);
   }
 
-  /** Publishes the staged items as one new version, and ends the import; the version's label. */
+  /**
+   * Publishes the staged items as one new version, and ends the import; the version's label. Only
+   * when every item the validation counted is staged: anything else fails the job, publishing
+   * nothing.
+   */
   @Requires(Permission.RUN_TEMPLATE_IMPORTS)
   public String publish(Caller caller, long id) {
     TemplateImport found = imports.find(id).orElseThrow();
+    long staged = imports.staged(id);
+    if (found.itemsTotal() == 0 || staged != found.itemsTotal()) {
+      // the file's validation or a chunk did not commit: publishing would publish part of a file
+      throw new IllegalStateException(
+          "import "
+              + id
+              + " has "
+              + staged
+              + " items staged of the "
+              + found.itemsTotal()
+              + " its validation counted: nothing is published");
+    }
     imports.step(id, ImportStatus.RUNNING, ImportStep.PUBLISH);
     TemplateHeader header = imports.header(id);
     String version =

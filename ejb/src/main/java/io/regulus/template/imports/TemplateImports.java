@@ -266,6 +266,12 @@ public class TemplateImports {
     }
   }
 
+  /** How many items of the import are staged. */
+  long staged(long id) {
+    return Long.parseLong(
+        single("SELECT count(*) FROM platform.template_import_item WHERE import_id = ?", id));
+  }
+
   /** Ends an import: its status, the published version if any; staged items and file go. */
   void finish(long id, ImportStatus status, ImportStep step, String publishedVersion) {
     try (Connection connection = dataSource.getConnection()) {
