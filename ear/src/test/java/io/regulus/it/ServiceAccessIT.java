@@ -137,7 +137,12 @@ class ServiceAccessIT {
             .addClasses(ServiceAccessIT.class, AccessMatrix.class)
             .addAsLibrary(
                 module(ear, "tenant-config.jar", "io/regulus/tenancy/PlatformStartup.class"))
-            .addAsLibrary(module(ear, "ejb.jar", "io/regulus/administration/DemoTenants.class"))
+            .addAsLibrary(
+                module(
+                    ear,
+                    "ejb.jar",
+                    "io/regulus/administration/DemoTenants.class",
+                    "io/regulus/template/library/BuiltInLibrary.class"))
             // the jobs the template services start (imports, pushes) and their artifacts
             .addAsLibrary(new File(ear, "batch.jar"));
     for (File library : new File(ear, "lib").listFiles()) {
@@ -147,11 +152,13 @@ class ServiceAccessIT {
   }
 
   /**
-   * An EJB module of the EAR without its start-up task (the running application did that already).
+   * An EJB module of the EAR without its start-up tasks (the running application did that already).
    */
-  private static JavaArchive module(File ear, String name, String startup) {
+  static JavaArchive module(File ear, String name, String... startups) {
     JavaArchive module = ShrinkWrap.createFromZipFile(JavaArchive.class, new File(ear, name));
-    module.delete("/" + startup);
+    for (String startup : startups) {
+      module.delete("/" + startup);
+    }
     return module;
   }
 

@@ -10,8 +10,14 @@ import java.util.Map;
  * Gives the local run's demo tenant acme something to look at, through the API as its admin alice:
  * a group FY2027 with a GDPR and a HIPAA assessment, and a few actions implemented and passed, so
  * the dashboard shows a score. Done once: a tenant that already has a group is left as it is.
+ *
+ * <p>The assessments are built from the first published versions of both templates, so the
+ * library's newer versions show as pending template updates (the update flow in the demo).
  */
 final class DemoContent {
+
+  static final String FIRST_GDPR = "2016-679.1";
+  static final String FIRST_HIPAA = "2013-omnibus.1";
 
   private static final List<String> DONE =
       List.of(
@@ -71,6 +77,8 @@ final class DemoContent {
                 "GDPR",
                 "template",
                 "gdpr",
+                "version",
+                FIRST_GDPR,
                 "scope",
                 "PRODUCT",
                 "scopeName",
@@ -85,6 +93,8 @@ final class DemoContent {
                 "HIPAA",
                 "template",
                 "hipaa-security",
+                "version",
+                FIRST_HIPAA,
                 "scope",
                 "SYSTEM",
                 "scopeName",

@@ -21,6 +21,13 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
   public static final SystemCaller STARTUP =
       new SystemCaller("system:startup", Set.of(Permission.OPERATE_PLATFORM));
 
+  /**
+   * Loads the built-in template library at start-up: its JSON templates, and its catalogs through
+   * the template import job, as global templates (docs/library.md).
+   */
+  public static final SystemCaller LIBRARY =
+      new SystemCaller("system:library", Set.of(Permission.OPERATE_PLATFORM));
+
   /** Reads every tenant's scores (the nightly recomputation); changes nothing. */
   public static final SystemCaller RECOMPUTE =
       new SystemCaller("job:recompute", Set.of(Permission.READ_TENANT));

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A control of an assessment's snapshot, with the keys of its actions and its responsibility,
- * derived from theirs.
+ * derived from theirs, and the link to the official text it restates (null for a tenant's own
+ * controls).
  */
 public record AssessmentControl(
     String id,
@@ -16,7 +17,8 @@ public record AssessmentControl(
     String nature,
     ControlResponsibility managedBy,
     boolean fromExtension,
-    List<String> actions) {
+    List<String> actions,
+    String source) {
 
   public AssessmentControl {
     actions = List.copyOf(actions);

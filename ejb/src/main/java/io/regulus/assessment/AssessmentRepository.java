@@ -57,8 +57,16 @@ public class AssessmentRepository {
             em.createNativeQuery(
                     "SELECT ac.control_id, ac.family, ac.title, ac.description, ac.mandatory, ac.nature,"
                         + " string_agg(DISTINCT a.managed_by, ','), ac.from_extension,"
-                        + " string_agg(a.action_key, ',' ORDER BY a.action_key)"
-                        + " FROM assessment_control ac"
+                        + " string_agg(a.action_key, ',' ORDER BY a.action_key),"
+                        + " min(coalesce(tc.source_url, v.source_url))"
+                        + " FROM assessment_control ac JOIN assessment s ON s.id = ac.assessment_id"
+                        // the official text: the global version's link for the control, else for
+                        // the version
+                        + " LEFT JOIN platform.template t ON t.template_key = s.template_key"
+                        + " LEFT JOIN platform.template_version v ON v.template_id = t.id"
+                        + " AND v.version = s.template_version AND NOT ac.from_extension"
+                        + " LEFT JOIN platform.template_control tc ON tc.version_id = v.id"
+                        + " AND tc.control_id = ac.control_id"
                         + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
                         + " LEFT JOIN action a ON a.id = aca.action_id"
                         + " WHERE ac.assessment_id = ?1 GROUP BY ac.id ORDER BY ac.position, ac.control_id")
@@ -77,7 +85,8 @@ public class AssessmentRepository {
                         (String) row[5],
                         responsibility((String) row[6]),
                         (Boolean) row[7],
-                        row[8] == null ? List.of() : List.of(((String) row[8]).split(","))))
+                        row[8] == null ? List.of() : List.of(((String) row[8]).split(",")),
+                        (String) row[9]))
             .toList();
   }
 

@@ -21,8 +21,8 @@ import java.util.Map;
  * #apply}), and each instance of a changed action gets a line per changed field in its history.
  *
  * <p>A tenant action's content is written by the private template that first declared it, version
- * by version (private_version_action); a library action's texts are the library's (its points, type
- * and responsibility stay as the tenant's copy took them).
+ * by version (private_version_action); a library action's texts and points are the library's (its
+ * type and responsibility stay as the tenant's copy took them: either would change its instances).
  */
 @ApplicationScoped
 public class ActionRevisions {
@@ -48,7 +48,7 @@ public class ActionRevisions {
   /**
    * The content of those actions as the resolved template writes it: a tenant action's as the
    * newest version of its own template up to the resolved one declared it, a library action's as
-   * the library has it (texts) over the tenant's copy (points, type, responsibility), and the
+   * the library has it (texts, points) over the tenant's copy (type, responsibility), and the
    * catalogue's for an action the template does not write.
    */
   public Map<String, ActionContent> target(
@@ -57,7 +57,7 @@ public class ActionRevisions {
     contents.putAll(
         contents(
             "SELECT la.action_key, la.title, la.description, la.how_to,"
-                + " coalesce(a.action_type, la.action_type), coalesce(a.points, la.points), la.category,"
+                + " coalesce(a.action_type, la.action_type), la.points, la.category,"
                 + " la.solution, coalesce(a.managed_by, la.managed_by)"
                 + " FROM platform.library_action la LEFT JOIN action a ON a.action_key = la.action_key"
                 + " WHERE la.action_key = ANY (string_to_array(?1, ','))",

@@ -1,5 +1,6 @@
 package io.regulus.template.exchange;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +15,9 @@ import java.util.Map;
  * @param actionType TECHNICAL, OPERATIONAL or DOCUMENTATION for actions a format creates
  * @param category the category of actions whose file gives none
  * @param managedBy CUSTOMER or PROVIDER for actions whose file gives none
- * @param actionMapping control id to action keys (a mapping file): such a control maps to these
- *     actions instead of getting one of its own; empty for none
+ * @param controls control id to what a mapping file says of it (its actions, its classification,
+ *     the category of the action a format creates for it); empty for none
+ * @param source the official text the template restates (a link kept with the version), or null
  */
 public record ImportOptions(
     String keyPrefix,
@@ -24,13 +26,65 @@ public record ImportOptions(
     String actionType,
     String category,
     String managedBy,
-    Map<String, List<String>> actionMapping) {
+    Map<String, ControlMapping> controls,
+    String source) {
 
   public static final ImportOptions DEFAULTS =
       new ImportOptions(
           "", true, "PREVENTATIVE", "OPERATIONAL", "Manage compliance", "CUSTOMER", Map.of());
 
+  /**
+   * What a mapping file says of one control; each part null when it says nothing of it.
+   *
+   * @param actions the keys of the actions satisfying the control (instead of one of its own)
+   * @param mandatory its classification
+   * @param nature PREVENTATIVE, DETECTIVE or CORRECTIVE
+   * @param category the category of the action a format creates for it (when it maps none)
+   */
+  public record ControlMapping(
+      List<String> actions, Boolean mandatory, String nature, String category) {
+
+    public ControlMapping {
+      actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+  }
+
   public ImportOptions {
-    actionMapping = actionMapping == null ? Map.of() : Map.copyOf(actionMapping);
+    controls = controls == null ? Map.of() : Map.copyOf(controls);
+  }
+
+  /** Options whose mapping names only actions (control id to action keys), and no source. */
+  public ImportOptions(
+      String keyPrefix,
+      boolean mandatory,
+      String nature,
+      String actionType,
+      String category,
+      String managedBy,
+      Map<String, List<String>> actionMapping) {
+    this(
+        keyPrefix,
+        mandatory,
+        nature,
+        actionType,
+        category,
+        managedBy,
+        actionsOnly(actionMapping),
+        null);
+  }
+
+  /** The actions the mapping names for a control; empty when it names none. */
+  public List<String> actionsOf(String control) {
+    ControlMapping mapping = controls.get(control);
+    return mapping == null ? List.of() : mapping.actions();
+  }
+
+  private static Map<String, ControlMapping> actionsOnly(Map<String, List<String>> mapping) {
+    Map<String, ControlMapping> controls = new LinkedHashMap<>();
+    if (mapping != null) {
+      mapping.forEach(
+          (control, keys) -> controls.put(control, new ControlMapping(keys, null, null, null)));
+    }
+    return controls;
   }
 }

@@ -127,8 +127,8 @@ final class OscalControlReader {
       JsonObject control, String id, String title, String family, Params params, String at) {
     String requirement = OscalProse.requirement(control, params);
     String description = OscalProse.description(requirement, OscalProse.guidance(control, params));
-    List<String> keys = options.actionMapping().get(id);
-    if (keys == null || keys.isEmpty()) {
+    List<String> keys = options.actionsOf(id);
+    if (keys.isEmpty()) {
       keys = Oscal.own(control, "action");
     }
     if (keys.isEmpty()) {
@@ -144,7 +144,7 @@ final class OscalControlReader {
                 null,
                 null,
                 how,
-                options.category(),
+                category(id),
                 null,
                 options.managedBy(),
                 Map.of()));
@@ -153,7 +153,13 @@ final class OscalControlReader {
     }
     sink.control(
         new ExchangeControl(
-            id, family, title, description, mandatory(control, at), nature(control, at), keys));
+            id,
+            family,
+            title,
+            description,
+            mandatory(control, id, at),
+            nature(control, id, at),
+            keys));
   }
 
   /**
@@ -161,7 +167,7 @@ final class OscalControlReader {
    * of a withdrawn control is noted and ignored).
    */
   void finish() {
-    for (String id : options.actionMapping().keySet().stream().sorted().toList()) {
+    for (String id : options.controls().keySet().stream().sorted().toList()) {
       if (withdrawn.contains(id)) {
         String reason = "The mapping of control %s is ignored: the control is withdrawn.";
         sink.notice(new ImportProblem("mapping", null, "control", id, reason.formatted(id)));
@@ -174,10 +180,14 @@ final class OscalControlReader {
     }
   }
 
-  private boolean mandatory(JsonObject control, String at) {
+  /** The file's own classification of a control, else the mapping's, else the import's default. */
+  private boolean mandatory(JsonObject control, String id, String at) {
     String given = Oscal.ownOne(control, "mandatory");
     if (given == null) {
-      return options.mandatory();
+      ImportOptions.ControlMapping mapped = options.controls().get(id);
+      return mapped != null && mapped.mandatory() != null
+          ? mapped.mandatory()
+          : options.mandatory();
     }
     if (!given.equals("true") && !given.equals("false")) {
       problem(at, "props/mandatory", given, "The mandatory prop is true or false.");
@@ -185,10 +195,11 @@ final class OscalControlReader {
     return given.equals("true");
   }
 
-  private String nature(JsonObject control, String at) {
+  private String nature(JsonObject control, String id, String at) {
     String given = Oscal.ownOne(control, "nature");
     if (given == null) {
-      return options.nature();
+      ImportOptions.ControlMapping mapped = options.controls().get(id);
+      return mapped != null && mapped.nature() != null ? mapped.nature() : options.nature();
     }
     String nature = given.strip().toUpperCase(Locale.ROOT);
     if (!NATURES.contains(nature)) {
@@ -278,5 +289,10 @@ final class OscalControlReader {
 
   static String shorten(String value) {
     return value == null || value.length() <= 200 ? value : value.substring(0, 200);
+  }
+
+  private String category(String id) {
+    ImportOptions.ControlMapping mapped = options.controls().get(id);
+    return mapped != null && mapped.category() != null ? mapped.category() : options.category();
   }
 }

@@ -224,18 +224,36 @@ public class TemplateImportService {
 
   private static String options(ImportOptions options) {
     ImportOptions o = options == null ? ImportOptions.DEFAULTS : options;
-    JsonObjectBuilder mapping = Json.createObjectBuilder();
-    o.actionMapping()
-        .forEach((control, keys) -> mapping.add(control, Json.createArrayBuilder(keys)));
-    return Json.createObjectBuilder()
-        .add("keyPrefix", o.keyPrefix())
-        .add("mandatory", o.mandatory())
-        .add("nature", o.nature())
-        .add("actionType", o.actionType())
-        .add("category", o.category())
-        .add("managedBy", o.managedBy())
-        .add("actionMapping", mapping)
-        .build()
-        .toString();
+    JsonObjectBuilder controls = Json.createObjectBuilder();
+    o.controls()
+        .forEach(
+            (control, mapped) -> {
+              JsonObjectBuilder entry =
+                  Json.createObjectBuilder()
+                      .add("actions", Json.createArrayBuilder(mapped.actions()));
+              if (mapped.mandatory() != null) {
+                entry.add("mandatory", mapped.mandatory());
+              }
+              if (mapped.nature() != null) {
+                entry.add("nature", mapped.nature());
+              }
+              if (mapped.category() != null) {
+                entry.add("category", mapped.category());
+              }
+              controls.add(control, entry);
+            });
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("keyPrefix", o.keyPrefix())
+            .add("mandatory", o.mandatory())
+            .add("nature", o.nature())
+            .add("actionType", o.actionType())
+            .add("category", o.category())
+            .add("managedBy", o.managedBy())
+            .add("controls", controls);
+    if (o.source() != null) {
+      json.add("source", o.source());
+    }
+    return json.build().toString();
   }
 }

@@ -149,7 +149,8 @@ public class TemplateImportSteps {
                   found.templateKey(),
                   found.versionLabel(),
                   header,
-                  found.fileSha256());
+                  found.fileSha256(),
+                  options(imports.options(found.id())).source());
           case TENANT ->
               publication.publishPrivate(
                   id, tenant(found.owner()), found.templateKey(), header, found.createdBy());
@@ -226,14 +227,22 @@ public class TemplateImportSteps {
 
   static ImportOptions options(String json) {
     JsonObject o = TemplateImports.object(json);
-    Map<String, List<String>> mapping = new java.util.LinkedHashMap<>();
-    o.getJsonObject("actionMapping")
+    Map<String, ImportOptions.ControlMapping> controls = new java.util.LinkedHashMap<>();
+    o.getJsonObject("controls")
         .forEach(
-            (control, keys) -> {
-              List<String> list = new ArrayList<>();
-              keys.asJsonArray()
-                  .forEach(key -> list.add(((jakarta.json.JsonString) key).getString()));
-              mapping.put(control, list);
+            (control, value) -> {
+              JsonObject mapped = value.asJsonObject();
+              List<String> keys = new ArrayList<>();
+              mapped
+                  .getJsonArray("actions")
+                  .forEach(key -> keys.add(((jakarta.json.JsonString) key).getString()));
+              controls.put(
+                  control,
+                  new ImportOptions.ControlMapping(
+                      keys,
+                      mapped.containsKey("mandatory") ? mapped.getBoolean("mandatory") : null,
+                      mapped.getString("nature", null),
+                      mapped.getString("category", null)));
             });
     return new ImportOptions(
         o.getString("keyPrefix"),
@@ -242,6 +251,7 @@ public class TemplateImportSteps {
         o.getString("actionType"),
         o.getString("category"),
         o.getString("managedBy"),
-        mapping);
+        controls,
+        o.getString("source", null));
   }
 }

@@ -189,9 +189,18 @@ public class TemplatePublication {
     return known;
   }
 
-  /** Publishes the staged items of import {@code id} as a version of the platform's library. */
+  /**
+   * Publishes the staged items of import {@code id} as a version of the platform's library, linked
+   * to the official text it restates ({@code source}, or null).
+   */
   String publishGlobal(
-      long id, String firm, String key, String version, TemplateHeader header, String sha256) {
+      long id,
+      String firm,
+      String key,
+      String version,
+      TemplateHeader header,
+      String sha256,
+      String source) {
     analyze(
         "platform.template_import_item", "platform.library_action", "platform.template_control");
     long templateId =
@@ -215,10 +224,12 @@ public class TemplatePublication {
         number(
             em.createNativeQuery(
                     "INSERT INTO platform.template_version (template_id, version, published_at,"
-                        + " content_sha256) VALUES (?1, ?2, now(), ?3) RETURNING id")
+                        + " content_sha256, source_url) VALUES (?1, ?2, now(), ?3, CAST(?4 AS varchar))"
+                        + " RETURNING id")
                 .setParameter(1, templateId)
                 .setParameter(2, label)
                 .setParameter(3, sha256)
+                .setParameter(4, source)
                 .getSingleResult());
     em.createNativeQuery(
             "INSERT INTO platform.library_action (action_key, title, description, how_to, action_type,"

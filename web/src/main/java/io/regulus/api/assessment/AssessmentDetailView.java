@@ -12,7 +12,8 @@ public record AssessmentDetailView(AssessmentView assessment, List<ControlView> 
   /**
    * A control of the assessment's snapshot, its responsibility (derived from its actions: customer,
    * provider, or shared when it holds both) and its status (passed, failed, none, out of scope, in
-   * progress).
+   * progress), and the link to the official text it restates (its article or section; none for a
+   * tenant's own controls).
    */
   public record ControlView(
       String id,
@@ -24,7 +25,8 @@ public record AssessmentDetailView(AssessmentView assessment, List<ControlView> 
       ControlResponsibility managedBy,
       boolean fromExtension,
       ControlStatus status,
-      List<String> actions) {}
+      List<String> actions,
+      String source) {}
 
   static AssessmentDetailView of(AssessmentService.Scored scored) {
     return new AssessmentDetailView(
@@ -43,6 +45,7 @@ public record AssessmentDetailView(AssessmentView assessment, List<ControlView> 
         control.managedBy(),
         control.fromExtension(),
         scored.score() == null ? null : scored.score().controls().get(control.id()),
-        control.actions());
+        control.actions(),
+        control.source());
   }
 }

@@ -65,7 +65,8 @@ public class AssessmentPage implements Serializable {
       String nature,
       boolean fromExtension,
       ControlStatus status,
-      List<Action> actions)
+      List<Action> actions,
+      String source)
       implements Serializable {}
 
   /** An action serving a control: the instance this assessment uses, when it has one. */
@@ -98,7 +99,8 @@ public class AssessmentPage implements Serializable {
                   control.nature(),
                   control.fromExtension(),
                   status,
-                  control.actions().stream().map(key -> action(key, instances.get(key))).toList()));
+                  control.actions().stream().map(key -> action(key, instances.get(key))).toList(),
+                  control.source()));
     }
     families =
         byFamily.entrySet().stream()
