@@ -193,6 +193,8 @@ final class AccessMatrix {
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/actions/{id}/history",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/actions/{id}/controls",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/dashboard",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/scores",

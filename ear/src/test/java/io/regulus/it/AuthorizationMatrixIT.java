@@ -474,6 +474,9 @@ class AuthorizationMatrixIT {
     row(
         "GET /tenants/{tenant}/actions/{id}/history",
         (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/history").statusCode());
+    row(
+        "GET /tenants/{tenant}/actions/{id}/controls",
+        (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/controls").statusCode());
     row("GET /tenants/{tenant}/dashboard", (p, r) -> r.get(tenant(p) + "/dashboard").statusCode());
     row("GET /tenants/{tenant}/scores", (p, r) -> r.get(tenant(p) + "/scores").statusCode());
     row(

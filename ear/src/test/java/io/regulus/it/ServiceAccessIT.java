@@ -54,7 +54,6 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,8 +66,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,6 +112,7 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/actions/workbook",
           "GET /tenants/{tenant}/activity",
           "GET /tenants/{tenant}/actions/{id}/history",
+          "GET /tenants/{tenant}/actions/{id}/controls",
           "GET /tenants/{tenant}/dashboard",
           "GET /tenants/{tenant}/scores",
           "GET /tenants/{tenant}/scores/what-if",
@@ -131,35 +129,7 @@ class ServiceAccessIT {
 
   @Deployment
   static WebArchive deployment() {
-    File ear = new File(System.getProperty("regulus.ear-dir"));
-    WebArchive war =
-        ShrinkWrap.create(WebArchive.class, "service-access-it.war")
-            .addClasses(ServiceAccessIT.class, AccessMatrix.class)
-            .addAsLibrary(
-                module(ear, "tenant-config.jar", "io/regulus/tenancy/PlatformStartup.class"))
-            .addAsLibrary(
-                module(
-                    ear,
-                    "ejb.jar",
-                    "io/regulus/administration/DemoTenants.class",
-                    "io/regulus/template/library/BuiltInLibrary.class"))
-            // the jobs the template services start (imports, pushes) and their artifacts
-            .addAsLibrary(new File(ear, "batch.jar"));
-    for (File library : new File(ear, "lib").listFiles()) {
-      war.addAsLibrary(library);
-    }
-    return war;
-  }
-
-  /**
-   * An EJB module of the EAR without its start-up tasks (the running application did that already).
-   */
-  static JavaArchive module(File ear, String name, String... startups) {
-    JavaArchive module = ShrinkWrap.createFromZipFile(JavaArchive.class, new File(ear, name));
-    for (String startup : startups) {
-      module.delete("/" + startup);
-    }
-    return module;
+    return DomainDeployment.of("service-access-it", ServiceAccessIT.class, AccessMatrix.class);
   }
 
   @Inject private AccessControl access;
@@ -585,6 +555,9 @@ class ServiceAccessIT {
     calls.put(
         "GET /tenants/{tenant}/actions/{id}/history",
         in(t -> actions.history(t, world.actionId())));
+    calls.put(
+        "GET /tenants/{tenant}/actions/{id}/controls",
+        in(t -> actions.controls(t, world.actionId())));
     calls.put("GET /tenants/{tenant}/dashboard", in(t -> scores.dashboard(t, 5)));
     calls.put("GET /tenants/{tenant}/scores", in(t -> scores.explain(t, ScoreFilter.NONE)));
     calls.put(

@@ -6,6 +6,7 @@ import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionService;
 import io.regulus.action.BulkUpdateService;
 import io.regulus.action.HistoryTables;
+import io.regulus.action.ServedControl;
 import io.regulus.api.paging.ListPage;
 import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
@@ -35,7 +36,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -135,6 +138,16 @@ public class ActionResource {
     return Response.ok(ActionView.of(changed))
         .header(HttpHeaders.ETAG, ActionView.etag(changed))
         .build();
+  }
+
+  @GET
+  @Path("{id}/controls")
+  @Requires(Permission.READ_TENANT)
+  @Operation(
+      summary =
+          "Every control the action serves, in every regulation of the assessments that need it")
+  public List<ServedControl> controls(@PathParam("id") long id) {
+    return actions.controls(context.tenantCaller(), id);
   }
 
   @GET
