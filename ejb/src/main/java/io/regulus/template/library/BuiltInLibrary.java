@@ -6,10 +6,15 @@ import io.regulus.template.imports.TemplateImport;
 import io.regulus.template.imports.TemplateImportRequest;
 import io.regulus.template.imports.TemplateImportService;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.ByteArrayInputStream;
@@ -32,8 +37,12 @@ public class BuiltInLibrary {
 
   private static final Logger LOG = Logger.getLogger(BuiltInLibrary.class.getName());
 
+  private static final long RETRY_MILLIS = 2_000;
+  private static final int ATTEMPTS = 60;
+
   @EJB private LibraryLoader loader;
   @EJB private TemplateImportService imports;
+  @Resource private TimerService timers;
 
   @PostConstruct
   void load() {
@@ -58,6 +67,20 @@ public class BuiltInLibrary {
                   + " ("
                   + millis(began)
                   + " ms)");
+      if (!loader.pendingImports(files).isEmpty()) {
+        timers.createSingleActionTimer(0, new TimerConfig(1, false));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "the built-in template library could not be loaded", e);
+    }
+  }
+
+  /** Starts the import job of each catalog not yet published (attempt {@code timer.getInfo()}). */
+  @Timeout
+  void startImports(Timer timer) {
+    int attempt = (Integer) timer.getInfo();
+    try {
+      LibraryFiles files = LibraryFiles.builtIn();
       for (LibraryFiles.Import file : loader.pendingImports(files)) {
         TemplateImport started =
             imports.importGlobal(
@@ -73,7 +96,12 @@ public class BuiltInLibrary {
             () -> "built-in library: import " + started.id() + " of " + file.key() + " started");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "the built-in template library could not be loaded", e);
+      if (attempt < ATTEMPTS) {
+        LOG.fine(() -> "built-in library: imports not started yet (" + e + "), trying again");
+        timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(attempt + 1, false));
+      } else {
+        LOG.log(Level.SEVERE, "the built-in library's imports could not be started", e);
+      }
     }
   }
 
