@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class TemplatesAndAssessmentsIT {
 
+  private static final String NEWEST_GDPR = "2016-679.2";
+
   private static String tenant;
   private static String schema;
   private static String admin;
@@ -38,7 +40,7 @@ class TemplatesAndAssessmentsIT {
         .then()
         .statusCode(200)
         .body("find { it.key == 'gdpr' }.kind", org.hamcrest.Matchers.equalTo("GLOBAL"))
-        .body("find { it.key == 'gdpr' }.versions", hasItem("2016-679.1"))
+        .body("find { it.key == 'gdpr' }.versions", hasItems("2016-679.1", NEWEST_GDPR))
         .body("key", hasItems("gdpr", "hipaa-security"));
   }
 
@@ -52,13 +54,22 @@ class TemplatesAndAssessmentsIT {
             .statusCode(200)
             .extract()
             .jsonPath();
-    assertThat(detail.getString("assessment.version")).isEqualTo("2016-679.1");
+    assertThat(detail.getString("assessment.version"))
+        .as("the newest version")
+        .isEqualTo(NEWEST_GDPR);
+    assertThat(detail.getList("controls.source", String.class))
+        .as("every control links to its article on EUR-Lex")
+        .allMatch(source -> source.startsWith("https://eur-lex.europa.eu/"));
+    assertThat(detail.getString("controls.find { it.id == 'Art.33(1)' }.source"))
+        .endsWith("#art_33");
     assertThat(detail.getList("controls"))
         .hasSize(
             (int)
                 TestDatabase.count(
                     "SELECT count(*) FROM platform.template_control c JOIN platform.template_version v ON v.id = c.version_id"
-                        + " JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = 'gdpr'"));
+                        + " JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = 'gdpr'"
+                        + " AND v.version = ?",
+                    NEWEST_GDPR));
     assertThat(
             TestDatabase.count(
                 "SELECT count(*) FROM "
@@ -71,7 +82,9 @@ class TemplatesAndAssessmentsIT {
             TestDatabase.count(
                 "SELECT count(*) FROM platform.template_control_action tca"
                     + " JOIN platform.template_control c ON c.id = tca.control_id JOIN platform.template_version v"
-                    + " ON v.id = c.version_id JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = 'gdpr'"));
+                    + " ON v.id = c.version_id JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = 'gdpr'"
+                    + " AND v.version = ?",
+                NEWEST_GDPR));
     assertThat(detail.getString("assessment.status")).isEqualTo("NONE");
   }
 
