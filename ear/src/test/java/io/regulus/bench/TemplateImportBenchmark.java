@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -199,9 +198,9 @@ public final class TemplateImportBenchmark {
                 + table
                 + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
       }
-      Rows controls = select(db, String.format(CONTROLS, schema, key));
-      Rows actions =
-          select(
+      SqlRows controls = SqlRows.select(db, String.format(CONTROLS, schema, key));
+      SqlRows actions =
+          SqlRows.select(
               db,
               "SELECT DISTINCT a.* FROM "
                   + schema
@@ -210,8 +209,8 @@ public final class TemplateImportBenchmark {
                   + ".private_control_action m ON m.action_id = a.id JOIN ("
                   + String.format(CONTROLS, schema, key)
                   + ") c ON c.id = m.control_id");
-      Rows mappings =
-          select(
+      SqlRows mappings =
+          SqlRows.select(
               db,
               "SELECT m.* FROM "
                   + schema
@@ -220,59 +219,14 @@ public final class TemplateImportBenchmark {
                   + ") c ON c.id = m.control_id");
       db.setAutoCommit(false);
       long began = System.nanoTime();
-      batch(db, "bench_floor.action", actions);
-      batch(db, "bench_floor.private_control", controls);
-      batch(db, "bench_floor.private_control_action", mappings);
+      actions.insert(db, "bench_floor.action");
+      controls.insert(db, "bench_floor.private_control");
+      mappings.insert(db, "bench_floor.private_control_action");
       db.commit();
       long took = System.nanoTime() - began;
       db.setAutoCommit(true);
       statement.execute("DROP SCHEMA bench_floor CASCADE");
       return took;
-    }
-  }
-
-  /** Rows of a query with their column names. */
-  private record Rows(List<String> columns, List<Object[]> values) {}
-
-  private static Rows select(Connection db, String sql) throws Exception {
-    List<Object[]> rows = new ArrayList<>();
-    List<String> columns = new ArrayList<>();
-    try (Statement statement = db.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int count = result.getMetaData().getColumnCount();
-      for (int c = 1; c <= count; c++) {
-        columns.add(result.getMetaData().getColumnName(c));
-      }
-      while (result.next()) {
-        Object[] row = new Object[count];
-        for (int c = 0; c < count; c++) {
-          row[c] = result.getObject(c + 1);
-        }
-        rows.add(row);
-      }
-    }
-    return new Rows(columns, rows);
-  }
-
-  /** The rows inserted into {@code table} by one JDBC batch. */
-  private static void batch(Connection db, String table, Rows rows) throws Exception {
-    String sql =
-        "INSERT INTO "
-            + table
-            + " ("
-            + String.join(", ", rows.columns())
-            + ") VALUES ("
-            + String.join(", ", java.util.Collections.nCopies(rows.columns().size(), "?"))
-            + ")";
-    try (PreparedStatement insert = db.prepareStatement(sql)) {
-      for (Object[] row : rows.values()) {
-        for (int c = 0; c < row.length; c++) {
-          // as text of an unnamed type: PostgreSQL reads each by its column's type (jsonb too)
-          insert.setObject(c + 1, row[c], java.sql.Types.OTHER);
-        }
-        insert.addBatch();
-      }
-      insert.executeBatch();
     }
   }
 }

@@ -6,10 +6,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The test stack's Liberty server, killed and started again by a test that proves what survives a
- * crash: found by its installation's path on its command line (other stacks may run servers of the
- * same name), started again with the same configuration and environment (server.env).
+ * crash, or stopped and started by a benchmark that times a start: found by its installation's path
+ * on its command line (other stacks may run servers of the same name), started again with the same
+ * configuration and environment (server.env).
  */
-final class LibertyServer {
+public final class LibertyServer {
 
   private static final Path WLP =
       Path.of(System.getProperty("regulus.wlp-home", "target/liberty/wlp"));
@@ -18,7 +19,7 @@ final class LibertyServer {
   private LibertyServer() {}
 
   /** Kills the server at once (SIGKILL): no shutdown hook, no listener, no last commit. */
-  static void kill() throws InterruptedException {
+  public static void kill() throws InterruptedException {
     String launcher =
         WLP.toAbsolutePath().normalize().resolve("bin/tools/ws-server.jar").toString();
     ProcessHandle server =
@@ -41,14 +42,36 @@ final class LibertyServer {
 
   /** Starts the server again and waits until the application is ready. */
   static void start() throws IOException, InterruptedException {
-    Process start =
-        new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", NAME)
+    launch();
+    Platform.awaitReady();
+  }
+
+  /** Stops the server the ordinary way (its shutdown runs). */
+  public static void stop() throws IOException, InterruptedException {
+    server("stop");
+  }
+
+  /**
+   * Starts the server; returns once Liberty has started (the application may still be starting).
+   */
+  public static void launch() throws IOException, InterruptedException {
+    server("start");
+  }
+
+  /** The server's log of messages. */
+  public static Path messages() {
+    return WLP.resolve("usr/servers").resolve(NAME).resolve("logs/messages.log");
+  }
+
+  private static void server(String command) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(WLP.resolve("bin/server").toString(), command, NAME)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    if (!start.waitFor(3, TimeUnit.MINUTES) || start.exitValue() != 0) {
-      throw new IllegalStateException("server start " + NAME + " failed: " + start.exitValue());
+    if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException(
+          "server " + command + " " + NAME + " failed: " + process.exitValue());
     }
-    Platform.awaitReady();
   }
 }
