@@ -145,6 +145,17 @@ class AssessmentPagesIT {
             .map(href -> actionId(href))
             .collect(Collectors.toSet());
     assertThat(linked).isEqualTo(Set.copyOf(apiActions));
+    List<String> sources =
+        detail.getList("controls.source", String.class).stream()
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    assertThat(sources).as("the newest GDPR version links every control").isNotEmpty();
+    assertThat(
+            ui.driver().findElements(By.cssSelector("#families a.official-text")).stream()
+                .map(link -> link.getAttribute("href"))
+                .toList())
+        .as("each control's link to the official text, as the API gives it")
+        .containsExactlyElementsOf(sources);
     int counted =
         ui.texts("#status-table .status-row td").stream().mapToInt(Integer::parseInt).sum();
     assertThat(counted).isEqualTo(detail.getList("controls").size());
