@@ -3,14 +3,14 @@ package io.regulus.template.exchange;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps all a reader streams, for the tests of every format. */
-class RecordingSink implements TemplateSink {
+/** Keeps all a reader streams, for the tests of every format and of the built-in library. */
+public class RecordingSink implements TemplateSink {
 
-  final List<TemplateHeader> headers = new ArrayList<>();
-  final List<ExchangeAction> actions = new ArrayList<>();
-  final List<ExchangeControl> controls = new ArrayList<>();
-  final List<ImportProblem> problems = new ArrayList<>();
-  final List<ImportProblem> notices = new ArrayList<>();
+  public final List<TemplateHeader> headers = new ArrayList<>();
+  public final List<ExchangeAction> actions = new ArrayList<>();
+  public final List<ExchangeControl> controls = new ArrayList<>();
+  public final List<ImportProblem> problems = new ArrayList<>();
+  public final List<ImportProblem> notices = new ArrayList<>();
 
   ExchangeControl control(String id) {
     return controls.stream()

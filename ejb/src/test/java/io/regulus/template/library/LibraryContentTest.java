@@ -7,8 +7,7 @@ import io.regulus.template.exchange.ExchangeAction;
 import io.regulus.template.exchange.ExchangeControl;
 import io.regulus.template.exchange.ImportProblem;
 import io.regulus.template.exchange.OscalCatalogReader;
-import io.regulus.template.exchange.TemplateHeader;
-import io.regulus.template.exchange.TemplateSink;
+import io.regulus.template.exchange.RecordingSink;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -110,29 +109,11 @@ class LibraryContentTest {
     }
     files = LibraryFiles.builtIn();
     for (LibraryFiles.Import nist : files.imports()) {
-      new OscalCatalogReader()
-          .read(
-              new ByteArrayInputStream(nist.bytes()),
-              nist.options(),
-              new TemplateSink() {
-                @Override
-                public void header(TemplateHeader header) {}
-
-                @Override
-                public void action(ExchangeAction action) {
-                  NIST_OWN.put(action.key(), action);
-                }
-
-                @Override
-                public void control(ExchangeControl control) {
-                  NIST.add(control);
-                }
-
-                @Override
-                public void problem(ImportProblem problem) {
-                  NIST_PROBLEMS.add(problem);
-                }
-              });
+      RecordingSink read = new RecordingSink();
+      new OscalCatalogReader().read(new ByteArrayInputStream(nist.bytes()), nist.options(), read);
+      read.actions.forEach(action -> NIST_OWN.put(action.key(), action));
+      NIST.addAll(read.controls);
+      NIST_PROBLEMS.addAll(read.problems);
     }
   }
 
