@@ -151,6 +151,84 @@ class TemplateLibraryIT {
         .anyMatch(control -> control.startsWith("hipaa-security 164.408"));
   }
 
+  /**
+   * A group on the first published versions (as the demo tenant acme's, and every tenant's from
+   * before this library) gets the new versions as pending updates; an action the library
+   * reclassified reaches the tenant's copy with its new points only when the group accepts.
+   */
+  @Test
+  void aGroupOnTheFirstVersionsGetsTheNewOnesAsPendingUpdates() {
+    long group = Platform.createGroup(admin, tenant, "First versions");
+    long assessment =
+        Api.as(admin)
+            .body(
+                Map.of(
+                    "name", "GDPR 1",
+                    "template", "gdpr",
+                    "version", "2016-679.1",
+                    "scope", "PRODUCT",
+                    "scopeName", "First"))
+            .post("/tenants/" + tenant + "/assessment-groups/" + group + "/assessments")
+            .then()
+            .statusCode(201)
+            .extract()
+            .<Number>path("assessment.id")
+            .longValue();
+    String schema = "tenant_" + tenant.replace('-', '_');
+    // the copy a tenant took before the library reclassified the action (every action was 27)
+    TestDatabase.update(
+        "UPDATE "
+            + schema
+            + ".action SET points = 27 WHERE action_key = 'periodic-access-reviews'");
+    String updates = "/tenants/" + tenant + "/template-updates";
+    List<Map<String, Object>> pending =
+        Api.as(admin).get(updates).then().statusCode(200).extract().jsonPath().getList("$");
+    assertThat(pending)
+        .anySatisfy(
+            update -> {
+              assertThat(update).containsEntry("template", "gdpr");
+              assertThat(update).containsEntry("from", "2016-679.1");
+              assertThat(update).containsEntry("to", "2016-679.2");
+            });
+    var preview =
+        Api.as(admin)
+            .get(updates + "/" + group + "/gdpr")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(
+            preview.getList(
+                "diffs[0].diff.controls.findAll { it.change == 'ADDED' }.id", String.class))
+        .hasSize((int) (controls("gdpr") - 111))
+        .contains("Art.5(2)-verification", "Art.58(1)", "Art.89(1)");
+    assertThat(
+            preview.getInt(
+                "diffs[0].diff.actions.find { it.key == 'periodic-access-reviews' }.after.points"))
+        .isEqualTo(3);
+    Api.as(admin)
+        .body(Map.of("toVersion", "2016-679.2"))
+        .post(updates + "/" + group + "/gdpr/accept")
+        .then()
+        .statusCode(200);
+    assertThat(
+            Api.as(admin)
+                .get("/tenants/" + tenant + "/assessments/" + assessment)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("controls"))
+        .hasSize((int) controls("gdpr"));
+    assertThat(
+            TestDatabase.count(
+                "SELECT points FROM "
+                    + schema
+                    + ".action WHERE action_key = 'periodic-access-reviews'"))
+        .as("the reviewed points, taken on accepting")
+        .isEqualTo(3);
+  }
+
   private static long total(long group) {
     return Api.as(admin)
         .queryParam("group", group)
