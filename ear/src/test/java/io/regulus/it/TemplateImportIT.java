@@ -200,9 +200,9 @@ class TemplateImportIT {
                         + " ORDER BY 1",
                     schema())))
         .containsExactly(
-            "ACME-1:enable-mfa-for-admins:27:TECHNICAL",
-            "ACME-1:review-admin-roles:9:OPERATIONAL",
-            "ACME-2:review-admin-roles:9:OPERATIONAL");
+            "ACME-1:tenant:enable-mfa-for-admins:27:TECHNICAL",
+            "ACME-1:tenant:review-admin-roles:9:OPERATIONAL",
+            "ACME-2:tenant:review-admin-roles:9:OPERATIONAL");
 
     // exported, imported again under another key and exported again: the same workbook content
     byte[] first = export(key, "excel");
@@ -255,6 +255,17 @@ class TemplateImportIT {
     assertThat(
             TestDatabase.count("SELECT count(*) FROM ((" + before + ") EXCEPT (" + after + ")) d"))
         .isZero();
+    // the tenant's own actions, derived in its namespace, travel out and in again as the same
+    String keys =
+        "SELECT DISTINCT a.action_key FROM %1$s.private_control_action m"
+            + " JOIN %1$s.private_control c ON c.id = m.control_id JOIN %1$s.action a ON a.id ="
+            + " m.action_id JOIN %1$s.private_template_version v ON v.id = c.version_id"
+            + " JOIN %1$s.private_template t ON t.id = v.template_id WHERE t.template_key = '%2$s'"
+            + " ORDER BY 1";
+    List<String> own = TestDatabase.rows(String.format(keys, schema(), key));
+    assertThat(own).isNotEmpty().allMatch(actionKey -> actionKey.startsWith("tenant:"));
+    assertThat(new String(catalog, StandardCharsets.UTF_8)).contains("\"" + own.get(0) + "\"");
+    assertThat(TestDatabase.rows(String.format(keys, schema(), again))).isEqualTo(own);
   }
 
   private static byte[] export(String key, String format) {
