@@ -268,6 +268,58 @@ class TemplateImportIT {
     assertThat(TestDatabase.rows(String.format(keys, schema(), again))).isEqualTo(own);
   }
 
+  /**
+   * Keys a file states are taken as they are: into a tenant, a plain key names a library action
+   * (which the library must have) and an own action's key is "tenant:name"; the problem says how to
+   * write it.
+   */
+  @Test
+  void aTenantsFileNamingItsOwnActionsOutsideItsNamespaceIsRefusedSayingHowToWriteThem() {
+    String ns = "https://regulus.io/ns/oscal";
+    String catalog =
+        """
+        {"catalog": {"uuid": "5d7ab5d0-3c4e-4a39-9f0b-1c2d3e4f5a6b",
+          "metadata": {"title": "Vendor keys", "last-modified": "2026-01-01T00:00:00Z",
+                       "version": "1", "oscal-version": "1.1.2"},
+          "groups": [{"id": "g", "title": "Vendors", "parts": [
+            {"name": "action", "ns": "NS", "title": "Review vendors", "prose": "Review them.",
+             "props": [{"name": "key", "ns": "NS", "value": "vendor-review-KEY"}]},
+            {"name": "action", "ns": "NS", "title": "Rate vendors", "prose": "Rate them.",
+             "props": [{"name": "key", "ns": "NS", "value": "firm:rate-vendors"}]},
+            {"name": "action", "ns": "NS", "title": "Ask vendors", "prose": "Ask them.",
+             "props": [{"name": "key", "ns": "NS", "value": "tenant:ask-vendors"}]}],
+            "controls": [{"id": "v-1", "title": "Vendors reviewed",
+              "props": [{"name": "action", "ns": "NS", "value": "vendor-review-KEY"},
+                        {"name": "action", "ns": "NS", "value": "firm:rate-vendors"},
+                        {"name": "action", "ns": "NS", "value": "tenant:ask-vendors"}],
+              "parts": [{"id": "v-1_smt", "name": "statement", "prose": "Vendors are reviewed."}]}]}]}}
+        """
+            .replace("NS", ns)
+            .replace("KEY", java.util.UUID.randomUUID().toString().substring(0, 8));
+    String key = Api.unique("vendor-keys");
+    long id =
+        TemplateImports.start(
+            admin,
+            tenant,
+            key,
+            "oscal",
+            new ByteArrayInputStream(catalog.getBytes(StandardCharsets.UTF_8)));
+    JsonPath done = TemplateImports.finished(admin, tenant, id);
+    assertThat(done.getString("status")).as(done.prettify()).isEqualTo("INVALID");
+    assertThat(done.getList("problems.reason", String.class))
+        .as(done.prettify())
+        .hasSize(2)
+        .anySatisfy(
+            reason ->
+                assertThat(reason)
+                    .startsWith("the library has no action 'vendor-review-")
+                    .contains(
+                        "your own actions' keys start with 'tenant:' (tenant:vendor-review-",
+                        "a plain key names a library action"))
+        .anySatisfy(reason -> assertThat(reason).contains("(tenant:rate-vendors)"));
+    assertNothingPublished(tenant, id, key);
+  }
+
   private static byte[] export(String key, String format) {
     return Api.as(admin)
         .queryParam("format", format)
