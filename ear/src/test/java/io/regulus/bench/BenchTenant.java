@@ -246,10 +246,10 @@ final class BenchTenant {
   }
 
   /**
-   * The private template: action {@code i} is {@code bench-a-NNN}; control {@code j} maps actions
-   * 2j-1 and 2j, every third control one library action besides, and every fifth (not third) one
-   * the next control's first action, so some actions serve two controls. Every tenth control is
-   * provider-managed.
+   * The private template: action {@code i} is {@code tenant:bench-a-NNN}; control {@code j} maps
+   * actions 2j-1 and 2j, every third control one library action besides, and every fifth (not
+   * third) one the next control's first action, so some actions serve two controls. Every tenth
+   * control is provider-managed.
    */
   private Map<String, Object> privateTemplate(List<String> library, Set<String> mappedLibrary) {
     List<Map<String, Object>> actions = new ArrayList<>();
@@ -302,6 +302,6 @@ final class BenchTenant {
   }
 
   private static String ownKey(int i) {
-    return String.format("bench-a-%03d", i);
+    return String.format("tenant:bench-a-%03d", i);
   }
 }

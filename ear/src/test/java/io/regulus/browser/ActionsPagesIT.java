@@ -392,7 +392,7 @@ class ActionsPagesIT {
       actions.add(
           Map.of(
               "key",
-              key + "-" + i,
+              "tenant:" + key + "-" + i,
               "title",
               title + " " + i,
               "description",
@@ -418,7 +418,7 @@ class ActionsPagesIT {
               "nature",
               "preventative",
               "actions",
-              List.of(key + "-" + i)));
+              List.of("tenant:" + key + "-" + i)));
     }
     Api.as(token)
         .body(

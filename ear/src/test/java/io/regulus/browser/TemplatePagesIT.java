@@ -55,8 +55,8 @@ class TemplatePagesIT {
         .type("#template-regulation", "EU GDPR");
     new Select(ui.driver().findElement(By.id("template-extends"))).selectByValue("gdpr");
     ui.click("#add-action");
-    fillAction(ui, 0, key + "-hotline", "Run a privacy hotline", "12", "OPERATIONAL");
-    fillControl(ui, 0, "SHOP-1", key + "-hotline, mfa-for-administrators");
+    fillAction(ui, 0, "tenant:" + key + "-hotline", "Run a privacy hotline", "12", "OPERATIONAL");
+    fillControl(ui, 0, "SHOP-1", "tenant:" + key + "-hotline, mfa-for-administrators");
     assertThat(ui.consoleErrors())
         .as("script errors or blocked resources")
         .filteredOn(error -> !error.contains("favicon"))
@@ -87,7 +87,7 @@ class TemplatePagesIT {
     String key = Api.unique("half-baked");
     ui.type("#template-key", key).type("#template-regulation", "Rules");
     ui.click("#add-action");
-    fillAction(ui, 0, key + "-a", "Do it", "0", "TECHNICAL");
+    fillAction(ui, 0, "tenant:" + key + "-a", "Do it", "0", "TECHNICAL");
     fillControl(ui, 0, "HB-1", "no-such-action");
 
     ui.click("#publish-template");

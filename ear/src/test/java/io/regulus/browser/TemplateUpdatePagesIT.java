@@ -44,12 +44,12 @@ class TemplateUpdatePagesIT {
                 "regulation", "Acme supplier rules",
                 "actions",
                     List.of(
-                        action("keep-register", "Keep a supplier register", 10),
-                        action("fax-auditor", "Fax the auditor", 6)),
+                        action("tenant:keep-register", "Keep a supplier register", 10),
+                        action("tenant:fax-auditor", "Fax the auditor", 6)),
                 "controls",
                     List.of(
-                        control("S-1", "Register", "keep-register"),
-                        control("S-2", "Faxes", "fax-auditor"))))
+                        control("S-1", "Register", "tenant:keep-register"),
+                        control("S-2", "Faxes", "tenant:fax-auditor"))))
         .post("/tenants/" + tenant + "/templates")
         .then()
         .statusCode(201);
@@ -60,12 +60,12 @@ class TemplateUpdatePagesIT {
             Map.of(
                 "actions",
                     List.of(
-                        action("keep-register", "Keep a supplier register online", 12),
-                        action("rate-suppliers", "Rate suppliers yearly", 5)),
+                        action("tenant:keep-register", "Keep a supplier register online", 12),
+                        action("tenant:rate-suppliers", "Rate suppliers yearly", 5)),
                 "controls",
                     List.of(
-                        control("S-1", "Register of suppliers", "keep-register"),
-                        control("S-3", "Ratings", "rate-suppliers"))))
+                        control("S-1", "Register of suppliers", "tenant:keep-register"),
+                        control("S-3", "Ratings", "tenant:rate-suppliers"))))
         .post("/tenants/" + tenant + "/templates/supplier-rules/versions")
         .then()
         .statusCode(201);
@@ -88,12 +88,12 @@ class TemplateUpdatePagesIT {
             + "&template=supplier-rules");
     assertThat(ui.text("#preview-heading")).contains("Supplier rules", "FY2027", "1 to 2");
     assertThat(ui.text("#control-changes-0 tr[data-key='S-3']"))
-        .contains("Added", "rate-suppliers");
+        .contains("Added", "tenant:rate-suppliers");
     assertThat(ui.text("#control-changes-0 tr[data-key='S-2']")).contains("Removed");
-    assertThat(ui.text("#action-changes-0 tr[data-key='keep-register']"))
+    assertThat(ui.text("#action-changes-0 tr[data-key='tenant:keep-register']"))
         .contains(
             "points: 10 → 12", "title: Keep a supplier register → Keep a supplier register online");
-    assertThat(ui.text("#action-changes-0 tr[data-key='rate-suppliers']"))
+    assertThat(ui.text("#action-changes-0 tr[data-key='tenant:rate-suppliers']"))
         .contains("New action worth 5 points");
     assertThat(ui.text("#tenant-effect")).contains("0 of 32 points", "0 of 35 points");
     ui.accessibility("template-update").screenshots("template-update");

@@ -58,10 +58,10 @@ class ActionWorkflowIT {
                 "Flow rules",
                 "actions",
                 List.of(
-                    action("flow-a", 10),
-                    action("flow-b", 5),
-                    action("flow-c", 5),
-                    action("flow-d", 5)),
+                    action("tenant:flow-a", 10),
+                    action("tenant:flow-b", 5),
+                    action("tenant:flow-c", 5),
+                    action("tenant:flow-d", 5)),
                 "controls",
                 List.of(
                     Map.of(
@@ -78,7 +78,8 @@ class ActionWorkflowIT {
                         "nature",
                         "preventative",
                         "actions",
-                        List.of("flow-a", "flow-b", "flow-c", "flow-d")))))
+                        List.of(
+                            "tenant:flow-a", "tenant:flow-b", "tenant:flow-c", "tenant:flow-d")))))
         .post("/tenants/" + tenant + "/templates")
         .then()
         .statusCode(201);
@@ -103,7 +104,7 @@ class ActionWorkflowIT {
 
   @Test
   void anActionGoesFromAssignmentToAPassThatRaisesTheScore() {
-    long id = id("flow-a");
+    long id = id("tenant:flow-a");
     double before = score();
 
     Platform.change(
@@ -122,7 +123,7 @@ class ActionWorkflowIT {
                 .extract()
                 .jsonPath()
                 .getList("items.key"))
-        .containsExactly("flow-a");
+        .containsExactly("tenant:flow-a");
 
     long evidence =
         Api.as(contributor)
@@ -224,7 +225,7 @@ class ActionWorkflowIT {
 
   @Test
   void aWriteNeedsTheCurrentEtag() {
-    long id = id("flow-b");
+    long id = id("tenant:flow-b");
     problem(
         Api.as(admin)
             .body(Map.of("notes", "no etag"))
@@ -255,7 +256,7 @@ class ActionWorkflowIT {
 
   @Test
   void ofTwentySimultaneousWritersWithOneEtagExactlyOneWins() throws Exception {
-    long id = id("flow-c");
+    long id = id("tenant:flow-c");
     String etag =
         Api.as(admin).get("/tenants/" + tenant + "/actions/" + id).then().extract().header("ETag");
     ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -301,7 +302,7 @@ class ActionWorkflowIT {
 
   @Test
   void actionsAreAssignedInBulkAndReassigned() {
-    List<Long> ids = List.of(id("flow-b"), id("flow-c"), id("flow-d"));
+    List<Long> ids = List.of(id("tenant:flow-b"), id("tenant:flow-c"), id("tenant:flow-d"));
     Api.as(admin)
         .body(Map.of("actionIds", ids, "userId", contributorId))
         .post("/tenants/" + tenant + "/actions/assign")

@@ -46,7 +46,7 @@ class BulkWorkbookIT {
       actions.add(
           Map.of(
               "key",
-              "bulk-" + i,
+              "tenant:bulk-" + i,
               "title",
               "Bulk action " + i,
               "description",
@@ -75,10 +75,10 @@ class BulkWorkbookIT {
               "preventative",
               "actions",
               List.of(
-                  "bulk-" + 4 * c,
-                  "bulk-" + (4 * c + 1),
-                  "bulk-" + (4 * c + 2),
-                  "bulk-" + (4 * c + 3))));
+                  "tenant:bulk-" + 4 * c,
+                  "tenant:bulk-" + (4 * c + 1),
+                  "tenant:bulk-" + (4 * c + 2),
+                  "tenant:bulk-" + (4 * c + 3))));
     }
     Api.as(admin)
         .body(

@@ -53,16 +53,16 @@ class ResponsibilityIT {
     long clinicGroup = Platform.createGroup(admin, tenant, "Clinic");
     createTemplate(
         "hosting",
-        List.of(action("hosted-datacenter", "OPERATIONAL", 10, "provider")),
-        List.of(control("H-1", List.of("hosted-datacenter"))));
+        List.of(action("tenant:hosted-datacenter", "OPERATIONAL", 10, "provider")),
+        List.of(control("H-1", List.of("tenant:hosted-datacenter"))));
     // a customer control of another template maps the provider's action beside one of its own
     createTemplate(
         "clinic",
-        List.of(action("clinic-badges", "DOCUMENTATION", 5, "customer")),
-        List.of(control("C-1", List.of("hosted-datacenter", "clinic-badges"))));
+        List.of(action("tenant:clinic-badges", "DOCUMENTATION", 5, "customer")),
+        List.of(control("C-1", List.of("tenant:hosted-datacenter", "tenant:clinic-badges"))));
     long hosting = Platform.createAssessment(admin, tenant, hostingGroup, "Hosting", "hosting");
 
-    Map<String, Object> instance = instanceOf("hosted-datacenter");
+    Map<String, Object> instance = instanceOf("tenant:hosted-datacenter");
     assertThat(instance.get("group")).as("a provider action is one for the tenant").isNull();
     long id = ((Number) instance.get("id")).longValue();
     change(id, Map.of("implementationStatus", "IMPLEMENTED"));
@@ -107,7 +107,7 @@ class ResponsibilityIT {
                     + schema
                     + ".action_instance i JOIN "
                     + schema
-                    + ".action a ON a.id = i.action_id WHERE a.action_key = 'hosted-datacenter'"))
+                    + ".action a ON a.id = i.action_id WHERE a.action_key = 'tenant:hosted-datacenter'"))
         .containsExactly(id + ":-:IMPLEMENTED:PASSED:PROVIDER");
     assertThat(history(id)).isEqualTo(history);
   }
@@ -188,7 +188,7 @@ class ResponsibilityIT {
       for (Map<String, Object> control : (List<Map<String, Object>>) assessment.get("controls")) {
         List<String> keys = new ArrayList<>();
         for (String key : (List<String>) control.get("actions")) {
-          String apiKey = key.toLowerCase(Locale.ROOT) + "-action";
+          String apiKey = "tenant:" + key.toLowerCase(Locale.ROOT) + "-action";
           keys.add(apiKey);
           if (!declared.contains(apiKey)) {
             declared.add(apiKey);
@@ -239,11 +239,11 @@ class ResponsibilityIT {
     createTemplate(
         "scope-rules",
         List.of(
-            action("scope-check", "TECHNICAL", 4, "customer"),
-            action("scope-sheet", "TECHNICAL", 6, "customer")),
-        List.of(control("S-1", List.of("scope-check", "scope-sheet"))));
+            action("tenant:scope-check", "TECHNICAL", 4, "customer"),
+            action("tenant:scope-sheet", "TECHNICAL", 6, "customer")),
+        List.of(control("S-1", List.of("tenant:scope-check", "tenant:scope-sheet"))));
     Platform.createAssessment(admin, tenant, group, "Scope", "scope-rules");
-    long id = ((Number) instanceOf("scope-check").get("id")).longValue();
+    long id = ((Number) instanceOf("tenant:scope-check").get("id")).longValue();
     change(id, Map.of("implementationStatus", "OUT_OF_SCOPE"));
     long historyBefore = historyCount();
     for (String result : List.of("PASSED", "FAILED_LOW_RISK", "FAILED_HIGH_RISK")) {
@@ -266,7 +266,7 @@ class ResponsibilityIT {
         .containsExactly("OUT_OF_SCOPE:NONE");
 
     // the workbook goes by the same rule: its row is refused, naming the cell
-    long sheetId = ((Number) instanceOf("scope-sheet").get("id")).longValue();
+    long sheetId = ((Number) instanceOf("tenant:scope-sheet").get("id")).longValue();
     ActionSheet.Parsed exported = exportSheet();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ActionSheet.write(
@@ -322,10 +322,10 @@ class ResponsibilityIT {
     long group = Platform.createGroup(admin, tenant, "Override");
     createTemplate(
         "manual-rules",
-        List.of(action("manual-check", "TECHNICAL", 4, "customer")),
-        List.of(control("M-1", List.of("manual-check"))));
+        List.of(action("tenant:manual-check", "TECHNICAL", 4, "customer")),
+        List.of(control("M-1", List.of("tenant:manual-check"))));
     Platform.createAssessment(admin, tenant, group, "Manual", "manual-rules");
-    long manual = ((Number) instanceOf("manual-check").get("id")).longValue();
+    long manual = ((Number) instanceOf("tenant:manual-check").get("id")).longValue();
     change(manual, Map.of("implementationStatus", "IMPLEMENTED"));
     for (Map<String, Object> body :
         List.<Map<String, Object>>of(
@@ -444,11 +444,11 @@ class ResponsibilityIT {
               TestDatabase.rows(
                   "SELECT action_key || ':' || managed_by FROM " + scratch + ".action ORDER BY id"))
           .containsExactly(
-              "hosted:PROVIDER",
-              "mixed:CUSTOMER",
+              "tenant:hosted:PROVIDER",
+              "tenant:mixed:CUSTOMER",
               "provider-datacenter-access-control:PROVIDER",
-              "drafted:PROVIDER",
-              "lonely:CUSTOMER");
+              "tenant:drafted:PROVIDER",
+              "tenant:lonely:CUSTOMER");
       assertThat(needed(scratch)).isEqualTo(needed);
       assertThat(
               TestDatabase.rows(

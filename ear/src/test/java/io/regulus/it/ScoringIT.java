@@ -61,13 +61,13 @@ class ScoringIT {
                 "Acme vendor rules",
                 "actions",
                 List.of(
-                    action("vendor-portal-sso", "TECHNICAL", 10),
-                    action("vendor-register", "DOCUMENTATION", 4),
-                    action("vendor-review", "OPERATIONAL", 6)),
+                    action("tenant:vendor-portal-sso", "TECHNICAL", 10),
+                    action("tenant:vendor-register", "DOCUMENTATION", 4),
+                    action("tenant:vendor-review", "OPERATIONAL", 6)),
                 "controls",
                 List.of(
-                    control("VR-1", List.of("vendor-portal-sso", "vendor-register")),
-                    control("VR-2", List.of("vendor-review", "vendor-register")))))
+                    control("VR-1", List.of("tenant:vendor-portal-sso", "tenant:vendor-register")),
+                    control("VR-2", List.of("tenant:vendor-review", "tenant:vendor-register")))))
         .post("/tenants/" + tenant + "/templates")
         .then()
         .statusCode(201);
@@ -132,11 +132,11 @@ class ScoringIT {
     }
     assertThat(byInstance)
         .containsKeys(
-            "vendor-portal-sso@",
-            "vendor-register@FY2027",
-            "vendor-register@EU subsidiaries",
-            "vendor-review@FY2027",
-            "vendor-review@EU subsidiaries");
+            "tenant:vendor-portal-sso@",
+            "tenant:vendor-register@FY2027",
+            "tenant:vendor-register@EU subsidiaries",
+            "tenant:vendor-review@FY2027",
+            "tenant:vendor-review@EU subsidiaries");
 
     // drive statuses: a technical action GDPR and HIPAA share, a documentation action passed in one
     // group only,
@@ -152,8 +152,8 @@ class ScoringIT {
         Map.of("implementationStatus", "OUT_OF_SCOPE"));
     change(byInstance.get("network-firewall@"), Map.of("implementationStatus", "IMPLEMENTED"));
     change(byInstance.get("network-firewall@"), Map.of("testStatus", "FAILED_HIGH_RISK"));
-    pass(byInstance.get("vendor-portal-sso@"));
-    pass(byInstance.get("vendor-register@FY2027"));
+    pass(byInstance.get("tenant:vendor-portal-sso@"));
+    pass(byInstance.get("tenant:vendor-register@FY2027"));
 
     instances = actions();
     Map<String, double[]> expectedByInstance = new HashMap<>();
@@ -283,7 +283,10 @@ class ScoringIT {
     Api.as(otherAdmin)
         .body(Map.of("implementationStatus", "IMPLEMENTED"))
         .patch(
-            "/tenants/" + tenant + "/actions/" + byInstance.get("vendor-review@FY2027").get("id"))
+            "/tenants/"
+                + tenant
+                + "/actions/"
+                + byInstance.get("tenant:vendor-review@FY2027").get("id"))
         .then()
         .statusCode(403);
   }
@@ -302,7 +305,7 @@ class ScoringIT {
         actions().stream()
             .filter(
                 instance ->
-                    "vendor-review".equals(instance.get("key"))
+                    "tenant:vendor-review".equals(instance.get("key"))
                         && groupName.equals(instance.get("group")))
             .findFirst()
             .orElseThrow();

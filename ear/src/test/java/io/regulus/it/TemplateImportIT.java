@@ -200,9 +200,9 @@ class TemplateImportIT {
                         + " ORDER BY 1",
                     schema())))
         .containsExactly(
-            "ACME-1:enable-mfa-for-admins:27:TECHNICAL",
-            "ACME-1:review-admin-roles:9:OPERATIONAL",
-            "ACME-2:review-admin-roles:9:OPERATIONAL");
+            "ACME-1:tenant:enable-mfa-for-admins:27:TECHNICAL",
+            "ACME-1:tenant:review-admin-roles:9:OPERATIONAL",
+            "ACME-2:tenant:review-admin-roles:9:OPERATIONAL");
 
     // exported, imported again under another key and exported again: the same workbook content
     byte[] first = export(key, "excel");
@@ -255,6 +255,69 @@ class TemplateImportIT {
     assertThat(
             TestDatabase.count("SELECT count(*) FROM ((" + before + ") EXCEPT (" + after + ")) d"))
         .isZero();
+    // the tenant's own actions, derived in its namespace, travel out and in again as the same
+    String keys =
+        "SELECT DISTINCT a.action_key FROM %1$s.private_control_action m"
+            + " JOIN %1$s.private_control c ON c.id = m.control_id JOIN %1$s.action a ON a.id ="
+            + " m.action_id JOIN %1$s.private_template_version v ON v.id = c.version_id"
+            + " JOIN %1$s.private_template t ON t.id = v.template_id WHERE t.template_key = '%2$s'"
+            + " ORDER BY 1";
+    List<String> own = TestDatabase.rows(String.format(keys, schema(), key));
+    assertThat(own).isNotEmpty().allMatch(actionKey -> actionKey.startsWith("tenant:"));
+    assertThat(new String(catalog, StandardCharsets.UTF_8)).contains("\"" + own.get(0) + "\"");
+    assertThat(TestDatabase.rows(String.format(keys, schema(), again))).isEqualTo(own);
+  }
+
+  /**
+   * Keys a file states are taken as they are: into a tenant, a plain key names a library action
+   * (which the library must have) and an own action's key is "tenant:name"; the problem says how to
+   * write it.
+   */
+  @Test
+  void aTenantsFileNamingItsOwnActionsOutsideItsNamespaceIsRefusedSayingHowToWriteThem() {
+    String ns = "https://regulus.io/ns/oscal";
+    String catalog =
+        """
+        {"catalog": {"uuid": "5d7ab5d0-3c4e-4a39-9f0b-1c2d3e4f5a6b",
+          "metadata": {"title": "Vendor keys", "last-modified": "2026-01-01T00:00:00Z",
+                       "version": "1", "oscal-version": "1.1.2"},
+          "groups": [{"id": "g", "title": "Vendors", "parts": [
+            {"name": "action", "ns": "NS", "title": "Review vendors", "prose": "Review them.",
+             "props": [{"name": "key", "ns": "NS", "value": "vendor-review-KEY"}]},
+            {"name": "action", "ns": "NS", "title": "Rate vendors", "prose": "Rate them.",
+             "props": [{"name": "key", "ns": "NS", "value": "firm:rate-vendors"}]},
+            {"name": "action", "ns": "NS", "title": "Ask vendors", "prose": "Ask them.",
+             "props": [{"name": "key", "ns": "NS", "value": "tenant:ask-vendors"}]}],
+            "controls": [{"id": "v-1", "title": "Vendors reviewed",
+              "props": [{"name": "action", "ns": "NS", "value": "vendor-review-KEY"},
+                        {"name": "action", "ns": "NS", "value": "firm:rate-vendors"},
+                        {"name": "action", "ns": "NS", "value": "tenant:ask-vendors"}],
+              "parts": [{"id": "v-1_smt", "name": "statement", "prose": "Vendors are reviewed."}]}]}]}}
+        """
+            .replace("NS", ns)
+            .replace("KEY", java.util.UUID.randomUUID().toString().substring(0, 8));
+    String key = Api.unique("vendor-keys");
+    long id =
+        TemplateImports.start(
+            admin,
+            tenant,
+            key,
+            "oscal",
+            new ByteArrayInputStream(catalog.getBytes(StandardCharsets.UTF_8)));
+    JsonPath done = TemplateImports.finished(admin, tenant, id);
+    assertThat(done.getString("status")).as(done.prettify()).isEqualTo("INVALID");
+    assertThat(done.getList("problems.reason", String.class))
+        .as(done.prettify())
+        .hasSize(2)
+        .anySatisfy(
+            reason ->
+                assertThat(reason)
+                    .startsWith("the library has no action 'vendor-review-")
+                    .contains(
+                        "your own actions' keys start with 'tenant:' (tenant:vendor-review-",
+                        "a plain key names a library action"))
+        .anySatisfy(reason -> assertThat(reason).contains("(tenant:rate-vendors)"));
+    assertNothingPublished(tenant, id, key);
   }
 
   private static byte[] export(String key, String format) {

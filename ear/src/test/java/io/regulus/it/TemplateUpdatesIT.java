@@ -44,15 +44,15 @@ class TemplateUpdatesIT {
     template.put(
         "actions",
         List.of(
-            action("keep-a", "Keep a register", 10),
-            action("change-b", "Review vendors", 4),
-            action("drop-c", "Fax the auditor", 6)));
+            action("tenant:keep-a", "Keep a register", 10),
+            action("tenant:change-b", "Review vendors", 4),
+            action("tenant:drop-c", "Fax the auditor", 6)));
     template.put(
         "controls",
         List.of(
-            control("P-1", "Register", "keep-a"),
-            control("P-2", "Reviews", "change-b"),
-            control("P-3", "Faxes", "drop-c")));
+            control("P-1", "Register", "tenant:keep-a"),
+            control("P-2", "Reviews", "tenant:change-b"),
+            control("P-3", "Faxes", "tenant:drop-c")));
     Api.as(admin).body(template).post(templates()).then().statusCode(201);
     acceptingAssessment =
         Platform.createAssessment(admin, tenant, accepting, "Vendors 2027", "upd-policy");
@@ -61,19 +61,20 @@ class TemplateUpdatesIT {
 
     // the accepting group: keep-a and change-b implemented and passed, with notes and evidence;
     // drop-c implemented; the deferring group: keep-a implemented and passed
-    pass("keep-a", "FY2027", "Register kept in the wiki");
-    pass("change-b", "FY2027", "Reviewed every vendor");
+    pass("tenant:keep-a", "FY2027", "Register kept in the wiki");
+    pass("tenant:change-b", "FY2027", "Reviewed every vendor");
     Platform.change(
             admin,
             tenant,
-            id("drop-c", "FY2027"),
+            id("tenant:drop-c", "FY2027"),
             Map.of("implementationStatus", "IMPLEMENTED", "notes", "Fax machine bought"))
         .then()
         .statusCode(200);
-    pass("keep-a", "FY2028", "Register for 2028");
+    pass("tenant:keep-a", "FY2028", "Register for 2028");
     Api.as(admin)
         .body(Map.of("url", "https://intranet.example.com/vendors", "title", "Vendor register"))
-        .post("/tenants/" + tenant + "/actions/" + id("keep-a", "FY2027") + "/evidence/links")
+        .post(
+            "/tenants/" + tenant + "/actions/" + id("tenant:keep-a", "FY2027") + "/evidence/links")
         .then()
         .statusCode(201);
   }
@@ -81,11 +82,11 @@ class TemplateUpdatesIT {
   @Test
   void aNewVersionIsShownWithItsDiffAndScoreEffectThenAcceptedInOneGroupAndDeferredInTheOther() {
     Map<String, Long> before = instanceIds();
-    String keptState = state(before.get("keep-a/FY2027"));
+    String keptState = state(before.get("tenant:keep-a/FY2027"));
     String deferredStates =
-        state(before.get("keep-a/FY2028"))
-            + state(before.get("change-b/FY2028"))
-            + state(before.get("drop-c/FY2028"));
+        state(before.get("tenant:keep-a/FY2028"))
+            + state(before.get("tenant:change-b/FY2028"))
+            + state(before.get("tenant:drop-c/FY2028"));
 
     // version 2: P-1 retitled, change-b written again (new title, 4 -> 8 points), drop-c and its
     // control gone, new-d added under a new control
@@ -94,20 +95,20 @@ class TemplateUpdatesIT {
             Map.of(
                 "actions",
                 List.of(
-                    action("change-b", "Review vendors yearly", 8),
-                    action("new-d", "Rate vendors", 5)),
+                    action("tenant:change-b", "Review vendors yearly", 8),
+                    action("tenant:new-d", "Rate vendors", 5)),
                 "controls",
                 List.of(
-                    control("P-1", "Register of vendors", "keep-a"),
-                    control("P-2", "Reviews", "change-b"),
-                    control("P-4", "Ratings", "new-d"))))
+                    control("P-1", "Register of vendors", "tenant:keep-a"),
+                    control("P-2", "Reviews", "tenant:change-b"),
+                    control("P-4", "Ratings", "tenant:new-d"))))
         .post(templates() + "/upd-policy/versions")
         .then()
         .statusCode(201);
     // written again, not yet taken: the catalogue keeps what every assessment scores with today
     assertThat(
             TestDatabase.count(
-                "SELECT points FROM " + schema + ".action WHERE action_key = 'change-b'"))
+                "SELECT points FROM " + schema + ".action WHERE action_key = 'tenant:change-b'"))
         .isEqualTo(4);
 
     JsonPath list = Api.as(admin).get(updates()).then().statusCode(200).extract().jsonPath();
@@ -129,7 +130,7 @@ class TemplateUpdatesIT {
     assertThat(preview.getList("diffs[0].diff.controls.change", String.class))
         .containsExactly("CHANGED", "ADDED", "REMOVED");
     assertThat(preview.getList("diffs[0].diff.actions.key", String.class))
-        .containsExactly("change-b", "drop-c", "new-d");
+        .containsExactly("tenant:change-b", "tenant:drop-c", "tenant:new-d");
     assertThat(preview.getList("diffs[0].diff.actions.change", String.class))
         .containsExactly("CHANGED", "REMOVED", "ADDED");
     assertThat(preview.getList("diffs[0].diff.actions[0].fields", String.class))
@@ -175,7 +176,7 @@ class TemplateUpdatesIT {
             .jsonPath();
     assertThat(accepted.getInt("instancesAdded")).isEqualTo(1);
     assertThat(accepted.getInt("instancesRemoved")).isEqualTo(1);
-    assertThat(accepted.getList("actionsRevised", String.class)).containsExactly("change-b");
+    assertThat(accepted.getList("actionsRevised", String.class)).containsExactly("tenant:change-b");
     Api.as(admin)
         .body(Map.of("toVersion", "2"))
         .post(updates() + "/" + deferring + "/upd-policy/defer")
@@ -199,33 +200,33 @@ class TemplateUpdatesIT {
         .containsExactly("P-1:Register of vendors", "P-2:Reviews", "P-4:Ratings");
     Map<String, Long> after = instanceIds();
     // unchanged and changed actions keep their instance, statuses, notes and evidence
-    assertThat(after.get("keep-a/FY2027")).isEqualTo(before.get("keep-a/FY2027"));
-    assertThat(state(after.get("keep-a/FY2027"))).isEqualTo(keptState);
+    assertThat(after.get("tenant:keep-a/FY2027")).isEqualTo(before.get("tenant:keep-a/FY2027"));
+    assertThat(state(after.get("tenant:keep-a/FY2027"))).isEqualTo(keptState);
     assertThat(
             TestDatabase.count(
                 "SELECT count(*) FROM " + schema + ".evidence WHERE instance_id = ?",
-                after.get("keep-a/FY2027")))
+                after.get("tenant:keep-a/FY2027")))
         .isEqualTo(1);
-    assertThat(after.get("change-b/FY2027")).isEqualTo(before.get("change-b/FY2027"));
-    assertThat(state(after.get("change-b/FY2027")))
+    assertThat(after.get("tenant:change-b/FY2027")).isEqualTo(before.get("tenant:change-b/FY2027"));
+    assertThat(state(after.get("tenant:change-b/FY2027")))
         .isEqualTo("IMPLEMENTED/PASSED/Reviewed every vendor;");
     // the removed action's instance went, its history stayed
-    assertThat(after).doesNotContainKey("drop-c/FY2027");
+    assertThat(after).doesNotContainKey("tenant:drop-c/FY2027");
     assertThat(
             TestDatabase.rows(
                 "SELECT field || ':' || coalesce(new_value, '') FROM "
                     + schema
                     + ".action_history WHERE instance_id = "
-                    + before.get("drop-c/FY2027")
+                    + before.get("tenant:drop-c/FY2027")
                     + " ORDER BY id"))
         .contains("implementationStatus:IMPLEMENTED", "instance:removed");
-    assertThat(state(after.get("new-d/FY2027"))).isEqualTo("NOT_IMPLEMENTED/NONE/;");
+    assertThat(state(after.get("tenant:new-d/FY2027"))).isEqualTo("NOT_IMPLEMENTED/NONE/;");
     // the changed action's new content is the tenant's, with a line in each instance's history
     assertThat(
             TestDatabase.rows(
                 "SELECT title || ':' || points FROM "
                     + schema
-                    + ".action WHERE action_key = 'change-b'"))
+                    + ".action WHERE action_key = 'tenant:change-b'"))
         .containsExactly("Review vendors yearly:8");
     assertThat(
             TestDatabase.rows(
@@ -244,11 +245,11 @@ class TemplateUpdatesIT {
                     + " ORDER BY position"))
         .containsExactly("P-1:Register", "P-2:Reviews", "P-3:Faxes");
     assertThat(
-            state(after.get("keep-a/FY2028"))
-                + state(after.get("change-b/FY2028"))
-                + state(after.get("drop-c/FY2028")))
+            state(after.get("tenant:keep-a/FY2028"))
+                + state(after.get("tenant:change-b/FY2028"))
+                + state(after.get("tenant:drop-c/FY2028")))
         .isEqualTo(deferredStates);
-    assertThat(after.get("drop-c/FY2028")).isEqualTo(before.get("drop-c/FY2028"));
+    assertThat(after.get("tenant:drop-c/FY2028")).isEqualTo(before.get("tenant:drop-c/FY2028"));
 
     // the scores are the ones shown before accepting
     assertThat(dashboard()).isEqualTo(28.0);
@@ -274,9 +275,9 @@ class TemplateUpdatesIT {
                 List.of(),
                 "controls",
                 List.of(
-                    control("P-1", "Register of vendors", "keep-a"),
-                    control("P-2", "Reviews", "change-b"),
-                    control("P-4", "Ratings", "new-d"))))
+                    control("P-1", "Register of vendors", "tenant:keep-a"),
+                    control("P-2", "Reviews", "tenant:change-b"),
+                    control("P-4", "Ratings", "tenant:new-d"))))
         .post(templates() + "/upd-policy/versions")
         .then()
         .statusCode(201);
@@ -333,8 +334,8 @@ class TemplateUpdatesIT {
     extension.put("title", "Our additions");
     extension.put("regulation", "Global rules of the test");
     extension.put("extends", global);
-    extension.put("actions", List.of(action("ext-own", "Our own step", 7)));
-    extension.put("controls", List.of(control("E-1", "Ours", "ext-own")));
+    extension.put("actions", List.of(action("tenant:ext-own", "Our own step", 7)));
+    extension.put("controls", List.of(control("E-1", "Ours", "tenant:ext-own")));
     Api.as(owner).body(extension).post("/tenants/" + slug + "/templates").then().statusCode(201);
     long assessment = Platform.createAssessment(owner, slug, group, "Global 2029", global + "-ext");
     String updates = "/tenants/" + slug + "/template-updates";
@@ -394,7 +395,7 @@ class TemplateUpdatesIT {
                 List.of(),
                 "controls",
                 List.of(
-                    control("E-1", "Ours", "ext-own"),
+                    control("E-1", "Ours", "tenant:ext-own"),
                     control("E-2", "Ours too", "unique-user-ids"))))
         .post("/tenants/" + slug + "/templates/" + global + "-ext/versions")
         .then()

@@ -93,8 +93,9 @@ class TemplatesAndAssessmentsIT {
     Map<String, Object> body =
         template(
             "gdpr-acme",
-            List.of(action("acme-dpo-hotline", 12)),
-            List.of(control("ACME-1", List.of("acme-dpo-hotline", "mfa-for-administrators"))));
+            List.of(action("tenant:acme-dpo-hotline", 12)),
+            List.of(
+                control("ACME-1", List.of("tenant:acme-dpo-hotline", "mfa-for-administrators"))));
     body.put("extends", "gdpr");
     Api.as(admin)
         .body(body)
@@ -124,7 +125,7 @@ class TemplatesAndAssessmentsIT {
                 "actions", List.of(),
                 "controls",
                     List.of(
-                        control("ACME-1", List.of("acme-dpo-hotline")),
+                        control("ACME-1", List.of("tenant:acme-dpo-hotline")),
                         control("ACME-2", List.of("mfa-for-administrators")))))
         .post("/tenants/" + tenant + "/templates/gdpr-acme/versions")
         .then()
@@ -228,8 +229,11 @@ class TemplatesAndAssessmentsIT {
     Map<String, Object> body =
         template(
             "bad-points",
-            List.of(action("bp-one", 0), action("bp-two", 100), action("bp-orphan", 5)),
-            List.of(control("BP-1", List.of("bp-one", "bp-two"))));
+            List.of(
+                action("tenant:bp-one", 0),
+                action("tenant:bp-two", 100),
+                action("tenant:bp-orphan", 5)),
+            List.of(control("BP-1", List.of("tenant:bp-one", "tenant:bp-two"))));
     JsonPath problem =
         problem(
             Api.as(admin).body(body).post("/tenants/" + tenant + "/templates"),
@@ -247,7 +251,7 @@ class TemplatesAndAssessmentsIT {
         .isZero();
     assertThat(
             TestDatabase.count(
-                "SELECT count(*) FROM " + schema + ".action WHERE action_key LIKE 'bp-%'"))
+                "SELECT count(*) FROM " + schema + ".action WHERE action_key LIKE 'tenant:bp-%'"))
         .isZero();
 
     problem(

@@ -5,6 +5,7 @@ import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.Classification;
 import io.regulus.scoring.ManagedBy;
+import io.regulus.template.exchange.ActionKeys;
 import io.regulus.text.ReadableText;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +23,9 @@ import java.util.regex.Pattern;
  */
 final class DraftCheck {
 
-  static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  static final Pattern KEY = ActionKeys.NAME;
   static final int KEY_MAX = 60;
-  static final int ACTION_KEY_MAX = 80;
+  static final int ACTION_KEY_MAX = ActionKeys.MAX;
 
   /** The longest field read as one line (titles); a longer one is a description, with lines. */
   private static final int LINE_MAX = 300;
@@ -56,19 +57,28 @@ final class DraftCheck {
   record Checked(List<NewAction> actions, List<NewControl> controls) {}
 
   private final List<Violation> violations = new ArrayList<>();
+  private final String namespace;
   private Map<String, ActionContent> owned = Map.of();
 
-  private DraftCheck() {}
+  private DraftCheck(String namespace) {
+    this.namespace = namespace;
+  }
 
   /**
+   * @param namespace the namespace of the actions the draft declares: {@link ActionKeys#TENANT} for
+   *     a tenant's own, "" for the library's (whose keys are plain names); a control's plain key
+   *     always names a library action
    * @param knownActions keys of actions a control may reference besides the draft's own (the
    *     library's and the tenant's); a new action may not take one of them
    * @param reservedControls control ids the draft may not use (an extension's global template
    *     already has them)
    */
   static Checked check(
-      TemplateDraft draft, Set<String> knownActions, Set<String> reservedControls) {
-    return check(draft, List.of(), false, knownActions, Map.of(), reservedControls);
+      String namespace,
+      TemplateDraft draft,
+      Set<String> knownActions,
+      Set<String> reservedControls) {
+    return check(namespace, draft, List.of(), false, knownActions, Map.of(), reservedControls);
   }
 
   /**
@@ -78,11 +88,12 @@ final class DraftCheck {
    * customer- or provider-managed).
    */
   static Checked checkVersion(
+      String namespace,
       TemplateDraft draft,
       Set<String> knownActions,
       Map<String, ActionContent> owned,
       Set<String> reservedControls) {
-    return check(draft, List.of(), false, knownActions, owned, reservedControls);
+    return check(namespace, draft, List.of(), false, knownActions, owned, reservedControls);
   }
 
   /**
@@ -91,21 +102,23 @@ final class DraftCheck {
    * template it extends, so a form shows every fault at once.
    */
   static Checked checkNew(
+      String namespace,
       TemplateDraft draft,
       List<Violation> earlier,
       Set<String> knownActions,
       Set<String> reservedControls) {
-    return check(draft, earlier, true, knownActions, Map.of(), reservedControls);
+    return check(namespace, draft, earlier, true, knownActions, Map.of(), reservedControls);
   }
 
   private static Checked check(
+      String namespace,
       TemplateDraft draft,
       List<Violation> earlier,
       boolean header,
       Set<String> knownActions,
       Map<String, ActionContent> owned,
       Set<String> reservedControls) {
-    DraftCheck check = new DraftCheck();
+    DraftCheck check = new DraftCheck(namespace);
     check.owned = owned;
     check.violations.addAll(earlier);
     if (header) {
@@ -130,19 +143,29 @@ final class DraftCheck {
       }
       String key = draft.actions().get(i).key();
       String field = "actions[" + i + "].key";
-      if (key == null || !KEY.matcher(key).matches() || key.length() > ACTION_KEY_MAX) {
+      if (!ActionKeys.valid(key)) {
         fail(
             field,
-            "an action key is lower-case words and digits joined by '-', at most "
+            "an action key is "
+                + (namespace.isEmpty() ? "" : "'" + namespace + ":' then ")
+                + "lower-case words and digits joined by '-', at most "
                 + ACTION_KEY_MAX
-                + " characters, e.g. 'vendor-security-review'");
+                + " characters in all, e.g. '"
+                + ActionKeys.in(namespace, "vendor-security-review")
+                + "'");
+      } else if (!ActionKeys.namespace(key).equals(namespace)) {
+        fail(field, outOfNamespace(key, knownActions.contains(key)));
+        // named, so its controls' references are not reported again
+        declared.putIfAbsent(key, i);
       } else if (knownActions.contains(key) && !owned.containsKey(key)) {
         fail(
             field,
             "'"
                 + key
-                + "' is already an action of the library or of this tenant: reference it from a"
-                + " control's actions instead of declaring it again, or choose another key");
+                + "' is already an action of "
+                + (namespace.isEmpty() ? "the library" : "this tenant")
+                + ": reference it from a control's actions instead of declaring it again, or"
+                + " choose another key");
       } else if (declared.putIfAbsent(key, i) != null) {
         fail(field, "'" + key + "' is declared twice in this template");
       }
@@ -190,12 +213,7 @@ final class DraftCheck {
       for (int j = 0; j < control.actions().size(); j++) {
         String key = control.actions().get(j);
         if (key == null || !(declared.containsKey(key) || knownActions.contains(key))) {
-          fail(
-              at + ".actions[" + j + "]",
-              "no action '"
-                  + key
-                  + "' in this template, this tenant or the library:"
-                  + " declare it under actions, or correct the key");
+          fail(at + ".actions[" + j + "]", unknown(key));
         } else if (!mapped.add(key)) {
           fail(at + ".actions[" + j + "]", "'" + key + "' is mapped twice to this control");
         } else if (nature != null && control.mandatory() != null) {
@@ -291,6 +309,47 @@ final class DraftCheck {
               was != null));
     }
     return new Checked(actions, controls);
+  }
+
+  /** Why a declared key outside the draft's namespace is refused, and how to write it. */
+  private String outOfNamespace(String key, boolean known) {
+    String name = key.substring(key.indexOf(':') + 1);
+    if (namespace.isEmpty()) {
+      return "a library action's key is a plain name, without a namespace: write '" + name + "'";
+    }
+    return "'"
+        + key
+        + "' is "
+        + (ActionKeys.namespace(key).isEmpty()
+            ? "a plain key"
+            : "in namespace '" + ActionKeys.namespace(key) + "'")
+        + ": your own actions' keys start with '"
+        + namespace
+        + ":' ("
+        + ActionKeys.in(namespace, name)
+        + "), so that a new library version can never take them; a plain key names a library"
+        + " action"
+        + (known
+            ? " (the library has '" + key + "': map it from a control's actions instead)"
+            : "");
+  }
+
+  /** Why a control's reference to an action is refused, by the namespace of its key. */
+  private String unknown(String key) {
+    if (key != null && !namespace.isEmpty() && ActionKeys.namespace(key).isEmpty()) {
+      return "the library has no action '"
+          + key
+          + "': a plain key names a library action; your own actions' keys start with '"
+          + namespace
+          + ":' (declare it under actions as '"
+          + ActionKeys.in(namespace, key)
+          + "'), or correct the key";
+    }
+    return "no action '"
+        + key
+        + "' in this template"
+        + (namespace.isEmpty() ? "" : ", this tenant")
+        + " or the library: declare it under actions, or correct the key";
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.regulus.template;
 
 import io.regulus.problem.Violation;
+import io.regulus.template.exchange.ActionKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -26,14 +27,24 @@ class DraftWriter {
   /** Where a version's content goes: the tables of its actions, controls and mappings. */
   enum Target {
     /** A tenant's private template or extension (the tenant's schema, bound by the caller). */
-    TENANT("action", "origin, ", "'TENANT', ", "private_control", "private_control_action"),
-    /** A firm's template, in the platform's library. */
+    TENANT(
+        ActionKeys.TENANT,
+        "action",
+        "origin, ",
+        "'TENANT', ",
+        "private_control",
+        "private_control_action"),
+    /** A firm's template, in the platform's library (plain keys). */
     LIBRARY(
+        "",
         "platform.library_action",
         "",
         "",
         "platform.template_control",
         "platform.template_control_action");
+
+    /** The namespace of the keys of the actions a version declares. */
+    private final String namespace;
 
     private final String actions;
     private final String originColumn;
@@ -41,7 +52,14 @@ class DraftWriter {
     private final String controls;
     private final String mappings;
 
-    Target(String actions, String originColumn, String origin, String controls, String mappings) {
+    Target(
+        String namespace,
+        String actions,
+        String originColumn,
+        String origin,
+        String controls,
+        String mappings) {
+      this.namespace = namespace;
       this.actions = actions;
       this.originColumn = originColumn;
       this.origin = origin;
@@ -85,8 +103,8 @@ class DraftWriter {
     }
     DraftCheck.Checked checked =
         earlier == null
-            ? DraftCheck.checkVersion(draft, known, owns, reservedControls)
-            : DraftCheck.checkNew(draft, earlier, known, reservedControls);
+            ? DraftCheck.checkVersion(target.namespace, draft, known, owns, reservedControls)
+            : DraftCheck.checkNew(target.namespace, draft, earlier, known, reservedControls);
     return new Version(checked, library);
   }
 

@@ -11,7 +11,9 @@ public final class LibraryActions {
 
   /**
    * An INSERT ... SELECT that copies the library actions {@code where} selects (a condition on
-   * {@code la}, platform.library_action) that the tenant does not have yet.
+   * {@code la}, platform.library_action) that the tenant does not have yet. A conflict can only be
+   * an earlier copy: the library's keys are plain names and a tenant's own are "tenant:name"
+   * (tenant migration V9, constraint action_key_namespace), so no own action stands in for one.
    */
   public static String copyWhere(String where) {
     return "INSERT INTO action (action_key, origin, title, description, how_to, action_type, points,"

@@ -7,6 +7,7 @@ import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ManagedBy;
+import io.regulus.template.exchange.ActionKeys;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -14,17 +15,19 @@ import org.junit.jupiter.api.Test;
 /** The rules a private template version is checked against, every violation reported at once. */
 class DraftCheckTest {
 
+  private static final String TENANT = ActionKeys.TENANT;
   private static final Set<String> LIBRARY = Set.of("mfa-for-administrators");
 
   @Test
   void aValidDraftGetsDerivedPointsFromItsStrongestControl() {
     DraftCheck.Checked checked =
         DraftCheck.check(
+            TENANT,
             draft(
-                List.of(action("own-a", null), action("own-b", 42)),
+                List.of(action("tenant:own-a", null), action("tenant:own-b", 42)),
                 List.of(
-                    control("C-1", true, "detective", "own-a"),
-                    control("C-2", true, "preventative", "own-a", "own-b"),
+                    control("C-1", true, "detective", "tenant:own-a"),
+                    control("C-2", true, "preventative", "tenant:own-a", "tenant:own-b"),
                     control("C-3", false, "corrective", "mfa-for-administrators"))),
             LIBRARY,
             Set.of());
@@ -41,16 +44,23 @@ class DraftCheckTest {
         catchThrowableOfType(
             () ->
                 DraftCheck.check(
+                    TENANT,
                     draft(
                         List.of(
-                            action("own-a", 0),
-                            action("own-b", 100),
-                            action("orphan", 5),
+                            action("tenant:own-a", 0),
+                            action("tenant:own-b", 100),
+                            action("tenant:orphan", 5),
                             action("mfa-for-administrators", 5),
                             action("Bad Key", 5)),
                         List.of(
-                            control("C-1", true, "preventative", "own-a", "own-b", "nowhere"),
-                            control("C-1", true, "sideways", "own-a"))),
+                            control(
+                                "C-1",
+                                true,
+                                "preventative",
+                                "tenant:own-a",
+                                "tenant:own-b",
+                                "tenant:nowhere"),
+                            control("C-1", true, "sideways", "tenant:own-a"))),
                     LIBRARY,
                     Set.of()),
             InvalidInputException.class);
@@ -75,10 +85,11 @@ class DraftCheckTest {
         catchThrowableOfType(
             () ->
                 DraftCheck.check(
+                    TENANT,
                     draft(
-                        java.util.Arrays.asList(action("own-a", 5), null),
+                        java.util.Arrays.asList(action("tenant:own-a", 5), null),
                         java.util.Arrays.asList(
-                            control("C-1", true, "preventative", "own-a"),
+                            control("C-1", true, "preventative", "tenant:own-a"),
                             null,
                             new TemplateDraft.Control(
                                 "C-3",
@@ -87,7 +98,7 @@ class DraftCheckTest {
                                 "D",
                                 true,
                                 "detective",
-                                java.util.Arrays.asList("own-a", null)))),
+                                java.util.Arrays.asList("tenant:own-a", null)))),
                     LIBRARY,
                     Set.of()),
             InvalidInputException.class);
@@ -100,12 +111,20 @@ class DraftCheckTest {
   void anActionIsTheCustomersUnlessItSaysTheProviderManagesIt() {
     DraftCheck.Checked checked =
         DraftCheck.check(
+            TENANT,
             draft(
                 List.of(
-                    action("own-a", 5),
-                    action("own-b", 5, "provider"),
-                    action("own-c", 5, "Customer")),
-                List.of(control("C-1", true, "preventative", "own-a", "own-b", "own-c"))),
+                    action("tenant:own-a", 5),
+                    action("tenant:own-b", 5, "provider"),
+                    action("tenant:own-c", 5, "Customer")),
+                List.of(
+                    control(
+                        "C-1",
+                        true,
+                        "preventative",
+                        "tenant:own-a",
+                        "tenant:own-b",
+                        "tenant:own-c"))),
             LIBRARY,
             Set.of());
     assertThat(checked.actions())
@@ -115,9 +134,10 @@ class DraftCheckTest {
         catchThrowableOfType(
             () ->
                 DraftCheck.check(
+                    TENANT,
                     draft(
-                        List.of(action("own-a", 5, "microsoft")),
-                        List.of(control("C-1", true, "preventative", "own-a"))),
+                        List.of(action("tenant:own-a", 5, "microsoft")),
+                        List.of(control("C-1", true, "preventative", "tenant:own-a"))),
                     LIBRARY,
                     Set.of()),
             InvalidInputException.class);
@@ -130,6 +150,7 @@ class DraftCheckTest {
         catchThrowableOfType(
             () ->
                 DraftCheck.check(
+                    TENANT,
                     draft(
                         List.of(),
                         List.of(control("Art.32", true, "preventative", "mfa-for-administrators"))),
@@ -143,14 +164,17 @@ class DraftCheckTest {
   void aVersionHasControlsAndEachControlActions() {
     InvalidInputException problem =
         catchThrowableOfType(
-            () -> DraftCheck.check(draft(List.of(), List.of()), LIBRARY, Set.of()),
+            () -> DraftCheck.check(TENANT, draft(List.of(), List.of()), LIBRARY, Set.of()),
             InvalidInputException.class);
     assertThat(problem.violations()).extracting(Violation::field).containsExactly("controls");
     problem =
         catchThrowableOfType(
             () ->
                 DraftCheck.check(
-                    draft(List.of(), List.of(control("C", true, "detective"))), LIBRARY, Set.of()),
+                    TENANT,
+                    draft(List.of(), List.of(control("C", true, "detective"))),
+                    LIBRARY,
+                    Set.of()),
             InvalidInputException.class);
     assertThat(problem.violations())
         .extracting(Violation::field)
@@ -163,14 +187,15 @@ class DraftCheckTest {
         catchThrowableOfType(
             () ->
                 DraftCheck.checkNew(
+                    TENANT,
                     new TemplateDraft(
                         "Bad Key",
                         " ",
                         null,
                         null,
                         null,
-                        List.of(action("own-a", 0)),
-                        List.of(control("C-1", true, "preventative", "own-a"))),
+                        List.of(action("tenant:own-a", 0)),
+                        List.of(control("C-1", true, "preventative", "tenant:own-a"))),
                     List.of(new Violation("key", "a template key is lower-case words")),
                     LIBRARY,
                     Set.of()),
@@ -185,6 +210,7 @@ class DraftCheckTest {
   void aNextVersionIsCheckedWithoutAHeader() {
     DraftCheck.Checked checked =
         DraftCheck.check(
+            TENANT,
             new TemplateDraft(
                 "own",
                 null,
@@ -196,6 +222,99 @@ class DraftCheckTest {
             LIBRARY,
             Set.of());
     assertThat(checked.controls()).hasSize(1);
+  }
+
+  @Test
+  void aTenantDeclaresItsOwnActionsInItsNamespaceAndAPlainKeyNamesTheLibrarys() {
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.check(
+                    TENANT,
+                    draft(
+                        List.of(
+                            action("vendor-review", 5),
+                            action("mfa-for-administrators", 5),
+                            action("firm:own-d", 5)),
+                        List.of(
+                            control(
+                                "C-1",
+                                true,
+                                "preventative",
+                                "vendor-review",
+                                "mfa-for-administrators",
+                                "firm:own-d",
+                                "access-reviews",
+                                "tenant:missing"))),
+                    LIBRARY,
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
+        .containsExactly(
+            "actions[0].key",
+            "actions[1].key",
+            "actions[2].key",
+            "controls[0].actions[3]",
+            "controls[0].actions[4]");
+    assertThat(rule(problem, "actions[0].key"))
+        .isEqualTo(
+            "'vendor-review' is a plain key: your own actions' keys start with 'tenant:'"
+                + " (tenant:vendor-review), so that a new library version can never take them;"
+                + " a plain key names a library action");
+    assertThat(rule(problem, "actions[1].key"))
+        .contains("the library has 'mfa-for-administrators': map it from a control's actions");
+    assertThat(rule(problem, "actions[2].key")).contains("(tenant:own-d)");
+    assertThat(rule(problem, "controls[0].actions[3]"))
+        .contains("the library has no action 'access-reviews'", "'tenant:access-reviews'");
+    assertThat(rule(problem, "controls[0].actions[4]"))
+        .contains("no action 'tenant:missing' in this template, this tenant or the library");
+
+    DraftCheck.Checked checked =
+        DraftCheck.check(
+            TENANT,
+            draft(
+                List.of(action("tenant:vendor-review", 5)),
+                List.of(
+                    control(
+                        "C-1",
+                        true,
+                        "preventative",
+                        "tenant:vendor-review",
+                        "mfa-for-administrators"))),
+            LIBRARY,
+            Set.of());
+    assertThat(checked.controls().get(0).actions())
+        .containsExactly("tenant:vendor-review", "mfa-for-administrators");
+  }
+
+  @Test
+  void theLibrarysOwnActionsHavePlainKeysWithinTheLengthOfAWholeKey() {
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.check(
+                    "",
+                    draft(
+                        List.of(action("tenant:own-a", 5), action("x".repeat(81), 5)),
+                        List.of(
+                            control("C-1", true, "preventative", "tenant:own-a", "x".repeat(81)))),
+                    LIBRARY,
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(rule(problem, "actions[0].key")).contains("a plain name", "write 'own-a'");
+    assertThat(rule(problem, "actions[1].key")).contains("at most 80 characters");
+    assertThat(
+            DraftCheck.check(
+                    "",
+                    draft(
+                        List.of(action("own-a", 5)),
+                        List.of(control("C-1", true, "preventative", "own-a"))),
+                    LIBRARY,
+                    Set.of())
+                .actions())
+        .extracting(DraftCheck.NewAction::key)
+        .containsExactly("own-a");
   }
 
   private static String rule(InvalidInputException problem, String field) {
@@ -215,7 +334,7 @@ class DraftCheckTest {
   void aNewVersionMayWriteAgainOnlyTheActionsItsTemplateOwnsAndKeepsTheirInstances() {
     ActionContent owned =
         new ActionContent(
-            "own-a",
+            "tenant:own-a",
             "Do own-a",
             "Why",
             null,
@@ -224,11 +343,14 @@ class DraftCheckTest {
             "Policy",
             null,
             ManagedBy.CUSTOMER);
-    java.util.Map<String, ActionContent> owns = java.util.Map.of("own-a", owned);
-    Set<String> known = Set.of("own-a", "mfa-for-administrators", "someone-elses");
+    java.util.Map<String, ActionContent> owns = java.util.Map.of("tenant:own-a", owned);
+    Set<String> known = Set.of("tenant:own-a", "mfa-for-administrators", "tenant:someone-elses");
     DraftCheck.Checked checked =
         DraftCheck.checkVersion(
-            draft(List.of(action("own-a", 8)), List.of(control("C-1", true, "detective", "own-a"))),
+            TENANT,
+            draft(
+                List.of(action("tenant:own-a", 8)),
+                List.of(control("C-1", true, "detective", "tenant:own-a"))),
             known,
             owns,
             Set.of());
@@ -244,10 +366,11 @@ class DraftCheckTest {
         catchThrowableOfType(
             () ->
                 DraftCheck.checkVersion(
+                    TENANT,
                     draft(
                         List.of(
                             new TemplateDraft.Action(
-                                "own-a",
+                                "tenant:own-a",
                                 "Do",
                                 "Why",
                                 null,
@@ -256,8 +379,10 @@ class DraftCheckTest {
                                 "Policy",
                                 null,
                                 "provider"),
-                            action("someone-elses", 3)),
-                        List.of(control("C-1", true, "detective", "own-a", "someone-elses"))),
+                            action("tenant:someone-elses", 3)),
+                        List.of(
+                            control(
+                                "C-1", true, "detective", "tenant:own-a", "tenant:someone-elses"))),
                     known,
                     owns,
                     Set.of()),

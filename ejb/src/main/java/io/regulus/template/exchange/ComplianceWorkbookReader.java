@@ -35,8 +35,9 @@ import org.xml.sax.SAXException;
  * <ul>
  *   <li>the regulation is the certification, else the title; product, certification and
  *       inScopeServices are kept as the header's attributes;
- *   <li>an action's key is {@link ActionKeys#fromTitle} of its title, and a control's action titles
- *       are resolved to those keys;
+ *   <li>an action's key is {@link ActionKeys#fromTitle} of its title (in the import's {@link
+ *       ImportOptions#keyNamespace}: a tenant's own actions are "tenant:..."), and a control's
+ *       action titles are resolved to those keys;
  *   <li>an action's category is its {@code dimension-Category}, else {@link
  *       ImportOptions#category}; its solution its {@code dimension-Solution}, else none; it is
  *       managed by the provider or the customer as its {@code dimension-Responsibility} says
@@ -273,7 +274,8 @@ public final class ComplianceWorkbookReader implements TemplateReader {
             @Override
             void row(WorkbookTab.Row row) {
               String title = row.required(ACTION_TITLE, TITLE_MAX);
-              String key = title == null ? null : ActionKeys.fromTitle(title);
+              String key =
+                  title == null ? null : ActionKeys.fromTitle(options.keyNamespace(), title);
               if (key != null) {
                 int[] first = rowOfKey.putIfAbsent(key, new int[] {row.number()});
                 if (first == null) {
@@ -455,7 +457,7 @@ public final class ComplianceWorkbookReader implements TemplateReader {
                   if (stripped.isEmpty()) {
                     continue;
                   }
-                  String key = ActionKeys.fromTitle(stripped);
+                  String key = ActionKeys.fromTitle(options.keyNamespace(), stripped);
                   if (actionsKnown && !actionKeys.contains(key)) {
                     row.fault(
                         CONTROL_ACTION_TITLE,

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param controls control id to what a mapping file says of it (its actions, its classification,
  *     the category of the action a format creates for it); empty for none
  * @param source the official text the template restates (a link kept with the version), or null
+ * @param keyNamespace the namespace of the keys a format derives (from titles, from control ids):
+ *     "" for the library's, {@link ActionKeys#TENANT} for a tenant's own actions; keys the file
+ *     states itself are taken as they are
  */
 public record ImportOptions(
     String keyPrefix,
@@ -27,7 +30,8 @@ public record ImportOptions(
     String category,
     String managedBy,
     Map<String, ControlMapping> controls,
-    String source) {
+    String source,
+    String keyNamespace) {
 
   public static final ImportOptions DEFAULTS =
       new ImportOptions(
@@ -51,9 +55,13 @@ public record ImportOptions(
 
   public ImportOptions {
     controls = controls == null ? Map.of() : Map.copyOf(controls);
+    keyNamespace = keyNamespace == null ? "" : keyNamespace;
   }
 
-  /** Options whose mapping names only actions (control id to action keys), and no source. */
+  /**
+   * Options whose mapping names only actions (control id to action keys), with no source, whose
+   * derived keys are the library's (no namespace).
+   */
   public ImportOptions(
       String keyPrefix,
       boolean mandatory,
@@ -70,7 +78,14 @@ public record ImportOptions(
         category,
         managedBy,
         actionsOnly(actionMapping),
-        null);
+        null,
+        "");
+  }
+
+  /** These options with derived keys in {@code namespace}. */
+  public ImportOptions inNamespace(String namespace) {
+    return new ImportOptions(
+        keyPrefix, mandatory, nature, actionType, category, managedBy, controls, source, namespace);
   }
 
   /** The actions the mapping names for a control; empty when it names none. */

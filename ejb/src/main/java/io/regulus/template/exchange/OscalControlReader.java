@@ -21,8 +21,8 @@ import java.util.Set;
  * control outside any group is in a family named after the catalog. Id: the control's human label
  * ({@link Oscal#label}), else its OSCAL id. Actions: the import's mapping for the control id, else
  * the actions the file names in Regulus' namespace (a Regulus export), else one action of its own
- * ({@link ActionKeys#forControl}, titled "AC-2(1) Automated System Account Management", described
- * by the control's requirement).
+ * ({@link ActionKeys#forControl}, in the import's key namespace, titled "AC-2(1) Automated System
+ * Account Management", described by the control's requirement).
  */
 final class OscalControlReader {
 
@@ -132,7 +132,7 @@ final class OscalControlReader {
       keys = Oscal.own(control, "action");
     }
     if (keys.isEmpty()) {
-      String key = ActionKeys.forControl(options.keyPrefix(), id);
+      String key = ActionKeys.forControl(options.keyNamespace(), options.keyPrefix(), id);
       if (claim(key, "control " + id, at)) {
         String how =
             !requirement.isEmpty() ? requirement : !description.isEmpty() ? description : title;

@@ -144,8 +144,12 @@ final class ImportCheck implements TemplateSink {
                     "control " + quote(referencedBy.get(key)),
                     "actions",
                     key,
-                    "names an action the file does not define and the library does not have:"
-                        + " add it, or correct the name"));
+                    "names an action the file does not define and "
+                        + (ActionKeys.namespace(key).isEmpty()
+                            ? "the library does not have (a plain key names a library action;"
+                                + " your own actions' keys start with 'tenant:')"
+                            : "no action of yours has")
+                        + ": add it, or correct the name"));
   }
 
   List<ImportProblem> problems() {
@@ -176,9 +180,15 @@ final class ImportCheck implements TemplateSink {
     if (key == null || key.isEmpty()) {
       return problem(where, field, key, "missing");
     }
-    if (key.length() > ActionKeys.MAX || !key.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+    if (!ActionKeys.valid(key)) {
       return problem(
-          where, field, key, "an action key is lower-case words joined by '-', at most 80");
+          where,
+          field,
+          key,
+          "an action key is lower-case words joined by '-' (a library action's), or 'tenant:'"
+              + " and such words (a tenant's own), at most "
+              + ActionKeys.MAX
+              + " characters in all");
     }
     return true;
   }

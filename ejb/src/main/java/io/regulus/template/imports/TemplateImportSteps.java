@@ -5,6 +5,7 @@ import io.regulus.access.Caller;
 import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.template.exchange.ActionKeys;
 import io.regulus.template.exchange.ExchangeAction;
 import io.regulus.template.exchange.ExchangeControl;
 import io.regulus.template.exchange.ImportOptions;
@@ -203,7 +204,12 @@ public class TemplateImportSteps {
   }
 
   private void read(TemplateImport found, ImportCheck check) {
-    ImportOptions options = options(imports.options(found.id()));
+    ImportOptions stored = options(imports.options(found.id()));
+    // a tenant's own actions are in its namespace, where no library version can take their keys
+    ImportOptions options =
+        found.owner().kind() == ImportOwner.Kind.TENANT
+            ? stored.inNamespace(ActionKeys.TENANT)
+            : stored;
     TemplateFormat format = TemplateFormat.valueOf(found.format());
     imports.readFile(
         found.id(),
@@ -252,6 +258,7 @@ public class TemplateImportSteps {
         o.getString("category"),
         o.getString("managedBy"),
         controls,
-        o.getString("source", null));
+        o.getString("source", null),
+        "");
   }
 }

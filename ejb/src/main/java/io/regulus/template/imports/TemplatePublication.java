@@ -1,6 +1,7 @@
 package io.regulus.template.imports;
 
 import io.regulus.template.LibraryActions;
+import io.regulus.template.exchange.ActionKeys;
 import io.regulus.template.exchange.ExchangeAction;
 import io.regulus.template.exchange.ImportProblem;
 import io.regulus.template.exchange.TemplateHeader;
@@ -70,6 +71,7 @@ public class TemplatePublication {
     knownOut.addAll(library.keySet());
     knownOut.addAll(own.keySet());
     for (ExchangeAction action : actions.values()) {
+      namespaceProblem(owner, action, library.containsKey(action.key())).ifPresent(problems::add);
       Known existing = own.getOrDefault(action.key(), library.get(action.key()));
       if (existing != null
           && (!existing.type().equals(action.type())
@@ -81,7 +83,9 @@ public class TemplatePublication {
                 null,
                 "points",
                 action.type() + " " + action.points(),
-                "the library already has this action as "
+                (ActionKeys.namespace(action.key()).isEmpty()
+                        ? "the library already has this action as "
+                        : "your catalogue already has this action as ")
                     + existing.type()
                     + " worth "
                     + existing.points()
@@ -161,6 +165,43 @@ public class TemplatePublication {
     return problems;
   }
 
+  /**
+   * What is wrong with the namespace of a file's action for its owner: the library's keys are plain
+   * names; a tenant's own actions are "tenant:name", and a plain key in a tenant's file names the
+   * library's action, which the library must have.
+   */
+  private static java.util.Optional<ImportProblem> namespaceProblem(
+      ImportOwner owner, ExchangeAction action, boolean inLibrary) {
+    String namespace = ActionKeys.namespace(action.key());
+    String where = "action '" + action.title() + "'";
+    String reason = null;
+    if (owner.kind() != ImportOwner.Kind.TENANT && !namespace.isEmpty()) {
+      reason =
+          "a library action's key is a plain name, without '"
+              + namespace
+              + ":': '"
+              + namespace
+              + ":' keys are a tenant's own actions; give the action a plain key";
+    } else if (owner.kind() == ImportOwner.Kind.TENANT
+        && !namespace.isEmpty()
+        && !namespace.equals(ActionKeys.TENANT)) {
+      reason =
+          "your own actions' keys start with 'tenant:' (tenant:"
+              + action.key().substring(namespace.length() + 1)
+              + "): write the key so, or as a plain name for a library action";
+    } else if (owner.kind() == ImportOwner.Kind.TENANT && namespace.isEmpty() && !inLibrary) {
+      reason =
+          "the library has no action '"
+              + action.key()
+              + "': your own actions' keys start with 'tenant:' (tenant:"
+              + action.key()
+              + "), so that a new library version can never take them; a plain key names a"
+              + " library action";
+    }
+    return java.util.Optional.ofNullable(reason)
+        .map(why -> new ImportProblem(where, null, "key", action.key(), why));
+  }
+
   private Map<String, Known> known(String table, Collection<String> keys) {
     Map<String, Known> known = new java.util.HashMap<>();
     if (keys.isEmpty()) {
@@ -173,12 +214,11 @@ public class TemplatePublication {
                     + " FROM unnest(CAST(?1 AS text[])) AS k(key) JOIN "
                     + table
                     + " a ON a.action_key = k.key")
-            // only well-formed keys can be in the library (its CHECK constraint), and they need no
-            // quoting in an array literal
+            // only well-formed keys can be stored, and they need no quoting in an array literal
             .setParameter(
                 1,
                 keys.stream()
-                    .filter(key -> key.matches("[a-z0-9]+(-[a-z0-9]+)*"))
+                    .filter(ActionKeys::valid)
                     .collect(java.util.stream.Collectors.joining(",", "{", "}")))
             .getResultList();
     for (Object[] row : rows) {
@@ -292,8 +332,8 @@ public class TemplatePublication {
                 .setParameter(2, version)
                 .setParameter(3, createdBy)
                 .getSingleResult());
-    // the library's actions are copied from it (they keep the library's content); the others are
-    // the tenant's own
+    // the library's actions (plain keys) are copied from it, keeping the library's content; the
+    // tenant's own ("tenant:" keys) are written from the file
     em.createNativeQuery(
             LibraryActions.copyWhere(
                 "la.action_key IN (SELECT k.key FROM platform.template_import_item i CROSS JOIN"
@@ -309,7 +349,7 @@ public class TemplatePublication {
                 + ACTION_ATTRIBUTES
                 + " FROM "
                 + STAGED_ACTIONS
-                + " ON CONFLICT (action_key) DO NOTHING")
+                + " AND a.key LIKE 'tenant:%' ON CONFLICT (action_key) DO NOTHING")
         .setParameter(1, id)
         .executeUpdate();
     // what this version declares of the tenant's own actions, for template updates to take

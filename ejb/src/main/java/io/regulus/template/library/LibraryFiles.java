@@ -174,7 +174,8 @@ public record LibraryFiles(
         defaults.category(),
         defaults.managedBy(),
         controls,
-        entry.getString("source", null));
+        entry.getString("source", null),
+        "");
   }
 
   private static byte[] bytes(String base, String name, MessageDigest all) {

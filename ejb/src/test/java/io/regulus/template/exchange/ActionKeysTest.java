@@ -27,4 +27,22 @@ class ActionKeysTest {
     assertThat(one).isNotEqualTo(two).matches("[a-z0-9]+(-[a-z0-9]+)*");
     assertThat(ActionKeys.fromTitle(start + "monthly")).isEqualTo(one);
   }
+
+  @Test
+  void aTenantsDerivedKeysAreInItsNamespaceAndTheWholeKeyWithinTheColumn() {
+    assertThat(ActionKeys.fromTitle(ActionKeys.TENANT, "Vendor review"))
+        .isEqualTo("tenant:vendor-review");
+    assertThat(ActionKeys.forControl(ActionKeys.TENANT, "nist", "AC-2(1)"))
+        .isEqualTo("tenant:nist-ac-2-1");
+    String title = "Review every privileged account of every system the organisation runs monthly";
+    assertThat(ActionKeys.fromTitle(title)).hasSize(77);
+    String key = ActionKeys.fromTitle(ActionKeys.TENANT, title);
+    assertThat(key).hasSizeLessThanOrEqualTo(ActionKeys.MAX).startsWith("tenant:review-every");
+    assertThat(ActionKeys.valid(key)).isTrue();
+    assertThat(ActionKeys.namespace(key)).isEqualTo("tenant");
+    assertThat(ActionKeys.namespace("vendor-review")).isEmpty();
+    assertThat(ActionKeys.valid("Tenant:x")).isFalse();
+    assertThat(ActionKeys.valid("tenant:")).isFalse();
+    assertThat(ActionKeys.valid("a:b:c")).isFalse();
+  }
 }

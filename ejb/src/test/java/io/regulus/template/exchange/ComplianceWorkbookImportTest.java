@@ -189,6 +189,23 @@ class ComplianceWorkbookImportTest {
                 false,
                 "DETECTIVE",
                 List.of("keep-a-processing-record")));
+
+    // into a tenant's private templates, the same workbook gives the tenant's own keys
+    RecordingSink tenants = new RecordingSink();
+    new ComplianceWorkbookReader()
+        .read(
+            new java.io.ByteArrayInputStream(workbook(tabs)),
+            options.inNamespace(ActionKeys.TENANT),
+            tenants);
+    assertThat(tenants.problems).isEmpty();
+    assertThat(tenants.actions)
+        .extracting(ExchangeAction::key)
+        .containsExactly(
+            "tenant:encrypt-data-at-rest",
+            "tenant:use-mfa-for-admins",
+            "tenant:keep-a-processing-record");
+    assertThat(tenants.controls.get(0).actionKeys())
+        .containsExactly("tenant:encrypt-data-at-rest", "tenant:use-mfa-for-admins");
   }
 
   /**

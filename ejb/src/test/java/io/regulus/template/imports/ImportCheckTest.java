@@ -77,4 +77,30 @@ class ImportCheckTest {
     assertThat(check.problems()).hasSize(ImportCheck.KEPT);
     assertThat(check.problemCount()).isEqualTo(1500);
   }
+
+  @Test
+  void aTenantsOwnKeysPassAndAnUnknownReferenceSaysWhoseActionItNames() {
+    check.header(new TemplateHeader("T", "R", null, Map.of(), List.of()));
+    check.action(action("tenant:vendor-review", "TECHNICAL", 5));
+    check.action(action("tenant:" + "x".repeat(80), "TECHNICAL", 5));
+    check.control(
+        control("C-1", "PREVENTATIVE", "tenant:vendor-review", "tenant:gone", "access-review"));
+    check.finish(check.undefinedReferences(), Set.of());
+    assertThat(passed).hasSize(3);
+    assertThat(check.problems())
+        .extracting(ImportProblem::value, ImportProblem::reason)
+        .anySatisfy(
+            p -> assertThat(p.toList()).element(1).asString().contains("at most 80 characters"))
+        .anySatisfy(
+            p ->
+                assertThat(p.toList())
+                    .containsExactly(
+                        "tenant:gone",
+                        "names an action the file does not define and no action of yours has:"
+                            + " add it, or correct the name"))
+        .anySatisfy(
+            p ->
+                assertThat(p.toList().get(1).toString())
+                    .contains("the library does not have (a plain key names a library action;"));
+  }
 }
