@@ -30,6 +30,7 @@ class ActionKeyNamespaceIT {
 
   @BeforeAll
   static void build() {
+    Platform.awaitReady();
     tenant = Platform.tenant("keys", null);
     schema = "tenant_" + tenant.replace('-', '_');
     admin = KeycloakClient.token(KeycloakClient.createMember(tenant, "admin"));
