@@ -64,6 +64,100 @@ class BuiltInLibraryIT {
     assertEquals(java.util.List.of(), loader.pendingImports(files), "imports still to run");
   }
 
+  /**
+   * A library version adding an action under a key a firm's template already uses for its own
+   * action loads nothing, and the firm's action keeps its content.
+   */
+  @Test
+  void anActionKeyAFirmAlreadyUsesRefusesTheLoad() throws SQLException {
+    String key = "firm-own-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String slug = "clash-" + key.substring(9);
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "WITH f AS (INSERT INTO platform.firm (slug, display_name, created_at) VALUES ('"
+              + slug
+              + "', 'Clash', now()) RETURNING id),"
+              + " t AS (INSERT INTO platform.template (template_key, title, regulation, firm_id)"
+              + " SELECT '"
+              + slug
+              + "', 'Playbook', 'Playbook', id FROM f RETURNING id),"
+              + " v AS (INSERT INTO platform.template_version (template_id, version, published_at,"
+              + " content_sha256) SELECT id, '1', now(), repeat('0', 64) FROM t RETURNING id),"
+              + " c AS (INSERT INTO platform.template_control (version_id, control_id, family, title,"
+              + " description, mandatory, nature, position) SELECT id, 'P-1', 'Playbook', 'Ours',"
+              + " 'Our own control', true, 'PREVENTATIVE', 0 FROM v RETURNING id),"
+              + " a AS (INSERT INTO platform.library_action (action_key, title, description,"
+              + " action_type, points, category, testing_source, managed_by) VALUES ('"
+              + key
+              + "', 'The firm''s own', 'Written by the firm', 'OPERATIONAL', 12, 'Manage compliance',"
+              + " 'MANUAL', 'CUSTOMER') RETURNING id)"
+              + " INSERT INTO platform.template_control_action (control_id, action_id)"
+              + " SELECT c.id, a.id FROM c, a");
+    }
+    try {
+      LibraryFiles files = LibraryFiles.builtIn();
+      java.util.List<LibraryFiles.Action> actions = new java.util.ArrayList<>(files.actions());
+      actions.add(
+          new LibraryFiles.Action(
+              key,
+              "The library's",
+              "Written by the library",
+              null,
+              "OPERATIONAL",
+              27,
+              "Manage compliance",
+              null,
+              "MANUAL",
+              null,
+              "CUSTOMER"));
+      LibraryFiles clashing =
+          new LibraryFiles(actions, files.templates(), files.imports(), "clashing");
+      String before = digest();
+
+      Exception refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              Exception.class, () -> loader.load(clashing));
+
+      assertTrue(
+          String.valueOf(rootCause(refused).getMessage()).contains(key),
+          "the refusal names the key: " + rootCause(refused));
+      assertEquals(before, digest(), "nothing loaded, the firm's action as it was");
+      assertTrue(loader.current(files), "the library as it was loaded at start-up");
+    } finally {
+      try (Connection connection = database.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute(
+            "DELETE FROM platform.template_control_action WHERE action_id IN (SELECT id FROM"
+                + " platform.library_action WHERE action_key = '"
+                + key
+                + "')");
+        statement.execute("DELETE FROM platform.library_action WHERE action_key = '" + key + "'");
+        statement.execute(
+            "DELETE FROM platform.template_control WHERE version_id IN (SELECT v.id FROM"
+                + " platform.template_version v JOIN platform.template t ON t.id = v.template_id"
+                + " WHERE t.template_key = '"
+                + slug
+                + "')");
+        statement.execute(
+            "DELETE FROM platform.template_version WHERE template_id IN (SELECT id FROM"
+                + " platform.template WHERE template_key = '"
+                + slug
+                + "')");
+        statement.execute("DELETE FROM platform.template WHERE template_key = '" + slug + "'");
+        statement.execute("DELETE FROM platform.firm WHERE slug = '" + slug + "'");
+      }
+    }
+  }
+
+  private static Throwable rootCause(Throwable thrown) {
+    Throwable cause = thrown;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
   private String digest() throws SQLException {
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement();

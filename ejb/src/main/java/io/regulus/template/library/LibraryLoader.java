@@ -24,8 +24,9 @@ import java.util.logging.Logger;
  * one transaction, with set-based SQL, idempotently: an action is added, or its texts, category,
  * testing source and points brought to the file's (its type and responsibility never change); a
  * template version is added once and never changed afterwards (a changed file under a published
- * version is refused and logged: it needs a new version). Two nodes starting at once load one after
- * the other (a transaction-scoped advisory lock).
+ * version is refused and logged: it needs a new version). An action key a firm's templates already
+ * use for their own action refuses the whole load: firms' actions share the library's key space.
+ * Two nodes starting at once load one after the other (a transaction-scoped advisory lock).
  */
 @Stateless
 @Guarded
@@ -159,6 +160,30 @@ public class LibraryLoader {
         " FROM json_to_recordset(CAST(?1 AS json)) AS a(action_key text, title text,"
             + " description text, how_to text, action_type text, points integer, category text,"
             + " solution text, testing_source text, parent_key text, managed_by text)";
+    String owned =
+        " EXISTS (SELECT 1 FROM platform.template_control_action m"
+            + " JOIN platform.template_control c ON c.id = m.control_id"
+            + " JOIN platform.template_version v ON v.id = c.version_id"
+            + " JOIN platform.template t ON t.id = v.template_id"
+            + " WHERE m.action_id = la.id AND t.firm_id IS ";
+    List<?> firms =
+        em.createNativeQuery(
+                "SELECT a.action_key"
+                    + recordset
+                    + " JOIN platform.library_action la ON la.action_key = a.action_key WHERE"
+                    + owned
+                    + "NOT NULL) AND NOT"
+                    + owned
+                    + "NULL)")
+            .setParameter(1, json)
+            .getResultList();
+    if (!firms.isEmpty()) {
+      // firms' actions share the library's key space: taking one would rewrite a firm's action
+      throw new IllegalStateException(
+          "the built-in library's actions "
+              + firms
+              + " have the keys of firms' own actions: give them other keys; nothing was loaded");
+    }
     for (Object row :
         em.createNativeQuery(
                 "SELECT a.action_key"
