@@ -309,6 +309,88 @@ class TemplatesAndAssessmentsIT {
         .jsonPath();
   }
 
+  /**
+   * A tenant's own template keeps its key when the library later publishes a template under the
+   * same key (issue 16 added lgpd, ccpa-cpra, iso-27001): the tenant's list and its assessments
+   * stay on its own template, and no update to the library's is offered.
+   */
+  @Test
+  void aTenantsTemplateKeepsItsKeyWhenTheLibraryLaterPublishesTheSame() {
+    String key = Api.unique("own-law");
+    Api.as(admin)
+        .body(
+            template(
+                key,
+                List.of(action("tenant:" + key + "-register", 9)),
+                List.of(control("OWN-1", List.of("tenant:" + key + "-register")))))
+        .post("/tenants/" + tenant + "/templates")
+        .then()
+        .statusCode(201);
+    long first = Platform.createAssessment(admin, tenant, group, "Own law " + key, key);
+    // a new library version publishes a global template under the tenant's key
+    TestDatabase.update(
+        "WITH t AS (INSERT INTO platform.template (template_key, title, regulation) VALUES (?,"
+            + " 'The library''s', 'The library''s law') RETURNING id),"
+            + " v AS (INSERT INTO platform.template_version (template_id, version, published_at,"
+            + " content_sha256) SELECT id, '2030.1', now(), repeat('0', 64) FROM t RETURNING id),"
+            + " c AS (INSERT INTO platform.template_control (version_id, control_id, family, title,"
+            + " description, mandatory, nature, position) SELECT id, 'LIB-1', 'Library', 'Theirs',"
+            + " 'The library''s control', true, 'PREVENTATIVE', 0 FROM v RETURNING id)"
+            + " INSERT INTO platform.template_control_action (control_id, action_id)"
+            + " SELECT c.id, la.id FROM c, platform.library_action la"
+            + " WHERE la.action_key = 'unique-user-ids'",
+        key);
+    try {
+      List<Map<String, Object>> listed =
+          Api.as(admin)
+              .get("/tenants/" + tenant + "/templates")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("findAll { it.key == '" + key + "' }");
+      assertThat(listed).hasSize(1);
+      assertThat(listed.get(0)).containsEntry("kind", "PRIVATE");
+      long second = Platform.createAssessment(admin, tenant, group, "Own law again " + key, key);
+      for (long id : List.of(first, second)) {
+        JsonPath detail =
+            Api.as(admin)
+                .get("/tenants/" + tenant + "/assessments/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(detail.getList("controls.id", String.class)).containsExactly("OWN-1");
+      }
+      assertThat(
+              Api.as(admin)
+                  .get("/tenants/" + tenant + "/template-updates")
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .jsonPath()
+                  .getList("findAll { it.template == '" + key + "' }"))
+          .as("no update to the library's template of the same key")
+          .isEmpty();
+    } finally {
+      TestDatabase.update(
+          "DELETE FROM platform.template_control_action WHERE control_id IN (SELECT c.id FROM"
+              + " platform.template_control c JOIN platform.template_version v ON v.id = c.version_id"
+              + " JOIN platform.template t ON t.id = v.template_id WHERE t.template_key = ?)",
+          key);
+      TestDatabase.update(
+          "DELETE FROM platform.template_control WHERE version_id IN (SELECT v.id FROM"
+              + " platform.template_version v JOIN platform.template t ON t.id = v.template_id"
+              + " WHERE t.template_key = ?)",
+          key);
+      TestDatabase.update(
+          "DELETE FROM platform.template_version WHERE template_id IN (SELECT id FROM"
+              + " platform.template WHERE template_key = ?)",
+          key);
+      TestDatabase.update("DELETE FROM platform.template WHERE template_key = ?", key);
+    }
+  }
+
   private static Map<String, Object> template(
       String key, List<Object> actions, List<Object> controls) {
     Map<String, Object> body = new HashMap<>();

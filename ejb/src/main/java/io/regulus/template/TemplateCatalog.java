@@ -17,7 +17,9 @@ import java.util.Optional;
  * The templates a tenant sees: the global library (platform schema), the templates its firm pushed
  * to it (platform rows of the firm, their versions up to the one last pushed: {@code
  * platform.template_grant}) and its own private templates and extensions (its schema), read in the
- * tenant's transaction. Private keys never equal library ones, so a key names one template.
+ * tenant's transaction. A private key is refused when the library has it, but the library may
+ * publish one later that a tenant already holds: the tenant's own then keeps the key for it, so a
+ * key names one template in a tenant.
  */
 @ApplicationScoped
 public class TemplateCatalog {
@@ -27,36 +29,14 @@ public class TemplateCatalog {
 
   @Inject private TenantBinding binding;
 
+  /**
+   * The templates the tenant can build assessments from: the library's, its firm's pushed to it,
+   * and its own. A key the tenant's own template holds is the tenant's: a library or firm template
+   * published later under the same key is not listed for it (the tenant keeps what it built on).
+   */
   public List<TemplateSummary> available(ActiveTenant tenant) {
     binding.bind(em, tenant);
-    List<TemplateSummary> templates = new ArrayList<>();
-    for (Object[] row :
-        rows(
-            "SELECT t.template_key, t.title, t.regulation, t.description,"
-                + " string_agg(v.version, ',' ORDER BY v.published_at, v.id)"
-                + " FROM platform.template t JOIN platform.template_version v ON v.template_id = t.id"
-                + " WHERE t.firm_id IS NULL GROUP BY t.id ORDER BY t.template_key")) {
-      templates.add(
-          new TemplateSummary(
-              (String) row[0],
-              (String) row[1],
-              (String) row[2],
-              (String) row[3],
-              TemplateSummary.Kind.GLOBAL,
-              null,
-              versions(row[4])));
-    }
-    for (Object[] row : firmRows(tenant)) {
-      templates.add(
-          new TemplateSummary(
-              (String) row[0],
-              (String) row[1],
-              (String) row[2],
-              (String) row[3],
-              TemplateSummary.Kind.FIRM,
-              null,
-              versions(row[4])));
-    }
+    List<TemplateSummary> own = new ArrayList<>();
     for (Object[] row :
         rows(
             "SELECT t.template_key, t.title, t.regulation, t.description, t.extends_key,"
@@ -64,7 +44,7 @@ public class TemplateCatalog {
                 + " FROM private_template t JOIN private_template_version v ON v.template_id = t.id"
                 + " GROUP BY t.id ORDER BY t.template_key")) {
       String extendsKey = (String) row[4];
-      templates.add(
+      own.add(
           new TemplateSummary(
               (String) row[0],
               (String) row[1],
@@ -74,6 +54,41 @@ public class TemplateCatalog {
               extendsKey,
               versions(row[5])));
     }
+    java.util.Set<String> owned =
+        own.stream().map(TemplateSummary::key).collect(java.util.stream.Collectors.toSet());
+    List<TemplateSummary> templates = new ArrayList<>();
+    for (Object[] row :
+        rows(
+            "SELECT t.template_key, t.title, t.regulation, t.description,"
+                + " string_agg(v.version, ',' ORDER BY v.published_at, v.id)"
+                + " FROM platform.template t JOIN platform.template_version v ON v.template_id = t.id"
+                + " WHERE t.firm_id IS NULL GROUP BY t.id ORDER BY t.template_key")) {
+      if (!owned.contains((String) row[0])) {
+        templates.add(
+            new TemplateSummary(
+                (String) row[0],
+                (String) row[1],
+                (String) row[2],
+                (String) row[3],
+                TemplateSummary.Kind.GLOBAL,
+                null,
+                versions(row[4])));
+      }
+    }
+    for (Object[] row : firmRows(tenant)) {
+      if (!owned.contains((String) row[0])) {
+        templates.add(
+            new TemplateSummary(
+                (String) row[0],
+                (String) row[1],
+                (String) row[2],
+                (String) row[3],
+                TemplateSummary.Kind.FIRM,
+                null,
+                versions(row[4])));
+      }
+    }
+    templates.addAll(own);
     return templates;
   }
 
