@@ -55,7 +55,10 @@ public final class XlsxSheet {
       this.format = format;
     }
 
-    static Kind of(Object value) {
+    /**
+     * The kind the value's own type calls for: a whole number, a decimal, a date, an instant, text.
+     */
+    public static Kind of(Object value) {
       if (value instanceof Long
           || value instanceof Integer
           || value instanceof Short
@@ -87,7 +90,10 @@ public final class XlsxSheet {
     this.sheet = workbook.createSheet(name);
   }
 
-  /** The header row, frozen and filterable; {@code readOnly} columns get a grey header. */
+  /**
+   * The header row, frozen and filterable; {@code readOnly} columns get a grey header. It is the
+   * first row, or the one after the {@link #caption} lines.
+   */
   public void header(List<String> names, IntPredicate readOnly) {
     Font bold = workbook.createFont();
     bold.setBold(true);
@@ -102,8 +108,24 @@ public final class XlsxSheet {
       cell.setCellValue(names.get(column));
       widen(column, names.get(column).length());
     }
-    sheet.createFreezePane(0, 1);
-    sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, names.size() - 1));
+    sheet.createFreezePane(0, rows);
+    sheet.setAutoFilter(new CellRangeAddress(rows - 1, rows - 1, 0, names.size() - 1));
+  }
+
+  /**
+   * A line above the header, such as the date a report's figures are from: a bold label and its
+   * value. The header, written after, is still the frozen and filterable row.
+   */
+  public void caption(String label, Object value) {
+    Font bold = workbook.createFont();
+    bold.setBold(true);
+    CellStyle style = workbook.createCellStyle();
+    style.setFont(bold);
+    startRow();
+    Cell cell = row.createCell(0);
+    cell.setCellStyle(style);
+    cell.setCellValue(label);
+    put(1, value, Kind.of(value), false);
   }
 
   public void startRow() {
