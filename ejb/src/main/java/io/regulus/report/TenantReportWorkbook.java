@@ -13,11 +13,12 @@ import java.util.Map;
 
 /**
  * A tenant's report as an XLSX workbook, written through the exports' {@link XlsxBook} (streaming:
- * the action rows may come straight from a cursor, whatever their number). Sheets: Summary (the
- * score, the overdue actions, the counts by status), Trend, Categories, Assessments, Top gaps and
- * Actions (each action instance with its assessment, control, statuses, owner, evidence count,
- * points and due date). Each sheet starts with the snapshot date its figures are from, above its
- * header row. Percents are numbers rounded to one decimal, points as stored.
+ * the control and action rows may come straight from a cursor, whatever their number). Sheets:
+ * Summary (the score, the overdue actions, the counts by status), Trend, Categories, Assessments,
+ * Top gaps, Controls (each control of each assessment with its status, points and number of
+ * actions) and Actions (each action instance with its assessment, control, statuses, owner,
+ * evidence count, points and due date). Each sheet starts with the snapshot date its figures are
+ * from, above its header row. Percents are numbers rounded to one decimal, points as stored.
  */
 public final class TenantReportWorkbook {
 
@@ -26,7 +27,11 @@ public final class TenantReportWorkbook {
   private TenantReportWorkbook() {}
 
   /** Writes the workbook; the stream is left open. */
-  public static void write(TenantReport report, Iterable<ActionLine> actions, OutputStream out)
+  public static void write(
+      TenantReport report,
+      Iterable<ControlLine> controls,
+      Iterable<ActionLine> actions,
+      OutputStream out)
       throws IOException {
     try (XlsxBook book = new XlsxBook()) {
       summary(book.sheet("Summary"), report);
@@ -44,6 +49,31 @@ public final class TenantReportWorkbook {
         row(gaps, ++rank, gap.actionTitle(), gap.pointsMissing());
       }
       gaps.minWidth(1, 40);
+      XlsxSheet controlSheet =
+          sheet(
+              book,
+              "Controls",
+              report,
+              List.of(
+                  "Assessment",
+                  "Control",
+                  "Title",
+                  "Status",
+                  "Points achieved",
+                  "Points possible",
+                  "Actions"));
+      for (ControlLine control : controls) {
+        row(
+            controlSheet,
+            control.assessment(),
+            control.control(),
+            control.title(),
+            control.status(),
+            control.score().achieved(),
+            control.score().possible(),
+            control.actions());
+      }
+      controlSheet.minWidth(2, 40);
       XlsxSheet lines =
           sheet(
               book,

@@ -1,5 +1,6 @@
 package io.regulus.report;
 
+import io.regulus.scoring.ControlStatus;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.Score;
 import io.regulus.scoring.TestStatus;
@@ -99,6 +100,27 @@ final class ReportFixture {
             i % 27 + 0.5,
             SNAPSHOT.plusDays(i % 40 - 20),
             i % 40 < 20 && i % 5 != 2);
+      }
+
+      @Override
+      public int size() {
+        return count;
+      }
+    };
+  }
+
+  /** {@code count} control lines, made as they are read. */
+  static List<ControlLine> controls(int count) {
+    return new AbstractList<>() {
+      @Override
+      public ControlLine get(int i) {
+        return new ControlLine(
+            ASSESSMENTS.get(i % 3),
+            "AC-" + (i + 1),
+            i == 1 ? LONG_NAME : "Contrôle d'accès n° " + (i + 1),
+            ControlStatus.values()[i % 4],
+            new Score(i % 10, 10),
+            i % 5 + 1);
       }
 
       @Override

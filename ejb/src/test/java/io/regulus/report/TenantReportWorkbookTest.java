@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +17,21 @@ class TenantReportWorkbookTest {
   @Test
   void workbookHoldsTheFiguresAndTheSnapshotDateOnEverySheet() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TenantReportWorkbook.write(ReportFixture.report(), ReportFixture.actions(5000), out);
+    TenantReportWorkbook.write(
+        ReportFixture.report(), ReportFixture.controls(300), ReportFixture.actions(5000), out);
 
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-      assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
+      assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
       for (Sheet sheet : workbook) {
         Row caption = sheet.getRow(0);
         assertThat(caption.getCell(0).getStringCellValue()).isEqualTo("Snapshot date");
         assertThat(caption.getCell(1).getLocalDateTimeCellValue().toLocalDate())
             .as(sheet.getSheetName())
             .isEqualTo(ReportFixture.SNAPSHOT);
+        assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
+            .as("the header below the caption stays in view")
+            .isEqualTo((short) 2);
+        assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).startsWith("A2:");
       }
       Sheet summary = workbook.getSheet("Summary");
       assertThat(values(summary.getRow(2))).containsExactly("Tenant", ReportFixture.TENANT);
@@ -53,6 +59,14 @@ class TenantReportWorkbookTest {
           .containsExactly("ISO/IEC 27001:2022", 512.5, 830.0, 61.7);
       assertThat(values(workbook.getSheet("Top gaps").getRow(16)))
           .containsExactly(15.0, "Réviser la politique n° 15 — contrôle d'accès", 13.0);
+
+      Sheet controls = workbook.getSheet("Controls");
+      assertThat(controls.getLastRowNum()).isEqualTo(1 + 300);
+      assertThat(values(controls.getRow(2)))
+          .containsExactly(
+              "ISO/IEC 27001:2022", "AC-1", "Contrôle d'accès n° 1", "Passed", 0.0, 10.0, 1.0);
+      assertThat(values(controls.getRow(3)).get(2)).isEqualTo(ReportFixture.LONG_NAME);
+      assertThat(values(controls.getRow(3)).get(3)).isEqualTo("Failed");
 
       Sheet actions = workbook.getSheet("Actions");
       assertThat(actions.getLastRowNum()).isEqualTo(1 + 5000);
