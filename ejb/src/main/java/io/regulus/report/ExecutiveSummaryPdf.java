@@ -136,21 +136,24 @@ public final class ExecutiveSummaryPdf {
         11,
         report.overdueActions() > 0,
         0);
-    StringBuilder statuses = new StringBuilder("Actions: ");
-    String separator = "";
-    for (Map.Entry<ImplementationStatus, Integer> count : report.statusCounts().entrySet()) {
-      statuses
-          .append(separator)
-          .append(EnumLabels.label(count.getKey()))
-          .append(' ')
-          .append(count.getValue());
-      separator = " \u00b7 ";
-    }
+    // the counts wrap between entries, never inside one ("Out of scope 0" stays on one line)
     float room = PdfLayout.MARGIN + pdf.width() - x;
-    List<String> lines = pdf.wrap(statuses.toString(), 9, room);
+    List<String> lines = new ArrayList<>();
+    String line = "Actions:";
+    for (Map.Entry<ImplementationStatus, Integer> count : report.statusCounts().entrySet()) {
+      String entry = EnumLabels.label(count.getKey()) + " " + count.getValue();
+      String joined = line.endsWith(":") ? line + " " + entry : line + " \u00b7 " + entry;
+      if (pdf.textWidth(joined, 9) > room && !line.endsWith(":")) {
+        lines.add(line);
+        line = entry;
+      } else {
+        line = joined;
+      }
+    }
+    lines.add(line);
     float baseline = top - 43;
-    for (String line : lines) {
-      pdf.show(line, x, baseline, 9, false, 0.3f);
+    for (String each : lines) {
+      pdf.show(each, x, baseline, 9, false, 0.3f);
       baseline -= 12;
     }
     pdf.moveTo(Math.min(top - 44, baseline + 4));

@@ -130,6 +130,11 @@ final class PdfLayout implements Closeable {
   void table(List<Column> columns, List<List<String>> rows) throws IOException {
     ensure(ROW * 2);
     headerRow(columns);
+    if (rows.isEmpty()) {
+      y -= ROW;
+      show("None", MARGIN + 4, y + 4.5f, CELL_FONT, false, GREY);
+      return;
+    }
     boolean shaded = false;
     for (List<String> row : rows) {
       List<List<String>> cells = new ArrayList<>();

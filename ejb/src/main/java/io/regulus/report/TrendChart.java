@@ -67,6 +67,7 @@ final class TrendChart {
     plot.setOutlineVisible(false);
     if (trend.isEmpty()) {
       plot.setNoDataMessage("No history yet");
+      time.setTickLabelsVisible(false);
       plot.setNoDataMessageFont(FONT.deriveFont(10f));
     }
     JFreeChart chart = new JFreeChart(null, FONT, plot, false);

@@ -2,11 +2,14 @@ package io.regulus.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.regulus.scoring.Score;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -40,12 +43,7 @@ class ExecutiveSummaryPdfTest {
           .contains("1 Réviser la politique n° 1 — contrôle d'accès 27")
           .contains("15 Réviser la politique n° 15 — contrôle d'accès 13");
       assertThat(document.getNumberOfPages()).isGreaterThan(1);
-      Files.createDirectories(PREVIEW);
-      for (int page = 0; page < document.getNumberOfPages(); page++) {
-        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 110);
-        ImageIO.write(
-            image, "png", PREVIEW.resolve("executive-summary-" + (page + 1) + ".png").toFile());
-      }
+      preview(document, "executive-summary");
     }
   }
 
@@ -57,6 +55,34 @@ class ExecutiveSummaryPdfTest {
       assertThat(text).contains(ReportFixture.LONG_NAME.strip());
       assertThat(text).contains("Contrôles périodiques de l'infrastructure");
       assertThat(text).contains("\u2026");
+      preview(document, "executive-summary-long-name");
+    }
+  }
+
+  @Test
+  void aNewTenantWithoutHistoryGapsOrPointsStillGetsItsSummary() throws IOException {
+    TenantReport empty =
+        new TenantReport(
+            "Nouveau client",
+            new Branding(ReportFixture.FIRM, null),
+            ReportFixture.SNAPSHOT,
+            new Score(0, 0),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            0);
+    try (PDDocument document = Loader.loadPDF(render(empty))) {
+      assertThat(text(document))
+          .contains("Nouveau client")
+          .contains("snapshot of 2026-12-05")
+          .contains("0.0 %")
+          .contains("0 of 0 points achieved")
+          .contains("Not implemented 0")
+          .contains("None");
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+      preview(document, "executive-summary-empty");
     }
   }
 
@@ -65,6 +91,15 @@ class ExecutiveSummaryPdfTest {
     TenantReport report = ReportFixture.report("東京 Trading\u0007 Ltd", new byte[] {1, 2, 3, 4});
     try (PDDocument document = Loader.loadPDF(render(report))) {
       assertThat(text(document)).contains("?? Trading Ltd").contains(ReportFixture.FIRM);
+    }
+  }
+
+  /** Every page as PNG, to look at: target/report-preview/{name}-{page}.png. */
+  static void preview(PDDocument document, String name) throws IOException {
+    Files.createDirectories(PREVIEW);
+    for (int page = 0; page < document.getNumberOfPages(); page++) {
+      BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 110);
+      ImageIO.write(image, "png", PREVIEW.resolve(name + "-" + (page + 1) + ".png").toFile());
     }
   }
 
