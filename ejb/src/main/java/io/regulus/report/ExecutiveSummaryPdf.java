@@ -7,23 +7,17 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * A tenant's executive summary as PDF (A4): the firm's branding (its logo when it has one, and its
  * name), the tenant, the snapshot date the figures are from, the score with its trend chart, the
  * counts of actions by status and the overdue ones, then tables of the score by category and by
  * assessment and of the top gaps with the points they would add. Long names are wrapped (the
- * tenant's) or cut with an ellipsis (table cells); tables flow onto further pages, their header
- * repeated. A logo that is not a readable image is left out, not a reason to fail the report.
+ * tenant's whole, a table cell onto two lines, then cut with an ellipsis); tables flow onto further
+ * pages, their header repeated.
  */
 public final class ExecutiveSummaryPdf {
-
-  private static final Logger LOG = Logger.getLogger(ExecutiveSummaryPdf.class.getName());
-  private static final float LOGO_HEIGHT = 36;
 
   private ExecutiveSummaryPdf() {}
 
@@ -35,8 +29,9 @@ public final class ExecutiveSummaryPdf {
             + report.tenantName()
             + " \u00b7 snapshot of "
             + report.snapshotDate();
-    try (PdfLayout pdf = new PdfLayout(PDRectangle.A4, footer)) {
-      branding(pdf, report.branding());
+    String title = "Executive summary of " + report.tenantName() + ", " + report.snapshotDate();
+    try (PdfLayout pdf = new PdfLayout(PDRectangle.A4, title, footer)) {
+      pdf.branding(report.branding());
       pdf.paragraph("Executive summary", 20, true, 0);
       pdf.gap(2);
       pdf.paragraph(report.tenantName(), 14, true, 0.15f);
@@ -72,46 +67,6 @@ public final class ExecutiveSummaryPdf {
           gaps);
       pdf.write(out);
     }
-  }
-
-  /** The firm's logo at the top left, its name beside it (or alone when it has no logo). */
-  static void branding(PdfLayout pdf, Branding branding) throws IOException {
-    PDImageXObject logo = logo(pdf, branding);
-    float x = PdfLayout.MARGIN;
-    float top = pdf.y();
-    float height = 14;
-    if (logo != null) {
-      float width = Math.min(160, LOGO_HEIGHT * logo.getWidth() / logo.getHeight());
-      float shownHeight = width * logo.getHeight() / logo.getWidth();
-      pdf.drawImage(logo, x, top - shownHeight, width, shownHeight);
-      x += width + 12;
-      height = Math.max(height, shownHeight);
-    }
-    float room = PdfLayout.MARGIN + pdf.width() - x;
-    pdf.show(
-        pdf.fitted(pdf.shown(branding.firmName()), 12, room),
-        x,
-        top - height / 2 - 4,
-        12,
-        true,
-        0.3f);
-    pdf.moveTo(top - height - 14);
-  }
-
-  private static PDImageXObject logo(PdfLayout pdf, Branding branding) {
-    return branding
-        .logoBytes()
-        .map(
-            bytes -> {
-              try {
-                return PDImageXObject.createFromByteArray(pdf.document(), bytes, "logo");
-              } catch (IOException | IllegalArgumentException unreadable) {
-                LOG.log(
-                    Level.WARNING, "A firm's logo is not a readable image: left out", unreadable);
-                return null;
-              }
-            })
-        .orElse(null);
   }
 
   private static void score(PdfLayout pdf, TenantReport report) throws IOException {

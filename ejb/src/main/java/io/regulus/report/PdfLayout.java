@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -35,6 +37,8 @@ final class PdfLayout implements Closeable {
 
   static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
   static final float MARGIN = 48;
+  private static final Logger LOG = Logger.getLogger(PdfLayout.class.getName());
+  private static final float LOGO_HEIGHT = 36;
   private static final float FOOTER = 28;
   private static final float GREY = 0.4f;
   private static final float CELL_FONT = 9;
@@ -63,9 +67,12 @@ final class PdfLayout implements Closeable {
   private float y;
 
   /**
+   * @param title the document's title, as a reader's window shows it
    * @param footer the text at the foot of every page, followed by the page's number
    */
-  PdfLayout(PDRectangle size, String footer) throws IOException {
+  PdfLayout(PDRectangle size, String title, String footer) throws IOException {
+    document.getDocumentInformation().setTitle(title);
+    document.getDocumentInformation().setProducer("Regulus");
     this.size = size;
     TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(FONT_BYTES));
     this.glyphs = ttf.getUnicodeCmapLookup();
@@ -95,6 +102,43 @@ final class PdfLayout implements Closeable {
 
   void gap(float points) {
     y -= points;
+  }
+
+  /**
+   * The firm's logo at the top left, its name beside it (or alone when it has no logo). A logo that
+   * is not a readable image is left out, not a reason to fail the report.
+   */
+  void branding(Branding branding) throws IOException {
+    PDImageXObject logo = logo(branding);
+    float x = MARGIN;
+    float top = y();
+    float height = 14;
+    if (logo != null) {
+      float width = Math.min(160, LOGO_HEIGHT * logo.getWidth() / logo.getHeight());
+      float shownHeight = width * logo.getHeight() / logo.getWidth();
+      drawImage(logo, x, top - shownHeight, width, shownHeight);
+      x += width + 12;
+      height = Math.max(height, shownHeight);
+    }
+    float room = MARGIN + width() - x;
+    show(fitted(shown(branding.firmName()), 12, room), x, top - height / 2 - 4, 12, true, 0.3f);
+    moveTo(top - height - 14);
+  }
+
+  private PDImageXObject logo(Branding branding) {
+    return branding
+        .logoBytes()
+        .map(
+            bytes -> {
+              try {
+                return PDImageXObject.createFromByteArray(document, bytes, "logo");
+              } catch (IOException | IllegalArgumentException unreadable) {
+                LOG.log(
+                    Level.WARNING, "A firm's logo is not a readable image: left out", unreadable);
+                return null;
+              }
+            })
+        .orElse(null);
   }
 
   /** Text wrapped at word boundaries to the page's width (a word longer than a line is split). */

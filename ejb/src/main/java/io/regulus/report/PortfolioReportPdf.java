@@ -22,8 +22,10 @@ public final class PortfolioReportPdf {
             + report.snapshotDate();
     try (PdfLayout pdf =
         new PdfLayout(
-            new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()), footer)) {
-      ExecutiveSummaryPdf.branding(pdf, report.branding());
+            new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()),
+            "Portfolio report of " + report.branding().firmName() + ", " + report.snapshotDate(),
+            footer)) {
+      pdf.branding(report.branding());
       pdf.paragraph("Portfolio report", 20, true, 0);
       pdf.paragraph(
           report.clients().size()

@@ -43,6 +43,8 @@ class ExecutiveSummaryPdfTest {
           .contains("1 Réviser la politique n° 1 — contrôle d'accès 27")
           .contains("15 Réviser la politique n° 15 — contrôle d'accès 13");
       assertThat(document.getNumberOfPages()).isGreaterThan(1);
+      assertThat(document.getDocumentInformation().getTitle())
+          .isEqualTo("Executive summary of " + ReportFixture.TENANT + ", 2026-12-05");
       preview(document, "executive-summary");
     }
   }
