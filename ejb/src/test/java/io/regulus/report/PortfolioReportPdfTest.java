@@ -3,16 +3,12 @@ package io.regulus.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.regulus.scoring.Score;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 
 class PortfolioReportPdfTest {
@@ -64,10 +60,13 @@ class PortfolioReportPdfTest {
           .contains("62.3 % 1,234.5 / 1,980 +2.5 -1.3 17")
           .contains("\u2026");
       assertThat(document.getNumberOfPages()).isGreaterThan(1);
-      Files.createDirectories(ExecutiveSummaryPdfTest.PREVIEW);
-      BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 90);
-      ImageIO.write(
-          image, "png", ExecutiveSummaryPdfTest.PREVIEW.resolve("portfolio-1.png").toFile());
+      assertThat(
+              text.split("Client Score Points 7 days 30 days Overdue Biggest gap Gap points", -1))
+          .as("the table's header on every page")
+          .hasSize(document.getNumberOfPages() + 1);
+      assertThat(document.getDocumentInformation().getTitle())
+          .isEqualTo("Portfolio report of " + ReportFixture.FIRM + ", 2026-12-05");
+      ExecutiveSummaryPdfTest.preview(document, "portfolio");
     }
   }
 }
