@@ -164,6 +164,33 @@ class ScoreRecomputeIT {
             .getDouble("score.achieved");
     assertThat(again.getDouble("overall.achieved")).isCloseTo(now, within(EPSILON));
     assertThat(now).isGreaterThan(before);
+
+    // the snapshots are the tenant's: its export archive carries every row of them
+    ScoredTenant exported = TENANTS.get(1);
+    String schema = "tenant_" + exported.slug().replace('-', '_');
+    Map<String, Long> archived =
+        tableLines(Platform.archive(exported.slug(), Platform.export(exported.slug())));
+    for (String table : List.of("score_snapshot", "action_count_snapshot")) {
+      long rows = TestDatabase.count("SELECT count(*) FROM " + schema + "." + table);
+      assertThat(rows).isPositive();
+      assertThat(archived).containsEntry("tables/" + table + ".jsonl", rows);
+    }
+  }
+
+  /** The number of lines (rows) of each entry of an export archive. */
+  private static Map<String, Long> tableLines(byte[] zip) {
+    Map<String, Long> lines = new TreeMap<>();
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      java.util.zip.ZipEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        lines.put(entry.getName(), text.lines().filter(line -> !line.isBlank()).count());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return lines;
   }
 
   @Test
