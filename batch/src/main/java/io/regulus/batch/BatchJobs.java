@@ -2,8 +2,11 @@ package io.regulus.batch;
 
 import io.regulus.jobs.Jobs;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.Stateless;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -40,5 +43,20 @@ public class BatchJobs implements Jobs {
   @Override
   public String status(long executionId) {
     return operator().getJobExecution(executionId).getBatchStatus().name();
+  }
+
+  @Override
+  public Optional<Execution> execution(long executionId) {
+    try {
+      JobExecution execution = operator().getJobExecution(executionId);
+      Properties parameters = execution.getJobParameters();
+      return Optional.of(
+          new Execution(
+              execution.getJobName(),
+              execution.getBatchStatus().name(),
+              parameters == null ? new Properties() : parameters));
+    } catch (NoSuchJobExecutionException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -156,6 +156,11 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 403, 403, 409);
     expect("POST /platform/template-imports/{id}/restart",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 409);
+    // the score recomputation: platform operators (a day not come yet is refused, so no run starts)
+    expect("POST /platform/score-recomputes",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 400);
+    expect("GET /platform/score-recomputes/{executionId}",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
     // template updates: every member reviews them, admins decide
     expect("GET /tenants/{tenant}/template-updates",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
@@ -200,6 +205,8 @@ final class AccessMatrix {
     expect("GET /tenants/{tenant}/scores",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/scores/what-if",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/score-history",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/users",
         200, 403, 403, 403, 403, 403, 403, 200, 403, 403);

@@ -480,6 +480,19 @@ class AuthorizationMatrixIT {
     row("GET /tenants/{tenant}/dashboard", (p, r) -> r.get(tenant(p) + "/dashboard").statusCode());
     row("GET /tenants/{tenant}/scores", (p, r) -> r.get(tenant(p) + "/scores").statusCode());
     row(
+        "GET /tenants/{tenant}/score-history",
+        (p, r) -> r.get(tenant(p) + "/score-history?from=2026-01-01&to=2026-01-31").statusCode());
+    row(
+        "POST /platform/score-recomputes",
+        (p, r) ->
+            r.post(
+                    "/platform/score-recomputes?day="
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
+                .statusCode());
+    row(
+        "GET /platform/score-recomputes/{executionId}",
+        (p, r) -> r.get("/platform/score-recomputes/0").statusCode());
+    row(
         "GET /tenants/{tenant}/scores/what-if",
         (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode());
     row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode());

@@ -33,6 +33,8 @@ import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceDetails;
 import io.regulus.evidence.EvidenceService;
 import io.regulus.evidence.UploadedFile;
+import io.regulus.history.ScoreHistoryService;
+import io.regulus.history.ScoreRecomputeService;
 import io.regulus.it.AccessMatrix.Persona;
 import io.regulus.paging.PageRequest;
 import io.regulus.portfolio.PortfolioService;
@@ -58,6 +60,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +120,7 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/dashboard",
           "GET /tenants/{tenant}/scores",
           "GET /tenants/{tenant}/scores/what-if",
+          "GET /tenants/{tenant}/score-history",
           "GET /tenants/{tenant}/assignees",
           "GET /tenants/{tenant}/actions/{id}/evidence",
           "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
@@ -145,6 +150,8 @@ class ServiceAccessIT {
   @EJB private ActionService actions;
   @EJB private BulkUpdateService workbooks;
   @EJB private ScoreService scores;
+  @EJB private ScoreHistoryService history;
+  @EJB private ScoreRecomputeService recomputes;
   @EJB private PortfolioService portfolio;
   @EJB private EvidenceService evidence;
   @EJB private TenantMembers members;
@@ -562,6 +569,13 @@ class ServiceAccessIT {
     calls.put("GET /tenants/{tenant}/scores", in(t -> scores.explain(t, ScoreFilter.NONE)));
     calls.put(
         "GET /tenants/{tenant}/scores/what-if", in(t -> scores.whatIf(t, ScoreFilter.NONE, 5)));
+    calls.put(
+        "GET /tenants/{tenant}/score-history",
+        in(t -> history.trend(t, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31))));
+    calls.put(
+        "POST /platform/score-recomputes",
+        (p, c) -> recomputes.start(c, LocalDate.now(ZoneOffset.UTC).plusDays(1)));
+    calls.put("GET /platform/score-recomputes/{executionId}", (p, c) -> recomputes.recompute(c, 0));
     calls.put("GET /tenants/{tenant}/users", in(t -> members.list(t)));
     calls.put("GET /tenants/{tenant}/users/{userId}", in(t -> members.get(t, world.memberId())));
     calls.put(

@@ -44,6 +44,12 @@ public enum Permission {
   RUN_TEMPLATE_PUSHES(Scope.PLATFORM, "run the steps of template pushes"),
 
   /**
+   * The partitions of the score recomputation job (each tenant's dated score snapshot), run by the
+   * job's own system caller after an operator or the schedule started it: no person holds it.
+   */
+  RECORD_SCORE_SNAPSHOTS(Scope.PLATFORM, "record score snapshots"),
+
+  /**
    * Everything in the tenant: assessments, templates, actions, evidence, history, scores, the
    * assignee pickers.
    */

@@ -28,9 +28,13 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
   public static final SystemCaller LIBRARY =
       new SystemCaller("system:library", Set.of(Permission.OPERATE_PLATFORM));
 
-  /** Reads every tenant's scores (the nightly recomputation); changes nothing. */
+  /**
+   * Reads every tenant's scores and records them as the day's snapshot (the nightly recomputation);
+   * changes nothing else.
+   */
   public static final SystemCaller RECOMPUTE =
-      new SystemCaller("job:recompute", Set.of(Permission.READ_TENANT));
+      new SystemCaller(
+          "job:recompute", Set.of(Permission.READ_TENANT, Permission.RECORD_SCORE_SNAPSHOTS));
 
   /**
    * Runs the steps of template import jobs: reads and stages the file, and publishes the version

@@ -1,5 +1,6 @@
 package io.regulus.jobs;
 
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -24,4 +25,10 @@ public interface Jobs {
    * The execution's batch status (STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED, ...).
    */
   String status(long executionId);
+
+  /** An execution's job, batch status and parameters; empty when there is no such execution. */
+  Optional<Execution> execution(long executionId);
+
+  /** A job execution as {@link #execution} finds it. */
+  record Execution(String jobName, String status, Properties parameters) {}
 }

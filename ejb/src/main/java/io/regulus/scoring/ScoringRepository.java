@@ -147,6 +147,16 @@ public class ScoringRepository {
     return cached(tenant, fingerprint(tenant)).loaded();
   }
 
+  /**
+   * The tenant's scores read anew, past this node's kept scores, which are neither used nor changed
+   * (the nightly recomputation reads every tenant once; keeping them would push out the ones the
+   * API serves).
+   */
+  public TenantScoring fresh(ActiveTenant tenant) {
+    binding.bind(em, tenant);
+    return read(fingerprint(tenant)).value().scoring();
+  }
+
   private Cached cached(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
     return cache.get(

@@ -56,6 +56,10 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_TEMPLATE_IMPORT_MAX_BYTES", defaultValue = "52428800")
   long templateImportMaxBytes;
 
+  @Inject
+  @ConfigProperty(name = "REGULUS_RECOMPUTE_THREADS", defaultValue = "4")
+  int recomputeThreads;
+
   /**
    * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
    */
@@ -141,6 +145,14 @@ public class Settings {
   /** The largest template file one import may upload (REGULUS_TEMPLATE_IMPORT_MAX_BYTES). */
   public long templateImportMaxBytes() {
     return templateImportMaxBytes;
+  }
+
+  /**
+   * How many partitions of the score recomputation run at once (REGULUS_RECOMPUTE_THREADS), at
+   * least one.
+   */
+  public int recomputeThreads() {
+    return Math.max(1, recomputeThreads);
   }
 
   public long evidenceMaxBytes() {

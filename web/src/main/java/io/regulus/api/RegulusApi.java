@@ -10,6 +10,8 @@ import io.regulus.api.contract.StrictParameters;
 import io.regulus.api.evidence.EvidenceResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.firm.PortfolioResource;
+import io.regulus.api.history.ScoreHistoryResource;
+import io.regulus.api.history.ScoreRecomputeResource;
 import io.regulus.api.limit.RateLimitFilter;
 import io.regulus.api.me.MeResource;
 import io.regulus.api.me.MyInvitationResource;
@@ -99,7 +101,9 @@ public class RegulusApi extends Application {
           ActionResource.class,
           ActivityResource.class,
           EvidenceResource.class,
-          ScoreResource.class);
+          ScoreResource.class,
+          ScoreHistoryResource.class,
+          ScoreRecomputeResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(

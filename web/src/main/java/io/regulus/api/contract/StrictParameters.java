@@ -13,15 +13,17 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Converts every number and yes/no parameter of the API (path, query, header), and refuses one that
- * does not convert with a 400 naming the parameter and what it takes. Without it JAX-RS answers a
- * query or path parameter that does not convert with 404 "no resource", and reads any word but
- * {@code true} as false.
+ * Converts every number, yes/no and day parameter of the API (path, query, header), and refuses one
+ * that does not convert with a 400 naming the parameter and what it takes. Without it JAX-RS
+ * answers a query or path parameter that does not convert with 404 "no resource", and reads any
+ * word but {@code true} as false.
  */
 @Provider
 public class StrictParameters implements ParamConverterProvider {
@@ -33,7 +35,8 @@ public class StrictParameters implements ParamConverterProvider {
           int.class, value -> (int) number(value, Integer.MIN_VALUE, Integer.MAX_VALUE),
           Integer.class, value -> (int) number(value, Integer.MIN_VALUE, Integer.MAX_VALUE),
           boolean.class, StrictParameters::yesOrNo,
-          Boolean.class, StrictParameters::yesOrNo);
+          Boolean.class, StrictParameters::yesOrNo,
+          LocalDate.class, LocalDate::parse);
 
   @Override
   @SuppressWarnings("unchecked")
@@ -52,6 +55,8 @@ public class StrictParameters implements ParamConverterProvider {
         }
         try {
           return (T) parser.apply(value.strip());
+        } catch (DateTimeParseException e) {
+          throw refused(name, value, "must be a day like 2026-12-06");
         } catch (NumberFormatException | ArithmeticException e) {
           throw refused(name, value, "must be a whole number " + range(rawType));
         } catch (IllegalArgumentException e) {

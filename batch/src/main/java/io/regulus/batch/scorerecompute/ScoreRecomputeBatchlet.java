@@ -1,0 +1,60 @@
+package io.regulus.batch.scorerecompute;
+
+import io.regulus.access.SystemCaller;
+import io.regulus.history.ScoreSnapshots;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
+
+/**
+ * Records the day's snapshot of each tenant of its partition, one transaction per tenant; a failure
+ * fails the partition (a restart records its tenants again, replacing what was recorded). A stop
+ * takes effect between two tenants.
+ */
+@Named
+@Dependent
+public class ScoreRecomputeBatchlet extends AbstractBatchlet {
+
+  private static final Logger LOG = Logger.getLogger(ScoreRecomputeBatchlet.class.getName());
+
+  @Inject private ScoreSnapshots snapshots;
+
+  @Inject
+  @BatchProperty(name = "tenants")
+  private String tenants;
+
+  @Inject
+  @BatchProperty(name = "day")
+  private String day;
+
+  private volatile boolean stopped;
+
+  @Override
+  public String process() {
+    LocalDate recorded =
+        day == null || day.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(day);
+    int done = 0;
+    for (String tenant :
+        tenants == null || tenants.isEmpty() ? new String[0] : tenants.split(",")) {
+      if (stopped) {
+        return "STOPPED";
+      }
+      if (snapshots.record(SystemCaller.RECOMPUTE, tenant, recorded)) {
+        done++;
+      }
+    }
+    int recordedTenants = done;
+    LOG.fine(() -> "score recompute of " + recorded + ": " + recordedTenants + " tenants recorded");
+    return "DONE";
+  }
+
+  @Override
+  public void stop() {
+    stopped = true;
+  }
+}
