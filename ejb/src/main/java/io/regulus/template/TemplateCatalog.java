@@ -57,39 +57,39 @@ public class TemplateCatalog {
     java.util.Set<String> owned =
         own.stream().map(TemplateSummary::key).collect(java.util.stream.Collectors.toSet());
     List<TemplateSummary> templates = new ArrayList<>();
-    for (Object[] row :
+    addUnowned(
+        templates,
         rows(
             "SELECT t.template_key, t.title, t.regulation, t.description,"
                 + " string_agg(v.version, ',' ORDER BY v.published_at, v.id)"
                 + " FROM platform.template t JOIN platform.template_version v ON v.template_id = t.id"
-                + " WHERE t.firm_id IS NULL GROUP BY t.id ORDER BY t.template_key")) {
-      if (!owned.contains((String) row[0])) {
-        templates.add(
-            new TemplateSummary(
-                (String) row[0],
-                (String) row[1],
-                (String) row[2],
-                (String) row[3],
-                TemplateSummary.Kind.GLOBAL,
-                null,
-                versions(row[4])));
-      }
-    }
-    for (Object[] row : firmRows(tenant)) {
-      if (!owned.contains((String) row[0])) {
-        templates.add(
-            new TemplateSummary(
-                (String) row[0],
-                (String) row[1],
-                (String) row[2],
-                (String) row[3],
-                TemplateSummary.Kind.FIRM,
-                null,
-                versions(row[4])));
-      }
-    }
+                + " WHERE t.firm_id IS NULL GROUP BY t.id ORDER BY t.template_key"),
+        TemplateSummary.Kind.GLOBAL,
+        owned);
+    addUnowned(templates, firmRows(tenant), TemplateSummary.Kind.FIRM, owned);
     templates.addAll(own);
     return templates;
+  }
+
+  /** The library's or the firm's templates of {@code rows} whose keys the tenant does not own. */
+  private static void addUnowned(
+      List<TemplateSummary> templates,
+      List<Object[]> rows,
+      TemplateSummary.Kind kind,
+      java.util.Set<String> owned) {
+    for (Object[] row : rows) {
+      if (!owned.contains((String) row[0])) {
+        templates.add(
+            new TemplateSummary(
+                (String) row[0],
+                (String) row[1],
+                (String) row[2],
+                (String) row[3],
+                kind,
+                null,
+                versions(row[4])));
+      }
+    }
   }
 
   public Optional<TemplateSummary> find(ActiveTenant tenant, String key) {
