@@ -84,6 +84,8 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 201, 403, 403);
     expect("GET /firms/{firm}/portfolio",
         403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    expect("GET /firms/{firm}/portfolio/history",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
     // a firm's templates and their pushes: its admins write, every member of the firm reads
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
     expect("GET /firms/{firm}/templates",

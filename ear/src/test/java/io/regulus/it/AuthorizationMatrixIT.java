@@ -245,6 +245,11 @@ class AuthorizationMatrixIT {
     row(
         "GET /firms/{firm}/portfolio",
         (p, r) -> r.get("/firms/" + world.firm() + "/portfolio").statusCode());
+    row(
+        "GET /firms/{firm}/portfolio/history",
+        (p, r) ->
+            r.get("/firms/" + world.firm() + "/portfolio/history?from=2026-01-01&to=2026-01-31")
+                .statusCode());
     String firmPath = "/firms/" + world.firm();
     row("GET /firms/{firm}/templates", (p, r) -> r.get(firmPath + "/templates").statusCode());
     row(

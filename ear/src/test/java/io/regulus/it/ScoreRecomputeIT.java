@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -114,23 +113,7 @@ class ScoreRecomputeIT {
 
     // an action implemented and passed, then the same day again: its snapshot replaced, one per
     // tenant
-    Map<String, Object> open =
-        Platform.actions(wide.adminToken(), wide.slug()).stream()
-            .filter(action -> "NOT_IMPLEMENTED".equals(action.get("implementationStatus")))
-            .findFirst()
-            .orElseThrow();
-    Platform.change(
-            wide.adminToken(),
-            wide.slug(),
-            open.get("id"),
-            Map.of("implementationStatus", "IMPLEMENTED"))
-        .then()
-        .statusCode(200);
-    Map<String, Object> passed = new java.util.HashMap<>(Map.of("testStatus", "PASSED"));
-    if ("AUTOMATIC".equals(open.get("testingSource"))) {
-      passed.put("testOverrideReason", "checked by hand in a test");
-    }
-    Platform.change(wide.adminToken(), wide.slug(), open.get("id"), passed).then().statusCode(200);
+    ScoreRecomputes.passNextAction(wide.adminToken(), wide.slug());
     double before = onlyDay(wide, today).getDouble("overall.achieved");
     run(today);
     for (ScoredTenant tenant : TENANTS) {
@@ -233,21 +216,7 @@ class ScoreRecomputeIT {
 
   /** Starts a run of {@code day} (today when null) and waits until it completes; its state. */
   private static JsonPath run(LocalDate day) {
-    String operator = Platform.operator();
-    Response started =
-        Api.as(operator).post("/platform/score-recomputes" + (day == null ? "" : "?day=" + day));
-    assertThat(started.statusCode()).as(started.body().asString()).isEqualTo(202);
-    String location = started.header("Location");
-    assertThat(location).endsWith("/platform/score-recomputes/" + started.path("executionId"));
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    JsonPath state = Api.as(operator).get(location).then().statusCode(200).extract().jsonPath();
-    while (!"COMPLETED".equals(state.getString("status"))) {
-      assertThat(state.getString("status")).isNotIn("FAILED", "STOPPED", "ABANDONED");
-      assertThat(System.nanoTime()).as(state.prettify()).isLessThan(deadline);
-      TemplateImports.sleep(200);
-      state = Api.as(operator).get(location).then().statusCode(200).extract().jsonPath();
-    }
-    return state;
+    return ScoreRecomputes.run(day);
   }
 
   /** The tenant's trend of one day: it holds that day alone. */

@@ -378,6 +378,11 @@ class ServiceAccessIT {
 
     calls.put("GET /firms/{firm}/tenants", (p, c) -> administration.clients(c, world.firm()));
     calls.put("GET /firms/{firm}/portfolio", (p, c) -> portfolio.portfolio(c, world.firm()));
+    calls.put(
+        "GET /firms/{firm}/portfolio/history",
+        (p, c) ->
+            portfolio.history(
+                c, world.firm(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31)));
     calls.put("GET /firms/{firm}/templates", (p, c) -> firmTemplates.templates(c, world.firm()));
     calls.put(
         "GET /firms/{firm}/templates/{key}",

@@ -9,6 +9,8 @@ import io.regulus.access.TenantCaller;
 import io.regulus.access.User;
 import io.regulus.action.ActionInstance;
 import io.regulus.action.ActionRepository;
+import io.regulus.history.DayRange;
+import io.regulus.history.ScoreHistoryService;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.scoring.Dashboard;
@@ -29,8 +31,10 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * A consulting firm's portfolio. It lives apart from scoring because it also counts overdue
@@ -54,6 +58,7 @@ public class PortfolioService {
   @Inject private ScoringRepository scoring;
   @Inject private ActionRepository actions;
   @EJB private FirmRegistry firms;
+  @EJB private ScoreHistoryService history;
   @Resource private SessionContext context;
 
   /**
@@ -64,17 +69,52 @@ public class PortfolioService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Portfolio portfolio(Caller caller, FirmSlug firm) {
     PortfolioService self = context.getBusinessObject(PortfolioService.class);
-    List<Portfolio.Client> clients = new ArrayList<>();
+    return new Portfolio(
+        firm,
+        reached(
+            caller,
+            firm,
+            (tenant, entered) ->
+                new Portfolio.Client(tenant.slug(), tenant.displayName(), self.standing(entered))));
+  }
+
+  /**
+   * The same clients as {@link #portfolio}, by their snapshots from {@code from} to {@code to}:
+   * each client's recorded days, latest score, 7- and 30-day change and biggest category gaps, and
+   * the firm's figures per day over these clients. Each client costs its entry and one query.
+   */
+  @Requires(Permission.VIEW_FIRM_CLIENTS)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public PortfolioHistory history(Caller caller, FirmSlug firm, LocalDate from, LocalDate to) {
+    DayRange range = new DayRange(from, to);
+    List<PortfolioHistory.Client> clients =
+        reached(
+            caller,
+            firm,
+            (tenant, entered) ->
+                new PortfolioHistory.Client(
+                    tenant.slug(), tenant.displayName(), history.recorded(entered, range, GAPS)));
+    return new PortfolioHistory(firm, from, to, clients, PortfolioHistory.days(clients));
+  }
+
+  /**
+   * Every active client of the firm the caller reaches, entered as any request enters it, each read
+   * in a transaction of its own by {@code read}; by name. A client suspended or deleted since the
+   * list was read is left out.
+   */
+  private <T> List<T> reached(
+      Caller caller, FirmSlug firm, BiFunction<Tenant, TenantCaller, T> read) {
+    List<Tenant> reached = new ArrayList<>();
+    List<T> clients = new ArrayList<>();
     for (Tenant tenant : firms.clients(firm)) {
-      if (!tenant.isActive() || !reaches(caller, tenant, firm)) {
-        continue;
+      if (tenant.isActive() && reaches(caller, tenant, firm)) {
+        reached.add(tenant);
       }
+    }
+    reached.sort(Comparator.comparing(Tenant::displayName, String.CASE_INSENSITIVE_ORDER));
+    for (Tenant tenant : reached) {
       try {
-        clients.add(
-            new Portfolio.Client(
-                tenant.slug(),
-                tenant.displayName(),
-                self.standing(access.enterTenant(caller, tenant.slug()))));
+        clients.add(read.apply(tenant, access.enterTenant(caller, tenant.slug())));
       } catch (DomainException e) {
         if (e.kind() != ProblemKind.FORBIDDEN && e.kind() != ProblemKind.NOT_FOUND) {
           throw e;
@@ -82,10 +122,7 @@ public class PortfolioService {
         // suspended or deleted since the list was read: no longer in the portfolio
       }
     }
-    clients.sort(
-        java.util.Comparator.comparing(
-            (Portfolio.Client c) -> c.name(), String.CASE_INSENSITIVE_ORDER));
-    return new Portfolio(firm, clients);
+    return clients;
   }
 
   /** Where one tenant stands: its score, overdue actions and biggest gaps. */

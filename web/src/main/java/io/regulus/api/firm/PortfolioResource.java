@@ -12,13 +12,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * A consulting firm's portfolio: every active client the caller reaches, with its score, achieved
- * and possible points, overdue actions and biggest gaps (docs/scoring.md). The trend over time
- * comes with the nightly score history.
+ * and possible points, overdue actions and biggest gaps as they are now (docs/scoring.md); and the
+ * same clients by their recorded snapshots over a range of days, with their 7- and 30-day change
+ * and the firm's figures per day (docs/history.md).
  */
 @Path("/firms/{firm}/portfolio")
 @RequestScoped
@@ -37,5 +40,15 @@ public class PortfolioResource {
   @Requires(Permission.VIEW_FIRM_CLIENTS)
   public PortfolioView portfolio() {
     return PortfolioView.of(portfolio.portfolio(context.caller(), new FirmSlug(firm)));
+  }
+
+  @GET
+  @Path("history")
+  @Requires(Permission.VIEW_FIRM_CLIENTS)
+  public PortfolioHistoryView history(
+      @QueryParam("from") @Parameter(description = "The first day, e.g. 2026-11-01") LocalDate from,
+      @QueryParam("to") @Parameter(description = "The last day, e.g. 2026-11-30") LocalDate to) {
+    return PortfolioHistoryView.of(
+        portfolio.history(context.caller(), new FirmSlug(firm), from, to));
   }
 }
