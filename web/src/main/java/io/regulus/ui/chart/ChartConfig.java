@@ -34,6 +34,65 @@ public final class ChartConfig {
     return chart("bar", parts, label, options).build().toString();
   }
 
+  /**
+   * A line of percentages over days, the series named {@code label}: one point per label, a null
+   * value spanned by the line. The scale starts at 0 and ends at the next ten above the highest
+   * value (at most 100), so that a low score's moves show.
+   */
+  public static String percentLine(List<String> labels, List<Double> values, String label) {
+    JsonArrayBuilder days = Json.createArrayBuilder();
+    labels.forEach(days::add);
+    JsonArrayBuilder points = Json.createArrayBuilder();
+    for (Double value : values) {
+      if (value == null) {
+        points.addNull();
+      } else {
+        points.add(Json.createValue(value));
+      }
+    }
+    double highest =
+        values.stream()
+            .filter(value -> value != null)
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElse(0);
+    int top = (int) Math.min(100, 10 * (Math.floor(highest / 10) + 1));
+    JsonObjectBuilder options =
+        options()
+            .add(
+                "scales",
+                Json.createObjectBuilder()
+                    .add(
+                        "x",
+                        Json.createObjectBuilder()
+                            .add(
+                                "ticks",
+                                Json.createObjectBuilder()
+                                    .add("maxTicksLimit", 8)
+                                    .add("maxRotation", 0)))
+                    .add("y", Json.createObjectBuilder().add("min", 0).add("max", top)));
+    return Json.createObjectBuilder()
+        .add("type", "line")
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("labels", days)
+                .add(
+                    "datasets",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", label)
+                                .add("data", points)
+                                .add("borderColor", "#0b5cad")
+                                .add("backgroundColor", "#0b5cad")
+                                .add("pointRadius", 3)
+                                .add("spanGaps", true))))
+        .add("options", options)
+        .build()
+        .toString();
+  }
+
   /** The height of a horizontal bar chart of that many bars, as a style attribute. */
   public static String barsHeight(int bars) {
     return "height: " + (48 + 30 * Math.max(bars, 1)) + "px";

@@ -1,21 +1,30 @@
 package io.regulus.ui.dashboard;
 
 import io.regulus.access.TenantCaller;
+import io.regulus.api.history.ScoreTrendView;
 import io.regulus.api.score.DashboardView;
 import io.regulus.api.score.ExplanationView;
 import io.regulus.api.score.ImpactView;
 import io.regulus.api.score.ScoreView;
+import io.regulus.history.ScoreHistoryService;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ScoreFilter;
 import io.regulus.scoring.ScoreService;
 import io.regulus.ui.Workspace;
 import io.regulus.ui.chart.ChartConfig;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -25,7 +34,9 @@ import java.util.function.Function;
  * solutions with open actions (one {@link ScoreService#dashboard} call); a filter whose score, "why
  * this score?" and what-if come from {@link ScoreService#explain} and {@link ScoreService#whatIf},
  * as {@code GET /scores} and {@code /scores/what-if} answer them. Every number goes through the
- * API's views, so the page rounds as the API does. The tenant is entered on every request.
+ * API's views, so the page rounds as the API does. The trend chart shows the last 90 days of
+ * recorded snapshots ({@link ScoreHistoryService#trend}, as {@code GET /score-history}), overall or
+ * of one assessment or category. The tenant is entered on every request.
  */
 @Named
 @ViewScoped
@@ -39,7 +50,14 @@ public class DashboardPage implements Serializable {
   /** How many key improvement actions the page lists, as the API's default. */
   static final int KEY_ACTIONS = 10;
 
+  /** How many days the trend chart shows, today included. */
+  static final int TREND_DAYS = 90;
+
+  private static final String ASSESSMENT = "assessment:";
+  private static final String CATEGORY = "category:";
+
   @EJB private ScoreService scores;
+  @EJB private ScoreHistoryService history;
   @Inject private Workspace workspace;
 
   private String tenant;
@@ -54,11 +72,15 @@ public class DashboardPage implements Serializable {
   private List<String> solutions = List.of();
   private ExplanationView filtered;
   private List<ImpactView> keyActions = List.of();
+  private ScoreTrendView trend;
+  private String trendLine = "";
 
   /** The page as first opened (also after a refusal's redirect): the dashboard and no filter. */
   public void load() {
     TenantCaller caller = workspace.enter(tenant);
     dashboard = DashboardView.of(scores.dashboard(caller, KEY_ACTIONS));
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    trend = ScoreTrendView.of(history.trend(caller, today.minusDays(TREND_DAYS - 1), today));
     solutions =
         List.copyOf(
             new TreeSet<>(
@@ -75,6 +97,94 @@ public class DashboardPage implements Serializable {
     ScoreFilter filter = ScoreFilter.of(regulation, category, solution, type, group, null);
     filtered = ExplanationView.of(scores.explain(caller, filter));
     keyActions = scores.whatIf(caller, filter, KEY_ACTIONS).stream().map(ImpactView::of).toList();
+  }
+
+  /**
+   * The lines the trend chart can follow besides the overall score: each assessment and category of
+   * the latest recorded day, as {@code value} (kind and key) and the line.
+   */
+  public List<TrendLine> getTrendLines() {
+    List<TrendLine> lines = new ArrayList<>();
+    if (trend.days().isEmpty()) {
+      return lines;
+    }
+    ScoreTrendView.Day latest = trend.days().get(trend.days().size() - 1);
+    latest.byAssessment().forEach(line -> lines.add(new TrendLine(ASSESSMENT + line.key(), line)));
+    latest.byCategory().forEach(line -> lines.add(new TrendLine(CATEGORY + line.key(), line)));
+    return lines;
+  }
+
+  /** A line the trend chart can follow. */
+  public record TrendLine(String value, ScoreTrendView.Line line) {}
+
+  /** The followed line's recorded percentages, one per recorded day (null where it has none). */
+  private List<Double> trendValues() {
+    return trend.days().stream()
+        .map(
+            day -> {
+              if (trendLine == null || trendLine.isEmpty()) {
+                return day.overall().percent();
+              }
+              List<ScoreTrendView.Line> lines =
+                  trendLine.startsWith(ASSESSMENT) ? day.byAssessment() : day.byCategory();
+              String key = trendLine.substring(trendLine.indexOf(':') + 1);
+              return lines.stream()
+                  .filter(line -> line.key().equals(key))
+                  .map(line -> line.score().percent())
+                  .findFirst()
+                  .orElse(null);
+            })
+        .toList();
+  }
+
+  /**
+   * The trend over the last 90 days (Chart.js, for p:chart), one label per calendar day so that the
+   * line keeps time; a day without a snapshot is a gap the line spans. The page says it in words
+   * too.
+   */
+  public String trendChart(String label) {
+    DateTimeFormatter format =
+        DateTimeFormatter.ofPattern(
+            "d MMM", FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    Map<LocalDate, Double> recorded = new HashMap<>();
+    List<Double> values = trendValues();
+    for (int i = 0; i < values.size(); i++) {
+      recorded.put(trend.days().get(i).day(), values.get(i));
+    }
+    List<String> labels = new ArrayList<>();
+    List<Double> points = new ArrayList<>();
+    for (LocalDate day = trend.from(); !day.isAfter(trend.to()); day = day.plusDays(1)) {
+      labels.add(format.format(day));
+      points.add(recorded.get(day));
+    }
+    return ChartConfig.percentLine(labels, points, label);
+  }
+
+  /** The first and last recorded point of the followed line, for the words beside the chart. */
+  public List<TrendPoint> getTrendEnds() {
+    List<Double> values = trendValues();
+    List<TrendPoint> points = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) != null) {
+        points.add(new TrendPoint(trend.days().get(i).day(), values.get(i)));
+      }
+    }
+    return points.isEmpty() ? points : List.of(points.get(0), points.get(points.size() - 1));
+  }
+
+  /** A recorded day of the followed line. */
+  public record TrendPoint(LocalDate day, double percent) {}
+
+  public ScoreTrendView getTrend() {
+    return trend;
+  }
+
+  public String getTrendLine() {
+    return trendLine;
+  }
+
+  public void setTrendLine(String trendLine) {
+    this.trendLine = trendLine;
   }
 
   public void clearFilter() {
