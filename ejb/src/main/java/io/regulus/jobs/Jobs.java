@@ -28,8 +28,8 @@ public interface Jobs {
   String status(long executionId);
 
   /**
-   * The executions of job {@code name} still running (STARTING, STARTED or STOPPING) on any node of
-   * the job repository, as it records them; empty when none is, or the job never ran.
+   * The executions of job {@code name} the job repository reports as running (starting or started),
+   * on any node sharing it; empty when none is, or the job never ran.
    */
   List<Long> running(String name);
 
