@@ -2,10 +2,12 @@ package io.regulus.batch;
 
 import io.regulus.jobs.Jobs;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.Stateless;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -43,6 +45,15 @@ public class BatchJobs implements Jobs {
   @Override
   public String status(long executionId) {
     return operator().getJobExecution(executionId).getBatchStatus().name();
+  }
+
+  @Override
+  public List<Long> running(String name) {
+    try {
+      return operator().getRunningExecutions(name);
+    } catch (NoSuchJobException e) {
+      return List.of();
+    }
   }
 
   @Override

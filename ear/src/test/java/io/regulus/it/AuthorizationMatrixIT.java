@@ -498,6 +498,9 @@ class AuthorizationMatrixIT {
         "GET /platform/score-recomputes/{executionId}",
         (p, r) -> r.get("/platform/score-recomputes/0").statusCode());
     row(
+        "GET /platform/score-recomputes/schedule",
+        (p, r) -> r.get("/platform/score-recomputes/schedule").statusCode());
+    row(
         "GET /tenants/{tenant}/scores/what-if",
         (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode());
     row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode());

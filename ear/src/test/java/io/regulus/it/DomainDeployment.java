@@ -27,8 +27,13 @@ final class DomainDeployment {
                     "ejb.jar",
                     "io/regulus/administration/DemoTenants.class",
                     "io/regulus/template/library/BuiltInLibrary.class"))
-            // the jobs the template services start (imports, pushes) and their artifacts
-            .addAsLibrary(new File(ear, "batch.jar"));
+            // the jobs the services start (imports, pushes, recomputes) and their artifacts, not
+            // the schedule
+            .addAsLibrary(
+                module(
+                    ear,
+                    "batch.jar",
+                    "io/regulus/batch/scorerecompute/NightlyScoreRecompute.class"));
     for (File library : new File(ear, "lib").listFiles()) {
       war.addAsLibrary(library);
     }

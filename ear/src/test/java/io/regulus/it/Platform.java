@@ -14,14 +14,15 @@ public final class Platform {
    * application has (the server reports ready first).
    */
   public static void awaitReady() {
+    awaitReady(Api.BASE_URL);
+  }
+
+  /** Waits until the server at {@code baseUrl} answers as ready (a second server of a test). */
+  static void awaitReady(String baseUrl) {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-    while (io.restassured.RestAssured.given()
-            .baseUri(Api.BASE_URL)
-            .get("/health/ready")
-            .statusCode()
-        != 200) {
+    while (!ready(baseUrl)) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(Api.BASE_URL + "/health/ready is not 200 after 5 minutes");
+        throw new IllegalStateException(baseUrl + "/health/ready is not 200 after 5 minutes");
       }
       try {
         Thread.sleep(500);
@@ -29,6 +30,15 @@ public final class Platform {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
+    }
+  }
+
+  private static boolean ready(String baseUrl) {
+    try {
+      return io.restassured.RestAssured.given().baseUri(baseUrl).get("/health/ready").statusCode()
+          == 200;
+    } catch (Exception e) { // not listening yet
+      return false;
     }
   }
 

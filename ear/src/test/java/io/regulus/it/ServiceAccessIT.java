@@ -33,6 +33,7 @@ import io.regulus.evidence.Evidence;
 import io.regulus.evidence.EvidenceDetails;
 import io.regulus.evidence.EvidenceService;
 import io.regulus.evidence.UploadedFile;
+import io.regulus.history.NightlyStart;
 import io.regulus.history.ScoreHistoryService;
 import io.regulus.history.ScoreRecomputeService;
 import io.regulus.it.AccessMatrix.Persona;
@@ -126,6 +127,17 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
           "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content");
 
+  /**
+   * The schedule's caller: it may start the nightly run and nothing else, so of the endpoints only
+   * those every caller reaches admit it.
+   */
+  private static final Set<String> SCHEDULE_ADMITTED =
+      Set.of(
+          "GET /me",
+          "GET /me/invitations",
+          "POST /me/invitations/{invitationId}/accept",
+          "POST /me/invitations/{invitationId}/decline");
+
   /** Admitted operations that answer otherwise for the system caller: it holds no invitation. */
   private static final Map<String, Integer> SYSTEM_VERDICT =
       Map.of(
@@ -211,11 +223,14 @@ class ServiceAccessIT {
           wrong.add(endpoint + " as " + persona + ": expected " + expected + ", got " + got);
         }
       }
-      int expected =
-          SYSTEM_ADMITTED.contains(endpoint) ? SYSTEM_VERDICT.getOrDefault(endpoint, 200) : 403;
-      int got = outcome(call, null, SYSTEM);
-      if (got != expected) {
-        wrong.add(endpoint + " as " + SYSTEM.name() + ": expected " + expected + ", got " + got);
+      for (SystemCaller system : List.of(SYSTEM, SystemCaller.SCHEDULE)) {
+        Set<String> admitted = system == SYSTEM ? SYSTEM_ADMITTED : SCHEDULE_ADMITTED;
+        int expected =
+            admitted.contains(endpoint) ? SYSTEM_VERDICT.getOrDefault(endpoint, 200) : 403;
+        int got = outcome(call, null, system);
+        if (got != expected) {
+          wrong.add(endpoint + " as " + system.name() + ": expected " + expected + ", got " + got);
+        }
       }
     }
     assertEquals(AccessMatrix.endpointCount(), calls.size(), "one call per endpoint of the matrix");
@@ -286,6 +301,18 @@ class ServiceAccessIT {
                 e ->
                     e.action().equals(AuditAction.TENANT_PROVISIONED.id())
                         && e.actorName().equals("system:startup")));
+  }
+
+  @Test
+  void onlyTheScheduleStartsTheNightlyRun() throws Exception {
+    calls();
+    // the test stack has the schedule off: admitted, the schedule finds nothing due
+    assertEquals(
+        NightlyStart.Outcome.NOT_DUE, recomputes.startNightly(SystemCaller.SCHEDULE).outcome());
+    for (Caller refused :
+        List.of(world.callers().get(Persona.OPERATOR), SYSTEM, SystemCaller.STARTUP)) {
+      assertThrows(AccessDeniedException.class, () -> recomputes.startNightly(refused));
+    }
   }
 
   private static int outcome(Call call, Persona persona, Caller caller) {
@@ -581,6 +608,7 @@ class ServiceAccessIT {
         "POST /platform/score-recomputes",
         (p, c) -> recomputes.start(c, LocalDate.now(ZoneOffset.UTC).plusDays(1)));
     calls.put("GET /platform/score-recomputes/{executionId}", (p, c) -> recomputes.recompute(c, 0));
+    calls.put("GET /platform/score-recomputes/schedule", (p, c) -> recomputes.schedule(c));
     calls.put("GET /tenants/{tenant}/users", in(t -> members.list(t)));
     calls.put("GET /tenants/{tenant}/users/{userId}", in(t -> members.get(t, world.memberId())));
     calls.put(

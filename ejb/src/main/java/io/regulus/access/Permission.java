@@ -50,6 +50,12 @@ public enum Permission {
   RECORD_SCORE_SNAPSHOTS(Scope.PLATFORM, "record score snapshots"),
 
   /**
+   * The nightly score recomputation of the day, started by the schedule's system caller when it is
+   * due (an operator starts a run of any past day with OPERATE_PLATFORM): no person holds it.
+   */
+  START_NIGHTLY_RECOMPUTE(Scope.PLATFORM, "start the nightly score recomputation"),
+
+  /**
    * Everything in the tenant: assessments, templates, actions, evidence, history, scores, the
    * assignee pickers.
    */

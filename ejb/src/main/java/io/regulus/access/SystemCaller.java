@@ -37,6 +37,13 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
           "job:recompute", Set.of(Permission.READ_TENANT, Permission.RECORD_SCORE_SNAPSHOTS));
 
   /**
+   * The schedule: starts the nightly score recomputation when it is due, on one node of those
+   * sharing the database (docs/history.md); it can start nothing else, and reads nothing.
+   */
+  public static final SystemCaller SCHEDULE =
+      new SystemCaller("system:schedule", Set.of(Permission.START_NIGHTLY_RECOMPUTE));
+
+  /**
    * Runs the steps of template import jobs: reads and stages the file, and publishes the version
    * into the owner's library (a tenant's private templates too).
    */

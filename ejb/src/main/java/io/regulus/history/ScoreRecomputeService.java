@@ -7,16 +7,23 @@ import io.regulus.access.Requires;
 import io.regulus.jobs.Jobs;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
+import io.regulus.settings.Settings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
  * Starts the {@code score-recompute} job for a day and tells how a run goes: a platform operator's
- * (the schedule's too) way to have every active tenant's scores recorded as that day's snapshot.
+ * way, and the nightly schedule's, to have every active tenant's scores recorded as that day's
+ * snapshot. One run at a time, across every node sharing the database: each start takes the job's
+ * lock (a PostgreSQL transaction-level advisory lock), checks in the job repository that no run is
+ * going, and starts; the nightly run of a day is started once, by the node that claims the day.
  */
 @Stateless
 @Guarded
@@ -28,10 +35,13 @@ public class ScoreRecomputeService {
   private static final Logger LOG = Logger.getLogger(ScoreRecomputeService.class.getName());
 
   @EJB private Jobs jobs;
+  @Inject private ScheduledRuns runs;
+  @Inject private Settings settings;
 
   /**
    * Starts a run recording {@code day} (today, UTC, when null); a day already recorded is recorded
-   * again in place of its snapshot. A day after today is refused: there is nothing to record yet.
+   * again in place of its snapshot. A day after today is refused: there is nothing to record yet;
+   * so is a start while a run is going.
    */
   @Requires(Permission.OPERATE_PLATFORM)
   public ScoreRecompute start(Caller caller, LocalDate day) {
@@ -46,28 +56,118 @@ public class ScoreRecomputeService {
               + today
               + ", UTC): record today or an earlier day.");
     }
-    Properties parameters = new Properties();
-    parameters.setProperty("day", recorded.toString());
-    long execution = jobs.start(JOB, parameters);
+    runs.lockStarts(JOB);
+    Optional<ScoreRecompute> going = going();
+    if (going.isPresent()) {
+      throw new ScoreRecomputeGoingException(going.get());
+    }
+    long execution = jobs.start(JOB, parameters(recorded));
     LOG.info(() -> "score recompute of " + recorded + " started by " + caller.id());
     return recompute(caller, execution);
+  }
+
+  /**
+   * The nightly run of today (UTC), once its time has come: started on this node when it claims the
+   * day first, and no run is going; otherwise nothing starts, and the answer says why. The one
+   * place the schedule starts its work.
+   */
+  @Requires(Permission.START_NIGHTLY_RECOMPUTE)
+  public NightlyStart startNightly(Caller caller) {
+    Instant now = Instant.now();
+    LocalDate day = NightlySchedule.day(now);
+    if (!schedule().due(now)) {
+      return new NightlyStart(NightlyStart.Outcome.NOT_DUE, day, null, null);
+    }
+    runs.lockStarts(JOB);
+    String node = settings.node();
+    if (!runs.claim(JOB, day, node)) {
+      ScheduledRun claimed = runs.of(JOB, day).orElseThrow();
+      return new NightlyStart(
+          NightlyStart.Outcome.CLAIMED, day, claimed.executionId(), claimed.node());
+    }
+    Optional<ScoreRecompute> going = going();
+    if (going.isPresent()) {
+      runs.release(JOB, day);
+      return new NightlyStart(NightlyStart.Outcome.RUN_GOING, day, going.get().executionId(), null);
+    }
+    long execution = jobs.start(JOB, parameters(day));
+    runs.started(JOB, day, execution);
+    LOG.info(
+        () ->
+            "nightly score recompute of "
+                + day
+                + " started as execution "
+                + execution
+                + " on "
+                + node
+                + " by "
+                + caller.id());
+    return new NightlyStart(NightlyStart.Outcome.STARTED, day, execution, node);
+  }
+
+  /** The nightly schedule: on or off, its time, when it fires next, and the last run it claimed. */
+  @Requires(Permission.OPERATE_PLATFORM)
+  public RecomputeSchedule schedule(Caller caller) {
+    NightlySchedule schedule = schedule();
+    RecomputeSchedule.LastRun last =
+        runs.last(JOB)
+            .map(
+                run ->
+                    new RecomputeSchedule.LastRun(
+                        run.day(),
+                        run.executionId(),
+                        run.node(),
+                        run.claimedAt(),
+                        run.executionId() == null
+                            ? null
+                            : jobs.execution(run.executionId())
+                                .map(Jobs.Execution::status)
+                                .orElse(null)))
+            .orElse(null);
+    return new RecomputeSchedule(
+        schedule.on(),
+        schedule.at().toString(),
+        "UTC",
+        schedule.next(Instant.now()).orElse(null),
+        last);
   }
 
   /** A run of the job, by its execution id; not found when the id is of no run of this job. */
   @Requires(Permission.OPERATE_PLATFORM)
   public ScoreRecompute recompute(Caller caller, long executionId) {
-    Jobs.Execution execution =
-        jobs.execution(executionId)
-            .filter(found -> JOB.equals(found.jobName()))
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        ProblemKind.NOT_FOUND,
-                        "There is no score recomputation "
-                            + executionId
-                            + ": its id is the one the start answered with."));
-    String day = execution.parameters().getProperty("day");
-    return new ScoreRecompute(
-        executionId, day == null ? null : LocalDate.parse(day), execution.status());
+    return run(executionId)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    ProblemKind.NOT_FOUND,
+                    "There is no score recomputation "
+                        + executionId
+                        + ": its id is the one the start answered with."));
+  }
+
+  private NightlySchedule schedule() {
+    return NightlySchedule.of(settings);
+  }
+
+  /** The run going on any node, as the job repository records it. */
+  private Optional<ScoreRecompute> going() {
+    return jobs.running(JOB).stream().map(this::run).flatMap(Optional::stream).findFirst();
+  }
+
+  private Optional<ScoreRecompute> run(long executionId) {
+    return jobs.execution(executionId)
+        .filter(found -> JOB.equals(found.jobName()))
+        .map(
+            execution -> {
+              String day = execution.parameters().getProperty("day");
+              return new ScoreRecompute(
+                  executionId, day == null ? null : LocalDate.parse(day), execution.status());
+            });
+  }
+
+  private static Properties parameters(LocalDate day) {
+    Properties parameters = new Properties();
+    parameters.setProperty("day", day.toString());
+    return parameters;
   }
 }

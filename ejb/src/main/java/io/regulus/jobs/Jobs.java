@@ -1,5 +1,6 @@
 package io.regulus.jobs;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -25,6 +26,12 @@ public interface Jobs {
    * The execution's batch status (STARTING, STARTED, STOPPING, STOPPED, FAILED, COMPLETED, ...).
    */
   String status(long executionId);
+
+  /**
+   * The executions of job {@code name} the job repository reports as running (starting or started),
+   * on any node sharing it; empty when none is, or the job never ran.
+   */
+  List<Long> running(String name);
 
   /** An execution's job, batch status and parameters; empty when there is no such execution. */
   Optional<Execution> execution(long executionId);

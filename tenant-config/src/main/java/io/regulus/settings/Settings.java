@@ -60,6 +60,21 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_RECOMPUTE_THREADS", defaultValue = "4")
   int recomputeThreads;
 
+  /** The nightly score recomputation: {@code on} or {@code off}. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_NIGHTLY", defaultValue = "on")
+  String nightly;
+
+  /** Its time of day, UTC ({@code 02:30}, or {@code 02:30:15}). */
+  @Inject
+  @ConfigProperty(name = "REGULUS_NIGHTLY_AT", defaultValue = "02:30")
+  String nightlyAt;
+
+  /** This server's HTTP port: with the host name, its name in the schedule's claims. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_HTTP_PORT", defaultValue = "9080")
+  String httpPort;
+
   /**
    * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
    */
@@ -153,6 +168,45 @@ public class Settings {
    */
   public int recomputeThreads() {
     return Math.max(1, recomputeThreads);
+  }
+
+  /**
+   * Whether the nightly score recomputation runs (REGULUS_NIGHTLY: {@code on}, the default, or
+   * {@code off}).
+   */
+  public boolean nightly() {
+    return switch (nightly.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "REGULUS_NIGHTLY must be on or off, not '" + nightly + "'");
+    };
+  }
+
+  /** The time of day (UTC) the nightly score recomputation starts at (REGULUS_NIGHTLY_AT). */
+  public java.time.LocalTime nightlyAt() {
+    try {
+      return java.time.LocalTime.parse(nightlyAt.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "REGULUS_NIGHTLY_AT must be a time of day in UTC such as 02:30, not '" + nightlyAt + "'",
+          e);
+    }
+  }
+
+  /**
+   * This server's name among the nodes sharing the database: its host name and HTTP port, as the
+   * schedule's claims record it.
+   */
+  public String node() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + httpPort;
   }
 
   public long evidenceMaxBytes() {

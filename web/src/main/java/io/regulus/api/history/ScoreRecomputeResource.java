@@ -3,6 +3,7 @@ package io.regulus.api.history;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
+import io.regulus.history.RecomputeSchedule;
 import io.regulus.history.ScoreRecompute;
 import io.regulus.history.ScoreRecomputeService;
 import jakarta.ejb.EJB;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The score recomputation, for platform operators: start the recording of a day's snapshots of
- * every active tenant (202, Location its status), and follow a run.
+ * every active tenant (202, Location its status; 409 while a run is going), follow a run, and see
+ * the nightly schedule.
  */
 @Path("/platform/score-recomputes")
 @RequestScoped
@@ -54,6 +56,13 @@ public class ScoreRecomputeResource {
     return Response.accepted(started)
         .location(uri.getAbsolutePathBuilder().path(Long.toString(started.executionId())).build())
         .build();
+  }
+
+  @GET
+  @Path("schedule")
+  @Requires(Permission.OPERATE_PLATFORM)
+  public RecomputeSchedule schedule() {
+    return recomputes.schedule(context.caller());
   }
 
   @GET

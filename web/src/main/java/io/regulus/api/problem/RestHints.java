@@ -4,6 +4,7 @@ import io.regulus.action.ActionInstanceNotFoundException;
 import io.regulus.action.StaleVersionException;
 import io.regulus.assessment.AssessmentNotFoundException;
 import io.regulus.directory.MemberNotFoundException;
+import io.regulus.history.ScoreRecomputeGoingException;
 import io.regulus.problem.DomainException;
 import io.regulus.tenancy.FirmNotFoundException;
 import io.regulus.tenancy.TenantNotDeletableException;
@@ -57,6 +58,9 @@ final class RestHints {
         InvalidArchiveException.class,
         e ->
             "Upload an archive downloaded from GET /api/v1/platform/tenants/{tenant}/exports/{id}.");
+    hint(
+        ScoreRecomputeGoingException.class,
+        e -> "GET /api/v1/platform/score-recomputes/" + e.executionId() + " follows it.");
     hint(
         FirmNotFoundException.class,
         e -> "Platform operators create firms with POST /api/v1/platform/firms.");
