@@ -140,6 +140,7 @@ public final class RecomputeBenchmark {
         Execution execution = job(operator);
         jobs.add(execution.millis);
         clients.add(execution.client);
+        report.field("  run " + (r + 1) + " by step thread (ms)", "%s", execution.steps);
       }
       ServerHeap.Phase during = heap.phase();
       ServerHeap.Full after = heap.collect();
@@ -207,7 +208,7 @@ public final class RecomputeBenchmark {
   }
 
   /** A run of the job: its time by the job repository, and by the client. */
-  private record Execution(long id, long millis, long client) {}
+  private record Execution(long id, long millis, long client, String steps) {}
 
   private Execution job(ApiClient operator) throws Exception {
     long began = System.nanoTime();
@@ -235,9 +236,37 @@ public final class RecomputeBenchmark {
         if (!result.next()) {
           throw new IllegalStateException("no execution " + id + " in the job repository");
         }
-        return new Execution(id, result.getLong(1), client);
+        return new Execution(id, result.getLong(1), client, steps(db, id));
       }
     }
+  }
+
+  /**
+   * Where a run's time went, by the job repository: from the execution's start, each step thread's
+   * start and end (the step's top-level thread first, then its partitions), in milliseconds.
+   */
+  private static String steps(Connection db, long id) throws SQLException {
+    StringBuilder steps = new StringBuilder();
+    try (PreparedStatement statement =
+        db.prepareStatement(
+            "SELECT s.partnum, round(extract(epoch FROM (s.starttime - j.starttime)) * 1000),"
+                + " round(extract(epoch FROM (s.endtime - j.starttime)) * 1000),"
+                + " round(extract(epoch FROM (j.endtime - j.starttime)) * 1000)"
+                + " FROM platform.batch_stepthreadexecution s"
+                + " JOIN platform.batch_jobexecution j ON j.jobexecid = s.fk_jobexecid"
+                + " WHERE j.jobexecid = ? ORDER BY s.partnum NULLS FIRST, s.starttime")) {
+      statement.setLong(1, id);
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          steps.append(result.getInt(1) < 0 ? "step" : "p" + result.getInt(1));
+          steps.append(' ').append(result.getLong(2)).append('-').append(result.getLong(3));
+          steps.append(", ");
+        }
+      }
+    } catch (SQLException e) {
+      return "(no breakdown: " + e.getMessage() + ")";
+    }
+    return steps.toString();
   }
 
   /** Every tenant's TENANT line of the day equals the floor's totals; how many were compared. */

@@ -18,6 +18,8 @@ import io.regulus.tenancy.TenantStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Date;
@@ -87,51 +89,55 @@ public class ScoreSnapshots {
         .setParameter(1, "score_snapshot:" + tenant)
         .getSingleResult();
     Date date = Date.valueOf(day);
-    em.createNativeQuery("DELETE FROM score_snapshot WHERE day = ?1")
+    em.createNativeQuery(
+            "WITH counts AS (DELETE FROM action_count_snapshot WHERE day = ?1)"
+                + " DELETE FROM score_snapshot WHERE day = ?1")
         .setParameter(1, date)
         .executeUpdate();
-    em.createNativeQuery("DELETE FROM action_count_snapshot WHERE day = ?1")
-        .setParameter(1, date)
-        .executeUpdate();
-    line(date, ScopeKind.TENANT, "", "", dashboard.overall());
-    line(date, ScopeKind.PROVIDER, "", "", dashboard.provider());
+    JsonArrayBuilder lines = Json.createArrayBuilder();
+    line(lines, ScopeKind.TENANT, "", "", dashboard.overall());
+    line(lines, ScopeKind.PROVIDER, "", "", dashboard.provider());
     for (Dashboard.AssessmentEntry assessment : dashboard.byAssessment()) {
       line(
-          date,
+          lines,
           ScopeKind.ASSESSMENT,
           Long.toString(assessment.id()),
           assessment.name(),
           assessment.score());
     }
-    lines(date, ScopeKind.GROUP, dashboard.byGroup());
-    lines(date, ScopeKind.CATEGORY, dashboard.byCategory());
-    lines(date, ScopeKind.REGULATION, dashboard.byRegulation());
+    lines(lines, ScopeKind.GROUP, dashboard.byGroup());
+    lines(lines, ScopeKind.CATEGORY, dashboard.byCategory());
+    lines(lines, ScopeKind.REGULATION, dashboard.byRegulation());
+    // every line in one statement, and the counts in the same one
     em.createNativeQuery(
-            "INSERT INTO action_count_snapshot (day, measure, value, actions) SELECT ?1, c.*"
+            "WITH lines AS (INSERT INTO score_snapshot (day, kind, scope_key, label, achieved,"
+                + " possible) SELECT ?1, l.kind, l.scope_key, l.label, l.achieved, l.possible"
+                + " FROM json_to_recordset(CAST(?2 AS json)) AS l(kind text, scope_key text,"
+                + " label text, achieved double precision, possible double precision))"
+                + " INSERT INTO action_count_snapshot (day, measure, value, actions) SELECT ?1, c.*"
                 + " FROM ("
                 + COUNTS
                 + ") c")
         .setParameter(1, date)
+        .setParameter(2, lines.build().toString())
         .executeUpdate();
     return true;
   }
 
-  private void lines(Date day, ScopeKind kind, List<Dashboard.Entry> entries) {
+  private static void lines(JsonArrayBuilder lines, ScopeKind kind, List<Dashboard.Entry> entries) {
     for (Dashboard.Entry entry : entries) {
-      line(day, kind, entry.name(), entry.name(), entry.score());
+      line(lines, kind, entry.name(), entry.name(), entry.score());
     }
   }
 
-  private void line(Date day, ScopeKind kind, String key, String label, Score score) {
-    em.createNativeQuery(
-            "INSERT INTO score_snapshot (day, kind, scope_key, label, achieved, possible)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .setParameter(1, day)
-        .setParameter(2, kind.name())
-        .setParameter(3, key)
-        .setParameter(4, label)
-        .setParameter(5, score.achieved())
-        .setParameter(6, score.possible())
-        .executeUpdate();
+  private static void line(
+      JsonArrayBuilder lines, ScopeKind kind, String key, String label, Score score) {
+    lines.add(
+        Json.createObjectBuilder()
+            .add("kind", kind.name())
+            .add("scope_key", key)
+            .add("label", label)
+            .add("achieved", score.achieved())
+            .add("possible", score.possible()));
   }
 }

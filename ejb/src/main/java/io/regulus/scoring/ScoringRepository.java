@@ -38,13 +38,19 @@ public class ScoringRepository {
           + " LEFT JOIN action a ON a.id = aca.action_id"
           + " ORDER BY s.id, ac.position, ac.control_id, a.action_key";
 
-  /** Each instance's effective statuses, and its version. */
-  public static final String STATES =
-      labelled(
-          "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version",
-          "FROM action_instance i JOIN action a ON a.id = i.action_id"
-              + " JOIN action_instance_effective e ON e.id = i.id"
-              + " LEFT JOIN assessment_group g ON g.id = i.group_id");
+  private static final String STATES_SELECT =
+      "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version";
+
+  private static final String STATES_FROM =
+      "FROM action_instance i JOIN action a ON a.id = i.action_id"
+          + " JOIN action_instance_effective e ON e.id = i.id"
+          + " LEFT JOIN assessment_group g ON g.id = i.group_id";
+
+  /** Each instance's effective statuses, and its version, labelled with the fingerprint. */
+  public static final String STATES = labelled(STATES_SELECT, STATES_FROM);
+
+  /** The same without the fingerprint: for scores read anew and not kept ({@link #fresh}). */
+  public static final String FRESH_STATES = STATES_SELECT + " " + STATES_FROM;
 
   /**
    * What changes whenever anything a tenant's scores or actions list depend on changes, in one
@@ -154,7 +160,7 @@ public class ScoringRepository {
    */
   public TenantScoring fresh(ActiveTenant tenant) {
     binding.bind(em, tenant);
-    return read(fingerprint(tenant)).value().scoring();
+    return read(null).value().scoring();
   }
 
   private Cached cached(ActiveTenant tenant, Fingerprint fingerprint) {
@@ -255,7 +261,8 @@ public class ScoringRepository {
   /**
    * Everything anew. The actions and the assessments are read between the fingerprint read first
    * and the states (which carry their own); the result is kept only if the structure is the same at
-   * both ends.
+   * both ends. With no fingerprint ({@link #fresh}: nothing is kept) the states are read without
+   * theirs.
    */
   private FingerprintCache.Read<Cached> read(Fingerprint before) {
     Map<String, ScoredAction> actions = new HashMap<>();
@@ -302,14 +309,15 @@ public class ScoringRepository {
                                 new ScoringInput.Control(control.getKey(), control.getValue()))
                         .toList())));
 
-    States states = readStates();
+    States states = before == null ? readStates(FRESH_STATES) : readStates(STATES);
     Loaded loaded =
         new Loaded(
             new ScoringInput(actions, assessments, states.states()),
             titles,
             states.ids(),
             states.versions());
-    boolean oneStructure = states.label() != null && states.label().sameStructure(before);
+    boolean oneStructure =
+        before != null && states.label() != null && states.label().sameStructure(before);
     return new FingerprintCache.Read<>(oneStructure ? states.label() : null, new Cached(loaded));
   }
 
@@ -324,12 +332,19 @@ public class ScoringRepository {
       Fingerprint label) {}
 
   private States readStates() {
+    return readStates(STATES);
+  }
+
+  /** The states by {@link #STATES}, or by {@link #FRESH_STATES} (with no fingerprint). */
+  private States readStates(String query) {
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
     Map<ScoringInput.Instance, Long> ids = new HashMap<>();
     Map<Long, Long> versions = new HashMap<>();
     Fingerprint label = null;
-    for (Object[] row : rows(STATES)) {
-      label = label(row, 7);
+    for (Object[] row : rows(query)) {
+      if (row.length > 7) {
+        label = label(row, 7);
+      }
       ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
       ids.put(instance, ((Number) row[0]).longValue());
       versions.put(((Number) row[0]).longValue(), ((Number) row[6]).longValue());
