@@ -150,6 +150,10 @@ public final class RecomputeBenchmark {
         last = floor.run(tenants);
         floors.add(last.nanos() / 1_000_000);
       }
+      List<Long> reads = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        reads.add(floor.run(tenants, RecomputeFloor.READS).nanos() / 1_000_000);
+      }
       int checked = checkFloor(last.totals(), today);
       int sampled = checkSample(generator, tenants, today);
       Row row =
@@ -160,6 +164,8 @@ public final class RecomputeBenchmark {
           "  job (client: POST to COMPLETED)", "median %d ms %s", median(clients), clients);
       report.field("  floor (plain SQL)", "median %d ms %s", row.floor(), floors);
       report.field("  ratio job / floor", "%.2f", row.job() / (double) row.floor());
+      report.field(
+          "  the job's scoring reads alone (JDBC)", "median %d ms %s", median(reads), reads);
       report.field(
           "  server heap (MB)",
           "before %d (after full GC), peak %d before a collection (%d collections, heap %d),"

@@ -1,5 +1,6 @@
 package io.regulus.bench;
 
+import io.regulus.scoring.ScoringRepository;
 import io.regulus.tenancy.TenantBinding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,8 +67,21 @@ final class RecomputeFloor {
     this.partition = partition;
   }
 
+  /** The job's own reads of a tenant's scoring input ({@code ScoringRepository.fresh}). */
+  static final List<String> READS =
+      List.of(
+          ScoringRepository.ACTIONS, ScoringRepository.ASSESSMENTS, ScoringRepository.FRESH_STATES);
+
   /** Every tenant's totals, its partitions run by {@code threads} threads; timed. */
   Pass run(List<String> tenants) throws Exception {
+    return run(tenants, List.of(TOTALS));
+  }
+
+  /**
+   * The same passes running {@code queries} (every row and column read) in each tenant's
+   * transaction instead; totals are taken from {@link #TOTALS} when it is one of them.
+   */
+  Pass run(List<String> tenants, List<String> queries) throws Exception {
     List<List<String>> partitions = new ArrayList<>();
     for (int i = 0; i < tenants.size(); i += partition) {
       partitions.add(tenants.subList(i, Math.min(i + partition, tenants.size())));
@@ -90,7 +104,10 @@ final class RecomputeFloor {
                   Connection db = idle.take();
                   try {
                     for (String tenant : slice) {
-                      totals.put(tenant, totals(db, tenant));
+                      Totals found = totals(db, tenant, queries);
+                      if (found != null) {
+                        totals.put(tenant, found);
+                      }
                     }
                   } finally {
                     idle.put(db);
@@ -111,18 +128,28 @@ final class RecomputeFloor {
     }
   }
 
-  private static Totals totals(Connection db, String tenant) throws SQLException {
+  private static Totals totals(Connection db, String tenant, List<String> queries)
+      throws SQLException {
     db.setAutoCommit(false);
-    try (PreparedStatement enter = db.prepareStatement(TenantBinding.ENTER);
-        PreparedStatement query = db.prepareStatement(TOTALS)) {
+    try (PreparedStatement enter = db.prepareStatement(TenantBinding.ENTER)) {
       enter.setString(1, TenantStatistics.schema(tenant));
       try (ResultSet result = enter.executeQuery()) {
         result.next();
       }
-      Totals totals;
-      try (ResultSet result = query.executeQuery()) {
-        result.next();
-        totals = new Totals(result.getDouble(1), result.getDouble(2));
+      Totals totals = null;
+      for (String sql : queries) {
+        try (PreparedStatement query = db.prepareStatement(sql);
+            ResultSet result = query.executeQuery()) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            if (sql.equals(TOTALS) && totals == null) {
+              totals = new Totals(result.getDouble(1), result.getDouble(2));
+            }
+            for (int c = 1; c <= columns; c++) {
+              result.getObject(c);
+            }
+          }
+        }
       }
       db.commit();
       return totals;

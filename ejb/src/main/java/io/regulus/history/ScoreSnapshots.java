@@ -36,16 +36,22 @@ import java.util.List;
 @Guarded
 public class ScoreSnapshots {
 
-  /** The day's counts of action instances, on their effective statuses, as the actions list has. */
+  /**
+   * The day's counts of action instances, on their effective statuses, as the actions list has, in
+   * one pass over them: by implementation status, by test status, and overdue (due before the day,
+   * neither passed nor out of scope; its row is there when none is).
+   */
   static final String COUNTS =
-      "SELECT 'IMPLEMENTATION', e.implementation_status, count(*) FROM action_instance i"
-          + " JOIN action_instance_effective e ON e.id = i.id GROUP BY e.implementation_status"
-          + " UNION ALL SELECT 'TEST', e.test_status, count(*) FROM action_instance i"
-          + " JOIN action_instance_effective e ON e.id = i.id GROUP BY e.test_status"
-          + " UNION ALL SELECT 'OVERDUE', '', count(*) FROM action_instance i"
-          + " JOIN action_instance_effective e ON e.id = i.id WHERE i.due_date < ?1"
+      "SELECT CASE WHEN grouping(e.implementation_status) = 0 THEN 'IMPLEMENTATION'"
+          + " WHEN grouping(e.test_status) = 0 THEN 'TEST' ELSE 'OVERDUE' END,"
+          + " CASE WHEN grouping(e.implementation_status) = 0 THEN e.implementation_status"
+          + " WHEN grouping(e.test_status) = 0 THEN e.test_status ELSE '' END,"
+          + " CASE WHEN grouping(e.implementation_status, e.test_status) = 3"
+          + " THEN count(*) FILTER (WHERE i.due_date < ?1"
           + " AND e.test_status NOT IN ('PASSED', 'OUT_OF_SCOPE')"
-          + " AND e.implementation_status <> 'OUT_OF_SCOPE'";
+          + " AND e.implementation_status <> 'OUT_OF_SCOPE') ELSE count(*) END"
+          + " FROM action_instance i JOIN action_instance_effective e ON e.id = i.id"
+          + " GROUP BY GROUPING SETS ((e.implementation_status), (e.test_status), ())";
 
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;

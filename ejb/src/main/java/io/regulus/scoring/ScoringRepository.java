@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +30,18 @@ public class ScoringRepository {
           + " FROM action a WHERE EXISTS (SELECT 1 FROM assessment_control_action aca"
           + " WHERE aca.action_id = a.id)";
 
-  /** The assessments with their controls and each control's action keys, in template order. */
+  /**
+   * The assessments with their controls, in template order, one row per control with its action
+   * keys in key order, separated by a space (a key has none).
+   */
   public static final String ASSESSMENTS =
-      "SELECT s.id, s.name, s.regulation, g.name, ac.control_id, a.action_key FROM assessment s"
+      "SELECT s.id, s.name, s.regulation, g.name, ac.control_id,"
+          + " string_agg(a.action_key, ' ' ORDER BY a.action_key) FROM assessment s"
           + " JOIN assessment_group g ON g.id = s.group_id"
           + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
           + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
           + " LEFT JOIN action a ON a.id = aca.action_id"
-          + " ORDER BY s.id, ac.position, ac.control_id, a.action_key";
+          + " GROUP BY s.id, g.id, ac.id ORDER BY s.id, ac.position, ac.control_id";
 
   private static final String STATES_SELECT =
       "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version";
@@ -291,7 +296,7 @@ public class ScoringRepository {
       if (row[4] != null) {
         List<String> keys = mapped.computeIfAbsent((String) row[4], key -> new ArrayList<>());
         if (row[5] != null) {
-          keys.add((String) row[5]);
+          keys.addAll(Arrays.asList(((String) row[5]).split(" ")));
         }
       }
     }
