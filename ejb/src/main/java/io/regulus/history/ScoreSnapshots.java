@@ -94,12 +94,6 @@ public class ScoreSnapshots {
     em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) l")
         .setParameter(1, "score_snapshot:" + tenant)
         .getSingleResult();
-    Date date = Date.valueOf(day);
-    em.createNativeQuery(
-            "WITH counts AS (DELETE FROM action_count_snapshot WHERE day = ?1)"
-                + " DELETE FROM score_snapshot WHERE day = ?1")
-        .setParameter(1, date)
-        .executeUpdate();
     JsonArrayBuilder lines = Json.createArrayBuilder();
     line(lines, ScopeKind.TENANT, "", "", dashboard.overall());
     line(lines, ScopeKind.PROVIDER, "", "", dashboard.provider());
@@ -114,17 +108,27 @@ public class ScoreSnapshots {
     lines(lines, ScopeKind.GROUP, dashboard.byGroup());
     lines(lines, ScopeKind.CATEGORY, dashboard.byCategory());
     lines(lines, ScopeKind.REGULATION, dashboard.byRegulation());
-    // every line in one statement, and the counts in the same one
+    // the day's snapshot replaced in one statement: its lines and counts written over those of an
+    // earlier run of the day, and the lines and counts that run had and this one has not deleted
     em.createNativeQuery(
-            "WITH lines AS (INSERT INTO score_snapshot (day, kind, scope_key, label, achieved,"
-                + " possible) SELECT ?1, l.kind, l.scope_key, l.label, l.achieved, l.possible"
+            "WITH lines AS (SELECT l.kind, l.scope_key, l.label, l.achieved, l.possible"
                 + " FROM json_to_recordset(CAST(?2 AS json)) AS l(kind text, scope_key text,"
-                + " label text, achieved double precision, possible double precision))"
-                + " INSERT INTO action_count_snapshot (day, measure, value, actions) SELECT ?1, c.*"
-                + " FROM ("
+                + " label text, achieved double precision, possible double precision)),"
+                + " counts (measure, value, actions) AS ("
                 + COUNTS
-                + ") c")
-        .setParameter(1, date)
+                + "), gone_lines AS (DELETE FROM score_snapshot s WHERE s.day = ?1 AND NOT EXISTS"
+                + " (SELECT 1 FROM lines l WHERE l.kind = s.kind AND l.scope_key = s.scope_key)),"
+                + " gone_counts AS (DELETE FROM action_count_snapshot c WHERE c.day = ?1"
+                + " AND NOT EXISTS (SELECT 1 FROM counts n WHERE n.measure = c.measure"
+                + " AND n.value = c.value)),"
+                + " new_lines AS (INSERT INTO score_snapshot (day, kind, scope_key, label, achieved,"
+                + " possible) SELECT ?1, l.* FROM lines l ON CONFLICT (day, kind, scope_key)"
+                + " DO UPDATE SET label = excluded.label, achieved = excluded.achieved,"
+                + " possible = excluded.possible)"
+                + " INSERT INTO action_count_snapshot (day, measure, value, actions)"
+                + " SELECT ?1, n.* FROM counts n ON CONFLICT (day, measure, value)"
+                + " DO UPDATE SET actions = excluded.actions")
+        .setParameter(1, Date.valueOf(day))
         .setParameter(2, lines.build().toString())
         .executeUpdate();
     return true;
