@@ -11,7 +11,6 @@ import io.regulus.problem.ProblemKind;
 import io.regulus.scoring.Dashboard;
 import io.regulus.scoring.Score;
 import io.regulus.scoring.ScoringRepository;
-import io.regulus.scoring.TenantScoring;
 import io.regulus.tenancy.TenantBinding;
 import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantStatus;
@@ -19,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +26,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The steps of the {@code score-recompute} job, run by its system caller: the active tenants (its
@@ -35,23 +37,6 @@ import java.util.List;
 @Stateless
 @Guarded
 public class ScoreSnapshots {
-
-  /**
-   * The day's counts of action instances, on their effective statuses, as the actions list has, in
-   * one pass over them: by implementation status, by test status, and overdue (due before the day,
-   * neither passed nor out of scope; its row is there when none is).
-   */
-  static final String COUNTS =
-      "SELECT CASE WHEN grouping(e.implementation_status) = 0 THEN 'IMPLEMENTATION'"
-          + " WHEN grouping(e.test_status) = 0 THEN 'TEST' ELSE 'OVERDUE' END,"
-          + " CASE WHEN grouping(e.implementation_status) = 0 THEN e.implementation_status"
-          + " WHEN grouping(e.test_status) = 0 THEN e.test_status ELSE '' END,"
-          + " CASE WHEN grouping(e.implementation_status, e.test_status) = 3"
-          + " THEN count(*) FILTER (WHERE i.due_date < ?1"
-          + " AND e.test_status NOT IN ('PASSED', 'OUT_OF_SCOPE')"
-          + " AND e.implementation_status <> 'OUT_OF_SCOPE') ELSE count(*) END"
-          + " FROM action_instance i JOIN action_instance_effective e ON e.id = i.id"
-          + " GROUP BY GROUPING SETS ((e.implementation_status), (e.test_status), ())";
 
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
@@ -87,8 +72,8 @@ public class ScoreSnapshots {
       }
       throw e;
     }
-    TenantScoring scores = scoring.fresh(entered.tenant());
-    Dashboard dashboard = scores.dashboard(0);
+    ScoringRepository.Fresh fresh = scoring.fresh(entered.tenant());
+    Dashboard dashboard = fresh.scoring().dashboard(0);
     binding.bind(em, entered.tenant());
     // two runs of one day write a tenant's snapshot one after the other: the later one replaces it
     em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(?1))) l")
@@ -114,9 +99,10 @@ public class ScoreSnapshots {
             "WITH lines AS (SELECT l.kind, l.scope_key, l.label, l.achieved, l.possible"
                 + " FROM json_to_recordset(CAST(?2 AS json)) AS l(kind text, scope_key text,"
                 + " label text, achieved double precision, possible double precision)),"
-                + " counts (measure, value, actions) AS ("
-                + COUNTS
-                + "), gone_lines AS (DELETE FROM score_snapshot s WHERE s.day = ?1 AND NOT EXISTS"
+                + " counts AS (SELECT c.measure, c.value, c.actions"
+                + " FROM json_to_recordset(CAST(?3 AS json)) AS c(measure text, value text,"
+                + " actions integer)),"
+                + " gone_lines AS (DELETE FROM score_snapshot s WHERE s.day = ?1 AND NOT EXISTS"
                 + " (SELECT 1 FROM lines l WHERE l.kind = s.kind AND l.scope_key = s.scope_key)),"
                 + " gone_counts AS (DELETE FROM action_count_snapshot c WHERE c.day = ?1"
                 + " AND NOT EXISTS (SELECT 1 FROM counts n WHERE n.measure = c.measure"
@@ -130,8 +116,39 @@ public class ScoreSnapshots {
                 + " DO UPDATE SET actions = excluded.actions")
         .setParameter(1, Date.valueOf(day))
         .setParameter(2, lines.build().toString())
+        .setParameter(3, counts(fresh.instances(), day).toString())
         .executeUpdate();
     return true;
+  }
+
+  /**
+   * The day's counts of action instances, on their effective statuses, as the actions list has
+   * them: by implementation status, by test status, and overdue (a row even when none is).
+   */
+  private static JsonArray counts(List<ScoringRepository.InstanceStatus> instances, LocalDate day) {
+    Map<String, Integer> byImplementation = new TreeMap<>();
+    Map<String, Integer> byTest = new TreeMap<>();
+    int overdue = 0;
+    for (ScoringRepository.InstanceStatus instance : instances) {
+      byImplementation.merge(instance.state().implementation().name(), 1, Integer::sum);
+      byTest.merge(instance.state().test().name(), 1, Integer::sum);
+      if (instance.state().overdue(instance.due(), day)) {
+        overdue++;
+      }
+    }
+    JsonArrayBuilder counts = Json.createArrayBuilder();
+    byImplementation.forEach((status, n) -> count(counts, "IMPLEMENTATION", status, n));
+    byTest.forEach((status, n) -> count(counts, "TEST", status, n));
+    count(counts, "OVERDUE", "", overdue);
+    return counts.build();
+  }
+
+  private static void count(JsonArrayBuilder counts, String measure, String value, int actions) {
+    counts.add(
+        Json.createObjectBuilder()
+            .add("measure", measure)
+            .add("value", value)
+            .add("actions", actions));
   }
 
   private static void lines(JsonArrayBuilder lines, ScopeKind kind, List<Dashboard.Entry> entries) {

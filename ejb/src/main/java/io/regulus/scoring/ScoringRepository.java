@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -54,8 +55,11 @@ public class ScoringRepository {
   /** Each instance's effective statuses, and its version, labelled with the fingerprint. */
   public static final String STATES = labelled(STATES_SELECT, STATES_FROM);
 
-  /** The same without the fingerprint: for scores read anew and not kept ({@link #fresh}). */
-  public static final String FRESH_STATES = STATES_SELECT + " " + STATES_FROM;
+  /**
+   * The same without the fingerprint, with each instance's due date: for scores read anew and not
+   * kept ({@link #fresh}).
+   */
+  public static final String FRESH_STATES = STATES_SELECT + ", i.due_date " + STATES_FROM;
 
   /**
    * What changes whenever anything a tenant's scores or actions list depend on changes, in one
@@ -163,10 +167,18 @@ public class ScoringRepository {
    * (the nightly recomputation reads every tenant once; keeping them would push out the ones the
    * API serves).
    */
-  public TenantScoring fresh(ActiveTenant tenant) {
+  public Fresh fresh(ActiveTenant tenant) {
     binding.bind(em, tenant);
-    return read(null).value().scoring();
+    Structure structure = structure();
+    States states = readStates(FRESH_STATES);
+    return new Fresh(new Cached(structure.with(states)).scoring(), states.instances());
   }
+
+  /** Scores read anew, with every instance's effective statuses and due date. */
+  public record Fresh(TenantScoring scoring, List<InstanceStatus> instances) {}
+
+  /** An action instance's effective statuses and its due date (null when it has none). */
+  public record InstanceStatus(ActionState state, LocalDate due) {}
 
   private Cached cached(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
@@ -266,10 +278,32 @@ public class ScoringRepository {
   /**
    * Everything anew. The actions and the assessments are read between the fingerprint read first
    * and the states (which carry their own); the result is kept only if the structure is the same at
-   * both ends. With no fingerprint ({@link #fresh}: nothing is kept) the states are read without
-   * theirs.
+   * both ends.
    */
   private FingerprintCache.Read<Cached> read(Fingerprint before) {
+    Structure structure = structure();
+    States states = readStates(STATES);
+    boolean oneStructure = states.label() != null && states.label().sameStructure(before);
+    return new FingerprintCache.Read<>(
+        oneStructure ? states.label() : null, new Cached(structure.with(states)));
+  }
+
+  /** The actions the assessments use (with their titles) and the assessments. */
+  private record Structure(
+      Map<String, ScoredAction> actions,
+      Map<String, String> titles,
+      List<ScoringInput.Assessment> assessments) {
+
+    Loaded with(States states) {
+      return new Loaded(
+          new ScoringInput(actions, assessments, states.states()),
+          titles,
+          states.ids(),
+          states.versions());
+    }
+  }
+
+  private Structure structure() {
     Map<String, ScoredAction> actions = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
     for (Object[] row : rows(ACTIONS)) {
@@ -314,16 +348,7 @@ public class ScoringRepository {
                                 new ScoringInput.Control(control.getKey(), control.getValue()))
                         .toList())));
 
-    States states = before == null ? readStates(FRESH_STATES) : readStates(STATES);
-    Loaded loaded =
-        new Loaded(
-            new ScoringInput(actions, assessments, states.states()),
-            titles,
-            states.ids(),
-            states.versions());
-    boolean oneStructure =
-        before != null && states.label() != null && states.label().sameStructure(before);
-    return new FingerprintCache.Read<>(oneStructure ? states.label() : null, new Cached(loaded));
+    return new Structure(actions, titles, assessments);
   }
 
   /**
@@ -334,33 +359,49 @@ public class ScoringRepository {
       Map<ScoringInput.Instance, ActionState> states,
       Map<ScoringInput.Instance, Long> ids,
       Map<Long, Long> versions,
-      Fingerprint label) {}
+      Fingerprint label,
+      List<InstanceStatus> instances) {}
 
   private States readStates() {
     return readStates(STATES);
   }
 
-  /** The states by {@link #STATES}, or by {@link #FRESH_STATES} (with no fingerprint). */
+  /**
+   * The states by {@link #STATES}, with their fingerprint, or by {@link #FRESH_STATES}, with each
+   * instance's statuses and due date instead.
+   */
   private States readStates(String query) {
+    boolean fresh = FRESH_STATES.equals(query);
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
     Map<ScoringInput.Instance, Long> ids = new HashMap<>();
     Map<Long, Long> versions = new HashMap<>();
+    List<InstanceStatus> instances = new ArrayList<>();
     Fingerprint label = null;
     for (Object[] row : rows(query)) {
-      if (row.length > 7) {
-        label = label(row, 7);
-      }
       ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
       ids.put(instance, ((Number) row[0]).longValue());
       versions.put(((Number) row[0]).longValue(), ((Number) row[6]).longValue());
-      states.put(
-          instance,
+      ActionState state =
           new ActionState(
               ImplementationStatus.valueOf((String) row[3]),
               TestStatus.valueOf((String) row[4]),
-              row[5] == null ? 0 : ((Number) row[5]).doubleValue()));
+              row[5] == null ? 0 : ((Number) row[5]).doubleValue());
+      states.put(instance, state);
+      if (fresh) {
+        instances.add(new InstanceStatus(state, day(row[7])));
+      } else {
+        label = label(row, 7);
+      }
     }
-    return new States(states, ids, versions, label);
+    return new States(states, ids, versions, label, instances);
+  }
+
+  /** A date column as the driver gives it (null stays null). */
+  private static LocalDate day(Object value) {
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
+    }
+    return value == null ? null : (LocalDate) value;
   }
 
   @SuppressWarnings("unchecked")
