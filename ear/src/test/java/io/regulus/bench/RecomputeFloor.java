@@ -68,9 +68,7 @@ final class RecomputeFloor {
   }
 
   /** The job's own reads of a tenant's scoring input ({@code ScoringRepository.fresh}). */
-  static final List<String> READS =
-      List.of(
-          ScoringRepository.ACTIONS, ScoringRepository.ASSESSMENTS, ScoringRepository.FRESH_STATES);
+  static final List<String> READS = List.of(ScoringRepository.FRESH);
 
   /** Every tenant's totals, its partitions run by {@code threads} threads; timed. */
   Pass run(List<String> tenants) throws Exception {

@@ -56,10 +56,26 @@ public class ScoringRepository {
   public static final String STATES = labelled(STATES_SELECT, STATES_FROM);
 
   /**
-   * The same without the fingerprint, with each instance's due date: for scores read anew and not
-   * kept ({@link #fresh}).
+   * What {@link #fresh} reads, in one statement: the rows of {@link #ACTIONS}, {@link #ASSESSMENTS}
+   * and the states (without the fingerprint, with each instance's due date), each marked by its
+   * last column (A, S or I) and laid out so that their columns' types agree; the assessments in
+   * their order. {@link #fresh} takes the three apart again.
    */
-  public static final String FRESH_STATES = STATES_SELECT + ", i.due_date " + STATES_FROM;
+  public static final String FRESH =
+      "SELECT CAST(a.points AS bigint), a.action_key, a.action_type, a.managed_by, a.category,"
+          + " a.solution, a.title, CAST(NULL AS numeric), CAST(NULL AS bigint), CAST(NULL AS date),"
+          + " CAST(NULL AS integer), 'A' FROM action a WHERE EXISTS (SELECT 1"
+          + " FROM assessment_control_action aca WHERE aca.action_id = a.id)"
+          + " UNION ALL SELECT s.id, s.name, s.regulation, g.name, ac.control_id,"
+          + " string_agg(a.action_key, ' ' ORDER BY a.action_key), NULL, NULL, NULL, NULL,"
+          + " ac.position, 'S' FROM assessment s JOIN assessment_group g ON g.id = s.group_id"
+          + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
+          + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
+          + " LEFT JOIN action a ON a.id = aca.action_id GROUP BY s.id, g.id, ac.id"
+          + " UNION ALL SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status,"
+          + " NULL, NULL, e.passed_fraction, i.version, i.due_date, NULL, 'I' "
+          + STATES_FROM
+          + " ORDER BY 12, 1, 11, 5";
 
   /**
    * What changes whenever anything a tenant's scores or actions list depend on changes, in one
@@ -169,9 +185,22 @@ public class ScoringRepository {
    */
   public Fresh fresh(ActiveTenant tenant) {
     binding.bind(em, tenant);
-    Structure structure = structure();
-    States states = readStates(FRESH_STATES);
-    return new Fresh(new Cached(structure.with(states)).scoring(), states.instances());
+    List<Object[]> actions = new ArrayList<>();
+    List<Object[]> assessments = new ArrayList<>();
+    List<Object[]> instances = new ArrayList<>();
+    for (Object[] row : rows(FRESH)) {
+      switch ((String) row[11]) {
+        case "A" ->
+            actions.add(new Object[] {row[1], row[0], row[2], row[3], row[4], row[5], row[6]});
+        case "S" -> assessments.add(row);
+        default ->
+            instances.add(
+                new Object[] {row[0], row[1], row[2], row[3], row[4], row[7], row[8], row[9]});
+      }
+    }
+    States states = states(instances, true);
+    return new Fresh(
+        new Cached(structure(actions, assessments).with(states)).scoring(), states.instances());
   }
 
   /** Scores read anew, with every instance's effective statuses and due date. */
@@ -281,8 +310,8 @@ public class ScoringRepository {
    * both ends.
    */
   private FingerprintCache.Read<Cached> read(Fingerprint before) {
-    Structure structure = structure();
-    States states = readStates(STATES);
+    Structure structure = structure(rows(ACTIONS), rows(ASSESSMENTS));
+    States states = readStates();
     boolean oneStructure = states.label() != null && states.label().sameStructure(before);
     return new FingerprintCache.Read<>(
         oneStructure ? states.label() : null, new Cached(structure.with(states)));
@@ -303,10 +332,11 @@ public class ScoringRepository {
     }
   }
 
-  private Structure structure() {
+  /** The actions and assessments from the rows of {@link #ACTIONS} and {@link #ASSESSMENTS}. */
+  private static Structure structure(List<Object[]> actionRows, List<Object[]> assessmentRows) {
     Map<String, ScoredAction> actions = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
-    for (Object[] row : rows(ACTIONS)) {
+    for (Object[] row : actionRows) {
       String key = (String) row[0];
       actions.put(
           key,
@@ -323,7 +353,7 @@ public class ScoringRepository {
     List<ScoringInput.Assessment> assessments = new ArrayList<>();
     Map<Long, Object[]> heads = new LinkedHashMap<>();
     Map<Long, Map<String, List<String>>> controls = new HashMap<>();
-    for (Object[] row : rows(ASSESSMENTS)) {
+    for (Object[] row : assessmentRows) {
       long id = ((Number) row[0]).longValue();
       heads.putIfAbsent(id, row);
       Map<String, List<String>> mapped = controls.computeIfAbsent(id, key -> new LinkedHashMap<>());
@@ -363,21 +393,20 @@ public class ScoringRepository {
       List<InstanceStatus> instances) {}
 
   private States readStates() {
-    return readStates(STATES);
+    return states(rows(STATES), false);
   }
 
   /**
-   * The states by {@link #STATES}, with their fingerprint, or by {@link #FRESH_STATES}, with each
-   * instance's statuses and due date instead.
+   * The states from rows of {@link #STATES}, with their fingerprint, or when {@code fresh} from
+   * rows with each instance's due date in its place, with every instance's statuses and due date.
    */
-  private States readStates(String query) {
-    boolean fresh = FRESH_STATES.equals(query);
+  private static States states(List<Object[]> rows, boolean fresh) {
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
     Map<ScoringInput.Instance, Long> ids = new HashMap<>();
     Map<Long, Long> versions = new HashMap<>();
     List<InstanceStatus> instances = new ArrayList<>();
     Fingerprint label = null;
-    for (Object[] row : rows(query)) {
+    for (Object[] row : rows) {
       ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
       ids.put(instance, ((Number) row[0]).longValue());
       versions.put(((Number) row[0]).longValue(), ((Number) row[6]).longValue());
