@@ -20,7 +20,8 @@ import java.util.Map;
  * carries), the assessments with their controls' mappings, and the instances' effective statuses
  * (an action tested through its parent counts with its parent's). While a tenant's data does not
  * change, one cheap fingerprint query stands for the three, and the scores computed last are served
- * again; when only states changed, only they are read.
+ * again; when only states changed, only they are read. A fresh read (the nightly recomputation's)
+ * takes the three in one statement ({@link #FRESH}) and keeps nothing.
  */
 @ApplicationScoped
 public class ScoringRepository {
