@@ -26,11 +26,25 @@ import java.util.Map;
 @ApplicationScoped
 public class ScoringRepository {
 
+  /** Where the actions the assessments use are read from ({@link #ACTIONS}, {@link #FRESH}). */
+  private static final String ACTIONS_FROM =
+      "FROM action a WHERE EXISTS (SELECT 1 FROM assessment_control_action aca"
+          + " WHERE aca.action_id = a.id)";
+
+  /**
+   * Where the assessments' controls are read from, one row per control ({@link #ASSESSMENTS},
+   * {@link #FRESH}).
+   */
+  private static final String ASSESSMENTS_FROM =
+      "FROM assessment s JOIN assessment_group g ON g.id = s.group_id"
+          + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
+          + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
+          + " LEFT JOIN action a ON a.id = aca.action_id GROUP BY s.id, g.id, ac.id";
+
   /** The actions the assessments use, each with its own responsibility. */
   public static final String ACTIONS =
-      "SELECT a.action_key, a.points, a.action_type, a.managed_by, a.category, a.solution, a.title"
-          + " FROM action a WHERE EXISTS (SELECT 1 FROM assessment_control_action aca"
-          + " WHERE aca.action_id = a.id)";
+      "SELECT a.action_key, a.points, a.action_type, a.managed_by, a.category, a.solution, a.title "
+          + ACTIONS_FROM;
 
   /**
    * The assessments with their controls, in template order, one row per control with its action
@@ -38,12 +52,9 @@ public class ScoringRepository {
    */
   public static final String ASSESSMENTS =
       "SELECT s.id, s.name, s.regulation, g.name, ac.control_id,"
-          + " string_agg(a.action_key, ' ' ORDER BY a.action_key) FROM assessment s"
-          + " JOIN assessment_group g ON g.id = s.group_id"
-          + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
-          + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
-          + " LEFT JOIN action a ON a.id = aca.action_id"
-          + " GROUP BY s.id, g.id, ac.id ORDER BY s.id, ac.position, ac.control_id";
+          + " string_agg(a.action_key, ' ' ORDER BY a.action_key) "
+          + ASSESSMENTS_FROM
+          + " ORDER BY s.id, ac.position, ac.control_id";
 
   private static final String STATES_SELECT =
       "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version";
@@ -65,14 +76,12 @@ public class ScoringRepository {
   public static final String FRESH =
       "SELECT CAST(a.points AS bigint), a.action_key, a.action_type, a.managed_by, a.category,"
           + " a.solution, a.title, CAST(NULL AS numeric), CAST(NULL AS bigint), CAST(NULL AS date),"
-          + " CAST(NULL AS integer), 'A' FROM action a WHERE EXISTS (SELECT 1"
-          + " FROM assessment_control_action aca WHERE aca.action_id = a.id)"
+          + " CAST(NULL AS integer), 'A' "
+          + ACTIONS_FROM
           + " UNION ALL SELECT s.id, s.name, s.regulation, g.name, ac.control_id,"
           + " string_agg(a.action_key, ' ' ORDER BY a.action_key), NULL, NULL, NULL, NULL,"
-          + " ac.position, 'S' FROM assessment s JOIN assessment_group g ON g.id = s.group_id"
-          + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
-          + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
-          + " LEFT JOIN action a ON a.id = aca.action_id GROUP BY s.id, g.id, ac.id"
+          + " ac.position, 'S' "
+          + ASSESSMENTS_FROM
           + " UNION ALL SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status,"
           + " NULL, NULL, e.passed_fraction, i.version, i.due_date, NULL, 'I' "
           + STATES_FROM
