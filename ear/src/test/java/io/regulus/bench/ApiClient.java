@@ -57,6 +57,11 @@ final class ApiClient {
     return expect("POST", path, file, null, 202);
   }
 
+  /** A POST without a body that starts a job (202). */
+  JsonNode postStarted(String path) {
+    return expect("POST", path, null, null, 202);
+  }
+
   /** A POST that answers 200 (an action, not a created resource). */
   JsonNode postForResult(String path, Object body) {
     return expect("POST", path, body, null, 200);

@@ -96,11 +96,22 @@ final class BenchTenant {
   private final ApiClient admin;
   private final String tenantPath;
   private final Plan plan;
+  private final int instances;
 
   BenchTenant(ApiClient admin, String tenant, Plan plan) {
+    this(admin, tenant, plan, 0);
+  }
+
+  /**
+   * A tenant of {@code instances} action instances in all (when positive): the private template
+   * gets as many actions of its own as the library assessments leave to reach that number, in place
+   * of the plan's {@code ownActions} (so it is assessed in one group only).
+   */
+  BenchTenant(ApiClient admin, String tenant, Plan plan, int instances) {
     this.admin = admin;
     this.tenantPath = "/tenants/" + tenant;
     this.plan = plan;
+    this.instances = instances;
   }
 
   Facts build() {
@@ -120,7 +131,17 @@ final class BenchTenant {
             group.libraryTemplates().forEach(t -> assessments.add(assess(id, group, t))));
 
     List<String> library = new ArrayList<>();
-    for (JsonNode instance : instances()) {
+    List<JsonNode> libraryInstances = instances();
+    int ownActions = instances > 0 ? instances - libraryInstances.size() : plan.ownActions();
+    if (ownActions < 0) {
+      throw new IllegalStateException(
+          "the library assessments alone have "
+              + libraryInstances.size()
+              + " action instances, more than the "
+              + instances
+              + " asked for");
+    }
+    for (JsonNode instance : libraryInstances) {
       if ("LIBRARY".equals(instance.path("origin").asText())
           && !library.contains(instance.path("key").asText())) {
         library.add(instance.path("key").asText());
@@ -128,7 +149,7 @@ final class BenchTenant {
     }
     Set<String> mappedLibrary = new LinkedHashSet<>();
     if (groupIds.keySet().stream().anyMatch(Group::privateTemplate)) {
-      admin.post(tenantPath + "/templates", privateTemplate(library, mappedLibrary));
+      admin.post(tenantPath + "/templates", privateTemplate(ownActions, library, mappedLibrary));
       groupIds.forEach(
           (group, id) -> {
             if (group.privateTemplate()) {
@@ -138,6 +159,10 @@ final class BenchTenant {
     }
 
     List<JsonNode> instances = instances();
+    if (this.instances > 0 && instances.size() != this.instances) {
+      throw new IllegalStateException(
+          tenantPath + " has " + instances.size() + " action instances, not " + this.instances);
+    }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     int set = 0;
     int changes = 0;
@@ -249,11 +274,12 @@ final class BenchTenant {
    * The private template: action {@code i} is {@code tenant:bench-a-NNN}; control {@code j} maps
    * actions 2j-1 and 2j, every third control one library action besides, and every fifth (not
    * third) one the next control's first action, so some actions serve two controls. Every tenth
-   * control is provider-managed.
+   * control is provider-managed. With an odd number of actions, the last control maps one.
    */
-  private Map<String, Object> privateTemplate(List<String> library, Set<String> mappedLibrary) {
+  private Map<String, Object> privateTemplate(
+      int ownActions, List<String> library, Set<String> mappedLibrary) {
     List<Map<String, Object>> actions = new ArrayList<>();
-    for (int i = 1; i <= plan.ownActions(); i++) {
+    for (int i = 1; i <= ownActions; i++) {
       Map<String, Object> action = new LinkedHashMap<>();
       action.put("key", ownKey(i));
       action.put("title", "Bench action " + i);
@@ -271,14 +297,18 @@ final class BenchTenant {
       actions.add(action);
     }
     List<Map<String, Object>> controls = new ArrayList<>();
-    for (int j = 1; j <= plan.controls(); j++) {
-      List<String> mapped = new ArrayList<>(List.of(ownKey(2 * j - 1), ownKey(2 * j)));
+    for (int j = 1; j <= (ownActions + 1) / 2; j++) {
+      List<String> mapped =
+          new ArrayList<>(
+              2 * j > ownActions
+                  ? List.of(ownKey(2 * j - 1))
+                  : List.of(ownKey(2 * j - 1), ownKey(2 * j)));
       if (j % 3 == 0 && !library.isEmpty()) {
         String key = library.get((j / 3 * 7) % library.size());
         mapped.add(key);
         mappedLibrary.add(key);
       } else if (j % 5 == 0) {
-        mapped.add(ownKey(2 * j % plan.ownActions() + 1));
+        mapped.add(ownKey(2 * j % ownActions + 1));
       }
       Map<String, Object> control = new LinkedHashMap<>();
       control.put("id", String.format("B-%03d", j));

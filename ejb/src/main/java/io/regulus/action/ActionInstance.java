@@ -70,11 +70,7 @@ public record ActionInstance(
 
   /** Due and not done: a due date passed while the action is neither passed nor out of scope. */
   public boolean overdue(LocalDate today) {
-    boolean finished =
-        testStatus == TestStatus.PASSED
-            || implementationStatus == ImplementationStatus.OUT_OF_SCOPE
-            || testStatus == TestStatus.OUT_OF_SCOPE;
-    return dueDate != null && dueDate.isBefore(today) && !finished;
+    return new ActionState(implementationStatus, testStatus, 0).overdue(dueDate, today);
   }
 
   public boolean followsParent() {

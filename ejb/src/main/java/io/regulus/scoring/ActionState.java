@@ -1,5 +1,7 @@
 package io.regulus.scoring;
 
+import java.time.LocalDate;
+
 /**
  * The statuses of one action instance. {@code passedFraction} (0..1) counts only with
  * PARTIALLY_TESTED.
@@ -15,6 +17,14 @@ public record ActionState(
       throw new IllegalArgumentException(
           "a passed fraction is between 0 and 1, not " + passedFraction);
     }
+  }
+
+  /**
+   * Overdue on {@code today}: due before it, and neither passed nor out of scope (the actions
+   * list's rule).
+   */
+  public boolean overdue(LocalDate due, LocalDate today) {
+    return due != null && due.isBefore(today) && test != TestStatus.PASSED && !outOfScope();
   }
 
   public boolean outOfScope() {

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,33 +20,72 @@ import java.util.Map;
  * carries), the assessments with their controls' mappings, and the instances' effective statuses
  * (an action tested through its parent counts with its parent's). While a tenant's data does not
  * change, one cheap fingerprint query stands for the three, and the scores computed last are served
- * again; when only states changed, only they are read.
+ * again; when only states changed, only they are read. A fresh read (the nightly recomputation's)
+ * takes the three in one statement ({@link #FRESH}) and keeps nothing.
  */
 @ApplicationScoped
 public class ScoringRepository {
 
-  /** The actions the assessments use, each with its own responsibility. */
-  public static final String ACTIONS =
-      "SELECT a.action_key, a.points, a.action_type, a.managed_by, a.category, a.solution, a.title"
-          + " FROM action a WHERE EXISTS (SELECT 1 FROM assessment_control_action aca"
+  /** Where the actions the assessments use are read from ({@link #ACTIONS}, {@link #FRESH}). */
+  private static final String ACTIONS_FROM =
+      "FROM action a WHERE EXISTS (SELECT 1 FROM assessment_control_action aca"
           + " WHERE aca.action_id = a.id)";
 
-  /** The assessments with their controls and each control's action keys, in template order. */
-  public static final String ASSESSMENTS =
-      "SELECT s.id, s.name, s.regulation, g.name, ac.control_id, a.action_key FROM assessment s"
-          + " JOIN assessment_group g ON g.id = s.group_id"
+  /**
+   * Where the assessments' controls are read from, one row per control ({@link #ASSESSMENTS},
+   * {@link #FRESH}).
+   */
+  private static final String ASSESSMENTS_FROM =
+      "FROM assessment s JOIN assessment_group g ON g.id = s.group_id"
           + " LEFT JOIN assessment_control ac ON ac.assessment_id = s.id"
           + " LEFT JOIN assessment_control_action aca ON aca.control_id = ac.id"
-          + " LEFT JOIN action a ON a.id = aca.action_id"
-          + " ORDER BY s.id, ac.position, ac.control_id, a.action_key";
+          + " LEFT JOIN action a ON a.id = aca.action_id GROUP BY s.id, g.id, ac.id";
 
-  /** Each instance's effective statuses, and its version. */
-  public static final String STATES =
-      labelled(
-          "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version",
-          "FROM action_instance i JOIN action a ON a.id = i.action_id"
-              + " JOIN action_instance_effective e ON e.id = i.id"
-              + " LEFT JOIN assessment_group g ON g.id = i.group_id");
+  /** The actions the assessments use, each with its own responsibility. */
+  public static final String ACTIONS =
+      "SELECT a.action_key, a.points, a.action_type, a.managed_by, a.category, a.solution, a.title "
+          + ACTIONS_FROM;
+
+  /**
+   * The assessments with their controls, in template order, one row per control with its action
+   * keys in key order, separated by a space (a key has none).
+   */
+  public static final String ASSESSMENTS =
+      "SELECT s.id, s.name, s.regulation, g.name, ac.control_id,"
+          + " string_agg(a.action_key, ' ' ORDER BY a.action_key) "
+          + ASSESSMENTS_FROM
+          + " ORDER BY s.id, ac.position, ac.control_id";
+
+  private static final String STATES_SELECT =
+      "SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status, e.passed_fraction, i.version";
+
+  private static final String STATES_FROM =
+      "FROM action_instance i JOIN action a ON a.id = i.action_id"
+          + " JOIN action_instance_effective e ON e.id = i.id"
+          + " LEFT JOIN assessment_group g ON g.id = i.group_id";
+
+  /** Each instance's effective statuses, and its version, labelled with the fingerprint. */
+  public static final String STATES = labelled(STATES_SELECT, STATES_FROM);
+
+  /**
+   * What {@link #fresh} reads, in one statement: the rows of {@link #ACTIONS}, {@link #ASSESSMENTS}
+   * and the states (without the fingerprint, with each instance's due date), each marked by its
+   * last column (A, S or I) and laid out so that their columns' types agree; the assessments in
+   * their order. {@link #fresh} takes the three apart again.
+   */
+  public static final String FRESH =
+      "SELECT CAST(a.points AS bigint), a.action_key, a.action_type, a.managed_by, a.category,"
+          + " a.solution, a.title, CAST(NULL AS numeric), CAST(NULL AS bigint), CAST(NULL AS date),"
+          + " CAST(NULL AS integer), 'A' "
+          + ACTIONS_FROM
+          + " UNION ALL SELECT s.id, s.name, s.regulation, g.name, ac.control_id,"
+          + " string_agg(a.action_key, ' ' ORDER BY a.action_key), NULL, NULL, NULL, NULL,"
+          + " ac.position, 'S' "
+          + ASSESSMENTS_FROM
+          + " UNION ALL SELECT i.id, a.action_key, g.name, e.implementation_status, e.test_status,"
+          + " NULL, NULL, e.passed_fraction, i.version, i.due_date, NULL, 'I' "
+          + STATES_FROM
+          + " ORDER BY 12, 1, 11, 5";
 
   /**
    * What changes whenever anything a tenant's scores or actions list depend on changes, in one
@@ -152,10 +193,31 @@ public class ScoringRepository {
    * (the nightly recomputation reads every tenant once; keeping them would push out the ones the
    * API serves).
    */
-  public TenantScoring fresh(ActiveTenant tenant) {
+  public Fresh fresh(ActiveTenant tenant) {
     binding.bind(em, tenant);
-    return read(fingerprint(tenant)).value().scoring();
+    List<Object[]> actions = new ArrayList<>();
+    List<Object[]> assessments = new ArrayList<>();
+    List<Object[]> instances = new ArrayList<>();
+    for (Object[] row : rows(FRESH)) {
+      switch ((String) row[11]) {
+        case "A" ->
+            actions.add(new Object[] {row[1], row[0], row[2], row[3], row[4], row[5], row[6]});
+        case "S" -> assessments.add(row);
+        default ->
+            instances.add(
+                new Object[] {row[0], row[1], row[2], row[3], row[4], row[7], row[8], row[9]});
+      }
+    }
+    States states = states(instances, true);
+    return new Fresh(
+        new Cached(structure(actions, assessments).with(states)).scoring(), states.instances());
   }
+
+  /** Scores read anew, with every instance's effective statuses and due date. */
+  public record Fresh(TenantScoring scoring, List<InstanceStatus> instances) {}
+
+  /** An action instance's effective statuses and its due date (null when it has none). */
+  public record InstanceStatus(ActionState state, LocalDate due) {}
 
   private Cached cached(ActiveTenant tenant, Fingerprint fingerprint) {
     binding.bind(em, tenant);
@@ -258,9 +320,33 @@ public class ScoringRepository {
    * both ends.
    */
   private FingerprintCache.Read<Cached> read(Fingerprint before) {
+    Structure structure = structure(rows(ACTIONS), rows(ASSESSMENTS));
+    States states = readStates();
+    boolean oneStructure = states.label() != null && states.label().sameStructure(before);
+    return new FingerprintCache.Read<>(
+        oneStructure ? states.label() : null, new Cached(structure.with(states)));
+  }
+
+  /** The actions the assessments use (with their titles) and the assessments. */
+  private record Structure(
+      Map<String, ScoredAction> actions,
+      Map<String, String> titles,
+      List<ScoringInput.Assessment> assessments) {
+
+    Loaded with(States states) {
+      return new Loaded(
+          new ScoringInput(actions, assessments, states.states()),
+          titles,
+          states.ids(),
+          states.versions());
+    }
+  }
+
+  /** The actions and assessments from the rows of {@link #ACTIONS} and {@link #ASSESSMENTS}. */
+  private static Structure structure(List<Object[]> actionRows, List<Object[]> assessmentRows) {
     Map<String, ScoredAction> actions = new HashMap<>();
     Map<String, String> titles = new HashMap<>();
-    for (Object[] row : rows(ACTIONS)) {
+    for (Object[] row : actionRows) {
       String key = (String) row[0];
       actions.put(
           key,
@@ -277,14 +363,14 @@ public class ScoringRepository {
     List<ScoringInput.Assessment> assessments = new ArrayList<>();
     Map<Long, Object[]> heads = new LinkedHashMap<>();
     Map<Long, Map<String, List<String>>> controls = new HashMap<>();
-    for (Object[] row : rows(ASSESSMENTS)) {
+    for (Object[] row : assessmentRows) {
       long id = ((Number) row[0]).longValue();
       heads.putIfAbsent(id, row);
       Map<String, List<String>> mapped = controls.computeIfAbsent(id, key -> new LinkedHashMap<>());
       if (row[4] != null) {
         List<String> keys = mapped.computeIfAbsent((String) row[4], key -> new ArrayList<>());
         if (row[5] != null) {
-          keys.add((String) row[5]);
+          keys.addAll(Arrays.asList(((String) row[5]).split(" ")));
         }
       }
     }
@@ -302,15 +388,7 @@ public class ScoringRepository {
                                 new ScoringInput.Control(control.getKey(), control.getValue()))
                         .toList())));
 
-    States states = readStates();
-    Loaded loaded =
-        new Loaded(
-            new ScoringInput(actions, assessments, states.states()),
-            titles,
-            states.ids(),
-            states.versions());
-    boolean oneStructure = states.label() != null && states.label().sameStructure(before);
-    return new FingerprintCache.Read<>(oneStructure ? states.label() : null, new Cached(loaded));
+    return new Structure(actions, titles, assessments);
   }
 
   /**
@@ -321,26 +399,48 @@ public class ScoringRepository {
       Map<ScoringInput.Instance, ActionState> states,
       Map<ScoringInput.Instance, Long> ids,
       Map<Long, Long> versions,
-      Fingerprint label) {}
+      Fingerprint label,
+      List<InstanceStatus> instances) {}
 
   private States readStates() {
+    return states(rows(STATES), false);
+  }
+
+  /**
+   * The states from rows of {@link #STATES}, with their fingerprint, or when {@code fresh} from
+   * rows with each instance's due date in its place, with every instance's statuses and due date.
+   */
+  private static States states(List<Object[]> rows, boolean fresh) {
     Map<ScoringInput.Instance, ActionState> states = new HashMap<>();
     Map<ScoringInput.Instance, Long> ids = new HashMap<>();
     Map<Long, Long> versions = new HashMap<>();
+    List<InstanceStatus> instances = new ArrayList<>();
     Fingerprint label = null;
-    for (Object[] row : rows(STATES)) {
-      label = label(row, 7);
+    for (Object[] row : rows) {
       ScoringInput.Instance instance = new ScoringInput.Instance((String) row[1], (String) row[2]);
       ids.put(instance, ((Number) row[0]).longValue());
       versions.put(((Number) row[0]).longValue(), ((Number) row[6]).longValue());
-      states.put(
-          instance,
+      ActionState state =
           new ActionState(
               ImplementationStatus.valueOf((String) row[3]),
               TestStatus.valueOf((String) row[4]),
-              row[5] == null ? 0 : ((Number) row[5]).doubleValue()));
+              row[5] == null ? 0 : ((Number) row[5]).doubleValue());
+      states.put(instance, state);
+      if (fresh) {
+        instances.add(new InstanceStatus(state, day(row[7])));
+      } else {
+        label = label(row, 7);
+      }
     }
-    return new States(states, ids, versions, label);
+    return new States(states, ids, versions, label, instances);
+  }
+
+  /** A date column as the driver gives it (null stays null). */
+  private static LocalDate day(Object value) {
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
+    }
+    return value == null ? null : (LocalDate) value;
   }
 
   @SuppressWarnings("unchecked")
