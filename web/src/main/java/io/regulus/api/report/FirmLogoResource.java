@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public class FirmLogoResource {
   }
 
   @GET
-  @Produces({"image/png", "image/jpeg"})
+  @Produces(MediaType.WILDCARD)
   @Requires(Permission.READ_FIRM_REPORTS)
   public Response download() {
     FirmLogo logo = logos.logo(context.caller(), new FirmSlug(firm));

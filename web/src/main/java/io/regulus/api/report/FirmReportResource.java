@@ -41,7 +41,7 @@ public class FirmReportResource {
 
   @GET
   @Path("{id}")
-  @Produces("application/pdf")
+  @Produces(MediaType.WILDCARD)
   @Requires(Permission.READ_FIRM_REPORTS)
   public Response download(@PathParam("id") long id) {
     return Downloads.of(reports.firmReport(context.caller(), new FirmSlug(firm), id));

@@ -43,10 +43,7 @@ public class TenantReportResource {
 
   @GET
   @Path("{id}")
-  @Produces({
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-  })
+  @Produces(MediaType.WILDCARD)
   @Requires(Permission.READ_REPORTS)
   public Response download(@PathParam("id") long id) {
     return Downloads.of(reports.report(context.tenantCaller(), id));
