@@ -211,6 +211,28 @@ class ReportBuildIT {
     assertThat(entries(archive))
         .contains("tables/report.jsonl")
         .anyMatch(name -> name.startsWith("files/report/content/"));
+    // and a tenant imported from it holds the same reports, byte for byte
+    String copy = Api.unique("rp-copy");
+    Api.as(Platform.operator())
+        .contentType("application/zip")
+        .body(archive)
+        .post("/platform/tenants/" + copy + "/import")
+        .then()
+        .statusCode(201);
+    String copied = "tenant_" + copy.replace('-', '_');
+    try (java.sql.Connection connection = TestDatabase.connect()) {
+      assertThat(TenantContents.of(connection, copied).get("report"))
+          .hasSize(2)
+          .isEqualTo(TenantContents.of(connection, schema).get("report"));
+    }
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM "
+                    + copied
+                    + ".report c JOIN "
+                    + schema
+                    + ".report r ON r.id = c.id AND r.content = c.content"))
+        .isEqualTo(2);
   }
 
   @Test
