@@ -2,12 +2,15 @@ package io.regulus.api.report;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.report.ReportService;
 import io.regulus.tenancy.FirmSlug;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,12 +32,13 @@ public class FirmReportResource {
 
   @EJB private ReportService reports;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Requires(Permission.READ_FIRM_REPORTS)
-  public List<ReportView> list() {
+  public List<ReportView> list(@BeanParam PageParams params) {
     String base = "/api/v1/firms/" + firm + "/reports";
-    return reports.firmReports(context.caller(), new FirmSlug(firm)).stream()
+    return page.of(reports.firmReports(context.caller(), new FirmSlug(firm)), params).stream()
         .map(report -> ReportView.of(report, base))
         .toList();
   }

@@ -2,11 +2,14 @@ package io.regulus.api.report;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.paging.ListPage;
+import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
 import io.regulus.report.ReportService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,12 +34,13 @@ public class TenantReportResource {
 
   @EJB private ReportService reports;
   @Inject private RequestContext context;
+  @Inject private ListPage page;
 
   @GET
   @Requires(Permission.READ_REPORTS)
-  public List<ReportView> list() {
+  public List<ReportView> list(@BeanParam PageParams params) {
     String base = "/api/v1/tenants/" + tenant + "/reports";
-    return reports.reports(context.tenantCaller()).stream()
+    return page.of(reports.reports(context.tenantCaller()), params).stream()
         .map(report -> ReportView.of(report, base))
         .toList();
   }
