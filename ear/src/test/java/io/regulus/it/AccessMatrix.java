@@ -165,6 +165,27 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
     expect("GET /platform/score-recomputes/schedule",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    // the reports job: platform operators (a day not come yet is refused, so no run starts)
+    expect("POST /platform/report-builds",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 400);
+    expect("GET /platform/report-builds/{executionId}",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+    // a tenant's reports: every member; a firm's portfolio reports: every member of the firm (no such report:
+    // the reader is let through and told so)
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("GET /tenants/{tenant}/reports",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/reports/{id}",
+        404, 404, 404, 404, 403, 403, 403, 404, 403, 403);
+    expect("GET /firms/{firm}/reports",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    expect("GET /firms/{firm}/reports/{id}",
+        403, 403, 403, 403, 403, 403, 403, 404, 404, 403);
+    // the firm's logo on its reports: its admins upload it, every member of the firm reads it
+    expect("PUT /firms/{firm}/logo",
+        403, 403, 403, 403, 403, 403, 403, 204, 403, 403);
+    expect("GET /firms/{firm}/logo",
+        403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
     // template updates: every member reviews them, admins decide
     expect("GET /tenants/{tenant}/template-updates",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);

@@ -501,6 +501,44 @@ class AuthorizationMatrixIT {
         "GET /platform/score-recomputes/schedule",
         (p, r) -> r.get("/platform/score-recomputes/schedule").statusCode());
     row(
+        "POST /platform/report-builds",
+        (p, r) ->
+            r.post(
+                    "/platform/report-builds?day="
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
+                .statusCode());
+    row(
+        "GET /platform/report-builds/{executionId}",
+        (p, r) -> r.get("/platform/report-builds/0").statusCode());
+    row("GET /tenants/{tenant}/reports", (p, r) -> r.get(tenant(p) + "/reports").statusCode());
+    row(
+        "GET /tenants/{tenant}/reports/{id}",
+        (p, r) -> r.get(tenant(p) + "/reports/0").statusCode());
+    row(
+        "GET /firms/{firm}/reports",
+        (p, r) -> r.get("/firms/" + world.firm() + "/reports").statusCode());
+    row(
+        "GET /firms/{firm}/reports/{id}",
+        (p, r) -> r.get("/firms/" + world.firm() + "/reports/0").statusCode());
+    row(
+        "PUT /firms/{firm}/logo",
+        (p, r) ->
+            r.contentType("image/png")
+                .body(LogoImages.png())
+                .put("/firms/" + world.firm() + "/logo")
+                .statusCode());
+    row(
+        "GET /firms/{firm}/logo",
+        (p, r) -> {
+          Api.as(TOKENS.get(Persona.FIRM_ADMIN))
+              .contentType("image/png")
+              .body(LogoImages.png())
+              .put("/firms/" + world.firm() + "/logo")
+              .then()
+              .statusCode(204);
+          return r.get("/firms/" + world.firm() + "/logo").statusCode();
+        });
+    row(
         "GET /tenants/{tenant}/scores/what-if",
         (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode());
     row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode());

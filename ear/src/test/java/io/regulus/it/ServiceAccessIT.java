@@ -146,7 +146,8 @@ class ServiceAccessIT {
 
   @Deployment
   static WebArchive deployment() {
-    return DomainDeployment.of("service-access-it", ServiceAccessIT.class, AccessMatrix.class);
+    return DomainDeployment.of(
+        "service-access-it", ServiceAccessIT.class, AccessMatrix.class, LogoImages.class);
   }
 
   @Inject private AccessControl access;
@@ -165,6 +166,9 @@ class ServiceAccessIT {
   @EJB private ScoreHistoryService history;
   @EJB private ScoreRecomputeService recomputes;
   @EJB private PortfolioService portfolio;
+  @EJB private io.regulus.report.ReportService reports;
+  @EJB private io.regulus.report.ReportBuildService reportBuilds;
+  @EJB private io.regulus.report.FirmLogoService logos;
   @EJB private EvidenceService evidence;
   @EJB private TenantMembers members;
   @EJB private Invitations invitations;
@@ -609,6 +613,26 @@ class ServiceAccessIT {
         (p, c) -> recomputes.start(c, LocalDate.now(ZoneOffset.UTC).plusDays(1)));
     calls.put("GET /platform/score-recomputes/{executionId}", (p, c) -> recomputes.recompute(c, 0));
     calls.put("GET /platform/score-recomputes/schedule", (p, c) -> recomputes.schedule(c));
+    calls.put(
+        "POST /platform/report-builds",
+        (p, c) -> reportBuilds.start(c, LocalDate.now(ZoneOffset.UTC).plusDays(1)));
+    calls.put("GET /platform/report-builds/{executionId}", (p, c) -> reportBuilds.build(c, 0));
+    calls.put("GET /tenants/{tenant}/reports", in(t -> reports.reports(t)));
+    calls.put("GET /tenants/{tenant}/reports/{id}", in(t -> reports.report(t, 0)));
+    calls.put("GET /firms/{firm}/reports", (p, c) -> reports.firmReports(c, world.firm()));
+    calls.put("GET /firms/{firm}/reports/{id}", (p, c) -> reports.firmReport(c, world.firm(), 0));
+    calls.put("PUT /firms/{firm}/logo", (p, c) -> logos.upload(c, world.firm(), LogoImages.png()));
+    calls.put(
+        "GET /firms/{firm}/logo",
+        (p, c) -> {
+          logos.upload(
+              new io.regulus.access.SystemCaller(
+                  "system:logo-test",
+                  java.util.Set.of(io.regulus.access.Permission.MANAGE_FIRM_BRANDING)),
+              world.firm(),
+              LogoImages.png());
+          logos.logo(c, world.firm());
+        });
     calls.put("GET /tenants/{tenant}/users", in(t -> members.list(t)));
     calls.put("GET /tenants/{tenant}/users/{userId}", in(t -> members.get(t, world.memberId())));
     calls.put(

@@ -56,6 +56,25 @@ public enum Permission {
   START_NIGHTLY_RECOMPUTE(Scope.PLATFORM, "start the nightly score recomputation"),
 
   /**
+   * The partitions of the reports job (each tenant's and each firm's reports of a day), run by the
+   * job's own system caller after an operator started it: no person holds it.
+   */
+  BUILD_REPORTS(Scope.PLATFORM, "build reports"),
+
+  /** The firm's branding on its reports: its logo. */
+  MANAGE_FIRM_BRANDING(Scope.FIRM, "manage the firm's branding", FirmRole.ADMIN),
+
+  /** The firm's portfolio reports, over all its clients, and its logo. */
+  READ_FIRM_REPORTS(
+      Scope.FIRM,
+      "read the firm's portfolio reports",
+      FirmRole.ADMIN,
+      FirmRole.ASSESSOR,
+      FirmRole.CONTRIBUTOR,
+      FirmRole.READER,
+      FirmRole.CONSULTANT),
+
+  /**
    * Everything in the tenant: assessments, templates, actions, evidence, history, scores, the
    * assignee pickers.
    */
@@ -75,6 +94,14 @@ public enum Permission {
       TenantRole.ADMIN,
       TenantRole.ASSESSOR,
       TenantRole.CONTRIBUTOR),
+  /** The tenant's reports (executive summary, workbook), listed and downloaded. */
+  READ_REPORTS(
+      Scope.TENANT,
+      "read the tenant's reports",
+      TenantRole.ADMIN,
+      TenantRole.ASSESSOR,
+      TenantRole.CONTRIBUTOR,
+      TenantRole.READER),
   ASSIGN_ACTIONS(Scope.TENANT, "assign improvement actions", TenantRole.ADMIN),
   /** Assessment groups, and assessments built and deleted. */
   MANAGE_ASSESSMENTS(Scope.TENANT, "manage assessments", TenantRole.ADMIN),

@@ -44,6 +44,14 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
       new SystemCaller("system:schedule", Set.of(Permission.START_NIGHTLY_RECOMPUTE));
 
   /**
+   * Builds every tenant's and firm's reports of a day from the recorded snapshots (the reports
+   * job): reads the tenants' data and stores the reports, nothing else.
+   */
+  public static final SystemCaller REPORTS =
+      new SystemCaller(
+          "job:report-build", Set.of(Permission.READ_TENANT, Permission.BUILD_REPORTS));
+
+  /**
    * Runs the steps of template import jobs: reads and stages the file, and publishes the version
    * into the owner's library (a tenant's private templates too).
    */

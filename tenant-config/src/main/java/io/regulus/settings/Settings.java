@@ -75,6 +75,16 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_HTTP_PORT", defaultValue = "9080")
   String httpPort;
 
+  /** Reports job: how many partitions build at once. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_REPORT_THREADS", defaultValue = "2")
+  int reportThreads;
+
+  /** Reports job: how many days of reports are kept. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_REPORT_DAYS", defaultValue = "30")
+  int reportDays;
+
   /**
    * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
    */
@@ -207,6 +217,21 @@ public class Settings {
       host = "localhost";
     }
     return host + ":" + httpPort;
+  }
+
+  /**
+   * How many partitions of the reports job build at once (REGULUS_REPORT_THREADS), at least one.
+   */
+  public int reportThreads() {
+    return Math.max(1, reportThreads);
+  }
+
+  /**
+   * How many days of reports are kept (REGULUS_REPORT_DAYS), at least one: building a day removes
+   * the reports of days this many days or more before it.
+   */
+  public int reportDays() {
+    return Math.max(1, reportDays);
   }
 
   public long evidenceMaxBytes() {

@@ -25,6 +25,10 @@ import io.regulus.api.problem.UnexpectedExceptionMapper;
 import io.regulus.api.problem.UnreadableBodyMapper;
 import io.regulus.api.problem.ValidationExceptionMapper;
 import io.regulus.api.problem.WebApplicationExceptionMapper;
+import io.regulus.api.report.FirmLogoResource;
+import io.regulus.api.report.FirmReportResource;
+import io.regulus.api.report.ReportBuildResource;
+import io.regulus.api.report.TenantReportResource;
 import io.regulus.api.score.ScoreResource;
 import io.regulus.api.security.AccessFilter;
 import io.regulus.api.security.AuthenticationFilter;
@@ -103,7 +107,11 @@ public class RegulusApi extends Application {
           EvidenceResource.class,
           ScoreResource.class,
           ScoreHistoryResource.class,
-          ScoreRecomputeResource.class);
+          ScoreRecomputeResource.class,
+          TenantReportResource.class,
+          FirmReportResource.class,
+          FirmLogoResource.class,
+          ReportBuildResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(
