@@ -60,6 +60,10 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_RECOMPUTE_THREADS", defaultValue = "4")
   int recomputeThreads;
 
+  @Inject
+  @ConfigProperty(name = "REGULUS_RECOMPUTE_PARTITION_TENANTS", defaultValue = "50")
+  int recomputePartitionTenants;
+
   /**
    * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
    */
@@ -153,6 +157,14 @@ public class Settings {
    */
   public int recomputeThreads() {
     return Math.max(1, recomputeThreads);
+  }
+
+  /**
+   * How many tenants one partition of the score recomputation records, on average
+   * (REGULUS_RECOMPUTE_PARTITION_TENANTS), at least one.
+   */
+  public int recomputePartitionTenants() {
+    return Math.max(1, recomputePartitionTenants);
   }
 
   public long evidenceMaxBytes() {
