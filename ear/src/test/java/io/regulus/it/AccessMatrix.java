@@ -161,6 +161,8 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 403, 403, 400);
     expect("GET /platform/score-recomputes/{executionId}",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+    expect("POST /platform/score-recomputes/{executionId}/restart",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
     // template updates: every member reviews them, admins decide
     expect("GET /tenants/{tenant}/template-updates",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);

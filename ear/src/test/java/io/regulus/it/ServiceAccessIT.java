@@ -576,6 +576,9 @@ class ServiceAccessIT {
         "POST /platform/score-recomputes",
         (p, c) -> recomputes.start(c, LocalDate.now(ZoneOffset.UTC).plusDays(1)));
     calls.put("GET /platform/score-recomputes/{executionId}", (p, c) -> recomputes.recompute(c, 0));
+    calls.put(
+        "POST /platform/score-recomputes/{executionId}/restart",
+        (p, c) -> recomputes.restart(c, 0));
     calls.put("GET /tenants/{tenant}/users", in(t -> members.list(t)));
     calls.put("GET /tenants/{tenant}/users/{userId}", in(t -> members.get(t, world.memberId())));
     calls.put(
