@@ -34,25 +34,34 @@ public final class RecomputeFailure {
 
   /** The reason to keep for a failure while recording {@code tenant} (null when none was). */
   public static String reason(Throwable failure, String tenant) {
-    String at = tenant == null ? "" : " while recording tenant " + tenant;
-    String reason;
     if (databaseLost(failure)) {
-      reason =
-          "The database went away"
-              + at
-              + ": restart this run once PostgreSQL answers again; it records only the partitions"
-              + " that did not finish.";
-    } else {
-      Throwable root = rootCause(failure);
-      String message = root.getMessage() == null ? "" : ": " + firstLine(root.getMessage());
-      reason =
-          "Failed"
-              + at
-              + " ("
-              + root.getClass().getSimpleName()
-              + message
-              + "); fix the cause, then restart this run.";
+      return databaseWentAway(tenant);
     }
+    Throwable root = rootCause(failure);
+    String message = root.getMessage() == null ? "" : ": " + firstLine(root.getMessage());
+    return shortened(
+        "Failed"
+            + at(tenant)
+            + " ("
+            + root.getClass().getSimpleName()
+            + message
+            + "); fix the cause, then restart this run.");
+  }
+
+  /** The reason when the database went away (while recording {@code tenant}, when not null). */
+  public static String databaseWentAway(String tenant) {
+    return shortened(
+        "The database went away"
+            + at(tenant)
+            + ": restart this run once PostgreSQL answers again; it records only the partitions"
+            + " that did not finish.");
+  }
+
+  private static String at(String tenant) {
+    return tenant == null ? "" : " while recording tenant " + tenant;
+  }
+
+  private static String shortened(String reason) {
     return reason.length() <= MAX_LENGTH ? reason : reason.substring(0, MAX_LENGTH - 3) + "...";
   }
 
