@@ -4,12 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The test stack's PostgreSQL, stopped and started again by a fault test, on the stack's data
@@ -23,7 +20,6 @@ final class PostgresServer {
   private static final Path STACK =
       Path.of(System.getProperty("regulus.stack-dir", "target/stack")).toAbsolutePath();
   private static final Path DATA = STACK.resolve("postgres");
-  private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
   private PostgresServer() {}
 
@@ -47,31 +43,44 @@ final class PostgresServer {
     }
   }
 
-  /** Starts the server again with its last command line; waits until it accepts connections. */
+  /**
+   * Starts the server again with the options it last ran with ({@code pg_ctl restart} reads them
+   * from postmaster.opts), in a user namespace of its own as the stack starts it ({@code unshare
+   * -U}: PostgreSQL refuses to run as root); waits until it accepts connections.
+   */
   static void start() throws IOException, InterruptedException {
-    String options = Files.readString(DATA.resolve("postmaster.opts")).trim();
-    List<String> command = new ArrayList<>();
-    command.add(options.substring(0, options.indexOf(' ')));
-    Matcher argument = QUOTED.matcher(options);
-    while (argument.find()) {
-      command.add(argument.group(1));
+    Path pgCtl;
+    try (Stream<Path> installs = Files.list(STACK.resolve("postgres-bin"))) {
+      pgCtl =
+          installs
+              .map(install -> install.resolve("bin/pg_ctl"))
+              .filter(Files::isExecutable)
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no pg_ctl under " + STACK));
     }
-    new ProcessBuilder(command)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(STACK.resolve("postgres.log").toFile()))
-        .start();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (true) {
-      try {
-        TestDatabase.count("SELECT 1");
-        return;
-      } catch (IllegalStateException e) {
-        if (System.nanoTime() > deadline || !(e.getCause() instanceof SQLException)) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
+    List<String> command =
+        List.of(
+            "unshare",
+            "-U",
+            pgCtl.toString(),
+            "-D",
+            DATA.toString(),
+            "restart",
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            STACK.resolve("postgres.log").toString());
+    Process process =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(STACK.resolve("pg_ctl.log").toFile()))
+            .start();
+    if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException(
+          String.join(" ", command) + " failed; see " + STACK.resolve("pg_ctl.log"));
     }
+    TestDatabase.count("SELECT 1");
   }
 }
