@@ -97,13 +97,15 @@ public class ScoreRecomputeService {
     try {
       restarted = jobs.restart(executionId, failed.parameters());
     } catch (EJBException e) {
-      if (e.getCause() instanceof BatchRuntimeException) {
-        // restarted already: only the latest run of a day restarts
+      if (e.getCause() instanceof BatchRuntimeException refused) {
+        // restarted already (only the latest run restarts), or a partition left unfinished
         throw new DomainException(
             ProblemKind.CONFLICT,
             "Score recomputation "
                 + executionId
-                + " cannot restart: it was restarted already; restart its latest run.");
+                + " cannot restart: "
+                + refused.getMessage()
+                + " Restart its latest run, or start a new run of the day.");
       }
       throw e;
     }

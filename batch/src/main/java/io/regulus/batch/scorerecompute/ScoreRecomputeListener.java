@@ -16,12 +16,13 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * After a failed step (a partition, and the step over them), the reason kept as its exit status and
- * the job's: the failure's own (see {@link RecomputeFailure}), or, when the database does not
- * answer, that it went away. The job repository lives in the same database, so a failure cannot be
- * recorded while it is away: the listener then waits for it (up to {@link #DATABASE_WAIT}, trying a
- * connection every second) before the step ends; without the wait the run would stay STARTED, not
- * restartable, until the server restarts.
+ * After each step (a partition, and the step over them): when the database does not answer, a wait
+ * for it; after a failed one, the reason kept as its exit status and the job's: the failure's own
+ * (see {@link RecomputeFailure}), or, when the database does not answer, that it went away. The job
+ * repository lives in the same database, so a failure cannot be recorded while it is away: the
+ * listener then waits for it (up to {@link #DATABASE_WAIT}, trying a connection every second)
+ * before the step ends; without the wait the run would stay STARTED, not restartable, until the
+ * server restarts.
  */
 @Named
 @Dependent
@@ -40,13 +41,16 @@ public class ScoreRecomputeListener extends AbstractStepListener {
 
   @Override
   public void afterStep() throws InterruptedException {
-    if (step.getBatchStatus() != BatchStatus.FAILED) {
-      return;
-    }
+    // a partition that completed as the database went away must wait too, or its end stays
+    // unrecorded
     boolean lost = !answers();
     if (lost) {
-      LOG.warning("score recompute: the database went away; waiting for it to record the failure");
+      LOG.warning(
+          "score recompute: the database went away; waiting for it to record the step's end");
       awaitDatabase();
+    }
+    if (step.getBatchStatus() != BatchStatus.FAILED) {
+      return;
     }
     String reason = reasonSoFar(step.getExitStatus());
     if (reason == null) {
