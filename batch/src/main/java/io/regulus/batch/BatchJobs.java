@@ -65,6 +65,7 @@ public class BatchJobs implements Jobs {
           new Execution(
               execution.getJobName(),
               execution.getBatchStatus().name(),
+              execution.getExitStatus(),
               parameters == null ? new Properties() : parameters));
     } catch (NoSuchJobExecutionException e) {
       return Optional.empty();

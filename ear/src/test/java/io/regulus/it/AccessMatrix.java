@@ -186,6 +186,8 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 204, 403, 403);
     expect("GET /firms/{firm}/logo",
         403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
+    expect("POST /platform/score-recomputes/{executionId}/restart",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
     // template updates: every member reviews them, admins decide
     expect("GET /tenants/{tenant}/template-updates",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);

@@ -539,6 +539,9 @@ class AuthorizationMatrixIT {
           return r.get("/firms/" + world.firm() + "/logo").statusCode();
         });
     row(
+        "POST /platform/score-recomputes/{executionId}/restart",
+        (p, r) -> r.post("/platform/score-recomputes/0/restart").statusCode());
+    row(
         "GET /tenants/{tenant}/scores/what-if",
         (p, r) -> r.get(tenant(p) + "/scores/what-if").statusCode());
     row("GET /tenants/{tenant}/users", (p, r) -> r.get(tenant(p) + "/users").statusCode());

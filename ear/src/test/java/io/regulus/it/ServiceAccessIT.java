@@ -633,6 +633,9 @@ class ServiceAccessIT {
               LogoImages.png());
           logos.logo(c, world.firm());
         });
+    calls.put(
+        "POST /platform/score-recomputes/{executionId}/restart",
+        (p, c) -> recomputes.restart(c, 0));
     calls.put("GET /tenants/{tenant}/users", in(t -> members.list(t)));
     calls.put("GET /tenants/{tenant}/users/{userId}", in(t -> members.get(t, world.memberId())));
     calls.put(

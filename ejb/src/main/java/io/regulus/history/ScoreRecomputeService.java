@@ -8,7 +8,11 @@ import io.regulus.jobs.Jobs;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.settings.Settings;
+import io.regulus.tenancy.TenantRegistry;
+import io.regulus.tenancy.TenantStatus;
+import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +28,10 @@ import java.util.logging.Logger;
  * way, and the nightly schedule's, to have every active tenant's scores recorded as that day's
  * snapshot. One run at a time, across every node sharing the database: each start takes the job's
  * lock (a PostgreSQL transaction-level advisory lock), checks in the job repository that no run is
- * going, and starts; the nightly run of a day is started once, by the node that claims the day.
+ * going, and starts; the nightly run of a day is started once, by the node that claims the day. A
+ * run keeps, in its parameters, the number of partitions it started with (see {@link
+ * RecomputePlan}); a failed or stopped run restarts with the same parameters, so it records only
+ * the partitions that did not complete.
  */
 @Stateless
 @Guarded
@@ -34,7 +42,11 @@ public class ScoreRecomputeService {
 
   private static final Logger LOG = Logger.getLogger(ScoreRecomputeService.class.getName());
 
+  /** The statuses a run restarts from. */
+  private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED");
+
   @EJB private Jobs jobs;
+  @EJB private TenantRegistry registry;
   @Inject private ScheduledRuns runs;
   @Inject private Settings settings;
 
@@ -105,6 +117,50 @@ public class ScoreRecomputeService {
     return new NightlyStart(NightlyStart.Outcome.STARTED, day, execution, node);
   }
 
+  /**
+   * Restarts a failed or stopped run with its own day and partitions: the partitions that completed
+   * are not run again. The new run's state; a run in any other state is a conflict, and so is a
+   * restart while another run is going.
+   */
+  @Requires(Permission.OPERATE_PLATFORM)
+  public ScoreRecompute restart(Caller caller, long executionId) {
+    Jobs.Execution failed = execution(executionId);
+    if (!RESTARTABLE.contains(failed.status())) {
+      throw new DomainException(
+          ProblemKind.CONFLICT,
+          "Score recomputation "
+              + executionId
+              + " is "
+              + failed.status()
+              + ": only a FAILED or STOPPED run restarts (start a new run to record a day again).");
+    }
+    runs.lockStarts(JOB);
+    Optional<ScoreRecompute> going = going();
+    if (going.isPresent()) {
+      throw new ScoreRecomputeGoingException(going.get());
+    }
+    long restarted;
+    try {
+      restarted = jobs.restart(executionId, failed.parameters());
+    } catch (EJBException e) {
+      if (e.getCause() instanceof BatchRuntimeException refused) {
+        // restarted already (only the latest run restarts), or a partition left unfinished
+        throw new DomainException(
+            ProblemKind.CONFLICT,
+            "Score recomputation "
+                + executionId
+                + " cannot restart: "
+                + refused.getMessage()
+                + " Restart its latest run, or start a new run of the day.");
+      }
+      throw e;
+    }
+    LOG.info(
+        () ->
+            "score recompute " + executionId + " restarted as " + restarted + " by " + caller.id());
+    return recompute(caller, restarted);
+  }
+
   /** The nightly schedule: on or off, its time, when it fires next, and the last run it claimed. */
   @Requires(Permission.OPERATE_PLATFORM)
   public RecomputeSchedule schedule(Caller caller) {
@@ -135,14 +191,7 @@ public class ScoreRecomputeService {
   /** A run of the job, by its execution id; not found when the id is of no run of this job. */
   @Requires(Permission.OPERATE_PLATFORM)
   public ScoreRecompute recompute(Caller caller, long executionId) {
-    return run(executionId)
-        .orElseThrow(
-            () ->
-                new DomainException(
-                    ProblemKind.NOT_FOUND,
-                    "There is no score recomputation "
-                        + executionId
-                        + ": its id is the one the start answered with."));
+    return run(executionId).orElseThrow(() -> unknown(executionId));
   }
 
   private NightlySchedule schedule() {
@@ -160,14 +209,41 @@ public class ScoreRecomputeService {
         .map(
             execution -> {
               String day = execution.parameters().getProperty("day");
+              String partitions = execution.parameters().getProperty("partitions");
+              String exit = execution.exitStatus();
+              boolean failed = RESTARTABLE.contains(execution.status());
               return new ScoreRecompute(
-                  executionId, day == null ? null : LocalDate.parse(day), execution.status());
+                  executionId,
+                  day == null ? null : LocalDate.parse(day),
+                  partitions == null ? null : Integer.valueOf(partitions),
+                  execution.status(),
+                  failed && exit != null && !exit.equals(execution.status()) ? exit : null);
             });
   }
 
-  private static Properties parameters(LocalDate day) {
+  private Jobs.Execution execution(long executionId) {
+    return jobs.execution(executionId)
+        .filter(found -> JOB.equals(found.jobName()))
+        .orElseThrow(() -> unknown(executionId));
+  }
+
+  private static DomainException unknown(long executionId) {
+    return new DomainException(
+        ProblemKind.NOT_FOUND,
+        "There is no score recomputation "
+            + executionId
+            + ": its id is the one the start answered with.");
+  }
+
+  private Properties parameters(LocalDate day) {
     Properties parameters = new Properties();
     parameters.setProperty("day", day.toString());
+    parameters.setProperty(
+        "partitions",
+        Integer.toString(
+            RecomputePlan.partitions(
+                registry.withStatus(TenantStatus.ACTIVE).size(),
+                settings.recomputePartitionTenants())));
     return parameters;
   }
 }

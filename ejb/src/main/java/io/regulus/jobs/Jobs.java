@@ -33,9 +33,15 @@ public interface Jobs {
    */
   List<Long> running(String name);
 
-  /** An execution's job, batch status and parameters; empty when there is no such execution. */
+  /**
+   * An execution's job, batch status, exit status and parameters; empty when there is no such
+   * execution.
+   */
   Optional<Execution> execution(long executionId);
 
-  /** A job execution as {@link #execution} finds it. */
-  record Execution(String jobName, String status, Properties parameters) {}
+  /**
+   * A job execution as {@link #execution} finds it; its exit status is the batch status's name
+   * unless the job set its own (a failure's reason), null while it runs.
+   */
+  record Execution(String jobName, String status, String exitStatus, Properties parameters) {}
 }

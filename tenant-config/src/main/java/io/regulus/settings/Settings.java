@@ -85,6 +85,11 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_REPORT_DAYS", defaultValue = "30")
   int reportDays;
 
+  /** How many tenants one partition of the score recomputation records, on average. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_RECOMPUTE_PARTITION_TENANTS", defaultValue = "50")
+  int recomputePartitionTenants;
+
   /**
    * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
    */
@@ -232,6 +237,14 @@ public class Settings {
    */
   public int reportDays() {
     return Math.max(1, reportDays);
+  }
+
+  /**
+   * How many tenants one partition of the score recomputation records, on average
+   * (REGULUS_RECOMPUTE_PARTITION_TENANTS), at least one.
+   */
+  public int recomputePartitionTenants() {
+    return Math.max(1, recomputePartitionTenants);
   }
 
   public long evidenceMaxBytes() {

@@ -1,8 +1,10 @@
 package io.regulus.batch.scorerecompute;
 
 import io.regulus.access.SystemCaller;
+import io.regulus.history.RecomputePlan;
 import io.regulus.history.ScoreSnapshots;
 import io.regulus.settings.Settings;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
 import jakarta.batch.api.partition.PartitionPlanImpl;
@@ -13,40 +15,43 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The active tenants, {@link #TENANTS} to a partition: each partition is one step execution the job
- * repository writes and updates, so a partition per tenant would cost the repository more than the
- * scores of a small tenant; fifty keep its writes to a few dozen rows a thousand tenants, while
- * still spreading them over the threads ({@code REGULUS_RECOMPUTE_THREADS}).
+ * The active tenants in the run's partitions ({@link RecomputePlan}): their number comes from the
+ * job's parameters, decided when the run started, so that a restart maps every tenant to the
+ * partition it had and runs only those that did not complete. Each partition is one step execution
+ * the job repository writes and updates, so a partition per tenant would cost the repository more
+ * than the scores of a small tenant; fifty to a partition ({@code
+ * REGULUS_RECOMPUTE_PARTITION_TENANTS}) keep its writes to a few dozen rows a thousand tenants,
+ * while still spreading them over the threads ({@code REGULUS_RECOMPUTE_THREADS}).
  */
 @Named
 @Dependent
 public class ScoreRecomputePartitioner implements PartitionMapper {
 
-  /** How many tenants one partition records. */
-  static final int TENANTS = 50;
-
   @Inject private ScoreSnapshots snapshots;
   @Inject private Settings settings;
+
+  @Inject
+  @BatchProperty(name = "partitions")
+  private String partitions;
 
   @Override
   public PartitionPlan mapPartitions() {
     List<String> tenants = snapshots.tenants(SystemCaller.RECOMPUTE);
-    int count = Math.max(1, (tenants.size() + TENANTS - 1) / TENANTS);
-    Properties[] partitions = new Properties[count];
+    // a run started without the count (before it was kept) decides it now
+    int count =
+        partitions == null || partitions.isBlank()
+            ? RecomputePlan.partitions(tenants.size(), settings.recomputePartitionTenants())
+            : Integer.parseInt(partitions);
+    List<List<String>> slices = RecomputePlan.slices(tenants, count);
+    Properties[] properties = new Properties[count];
     for (int i = 0; i < count; i++) {
-      partitions[i] = new Properties();
-      partitions[i].setProperty(
-          "tenants",
-          String.join(
-              ",",
-              tenants.subList(
-                  Math.min(i * TENANTS, tenants.size()),
-                  Math.min((i + 1) * TENANTS, tenants.size()))));
+      properties[i] = new Properties();
+      properties[i].setProperty("tenants", String.join(",", slices.get(i)));
     }
     PartitionPlanImpl plan = new PartitionPlanImpl();
     plan.setPartitions(count);
     plan.setThreads(Math.min(settings.recomputeThreads(), count));
-    plan.setPartitionProperties(partitions);
+    plan.setPartitionProperties(properties);
     plan.setPartitionsOverride(false);
     return plan;
   }

@@ -27,8 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The score recomputation, for platform operators: start the recording of a day's snapshots of
- * every active tenant (202, Location its status; 409 while a run is going), follow a run, and see
- * the nightly schedule.
+ * every active tenant (202, Location its status; 409 while a run is going), follow a run (a failed
+ * one says why), restart a failed or stopped one (202, Location the new run), and see the nightly
+ * schedule.
  */
 @Path("/platform/score-recomputes")
 @RequestScoped
@@ -55,6 +56,28 @@ public class ScoreRecomputeResource {
     ScoreRecompute started = recomputes.start(context.caller(), day);
     return Response.accepted(started)
         .location(uri.getAbsolutePathBuilder().path(Long.toString(started.executionId())).build())
+        .build();
+  }
+
+  @APIResponse(
+      responseCode = "202",
+      description = "The run restarted as a new execution; Location is its status",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ScoreRecompute.class)))
+  @APIResponse(responseCode = "409", description = "The run is neither FAILED nor STOPPED")
+  @POST
+  @Path("{executionId}/restart")
+  @Requires(Permission.OPERATE_PLATFORM)
+  public Response restart(@PathParam("executionId") long executionId, @Context UriInfo uri) {
+    ScoreRecompute restarted = recomputes.restart(context.caller(), executionId);
+    return Response.accepted(restarted)
+        .location(
+            uri.getBaseUriBuilder()
+                .path(ScoreRecomputeResource.class)
+                .path(Long.toString(restarted.executionId()))
+                .build())
         .build();
   }
 
