@@ -4,15 +4,14 @@ import io.regulus.access.Caller;
 import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.jobs.JobRules;
+import io.regulus.jobs.JobService;
 import io.regulus.jobs.Jobs;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Properties;
-import java.util.logging.Logger;
 
 /**
  * Starts the {@code score-recompute} job for a day and tells how a run goes: a platform operator's
@@ -23,11 +22,10 @@ import java.util.logging.Logger;
 public class ScoreRecomputeService {
 
   /** The job's name (its XML in the batch module). */
-  public static final String JOB = "score-recompute";
-
-  private static final Logger LOG = Logger.getLogger(ScoreRecomputeService.class.getName());
+  public static final String JOB = JobRules.SCORE_RECOMPUTE;
 
   @EJB private Jobs jobs;
+  @EJB private JobService operations;
 
   /**
    * Starts a run recording {@code day} (today, UTC, when null); a day already recorded is recorded
@@ -35,22 +33,7 @@ public class ScoreRecomputeService {
    */
   @Requires(Permission.OPERATE_PLATFORM)
   public ScoreRecompute start(Caller caller, LocalDate day) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    LocalDate recorded = day == null ? today : day;
-    if (recorded.isAfter(today)) {
-      throw new DomainException(
-          ProblemKind.INVALID_INPUT,
-          "The day "
-              + recorded
-              + " has not come yet (today is "
-              + today
-              + ", UTC): record today or an earlier day.");
-    }
-    Properties parameters = new Properties();
-    parameters.setProperty("day", recorded.toString());
-    long execution = jobs.start(JOB, parameters);
-    LOG.info(() -> "score recompute of " + recorded + " started by " + caller.id());
-    return recompute(caller, execution);
+    return recompute(caller, operations.start(caller, JOB, day).id());
   }
 
   /** A run of the job, by its execution id; not found when the id is of no run of this job. */
