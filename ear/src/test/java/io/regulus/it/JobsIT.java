@@ -203,6 +203,37 @@ class JobsIT {
     }
   }
 
+  @Test
+  void anOperatorStopsARunningImportWhichThenIsAbandonedHereButRestartsOnlyThroughItsImport() {
+    long execution = JobRuns.stoppedImport();
+    JsonPath stopped = detail(execution);
+    assertThat(stopped.getString("run.job")).isEqualTo("template-import");
+    assertThat(stopped.getList("operations")).containsExactly("ABANDON");
+    assertThat(stopped.getString("steps.find { it.name == 'stage' }.status")).isEqualTo("STOPPED");
+    assertThat(stopped.getLong("steps.find { it.name == 'stage' }.written")).isPositive();
+
+    Response again = Api.as(operator).post("/platform/jobs/executions/" + execution + "/stop");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.jsonPath().getString("detail"))
+        .isEqualTo(
+            "Execution "
+                + execution
+                + " of template-import is STOPPED: only a starting or started execution stops.");
+    Response restart = Api.as(operator).post("/platform/jobs/executions/" + execution + "/restart");
+    assertThat(restart.statusCode()).isEqualTo(409);
+    assertThat(restart.jsonPath().getString("detail"))
+        .contains("restarts only through its template import's own restart");
+
+    Response abandoned =
+        Api.as(operator).post("/platform/jobs/executions/" + execution + "/abandon");
+    assertThat(abandoned.statusCode()).as(abandoned.body().asString()).isEqualTo(200);
+    assertThat(abandoned.jsonPath().getString("run.status")).isEqualTo("ABANDONED");
+    assertThat(abandoned.jsonPath().getList("operations")).isEmpty();
+    Response twice = Api.as(operator).post("/platform/jobs/executions/" + execution + "/abandon");
+    assertThat(twice.statusCode()).isEqualTo(409);
+    assertThat(twice.jsonPath().getString("detail")).contains("is ABANDONED");
+  }
+
   private static JsonPath detail(long execution) {
     return Api.as(operator)
         .get("/platform/jobs/executions/" + execution)

@@ -109,6 +109,14 @@ public final class JobRules {
     return Optional.empty();
   }
 
+  /** The platform's jobs, by name. */
+  public static List<String> jobs() {
+    List<String> names = new ArrayList<>(STARTED_ELSEWHERE.keySet());
+    names.add(SCORE_RECOMPUTE);
+    names.sort(null);
+    return names;
+  }
+
   /** Whether {@code job} starts by hand here; the others start from their own feature. */
   public static boolean startsHere(String job) {
     return SCORE_RECOMPUTE.equals(job);
