@@ -37,7 +37,10 @@ public class JobService {
    */
   @Requires(Permission.OPERATE_PLATFORM)
   public Page<JobRun> runs(Caller caller, String job, String status, PageRequest page) {
-    String asked = status == null || status.isBlank() ? null : status.trim().toUpperCase();
+    String asked =
+        status == null || status.isBlank()
+            ? null
+            : status.trim().toUpperCase(java.util.Locale.ROOT);
     if (asked != null && !JobRules.STATUSES.contains(asked)) {
       throw new DomainException(
           ProblemKind.INVALID_INPUT,

@@ -83,8 +83,15 @@ public class JobsPage implements Serializable {
     return detail != null && detail.operations().contains(JobOperation.valueOf(operation));
   }
 
-  /** Poll while the execution shown, or any execution, is running. */
+  /** Poll while the execution shown, or any execution, is running (asked once a request). */
   public boolean isPolling() {
+    return (Boolean)
+        FacesContext.getCurrentInstance()
+            .getAttributes()
+            .computeIfAbsent(JobsPage.class.getName() + ".polling", key -> anyRunning());
+  }
+
+  private boolean anyRunning() {
     JobRunDetail detail = getDetail();
     if (detail != null && detail.run().running()) {
       return true;
