@@ -56,6 +56,7 @@ class JobsPagesIT {
   void aStoppedImportOffersOnlyToBeAbandonedAndIsAbandoned() {
     long execution = JobRuns.stoppedImport();
     Ui ui = Ui.signIn(OPERATOR, PAGE + "?execution=" + execution);
+    assertThat(ui.present("#detail-status")).as(ui.driver().getPageSource()).isTrue();
     assertThat(ui.text("#detail-status")).isEqualTo("stopped");
     assertThat(ui.present("#run-abandon")).isTrue();
     assertThat(ui.present("#run-restart")).isFalse();
@@ -79,12 +80,18 @@ class JobsPagesIT {
   }
 
   private static void awaitDetailStatus(Ui ui, String status) {
-    new WebDriverWait(ui.driver(), Duration.ofMinutes(2))
-        .until(
-            driver ->
-                !driver
-                    .findElements(By.cssSelector("#detail-status[data-status='" + status + "']"))
-                    .isEmpty());
+    try {
+      new WebDriverWait(ui.driver(), Duration.ofMinutes(2))
+          .until(
+              driver ->
+                  !driver
+                      .findElements(By.cssSelector("#detail-status[data-status='" + status + "']"))
+                      .isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "the run shown did not reach " + status + "; the page: " + ui.driver().getPageSource(),
+          e);
+    }
     ui.waitUntilReady();
   }
 }

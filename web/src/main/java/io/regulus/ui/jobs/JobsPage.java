@@ -85,10 +85,14 @@ public class JobsPage implements Serializable {
 
   /** Poll while the execution shown, or any execution, is running (asked once a request). */
   public boolean isPolling() {
-    return (Boolean)
-        FacesContext.getCurrentInstance()
-            .getAttributes()
-            .computeIfAbsent(JobsPage.class.getName() + ".polling", key -> anyRunning());
+    java.util.Map<Object, Object> request = FacesContext.getCurrentInstance().getAttributes();
+    String key = JobsPage.class.getName() + ".polling";
+    Boolean polling = (Boolean) request.get(key);
+    if (polling == null) {
+      polling = anyRunning(); // reads the detail, which keeps it in the same map
+      request.put(key, polling);
+    }
+    return polling;
   }
 
   private boolean anyRunning() {
