@@ -54,12 +54,13 @@ public class JobsPage implements Serializable {
 
   /** The executions again, from the first page, with the filters as they are now. */
   public void apply() {
-    runs.changed();
+    changed();
   }
 
   /** Shows execution {@code id} in detail. */
   public void show(long id) {
     shown = id;
+    changed();
   }
 
   /** The execution shown, read again on each request (null when none is chosen). */
@@ -109,17 +110,25 @@ public class JobsPage implements Serializable {
     return false;
   }
 
+  /** After an action: the detail and whether a run is going are read again for the answer. */
+  private void changed() {
+    runs.changed();
+    java.util.Map<Object, Object> request = FacesContext.getCurrentInstance().getAttributes();
+    request.remove(JobsPage.class.getName() + ".detail");
+    request.remove(JobsPage.class.getName() + ".polling");
+  }
+
   public void startRecompute() {
     JobRun started = jobs.start(workspace.user(), JobRules.SCORE_RECOMPUTE, day);
     shown = started.id();
     TEXT.done("started", started.id(), started.parameters().get("day"));
-    runs.changed();
+    changed();
   }
 
   public void stop() {
     JobRunDetail detail = jobs.stop(workspace.user(), shown);
     TEXT.done("stopping", shown, detail.run().status());
-    runs.changed();
+    changed();
   }
 
   public void restart() {
@@ -127,13 +136,13 @@ public class JobsPage implements Serializable {
     JobRunDetail detail = jobs.restart(workspace.user(), failed);
     shown = detail.run().id();
     TEXT.done("restarted", failed, shown);
-    runs.changed();
+    changed();
   }
 
   public void abandon() {
     jobs.abandon(workspace.user(), shown);
     TEXT.done("abandoned", shown);
-    runs.changed();
+    changed();
   }
 
   /** A partitioned step's progress in percent: its partitions completed of those planned. */
