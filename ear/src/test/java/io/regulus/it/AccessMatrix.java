@@ -188,6 +188,19 @@ final class AccessMatrix {
         403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
     expect("POST /platform/score-recomputes/{executionId}/restart",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+    // job management: platform operators (a day not come yet starts nothing; execution 0 is none)
+    expect("GET /platform/jobs",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("GET /platform/jobs/executions/{executionId}",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+    expect("POST /platform/jobs/{name}/executions",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 400);
+    expect("POST /platform/jobs/executions/{executionId}/stop",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+    expect("POST /platform/jobs/executions/{executionId}/restart",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
+    expect("POST /platform/jobs/executions/{executionId}/abandon",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
     // template updates: every member reviews them, admins decide
     expect("GET /tenants/{tenant}/template-updates",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);

@@ -497,6 +497,22 @@ class AuthorizationMatrixIT {
     row(
         "GET /platform/score-recomputes/{executionId}",
         (p, r) -> r.get("/platform/score-recomputes/0").statusCode());
+    row("GET /platform/jobs", (p, r) -> r.get("/platform/jobs").statusCode());
+    row(
+        "GET /platform/jobs/executions/{executionId}",
+        (p, r) -> r.get("/platform/jobs/executions/0").statusCode());
+    row(
+        "POST /platform/jobs/{name}/executions",
+        (p, r) ->
+            r.post(
+                    "/platform/jobs/score-recompute/executions?day="
+                        + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))
+                .statusCode());
+    for (String operation : List.of("stop", "restart", "abandon")) {
+      row(
+          "POST /platform/jobs/executions/{executionId}/" + operation,
+          (p, r) -> r.post("/platform/jobs/executions/0/" + operation).statusCode());
+    }
     row(
         "GET /platform/score-recomputes/schedule",
         (p, r) -> r.get("/platform/score-recomputes/schedule").statusCode());

@@ -165,6 +165,7 @@ class ServiceAccessIT {
   @EJB private ScoreService scores;
   @EJB private ScoreHistoryService history;
   @EJB private ScoreRecomputeService recomputes;
+  @EJB private io.regulus.jobs.JobService jobs;
   @EJB private PortfolioService portfolio;
   @EJB private io.regulus.report.ReportService reports;
   @EJB private io.regulus.report.ReportBuildService reportBuilds;
@@ -636,6 +637,20 @@ class ServiceAccessIT {
     calls.put(
         "POST /platform/score-recomputes/{executionId}/restart",
         (p, c) -> recomputes.restart(c, 0));
+    calls.put(
+        "GET /platform/jobs",
+        (p, c) -> jobs.runs(c, null, null, new io.regulus.paging.PageRequest(0, 10)));
+    calls.put("GET /platform/jobs/executions/{executionId}", (p, c) -> jobs.detail(c, 0));
+    calls.put(
+        "POST /platform/jobs/{name}/executions",
+        (p, c) ->
+            jobs.start(
+                c,
+                io.regulus.jobs.JobRules.SCORE_RECOMPUTE,
+                LocalDate.now(ZoneOffset.UTC).plusDays(1)));
+    calls.put("POST /platform/jobs/executions/{executionId}/stop", (p, c) -> jobs.stop(c, 0));
+    calls.put("POST /platform/jobs/executions/{executionId}/restart", (p, c) -> jobs.restart(c, 0));
+    calls.put("POST /platform/jobs/executions/{executionId}/abandon", (p, c) -> jobs.abandon(c, 0));
     calls.put("GET /tenants/{tenant}/users", in(t -> members.list(t)));
     calls.put("GET /tenants/{tenant}/users/{userId}", in(t -> members.get(t, world.memberId())));
     calls.put(

@@ -2,8 +2,11 @@ package io.regulus.history;
 
 import io.regulus.access.Caller;
 import io.regulus.access.Guarded;
+import io.regulus.access.Internal;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.jobs.JobRules;
+import io.regulus.jobs.JobStarter;
 import io.regulus.jobs.Jobs;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
@@ -13,6 +16,8 @@ import io.regulus.tenancy.TenantStatus;
 import jakarta.batch.operations.BatchRuntimeException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -34,11 +39,13 @@ import java.util.logging.Logger;
  * the partitions that did not complete.
  */
 @Stateless
+@LocalBean
+@Local(JobStarter.class)
 @Guarded
-public class ScoreRecomputeService {
+public class ScoreRecomputeService implements JobStarter {
 
   /** The job's name (its XML in the batch module). */
-  public static final String JOB = "score-recompute";
+  public static final String JOB = JobRules.SCORE_RECOMPUTE;
 
   private static final Logger LOG = Logger.getLogger(ScoreRecomputeService.class.getName());
 
@@ -76,6 +83,26 @@ public class ScoreRecomputeService {
     long execution = jobs.start(JOB, parameters(recorded));
     LOG.info(() -> "score recompute of " + recorded + " started by " + caller.id());
     return recompute(caller, execution);
+  }
+
+  @Override
+  @Internal("the job management's lookup of the feature that starts a job")
+  public String job() {
+    return JOB;
+  }
+
+  /** {@link #start} for the job management: the run's execution id. */
+  @Override
+  @Requires(Permission.OPERATE_PLATFORM)
+  public long startRun(Caller caller, LocalDate day) {
+    return start(caller, day).executionId();
+  }
+
+  /** {@link #restart} for the job management: the new run's execution id. */
+  @Override
+  @Requires(Permission.OPERATE_PLATFORM)
+  public long restartRun(Caller caller, long executionId) {
+    return restart(caller, executionId).executionId();
   }
 
   /**

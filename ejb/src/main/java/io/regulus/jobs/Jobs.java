@@ -1,7 +1,10 @@
 package io.regulus.jobs;
 
+import io.regulus.paging.Page;
+import io.regulus.paging.PageRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
@@ -38,6 +41,21 @@ public interface Jobs {
    * execution.
    */
   Optional<Execution> execution(long executionId);
+
+  /**
+   * One page of the executions of every job, newest first, only of job {@code job} and in batch
+   * status {@code status} when they are given.
+   */
+  Page<JobRun> runs(String job, String status, PageRequest page);
+
+  /** An execution; empty when there is no such execution. */
+  Optional<JobRun> run(long executionId);
+
+  /** The steps an execution ran, in the order they started, each with its partitions. */
+  List<StepRun> steps(long executionId);
+
+  /** The execution that restarted this one (the next of its job instance), if any. */
+  OptionalLong restartedAs(long executionId);
 
   /**
    * A job execution as {@link #execution} finds it; its exit status is the batch status's name

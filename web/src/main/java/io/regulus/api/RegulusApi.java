@@ -12,6 +12,7 @@ import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.firm.PortfolioResource;
 import io.regulus.api.history.ScoreHistoryResource;
 import io.regulus.api.history.ScoreRecomputeResource;
+import io.regulus.api.jobs.JobResource;
 import io.regulus.api.limit.RateLimitFilter;
 import io.regulus.api.me.MeResource;
 import io.regulus.api.me.MyInvitationResource;
@@ -111,7 +112,8 @@ public class RegulusApi extends Application {
           TenantReportResource.class,
           FirmReportResource.class,
           FirmLogoResource.class,
-          ReportBuildResource.class);
+          ReportBuildResource.class,
+          JobResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(
