@@ -53,7 +53,8 @@ public enum Permission {
    * The nightly score recomputation of the day, started by the schedule's system caller when it is
    * due (an operator starts a run of any past day with OPERATE_PLATFORM): no person holds it.
    */
-  START_NIGHTLY_RECOMPUTE(Scope.PLATFORM, "start the nightly score recomputation"),
+  START_NIGHTLY_RECOMPUTE(
+      Scope.PLATFORM, "start the nightly score recomputation and the reports that follow it"),
 
   /**
    * The partitions of the reports job (each tenant's and each firm's reports of a day), run by the

@@ -8,6 +8,8 @@ import io.regulus.access.Requires;
 import io.regulus.jobs.JobRules;
 import io.regulus.jobs.JobStarter;
 import io.regulus.jobs.Jobs;
+import io.regulus.jobs.RunDay;
+import io.regulus.jobs.TenantPartitions;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.settings.Settings;
@@ -22,7 +24,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -35,7 +36,7 @@ import java.util.logging.Logger;
  * lock (a PostgreSQL transaction-level advisory lock), checks in the job repository that no run is
  * going, and starts; the nightly run of a day is started once, by the node that claims the day. A
  * run keeps, in its parameters, the number of partitions it started with (see {@link
- * RecomputePlan}); a failed or stopped run restarts with the same parameters, so it records only
+ * TenantPartitions}); a failed or stopped run restarts with the same parameters, so it records only
  * the partitions that did not complete.
  */
 @Stateless
@@ -46,6 +47,9 @@ public class ScoreRecomputeService implements JobStarter {
 
   /** The job's name (its XML in the batch module). */
   public static final String JOB = JobRules.SCORE_RECOMPUTE;
+
+  /** The parameter that marks the nightly run: its last step starts the day's reports. */
+  public static final String NIGHTLY = "nightly";
 
   private static final Logger LOG = Logger.getLogger(ScoreRecomputeService.class.getName());
 
@@ -64,17 +68,7 @@ public class ScoreRecomputeService implements JobStarter {
    */
   @Requires(Permission.OPERATE_PLATFORM)
   public ScoreRecompute start(Caller caller, LocalDate day) {
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    LocalDate recorded = day == null ? today : day;
-    if (recorded.isAfter(today)) {
-      throw new DomainException(
-          ProblemKind.INVALID_INPUT,
-          "The day "
-              + recorded
-              + " has not come yet (today is "
-              + today
-              + ", UTC): record today or an earlier day.");
-    }
+    LocalDate recorded = RunDay.notAfterToday(day, "record");
     runs.lockStarts(JOB);
     Optional<ScoreRecompute> going = going();
     if (going.isPresent()) {
@@ -129,7 +123,10 @@ public class ScoreRecomputeService implements JobStarter {
       runs.release(JOB, day);
       return new NightlyStart(NightlyStart.Outcome.RUN_GOING, day, going.get().executionId(), null);
     }
-    long execution = jobs.start(JOB, parameters(day));
+    Properties parameters = parameters(day);
+    // the nightly run builds the day's reports once its scores are recorded (the job's last step)
+    parameters.setProperty(NIGHTLY, "true");
+    long execution = jobs.start(JOB, parameters);
     runs.started(JOB, day, execution);
     LOG.info(
         () ->
@@ -268,7 +265,7 @@ public class ScoreRecomputeService implements JobStarter {
     parameters.setProperty(
         "partitions",
         Integer.toString(
-            RecomputePlan.partitions(
+            TenantPartitions.partitions(
                 registry.withStatus(TenantStatus.ACTIVE).size(),
                 settings.recomputePartitionTenants())));
     return parameters;

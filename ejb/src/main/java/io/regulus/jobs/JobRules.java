@@ -18,9 +18,10 @@ import java.util.Optional;
  *   <li>nothing else: a completed or abandoned execution is done with.
  * </ul>
  *
- * Only the score recomputation starts by hand here; every other job starts from its feature, with
- * the input it needs. The failure reason is the job's exit status, else the failed step's, else a
- * failed partition's: an exit status that only repeats the batch status says nothing.
+ * The score recomputation and the reports start by hand here (through their own services); every
+ * other job starts from its feature, with the input it needs. The failure reason is the job's exit
+ * status, else the failed step's, else a failed partition's: an exit status that only repeats the
+ * batch status says nothing.
  */
 public final class JobRules {
 
@@ -31,6 +32,9 @@ public final class JobRules {
   /** The score recomputation: started by hand here with a day, or by its schedule. */
   public static final String SCORE_RECOMPUTE = "score-recompute";
 
+  /** The reports of a day: started by hand here with a day, or after the nightly recomputation. */
+  public static final String REPORT_BUILD = "report-build";
+
   /**
    * The jobs of the platform that start from their own feature, and where they start, in words that
    * complete "It starts ...".
@@ -40,9 +44,7 @@ public final class JobRules {
           "template-import",
           "when someone imports a template file (a template import), which it reads",
           "template-push",
-          "when a firm pushes one of its templates to its clients (a template push)",
-          "report-build",
-          "with the reports it builds (the reports feature)");
+          "when a firm pushes one of its templates to its clients (a template push)");
 
   /**
    * The jobs whose restart belongs to their feature, and where, in words that complete "restarts
@@ -113,6 +115,7 @@ public final class JobRules {
   public static List<String> jobs() {
     List<String> names = new ArrayList<>(STARTED_ELSEWHERE.keySet());
     names.add(SCORE_RECOMPUTE);
+    names.add(REPORT_BUILD);
     names.sort(null);
     return names;
   }

@@ -1,22 +1,20 @@
 package io.regulus.batch.scorerecompute;
 
 import io.regulus.access.SystemCaller;
-import io.regulus.history.RecomputePlan;
+import io.regulus.batch.TenantPartitionPlan;
 import io.regulus.history.ScoreSnapshots;
+import io.regulus.jobs.TenantPartitions;
 import io.regulus.settings.Settings;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
-import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
-import java.util.Properties;
 
 /**
- * The active tenants in the run's partitions ({@link RecomputePlan}): their number comes from the
- * job's parameters, decided when the run started, so that a restart maps every tenant to the
+ * The active tenants in the run's partitions ({@link TenantPartitions}): their number comes from
+ * the job's parameters, decided when the run started, so that a restart maps every tenant to the
  * partition it had and runs only those that did not complete. Each partition is one step execution
  * the job repository writes and updates, so a partition per tenant would cost the repository more
  * than the scores of a small tenant; fifty to a partition ({@code
@@ -36,23 +34,10 @@ public class ScoreRecomputePartitioner implements PartitionMapper {
 
   @Override
   public PartitionPlan mapPartitions() {
-    List<String> tenants = snapshots.tenants(SystemCaller.RECOMPUTE);
-    // a run started without the count (before it was kept) decides it now
-    int count =
-        partitions == null || partitions.isBlank()
-            ? RecomputePlan.partitions(tenants.size(), settings.recomputePartitionTenants())
-            : Integer.parseInt(partitions);
-    List<List<String>> slices = RecomputePlan.slices(tenants, count);
-    Properties[] properties = new Properties[count];
-    for (int i = 0; i < count; i++) {
-      properties[i] = new Properties();
-      properties[i].setProperty("tenants", String.join(",", slices.get(i)));
-    }
-    PartitionPlanImpl plan = new PartitionPlanImpl();
-    plan.setPartitions(count);
-    plan.setThreads(Math.min(settings.recomputeThreads(), count));
-    plan.setPartitionProperties(properties);
-    plan.setPartitionsOverride(false);
-    return plan;
+    return TenantPartitionPlan.of(
+        snapshots.tenants(SystemCaller.RECOMPUTE),
+        partitions,
+        settings.recomputePartitionTenants(),
+        settings.recomputeThreads());
   }
 }

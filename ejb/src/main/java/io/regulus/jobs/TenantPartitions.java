@@ -1,4 +1,4 @@
-package io.regulus.history;
+package io.regulus.jobs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * Which partition of a score recomputation records which tenant. The number of partitions is
- * decided once, when a run starts (from the active tenants and the partition size), and kept in the
- * run's parameters; a tenant's partition is then a function of its slug alone. A restart lists the
- * active tenants again, yet every tenant stays in the partition it had: a partition that completed
- * is not run again, and a tenant added or suspended since shifts no other tenant.
+ * Which partition of a job over every tenant (the score recomputation, the reports) takes which
+ * tenant. The number of partitions is decided once, when a run starts (from the active tenants and
+ * the partition size), and kept in the run's parameters; a tenant's partition is then a function of
+ * its slug alone. A restart lists the active tenants again, yet every tenant stays in the partition
+ * it had: a partition that completed is not run again, and a tenant added or suspended since shifts
+ * no other tenant.
  */
-public final class RecomputePlan {
+public final class TenantPartitions {
 
-  private RecomputePlan() {}
+  private TenantPartitions() {}
 
   /** How many partitions take {@code tenants} tenants, {@code size} to a partition on average. */
   public static int partitions(int tenants, int size) {

@@ -1,4 +1,4 @@
-package io.regulus.history;
+package io.regulus.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The partitions of a recomputation: decided at the start, kept by every tenant on restart. */
-class RecomputePlanTest {
+class TenantPartitionsTest {
 
   private static List<String> tenants(int count) {
     return IntStream.range(0, count).mapToObj(i -> "tenant-" + i).toList();
@@ -28,17 +28,17 @@ class RecomputePlanTest {
 
   @Test
   void partitionsTakeTheSizeOnAverageAndNeverFewerThanOne() {
-    assertThat(RecomputePlan.partitions(0, 50)).isEqualTo(1);
-    assertThat(RecomputePlan.partitions(50, 50)).isEqualTo(1);
-    assertThat(RecomputePlan.partitions(51, 50)).isEqualTo(2);
-    assertThat(RecomputePlan.partitions(1000, 50)).isEqualTo(20);
-    assertThat(RecomputePlan.partitions(7, 0)).isEqualTo(7);
+    assertThat(TenantPartitions.partitions(0, 50)).isEqualTo(1);
+    assertThat(TenantPartitions.partitions(50, 50)).isEqualTo(1);
+    assertThat(TenantPartitions.partitions(51, 50)).isEqualTo(2);
+    assertThat(TenantPartitions.partitions(1000, 50)).isEqualTo(20);
+    assertThat(TenantPartitions.partitions(7, 0)).isEqualTo(7);
   }
 
   @Test
   void everyTenantIsInExactlyOnePartitionInSlugOrder() {
     List<String> tenants = tenants(1000);
-    List<List<String>> slices = RecomputePlan.slices(tenants, 20);
+    List<List<String>> slices = TenantPartitions.slices(tenants, 20);
     assertThat(slices).hasSize(20);
     List<String> all = new ArrayList<>();
     slices.forEach(all::addAll);
@@ -53,13 +53,13 @@ class RecomputePlanTest {
   @Test
   void aTenantAddedOrSuspendedBeforeARestartMovesNoOtherTenant() {
     List<String> before = tenants(300);
-    Map<String, Integer> first = partitionOf(RecomputePlan.slices(before, 6));
+    Map<String, Integer> first = partitionOf(TenantPartitions.slices(before, 6));
     List<String> after = new ArrayList<>(before);
     after.remove("tenant-17");
     after.remove("tenant-250");
     after.add("tenant-a-new-one");
     after.add("aaa-first-in-slug-order");
-    Map<String, Integer> restart = partitionOf(RecomputePlan.slices(after, 6));
+    Map<String, Integer> restart = partitionOf(TenantPartitions.slices(after, 6));
     for (String slug : after) {
       if (first.containsKey(slug)) {
         assertThat(restart.get(slug)).as(slug).isEqualTo(first.get(slug));
