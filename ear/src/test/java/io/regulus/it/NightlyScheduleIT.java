@@ -135,6 +135,23 @@ class NightlyScheduleIT {
                       + day
                       + "'"))
           .containsExactly(run.executionId() + " " + run.node());
+      // the nightly run's last step started the day's reports, once
+      List<String> reports =
+          TestDatabase.rows(
+              "SELECT e.jobexecid FROM platform.batch_jobexecution e"
+                  + " JOIN platform.batch_jobinstance i ON i.jobinstanceid = e.fk_jobinstanceid"
+                  + " WHERE i.jobname = 'report-build' AND e.jobexecid > "
+                  + lastExecution);
+      assertThat(reports).as("one reports run after the nightly recomputation").hasSize(1);
+      assertThat(
+              Api.as(operator)
+                  .get("/platform/report-builds/" + reports.get(0))
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .jsonPath()
+                  .getString("day"))
+          .isEqualTo(day.toString());
 
       // operators see the schedule on either server
       JsonPath seen =
