@@ -37,6 +37,10 @@ public final class ReportsBenchmark {
               + " workbooks (\\d+) ms\\), (\\d+) skipped");
 
   private final BenchSettings settings;
+
+  /** Action instances of each generated tenant. */
+  private static final int ACTIONS = 400;
+
   private final Report report = new Report();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -57,10 +61,8 @@ public final class ReportsBenchmark {
     ApiClient api = new ApiClient(http, settings.baseUrl(), operator);
     int present = activeTenants();
     int wanted = settings.tenants();
-    for (int i = present; i < wanted; i++) {
-      TenantAdmin admin = TenantAdmin.create(http, settings, platform, "reports-" + i);
-      new BenchTenant(admin.api(), admin.tenant(), BenchTenant.Plan.DASHBOARD).build();
-    }
+    // the recompute benchmark's tenants: 400 action instances each, fifty clients to a firm
+    new TenantGenerator(settings, http).ensure(wanted, ACTIONS);
     int tenants = activeTenants();
     report.field(
         "active tenants",
