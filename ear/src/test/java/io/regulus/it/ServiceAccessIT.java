@@ -164,11 +164,12 @@ class ServiceAccessIT {
   @EJB private BulkUpdateService workbooks;
   @EJB private ScoreService scores;
   @EJB private ScoreHistoryService history;
-  @EJB private ScoreRecomputeService recomputes;
+  // by CDI: a service that is also a JobStarter has two views, and no single JNDI name for @EJB
+  @Inject private ScoreRecomputeService recomputes;
   @EJB private io.regulus.jobs.JobService jobs;
   @EJB private PortfolioService portfolio;
   @EJB private io.regulus.report.ReportService reports;
-  @EJB private io.regulus.report.ReportBuildService reportBuilds;
+  @Inject private io.regulus.report.ReportBuildService reportBuilds;
   @EJB private io.regulus.report.FirmLogoService logos;
   @EJB private EvidenceService evidence;
   @EJB private TenantMembers members;
