@@ -1,7 +1,6 @@
 package io.regulus.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.regulus.batch.scorerecompute.ScoreRecomputePartitioner;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,10 +35,10 @@ import java.util.Set;
  *       a full collection at the end.
  *   <li><b>Floor</b> ({@link RecomputeFloor}), as many times: every line of every tenant's snapshot
  *       by plain SQL, one query per tenant, the same thread count and partitions ({@link
- *       ScoreRecomputePartitioner#slices}); each tenant's lines checked against every row the job
- *       recorded (score lines and counts, no line missing, none more). Then the first floor, the
- *       tenant's overall score alone, checked against the TENANT line, and the job's own read, as
- *       many times each.
+ *       RecomputeFloor#partitions}); each tenant's lines checked against every row the job recorded
+ *       (score lines and counts, no line missing, none more). Then the first floor, the tenant's
+ *       overall score alone, checked against the TENANT line, and the job's own read, as many times
+ *       each.
  *   <li><b>Through the API</b>: for a sample of tenants, the dashboard's overall score, provider
  *       points and assessments equal the day's snapshot ({@code GET /score-history}).
  * </ol>
@@ -134,7 +133,7 @@ public final class RecomputeBenchmark {
       long generated = (System.nanoTime() - began) / 1_000_000;
       report.line("");
       report.field(size + " tenants ready", "%d ms", generated);
-      List<List<String>> slices = ScoreRecomputePartitioner.slices(tenants, threads);
+      List<List<String>> slices = RecomputeFloor.partitions(tenants);
       report.field(
           "  partitions (job and floor)",
           "%d of %d to %d tenants",

@@ -1,6 +1,5 @@
 package io.regulus.bench;
 
-import io.regulus.batch.scorerecompute.ScoreRecomputePartitioner;
 import io.regulus.scoring.ScoringRepository;
 import io.regulus.tenancy.TenantBinding;
 import java.sql.Connection;
@@ -25,9 +24,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * regulation, and the counts of actions by implementation status, by test status and overdue), one
  * transaction per tenant on one JDBC connection per thread, that enters the tenant as the
  * application does ({@link TenantBinding#ENTER}); the tenants split among the threads in the job's
- * partitions ({@link ScoreRecomputePartitioner#slices}). No registry, no Java scoring, no writing,
- * no job repository: what the job cannot go below. {@link #TOTALS} is the tenant's overall score
- * alone, the floor measured first.
+ * partitions ({@link #partitions}). No registry, no Java scoring, no writing, no job repository:
+ * what the job cannot go below. {@link #TOTALS} is the tenant's overall score alone, the floor
+ * measured first.
  */
 final class RecomputeFloor {
 
@@ -149,6 +148,15 @@ final class RecomputeFloor {
     this.threads = threads;
   }
 
+  /** The job's partitions: 50 tenants each (ScoreRecomputePartitioner.TENANTS), in order. */
+  static List<List<String>> partitions(List<String> tenants) {
+    List<List<String>> partitions = new ArrayList<>();
+    for (int i = 0; i < tenants.size(); i += 50) {
+      partitions.add(tenants.subList(i, Math.min(i + 50, tenants.size())));
+    }
+    return partitions;
+  }
+
   /** The job's own read of a tenant's scoring input ({@code ScoringRepository.fresh}). */
   static final String READS = ScoringRepository.FRESH;
 
@@ -158,7 +166,7 @@ final class RecomputeFloor {
    * {@code day}; its rows, and those of {@link #TOTALS} (as the TENANT line), are kept per tenant.
    */
   Pass run(List<String> tenants, String sql, LocalDate day) throws Exception {
-    List<List<String>> partitions = ScoreRecomputePartitioner.slices(tenants, threads);
+    List<List<String>> partitions = partitions(tenants);
     Map<String, List<Line>> lines = new ConcurrentHashMap<>();
     List<Connection> connections = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -9,23 +9,20 @@ import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 /**
- * The active tenants, at most {@link #TENANTS} to a partition: each partition is one step execution
- * the job repository writes and updates, so a partition per tenant would cost the repository more
- * than the scores of a small tenant; fifty keep its writes to a few dozen rows a thousand tenants,
- * while still spreading them over the threads ({@code REGULUS_RECOMPUTE_THREADS}). The partitions
- * are as many as make a multiple of the threads, the tenants spread evenly among them ({@link
- * #slices}), so that no thread runs a last partition alone while the others have finished.
+ * The active tenants, {@link #TENANTS} to a partition: each partition is one step execution the job
+ * repository writes and updates, so a partition per tenant would cost the repository more than the
+ * scores of a small tenant; fifty keep its writes to a few dozen rows a thousand tenants, while
+ * still spreading them over the threads ({@code REGULUS_RECOMPUTE_THREADS}).
  */
 @Named
 @Dependent
 public class ScoreRecomputePartitioner implements PartitionMapper {
 
-  /** How many tenants one partition records at most. */
+  /** How many tenants one partition records. */
   static final int TENANTS = 50;
 
   @Inject private ScoreSnapshots snapshots;
@@ -33,13 +30,18 @@ public class ScoreRecomputePartitioner implements PartitionMapper {
 
   @Override
   public PartitionPlan mapPartitions() {
-    List<List<String>> slices =
-        slices(snapshots.tenants(SystemCaller.RECOMPUTE), settings.recomputeThreads());
-    int count = slices.size();
+    List<String> tenants = snapshots.tenants(SystemCaller.RECOMPUTE);
+    int count = Math.max(1, (tenants.size() + TENANTS - 1) / TENANTS);
     Properties[] partitions = new Properties[count];
     for (int i = 0; i < count; i++) {
       partitions[i] = new Properties();
-      partitions[i].setProperty("tenants", String.join(",", slices.get(i)));
+      partitions[i].setProperty(
+          "tenants",
+          String.join(
+              ",",
+              tenants.subList(
+                  Math.min(i * TENANTS, tenants.size()),
+                  Math.min((i + 1) * TENANTS, tenants.size()))));
     }
     PartitionPlanImpl plan = new PartitionPlanImpl();
     plan.setPartitions(count);
@@ -47,22 +49,5 @@ public class ScoreRecomputePartitioner implements PartitionMapper {
     plan.setPartitionProperties(partitions);
     plan.setPartitionsOverride(false);
     return plan;
-  }
-
-  /**
-   * The tenants of each partition, in their order: the fewest partitions of at most {@link
-   * #TENANTS} rounded up to a multiple of the threads (or of the tenants, when fewer), their sizes
-   * differing by one at most. 250 tenants on 4 threads are 8 partitions of 31 or 32, not 5 of 50
-   * (the fifth running alone); none is empty unless there is no tenant (one empty partition).
-   */
-  public static List<List<String>> slices(List<String> tenants, int threads) {
-    int fewest = Math.max(1, (tenants.size() + TENANTS - 1) / TENANTS);
-    int round = Math.max(1, Math.min(threads, tenants.size()));
-    int count = (fewest + round - 1) / round * round;
-    List<List<String>> slices = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      slices.add(tenants.subList(i * tenants.size() / count, (i + 1) * tenants.size() / count));
-    }
-    return slices;
   }
 }
