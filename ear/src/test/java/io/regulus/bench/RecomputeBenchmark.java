@@ -13,8 +13,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The score recomputation over many tenants (issue 17, acceptance 5), beside its floor measured in
@@ -30,17 +33,17 @@ import java.util.Map;
  *       client (the POST sent to COMPLETED read). The server's heap from its GC log: a full
  *       collection before, the most the heap held before any collection during the runs, and after
  *       a full collection at the end.
- *   <li><b>Floor</b> ({@link RecomputeFloor}), as many times: every tenant's score by plain SQL,
- *       one query per tenant, the same thread count and partitions; each tenant's totals checked
- *       against the TENANT line the job recorded.
+ *   <li><b>Floor</b> ({@link RecomputeFloor}), as many times: every line of every tenant's snapshot
+ *       by plain SQL, one query per tenant, the same thread count and partitions ({@link
+ *       RecomputeFloor#partitions}); each tenant's lines checked against every row the job recorded
+ *       (score lines and counts, no line missing, none more). Then the first floor, the tenant's
+ *       overall score alone, checked against the TENANT line, and the job's own read, as many times
+ *       each.
  *   <li><b>Through the API</b>: for a sample of tenants, the dashboard's overall score, provider
  *       points and assessments equal the day's snapshot ({@code GET /score-history}).
  * </ol>
  */
 public final class RecomputeBenchmark {
-
-  /** The job's partitions take this many tenants (ScoreRecomputePartitioner.TENANTS). */
-  private static final int PARTITION = 50;
 
   private static final double EPSILON = 0.005;
 
@@ -84,10 +87,11 @@ public final class RecomputeBenchmark {
       List<Long> jobMillis,
       List<Long> clientMillis,
       List<Long> floorMillis,
+      List<Long> tenantFloorMillis,
       ServerHeap.Full before,
       ServerHeap.Phase during,
       ServerHeap.Full after,
-      int floorChecked,
+      int floorLines,
       int sampleChecked) {
 
     long job() {
@@ -97,6 +101,10 @@ public final class RecomputeBenchmark {
     long floor() {
       return median(floorMillis);
     }
+
+    long tenantFloor() {
+      return median(tenantFloorMillis);
+    }
   }
 
   private void run() throws Exception {
@@ -105,7 +113,7 @@ public final class RecomputeBenchmark {
     platform.awaitHealthy(Duration.ofMinutes(5));
     report.field("sizes", "%s tenants, %d action instances each", sizes, actions);
     report.field("job runs per size", "%d (after one not counted)", runs);
-    report.field("threads (job and floor)", "%d, %d tenants a partition", threads, PARTITION);
+    report.field("threads (job and floor)", "%d", threads);
     ApiClient operator =
         new ApiClient(http, settings.baseUrl(), new OperatorToken(http, settings.keycloakUrl()));
     TenantGenerator generator = new TenantGenerator(settings, http);
@@ -115,7 +123,7 @@ public final class RecomputeBenchmark {
             Path.of(
                 System.getProperty(
                     "bench.gc-log", settings.workDir().resolve("liberty-gc.log").toString())));
-    RecomputeFloor floor = new RecomputeFloor(settings, threads, PARTITION);
+    RecomputeFloor floor = new RecomputeFloor(settings, threads);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     List<Row> rows = new ArrayList<>();
     boolean warm = false;
@@ -125,11 +133,18 @@ public final class RecomputeBenchmark {
       long generated = (System.nanoTime() - began) / 1_000_000;
       report.line("");
       report.field(size + " tenants ready", "%d ms", generated);
+      List<List<String>> slices = RecomputeFloor.partitions(tenants);
+      report.field(
+          "  partitions (job and floor)",
+          "%d of %d to %d tenants",
+          slices.size(),
+          slices.stream().mapToInt(List::size).min().orElse(0),
+          slices.stream().mapToInt(List::size).max().orElse(0));
       if (!warm) {
         Execution warmup = job(operator);
         report.field(
             "  warm-up run (not counted)", "%d ms (client %d ms)", warmup.millis, warmup.client);
-        floor.run(tenants);
+        floor.run(tenants, RecomputeFloor.LINES, today);
         warm = true;
       }
       ServerHeap.Full before = heap.collect();
@@ -147,23 +162,47 @@ public final class RecomputeBenchmark {
       List<Long> floors = new ArrayList<>();
       RecomputeFloor.Pass last = null;
       for (int r = 0; r < runs; r++) {
-        last = floor.run(tenants);
+        last = floor.run(tenants, RecomputeFloor.LINES, today);
         floors.add(last.nanos() / 1_000_000);
+      }
+      List<Long> tenantFloors = new ArrayList<>();
+      RecomputeFloor.Pass lastTotals = null;
+      for (int r = 0; r < runs; r++) {
+        lastTotals = floor.run(tenants, RecomputeFloor.TOTALS, today);
+        tenantFloors.add(lastTotals.nanos() / 1_000_000);
       }
       List<Long> reads = new ArrayList<>();
       for (int r = 0; r < runs; r++) {
-        reads.add(floor.run(tenants, RecomputeFloor.READS).nanos() / 1_000_000);
+        reads.add(floor.run(tenants, RecomputeFloor.READS, today).nanos() / 1_000_000);
       }
-      int checked = checkFloor(last.totals(), today);
+      int lines = checkFloor(tenants, last.lines(), today, true);
+      checkFloor(tenants, lastTotals.lines(), today, false);
       int sampled = checkSample(generator, tenants, today);
       Row row =
-          new Row(size, generated, jobs, clients, floors, before, during, after, checked, sampled);
+          new Row(
+              size,
+              generated,
+              jobs,
+              clients,
+              floors,
+              tenantFloors,
+              before,
+              during,
+              after,
+              lines,
+              sampled);
       rows.add(row);
       report.field("  job (repository)", "median %d ms %s", row.job(), jobs);
       report.field(
           "  job (client: POST to COMPLETED)", "median %d ms %s", median(clients), clients);
-      report.field("  floor (plain SQL)", "median %d ms %s", row.floor(), floors);
+      report.field("  floor (plain SQL, every line)", "median %d ms %s", row.floor(), floors);
       report.field("  ratio job / floor", "%.2f", row.job() / (double) row.floor());
+      report.field(
+          "  first floor (tenant score alone)",
+          "median %d ms %s, ratio %.2f",
+          row.tenantFloor(),
+          tenantFloors,
+          row.job() / (double) row.tenantFloor());
       report.field(
           "  the job's scoring reads alone (JDBC)", "median %d ms %s", median(reads), reads);
       report.field(
@@ -177,21 +216,26 @@ public final class RecomputeBenchmark {
           after.afterMb());
       report.field(
           "  checked",
-          "%d tenants' scores equal the floor's, %d sampled through the API",
-          checked,
+          "%d tenants' snapshots equal the floor's, %d lines in all; %d sampled through the API",
+          tenants.size(),
+          lines,
           sampled);
     }
     report.line("");
-    report.line("| tenants | job (median) | per tenant | floor (median) | ratio | peak heap |");
-    report.line("| --- | --- | --- | --- | --- | --- |");
+    report.line(
+        "| tenants | job (median) | per tenant | floor, every line (median) | ratio"
+            + " | floor, tenant score alone | ratio | peak heap |");
+    report.line("| --- | --- | --- | --- | --- | --- | --- | --- |");
     for (Row row : rows) {
       report.line(
-          "| %d | %d ms | %.2f ms | %d ms | %.2f | %d MB |",
+          "| %d | %d ms | %.2f ms | %d ms | %.2f | %d ms | %.2f | %d MB |",
           row.tenants(),
           row.job(),
           row.job() / (double) row.tenants(),
           row.floor(),
           row.job() / (double) row.floor(),
+          row.tenantFloor(),
+          row.job() / (double) row.tenantFloor(),
           Math.max(row.during().peakBeforeMb(), row.after().beforeMb()));
     }
     Row largest = rows.get(rows.size() - 1);
@@ -275,23 +319,42 @@ public final class RecomputeBenchmark {
     return steps.toString();
   }
 
-  /** Every tenant's TENANT line of the day equals the floor's totals; how many were compared. */
-  private int checkFloor(Map<String, RecomputeFloor.Totals> totals, LocalDate day)
+  /**
+   * Every tenant's floor lines equal the rows the job recorded for the day (score lines and counts:
+   * kind, key, label and figures); when {@code whole}, no recorded row is without its floor line
+   * either. How many lines were compared.
+   */
+  private int checkFloor(
+      List<String> tenants,
+      Map<String, List<RecomputeFloor.Line>> floor,
+      LocalDate day,
+      boolean whole)
       throws SQLException {
     List<String> wrong = new ArrayList<>();
+    int compared = 0;
     try (Connection db = settings.connect()) {
-      for (Map.Entry<String, RecomputeFloor.Totals> tenant : totals.entrySet()) {
-        try (PreparedStatement statement =
-            db.prepareStatement(
-                "SELECT achieved, possible FROM "
-                    + TenantStatistics.schema(tenant.getKey())
-                    + ".score_snapshot WHERE day = ? AND kind = 'TENANT'")) {
-          statement.setDate(1, Date.valueOf(day));
-          try (ResultSet result = statement.executeQuery()) {
-            if (!result.next()
-                || Math.abs(result.getDouble(1) - tenant.getValue().achieved()) > 1e-6
-                || Math.abs(result.getDouble(2) - tenant.getValue().possible()) > 1e-6) {
-              wrong.add(tenant.getKey());
+      for (String tenant : tenants) {
+        Map<String, RecomputeFloor.Line> recorded = recorded(db, tenant, day);
+        List<RecomputeFloor.Line> lines = floor.getOrDefault(tenant, List.of());
+        Set<String> found = new HashSet<>();
+        for (RecomputeFloor.Line line : lines) {
+          found.add(line.id());
+          RecomputeFloor.Line kept = recorded.get(line.id());
+          if (kept == null
+              || !kept.label().equals(line.label())
+              || Math.abs(kept.first() - line.first()) > 1e-6
+              || Math.abs(kept.second() - line.second()) > 1e-6) {
+            wrong.add(tenant + ": floor " + line + ", recorded " + kept);
+          }
+          compared++;
+        }
+        if (lines.isEmpty()) {
+          wrong.add(tenant + ": no floor lines");
+        }
+        if (whole) {
+          for (RecomputeFloor.Line kept : recorded.values()) {
+            if (!found.contains(kept.id())) {
+              wrong.add(tenant + ": recorded " + kept + ", not in the floor");
             }
           }
         }
@@ -299,9 +362,43 @@ public final class RecomputeBenchmark {
     }
     if (!wrong.isEmpty()) {
       throw new IllegalStateException(
-          wrong.size() + " tenants' snapshots differ from the floor's totals: " + wrong);
+          wrong.size()
+              + " lines of the snapshots differ from the floor's, the first: "
+              + wrong.subList(0, Math.min(10, wrong.size())));
     }
-    return totals.size();
+    return compared;
+  }
+
+  /** The tenant's snapshot of the day as the job recorded it, lines by {@code Line.id}. */
+  private static Map<String, RecomputeFloor.Line> recorded(
+      Connection db, String tenant, LocalDate day) throws SQLException {
+    String schema = TenantStatistics.schema(tenant);
+    Map<String, RecomputeFloor.Line> lines = new HashMap<>();
+    try (PreparedStatement statement =
+        db.prepareStatement(
+            "SELECT 'S', kind, scope_key, label, achieved, possible FROM "
+                + schema
+                + ".score_snapshot WHERE day = ? UNION ALL SELECT 'C', measure, value, '',"
+                + " actions, 0 FROM "
+                + schema
+                + ".action_count_snapshot WHERE day = ?")) {
+      statement.setDate(1, Date.valueOf(day));
+      statement.setDate(2, Date.valueOf(day));
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          RecomputeFloor.Line line =
+              new RecomputeFloor.Line(
+                  result.getString(1),
+                  result.getString(2),
+                  result.getString(3),
+                  result.getString(4),
+                  result.getDouble(5),
+                  result.getDouble(6));
+          lines.put(line.id(), line);
+        }
+      }
+    }
+    return lines;
   }
 
   /**
