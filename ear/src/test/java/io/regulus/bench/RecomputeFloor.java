@@ -1,5 +1,6 @@
 package io.regulus.bench;
 
+import io.regulus.jobs.TenantPartitions;
 import io.regulus.scoring.ScoringRepository;
 import io.regulus.tenancy.TenantBinding;
 import java.sql.Connection;
@@ -148,13 +149,12 @@ final class RecomputeFloor {
     this.threads = threads;
   }
 
-  /** The job's partitions: 50 tenants each (ScoreRecomputePartitioner.TENANTS), in order. */
+  /**
+   * The job's partitions, as the job makes them ({@link TenantPartitions}: fifty tenants to a
+   * partition on average, each tenant in the partition its slug names).
+   */
   static List<List<String>> partitions(List<String> tenants) {
-    List<List<String>> partitions = new ArrayList<>();
-    for (int i = 0; i < tenants.size(); i += 50) {
-      partitions.add(tenants.subList(i, Math.min(i + 50, tenants.size())));
-    }
-    return partitions;
+    return TenantPartitions.slices(tenants, TenantPartitions.partitions(tenants.size(), 50));
   }
 
   /** The job's own read of a tenant's scoring input ({@code ScoringRepository.fresh}). */
