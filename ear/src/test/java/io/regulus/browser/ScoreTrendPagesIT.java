@@ -94,8 +94,17 @@ class ScoreTrendPagesIT {
                             .findFirst()
                             .orElseThrow())
             .toList();
-    assertThat(ui.texts("#trend-summary .trend-percent").stream().map(PortfolioPagesIT::percent))
-        .containsExactly(assessed.get(0), assessed.get(2));
+    // the summary is redrawn by the ajax update the choice started
+    List<Double> expected = List.of(assessed.get(0), assessed.get(2));
+    assertThat(
+            ui
+                .awaitTexts(
+                    "#trend-summary .trend-percent",
+                    texts ->
+                        texts.stream().map(PortfolioPagesIT::percent).toList().equals(expected))
+                .stream()
+                .map(PortfolioPagesIT::percent))
+        .containsExactlyElementsOf(expected);
     assertThat(ui.present("#chart-trend canvas")).isTrue();
   }
 

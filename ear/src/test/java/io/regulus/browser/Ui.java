@@ -112,6 +112,26 @@ public final class Ui {
     return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
   }
 
+  /**
+   * Waits until the texts of the elements matching {@code css} satisfy {@code condition}, read
+   * again while an ajax update replaces the elements; the texts then.
+   */
+  public List<String> awaitTexts(String css, java.util.function.Predicate<List<String>> condition) {
+    java.util.concurrent.atomic.AtomicReference<List<String>> seen =
+        new java.util.concurrent.atomic.AtomicReference<>(List.of());
+    waitUntil(
+        "the texts of " + css + " as the test expects",
+        browser -> {
+          try {
+            seen.set(texts(css));
+            return condition.test(seen.get());
+          } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return false;
+          }
+        });
+    return seen.get();
+  }
+
   /** Whether the page holds an element matching {@code css} now. */
   public boolean present(String css) {
     return !driver.findElements(By.cssSelector(css)).isEmpty();
