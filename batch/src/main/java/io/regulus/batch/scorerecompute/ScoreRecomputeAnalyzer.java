@@ -22,9 +22,8 @@ public class ScoreRecomputeAnalyzer extends AbstractPartitionAnalyzer {
   @Override
   public void analyzeStatus(BatchStatus status, String exitStatus) {
     if (status == BatchStatus.FAILED
-        && exitStatus != null
-        && !exitStatus.equals(status.name())
-        && job.getExitStatus() == null) {
+        && ScoreRecomputeListener.reasonSoFar(exitStatus) != null
+        && ScoreRecomputeListener.reasonSoFar(job.getExitStatus()) == null) {
       job.setExitStatus(exitStatus);
       step.setExitStatus(exitStatus);
     }

@@ -5,6 +5,7 @@ import io.regulus.history.RecomputeFailure;
 import io.regulus.history.ScoreSnapshots;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ public class ScoreRecomputeBatchlet extends AbstractBatchlet {
     for (String tenant :
         tenants == null || tenants.isEmpty() ? new String[0] : tenants.split(",")) {
       if (stopped) {
-        return "STOPPED";
+        return BatchStatus.STOPPED.name();
       }
       try {
         if (snapshots.record(SystemCaller.RECOMPUTE, tenant, recorded)) {
@@ -63,7 +64,7 @@ public class ScoreRecomputeBatchlet extends AbstractBatchlet {
     }
     int recordedTenants = done;
     LOG.fine(() -> "score recompute of " + recorded + ": " + recordedTenants + " tenants recorded");
-    return "DONE";
+    return BatchStatus.COMPLETED.name();
   }
 
   @Override

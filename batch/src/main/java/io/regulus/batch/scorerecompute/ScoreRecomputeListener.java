@@ -68,8 +68,12 @@ public class ScoreRecomputeListener extends AbstractStepListener {
     }
   }
 
-  /** A reason already given, or null when the status is unset or only names a batch status. */
-  private static String reasonSoFar(String exitStatus) {
+  /**
+   * A reason already given, or null when the status is unset or only names a batch status (a
+   * partition's batchlet ends with its batch status's name, so a partition that did its work and
+   * then lost the database never passes for a reason).
+   */
+  static String reasonSoFar(String exitStatus) {
     if (exitStatus == null) {
       return null;
     }
