@@ -53,6 +53,11 @@ public class ScoreRecomputeService implements JobStarter {
 
   private static final Logger LOG = Logger.getLogger(ScoreRecomputeService.class.getName());
 
+  /** A failed run's reason when it recorded none. */
+  private static final String UNSAID =
+      "The run ended without recording why (the server's log has the cause): restart it once the"
+          + " cause is gone; it records only the partitions that did not finish.";
+
   /** The statuses a run restarts from. */
   private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED");
 
@@ -234,15 +239,25 @@ public class ScoreRecomputeService implements JobStarter {
             execution -> {
               String day = execution.parameters().getProperty("day");
               String partitions = execution.parameters().getProperty("partitions");
-              String exit = execution.exitStatus();
-              boolean failed = RESTARTABLE.contains(execution.status());
               return new ScoreRecompute(
                   executionId,
                   day == null ? null : LocalDate.parse(day),
                   partitions == null ? null : Integer.valueOf(partitions),
                   execution.status(),
-                  failed && exit != null && !exit.equals(execution.status()) ? exit : null);
+                  failure(execution));
             });
+  }
+
+  /** Why a failed or stopped run ended, when it said; a failed run that said nothing says so. */
+  private static String failure(Jobs.Execution execution) {
+    String exit = execution.exitStatus();
+    if (!RESTARTABLE.contains(execution.status())) {
+      return null;
+    }
+    if (exit != null && !exit.equals(execution.status())) {
+      return exit;
+    }
+    return "FAILED".equals(execution.status()) ? UNSAID : null;
   }
 
   private Jobs.Execution execution(long executionId) {

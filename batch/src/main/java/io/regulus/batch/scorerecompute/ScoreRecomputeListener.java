@@ -49,6 +49,10 @@ public class ScoreRecomputeListener extends AbstractStepListener {
           "score recompute: the database went away; waiting for it to record the step's end");
       awaitDatabase();
     }
+    if (lost && reasonSoFar(step.getExitStatus()) == null) {
+      // this partition's end is what the outage may cut: if it is recorded FAILED, this is why
+      step.setExitStatus(RecomputeFailure.databaseWentAway(null));
+    }
     if (step.getBatchStatus() != BatchStatus.FAILED) {
       return;
     }
@@ -86,6 +90,11 @@ public class ScoreRecomputeListener extends AbstractStepListener {
   }
 
   private boolean answers() {
+    return answers(database);
+  }
+
+  /** Whether the database gives a valid connection now. */
+  static boolean answers(DataSource database) {
     try (Connection connection = database.getConnection()) {
       return connection.isValid(5);
     } catch (SQLException e) {
