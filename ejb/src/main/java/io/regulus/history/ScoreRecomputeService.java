@@ -163,6 +163,16 @@ public class ScoreRecomputeService implements JobStarter {
               + failed.status()
               + ": only a FAILED or STOPPED run restarts (start a new run to record a day again).");
     }
+    java.util.OptionalLong later = jobs.restartedAs(executionId);
+    if (later.isPresent()) {
+      throw new DomainException(
+          ProblemKind.CONFLICT,
+          "Score recomputation "
+              + executionId
+              + " was restarted already, as "
+              + later.getAsLong()
+              + ": only the latest run of a day restarts.");
+    }
     runs.lockStarts(JOB);
     Optional<ScoreRecompute> going = going();
     if (going.isPresent()) {
@@ -172,7 +182,11 @@ public class ScoreRecomputeService implements JobStarter {
     try {
       restarted = jobs.restart(executionId, failed.parameters());
     } catch (EJBException e) {
-      if (e.getCause() instanceof BatchRuntimeException refused) {
+      Throwable cause = e.getCause();
+      while (cause instanceof EJBException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof BatchRuntimeException refused) {
         // restarted already (only the latest run restarts), or a partition left unfinished
         throw new DomainException(
             ProblemKind.CONFLICT,
