@@ -25,15 +25,19 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 
 /**
  * The domain's {@link Jobs}, here beside the job XML so that Liberty finds the jobs of this module.
  * It only passes calls on: the domain service that calls it has decided the caller may. What the
  * standard {@link JobOperator} cannot answer (a page of every job's executions, the partitions of a
- * step) comes from the job repository's tables ({@link JobRepositoryRows}).
+ * step) comes from the job repository's tables ({@link JobRepositoryRows}); a restart first records
+ * FAILED the partitions whose end an outage left unrecorded, which Liberty would refuse.
  */
 @Stateless
 public class BatchJobs implements Jobs {
+
+  private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
 
   @Inject private JobRepositoryRows rows;
 
@@ -53,6 +57,17 @@ public class BatchJobs implements Jobs {
 
   @Override
   public long restart(long executionId, Properties parameters) {
+    List<Integer> settled = rows.settleCutPartitions(executionId);
+    if (!settled.isEmpty()) {
+      LOG.warning(
+          () ->
+              "execution "
+                  + executionId
+                  + ": partitions "
+                  + settled
+                  + " ended unrecorded (the database or server went away); recorded FAILED so"
+                  + " that the restart runs them");
+    }
     return operator().restart(executionId, parameters);
   }
 

@@ -5,6 +5,7 @@ import io.regulus.paging.PageRequest;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,10 @@ import javax.sql.DataSource;
  *       execution per step, the partitions summed into it.
  * </ul>
  *
- * Liberty's JPA mapping stores a batch status as its ordinal ({@link BatchStatus#ordinal()}), a
+ * <p>It writes one thing: {@link #settleCutPartitions}, the repair Liberty's batch team gives for
+ * partitions whose end a lost server or database left unrecorded.
+ *
+ * <p>Liberty's JPA mapping stores a batch status as its ordinal ({@link BatchStatus#ordinal()}), a
  * partition's row with its number from 0 (the step's own row has -1), and the plan's size on the
  * step's own instance row (thread type T). Everything else comes from the operator.
  */
@@ -140,6 +144,52 @@ public class JobRepositoryRows {
       return plans;
     } catch (SQLException e) {
       throw new IllegalStateException("reading the job repository's partition plans failed", e);
+    }
+  }
+
+  /** A partition's end as {@link #settleCutPartitions} records it. */
+  static final String CUT =
+      "Its end was not recorded (the database or server went away as it ended): counted FAILED so"
+          + " that the run restarts, and the restart runs it again.";
+
+  /**
+   * The partitions of an ended (FAILED or STOPPED) execution whose own rows still say they are
+   * starting, started or stopping, recorded FAILED; their numbers. An ended execution has no
+   * partition running (its step waits for every partition before it ends), so such a row is one
+   * whose end the job repository never received: the database went away as the partition ended.
+   * Liberty refuses to restart a run with such a row ("step ... partition ... is still in a
+   * non-final state") and gives this repair; without it the run of that day could never be
+   * restarted. Nothing is written for an execution that has not ended. Its own transaction, so that
+   * the runtime's restart (which reads the repository in its own) sees it.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<Integer> settleCutPartitions(long executionId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE platform.batch_stepthreadexecution p SET batchstatus = ?, exitstatus = ?,"
+                    + " endtime = coalesce(p.endtime, now())"
+                    + " FROM platform.batch_jobexecution e"
+                    + " WHERE e.jobexecid = p.fk_jobexecid AND e.jobexecid = ?"
+                    + " AND e.batchstatus IN (?, ?) AND p.partnum >= 0"
+                    + " AND p.batchstatus IN (?, ?, ?) RETURNING p.partnum")) {
+      update.setInt(1, BatchStatus.FAILED.ordinal());
+      update.setString(2, CUT);
+      update.setLong(3, executionId);
+      update.setInt(4, BatchStatus.FAILED.ordinal());
+      update.setInt(5, BatchStatus.STOPPED.ordinal());
+      update.setInt(6, BatchStatus.STARTING.ordinal());
+      update.setInt(7, BatchStatus.STARTED.ordinal());
+      update.setInt(8, BatchStatus.STOPPING.ordinal());
+      List<Integer> settled = new ArrayList<>();
+      try (ResultSet rows = update.executeQuery()) {
+        while (rows.next()) {
+          settled.add(rows.getInt(1));
+        }
+      }
+      return settled;
+    } catch (SQLException e) {
+      throw new IllegalStateException("settling the job repository's cut partitions failed", e);
     }
   }
 
