@@ -71,7 +71,8 @@ public class TenantMembers {
    * people).
    */
   @Internal(
-      "ActionService and BulkUpdateService, inside operations that checked their own permission")
+      "ActionService and BulkUpdateService, inside operations that checked their own permission;"
+          + " AlertRaiser, for the recipients of an alert raised by a change so checked")
   public List<Member> of(ActiveTenant tenant) {
     Map<String, Member> members = new LinkedHashMap<>();
     for (TenantRole role : TenantRole.values()) {
