@@ -29,4 +29,5 @@ public record Alert(
     String statusChangedBy,
     String statusChangedByName,
     Instant statusChangedAt,
-    String statusComment) {}
+    String statusComment)
+    implements java.io.Serializable {}

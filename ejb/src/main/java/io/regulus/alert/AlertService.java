@@ -32,7 +32,8 @@ public class AlertService {
   @Inject private AlertRepository alerts;
 
   /** An alert and its status changes, oldest first. */
-  public record Detail(Alert alert, List<AlertStatusChange> history) {}
+  public record Detail(Alert alert, List<AlertStatusChange> history)
+      implements java.io.Serializable {}
 
   @Requires(Permission.READ_TENANT)
   public Page<Alert> list(

@@ -9,4 +9,5 @@ public record AlertStatusChange(
     String comment,
     String changedBy,
     String changedByName,
-    Instant changedAt) {}
+    Instant changedAt)
+    implements java.io.Serializable {}
