@@ -121,8 +121,9 @@ class AlertPagesIT {
     ui.click("#new-policy");
     ui.type("#policy-name", "No threshold");
     UserPagesIT.choose(ui, "policy-kind", "Score change");
+    UserPagesIT.choose(ui, "policy-unit", "points");
     ui.click("#policy-save");
-    assertThat(ui.text("#messages")).contains("threshold");
+    assertThat(ui.text("#messages")).contains("The alert policy cannot be kept: threshold");
     assertThat(ui.present("#policy-form")).isTrue();
   }
 
