@@ -123,11 +123,10 @@ public class AlertRaiser {
     if (watching.isEmpty()) {
       return;
     }
-    Map<String, AlertRepository.SnapshotLine> before = alerts.snapshot(tenant, day.minusDays(1));
-    if (before.isEmpty()) {
-      return;
-    }
-    Map<String, AlertRepository.SnapshotLine> today = alerts.snapshot(tenant, day);
+    Map<LocalDate, Map<String, AlertRepository.SnapshotLine>> days = alerts.snapshots(tenant, day);
+    Map<String, AlertRepository.SnapshotLine> before =
+        days.getOrDefault(day.minusDays(1), Map.of());
+    Map<String, AlertRepository.SnapshotLine> today = days.getOrDefault(day, Map.of());
     for (AlertPolicy policy : watching) {
       String line = line(policy.scope());
       AlertRepository.SnapshotLine was = before.get(line);

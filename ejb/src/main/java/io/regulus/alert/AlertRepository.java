@@ -182,27 +182,31 @@ public class AlertRepository {
   public record SnapshotLine(String label, PolicyMatch.ScoreLine score) {}
 
   /**
-   * The lines of the tenant's snapshot of {@code day} that policies watch (tenant, assessments,
-   * categories), by {@code KIND:scope_key}; empty when there is no snapshot of that day.
+   * The lines that policies watch (tenant, assessments, categories) of the tenant's snapshots of
+   * {@code day} and the day before, in one read: by day, then by {@code KIND:scope_key}; a day
+   * without a snapshot has no entry.
    */
-  public java.util.Map<String, SnapshotLine> snapshot(ActiveTenant tenant, LocalDate day) {
+  public java.util.Map<LocalDate, java.util.Map<String, SnapshotLine>> snapshots(
+      ActiveTenant tenant, LocalDate day) {
     binding.bind(em, tenant);
-    java.util.Map<String, SnapshotLine> lines = new java.util.HashMap<>();
+    java.util.Map<LocalDate, java.util.Map<String, SnapshotLine>> days = new java.util.HashMap<>();
     for (Object found :
         em.createNativeQuery(
-                "SELECT kind, scope_key, label, achieved, possible FROM score_snapshot WHERE day = ?1"
-                    + " AND kind IN ('TENANT', 'ASSESSMENT', 'CATEGORY')")
-            .setParameter(1, Date.valueOf(day))
+                "SELECT day, kind, scope_key, label, achieved, possible FROM score_snapshot"
+                    + " WHERE day IN (?1, ?2) AND kind IN ('TENANT', 'ASSESSMENT', 'CATEGORY')")
+            .setParameter(1, Date.valueOf(day.minusDays(1)))
+            .setParameter(2, Date.valueOf(day))
             .getResultList()) {
       Object[] row = (Object[]) found;
-      lines.put(
-          row[0] + ":" + row[1],
-          new SnapshotLine(
-              (String) row[2],
-              new PolicyMatch.ScoreLine(
-                  ((Number) row[3]).doubleValue(), ((Number) row[4]).doubleValue())));
+      days.computeIfAbsent(((Date) row[0]).toLocalDate(), d -> new java.util.HashMap<>())
+          .put(
+              row[1] + ":" + row[2],
+              new SnapshotLine(
+                  (String) row[3],
+                  new PolicyMatch.ScoreLine(
+                      ((Number) row[4]).doubleValue(), ((Number) row[5]).doubleValue())));
     }
-    return lines;
+    return days;
   }
 
   /** A piece of evidence whose validity ends soon, with what scopes and recipients need. */
