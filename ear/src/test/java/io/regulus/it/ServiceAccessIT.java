@@ -125,7 +125,11 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/assignees",
           "GET /tenants/{tenant}/actions/{id}/evidence",
           "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
-          "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content");
+          "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content",
+          "GET /tenants/{tenant}/alert-policies",
+          "GET /tenants/{tenant}/alert-policies/{id}",
+          "GET /tenants/{tenant}/alerts",
+          "GET /tenants/{tenant}/alerts/{id}");
 
   /**
    * The schedule's caller: it may start the nightly run and nothing else, so of the endpoints only
@@ -138,11 +142,16 @@ class ServiceAccessIT {
           "POST /me/invitations/{invitationId}/accept",
           "POST /me/invitations/{invitationId}/decline");
 
-  /** Admitted operations that answer otherwise for the system caller: it holds no invitation. */
+  /**
+   * Admitted operations that answer otherwise for the system caller: it holds no invitation, and
+   * the tenant has no alert policy or alert 0.
+   */
   private static final Map<String, Integer> SYSTEM_VERDICT =
       Map.of(
           "POST /me/invitations/{invitationId}/accept", 404,
-          "POST /me/invitations/{invitationId}/decline", 404);
+          "POST /me/invitations/{invitationId}/decline", 404,
+          "GET /tenants/{tenant}/alert-policies/{id}", 404,
+          "GET /tenants/{tenant}/alerts/{id}", 404);
 
   @Deployment
   static WebArchive deployment() {
