@@ -64,13 +64,12 @@ class AlertsIT {
 
     otherTenant = Platform.tenant("alerts-other", null);
     otherAdmin = KeycloakClient.token(KeycloakClient.createMember(otherTenant, "admin"));
+    long otherGroup = Platform.createGroup(otherAdmin, otherTenant, "FY2027");
+    Platform.createAssessment(otherAdmin, otherTenant, otherGroup, "GDPR other", "gdpr");
+    // ids count per tenant: the other tenant's second assessment has an id this tenant has not
     otherAssessment =
         Platform.createAssessment(
-            otherAdmin,
-            otherTenant,
-            Platform.createGroup(otherAdmin, otherTenant, "FY2027"),
-            "GDPR other",
-            "gdpr");
+            otherAdmin, otherTenant, otherGroup, "HIPAA other", "hipaa-security");
   }
 
   @Test
@@ -340,6 +339,11 @@ class AlertsIT {
         .statusCode(403);
     long count = TestDatabase.count("SELECT count(*) FROM " + schema(tenant) + ".alert_policy");
     // the other tenant's assessment is not found here: nothing kept
+    assertThat(
+            TestDatabase.count(
+                "SELECT count(*) FROM " + schema(tenant) + ".assessment WHERE id = ?",
+                otherAssessment))
+        .isZero();
     Map<String, Object> foreign = new HashMap<>(good);
     foreign.put("assessmentId", otherAssessment);
     Response notHere = Api.as(admin).body(foreign).post("/tenants/" + tenant + "/alert-policies");
