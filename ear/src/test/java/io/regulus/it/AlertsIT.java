@@ -32,6 +32,7 @@ class AlertsIT {
   private static Map<String, Object> watched;
   private static Map<String, Object> other;
   private static Map<String, Object> scored;
+  private static String quietCategory;
 
   private static String otherTenant;
   private static String otherAdmin;
@@ -61,6 +62,12 @@ class AlertsIT {
     watched = manual.get(0);
     other = manual.get(1);
     scored = manual.get(2);
+    quietCategory =
+        Platform.actions(admin, tenant).stream()
+            .map(a -> (String) a.get("category"))
+            .filter(c -> !c.equals(scored.get("category")))
+            .findFirst()
+            .orElseThrow();
 
     otherTenant = Platform.tenant("alerts-other", null);
     otherAdmin = KeycloakClient.token(KeycloakClient.createMember(otherTenant, "admin"));
@@ -133,6 +140,52 @@ class AlertsIT {
                 "scope", "ACTION",
                 "actionId", otherId,
                 "recipientRoles", List.of("admin")));
+    // and for every kind, a policy on another action, category or disabled, which must stay quiet
+    List<String> quiet =
+        List.of(
+            "Another action assigned",
+            "Another action tested",
+            "Another action's evidence",
+            "Evidence expiring, switched off",
+            "Any score move, switched off",
+            "Another category's score");
+    createPolicy(quietOn(quiet.get(0), "ASSIGNMENT_CHANGE", otherId));
+    createPolicy(quietOn(quiet.get(1), "TEST_STATUS_CHANGE", otherId));
+    createPolicy(quietOn(quiet.get(2), "EVIDENCE_CHANGE", otherId));
+    createPolicy(
+        Map.of(
+            "name",
+            quiet.get(3),
+            "kind",
+            "EVIDENCE_EXPIRING",
+            "severity",
+            "LOW",
+            "threshold",
+            30,
+            "enabled",
+            false,
+            "recipientRoles",
+            List.of("admin")));
+    createPolicy(
+        Map.of(
+            "name",
+            quiet.get(4),
+            "kind",
+            "SCORE_CHANGE",
+            "severity",
+            "LOW",
+            "threshold",
+            0.01,
+            "unit",
+            "POINTS",
+            "direction",
+            "EITHER",
+            "enabled",
+            false,
+            "recipientRoles",
+            List.of("admin")));
+    createPolicy(scoreOfCategory(quiet.get(5), quietCategory));
+    createPolicy(scoreOfCategory("Scored action's category", (String) scored.get("category")));
 
     // assignment: the assignee and tester are told, not the admin who assigned
     change(admin, watched, Map.of("assigneeId", contributorId, "testerId", assessorId));
@@ -212,6 +265,14 @@ class AlertsIT {
     assertThat((String) score.get(0).get("summary")).contains("dropped by");
     assertThat(score.get(0).get("raisedBy")).isEqualTo("job:recompute");
     assertThat(notices(adminId, "Score of the tenant dropped")).isEqualTo(1);
+    assertThat(alerts(admin, Map.of("severity", "MEDIUM")))
+        .filteredOn(a -> "SCORE_CHANGE".equals(a.get("kind")))
+        .singleElement()
+        .satisfies(a -> assertThat(a.get("policyName")).isEqualTo("Scored action's category"))
+        .satisfies(a -> assertThat(a.get("scopeLabel")).isEqualTo(scored.get("category")));
+    assertThat(alerts(admin, Map.of()))
+        .extracting(a -> (String) a.get("policyName"))
+        .doesNotContainAnyElementsOf(quiet);
     List<Map<String, Object>> expiring = alertsOf("EVIDENCE_EXPIRING", id);
     assertThat(expiring).hasSize(1);
     assertThat((String) expiring.get(0).get("summary")).contains("Access review");
@@ -425,6 +486,44 @@ class AlertsIT {
                 .extract()
                 .<String>path("status"))
         .isEqualTo("ACTIVE");
+  }
+
+  /** A policy of {@code kind} on one action, telling the admins. */
+  private static Map<String, Object> quietOn(String name, String kind, long action) {
+    return Map.of(
+        "name",
+        name,
+        "kind",
+        kind,
+        "severity",
+        "LOW",
+        "scope",
+        "ACTION",
+        "actionId",
+        action,
+        "recipientRoles",
+        List.of("admin"));
+  }
+
+  /** A policy on a category's score: a drop of 1 point or more, MEDIUM, telling the admins. */
+  private static Map<String, Object> scoreOfCategory(String name, String category) {
+    return Map.of(
+        "name",
+        name,
+        "kind",
+        "SCORE_CHANGE",
+        "severity",
+        "MEDIUM",
+        "threshold",
+        1,
+        "unit",
+        "POINTS",
+        "scope",
+        "CATEGORY",
+        "category",
+        category,
+        "recipientRoles",
+        List.of("admin"));
   }
 
   private static long createPolicy(Map<String, Object> body) {
