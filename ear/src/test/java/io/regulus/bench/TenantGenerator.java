@@ -43,9 +43,18 @@ public final class TenantGenerator {
       new BenchTenant.Plan(
           List.of(new BenchTenant.Group("FY2027", "main product", List.of("gdpr"), true)), 0, true);
 
-  /** The seed's tables that are not copied: its migrations' history, and what a job writes. */
+  /**
+   * The seed's tables that are not copied: its migrations' history, what a job writes, and its
+   * alerts and alert policies (each tenant's migration gave it the default policies already).
+   */
   private static final Set<String> NOT_COPIED =
-      Set.of("flyway_schema_history", "score_snapshot", "action_count_snapshot");
+      Set.of(
+          "flyway_schema_history",
+          "score_snapshot",
+          "action_count_snapshot",
+          "alert_policy",
+          "alert",
+          "alert_status_change");
 
   /**
    * Statuses, due dates, priorities and owners, from two hashes of the tenant's number (?) and the

@@ -177,6 +177,25 @@ final class AccessMatrix {
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/reports/{id}",
         404, 404, 404, 404, 403, 403, 403, 404, 403, 403);
+    // alert policies: every member reads them, admins manage them; alerts: every member reads them, admins and
+    // assessors work them (no such policy or alert: those let through are told so)
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("GET /tenants/{tenant}/alert-policies",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/alert-policies",
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("GET /tenants/{tenant}/alert-policies/{id}",
+        404, 404, 404, 404, 403, 403, 403, 404, 403, 403);
+    expect("PUT /tenants/{tenant}/alert-policies/{id}",
+        404, 403, 403, 403, 403, 403, 403, 404, 403, 403);
+    expect("DELETE /tenants/{tenant}/alert-policies/{id}",
+        404, 403, 403, 403, 403, 403, 403, 404, 403, 403);
+    expect("GET /tenants/{tenant}/alerts",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/alerts/{id}",
+        404, 404, 404, 404, 403, 403, 403, 404, 403, 403);
+    expect("POST /tenants/{tenant}/alerts/{id}/status",
+        404, 404, 403, 403, 403, 403, 403, 404, 403, 403);
     expect("GET /firms/{firm}/reports",
         403, 403, 403, 403, 403, 403, 403, 200, 200, 403);
     expect("GET /firms/{firm}/reports/{id}",

@@ -531,6 +531,27 @@ class AuthorizationMatrixIT {
         "GET /tenants/{tenant}/reports/{id}",
         (p, r) -> r.get(tenant(p) + "/reports/0").statusCode());
     row(
+        "GET /tenants/{tenant}/alert-policies",
+        (p, r) -> r.get(tenant(p) + "/alert-policies").statusCode());
+    row(
+        "POST /tenants/{tenant}/alert-policies",
+        (p, r) -> r.body(alertPolicy()).post(tenant(p) + "/alert-policies").statusCode());
+    row(
+        "GET /tenants/{tenant}/alert-policies/{id}",
+        (p, r) -> r.get(tenant(p) + "/alert-policies/0").statusCode());
+    row(
+        "PUT /tenants/{tenant}/alert-policies/{id}",
+        (p, r) -> r.body(alertPolicy()).put(tenant(p) + "/alert-policies/0").statusCode());
+    row(
+        "DELETE /tenants/{tenant}/alert-policies/{id}",
+        (p, r) -> r.delete(tenant(p) + "/alert-policies/0").statusCode());
+    row("GET /tenants/{tenant}/alerts", (p, r) -> r.get(tenant(p) + "/alerts").statusCode());
+    row("GET /tenants/{tenant}/alerts/{id}", (p, r) -> r.get(tenant(p) + "/alerts/0").statusCode());
+    row(
+        "POST /tenants/{tenant}/alerts/{id}/status",
+        (p, r) ->
+            r.body(Map.of("status", "RESOLVED")).post(tenant(p) + "/alerts/0/status").statusCode());
+    row(
         "GET /firms/{firm}/reports",
         (p, r) -> r.get("/firms/" + world.firm() + "/reports").statusCode());
     row(
@@ -708,5 +729,18 @@ class AuthorizationMatrixIT {
       return world.memberId();
     }
     return KeycloakClient.userId(KeycloakClient.createMember(world.tenant(), "contributor"));
+  }
+
+  /** A policy every admin may keep: evidence changes told to the tenant's admins. */
+  private static Map<String, Object> alertPolicy() {
+    return Map.of(
+        "name",
+        Api.unique("matrix policy"),
+        "kind",
+        "EVIDENCE_CHANGE",
+        "severity",
+        "LOW",
+        "recipientRoles",
+        List.of("admin"));
   }
 }

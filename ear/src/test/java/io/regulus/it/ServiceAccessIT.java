@@ -125,7 +125,11 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/assignees",
           "GET /tenants/{tenant}/actions/{id}/evidence",
           "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
-          "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content");
+          "GET /tenants/{tenant}/actions/{id}/evidence/{evidenceId}/content",
+          "GET /tenants/{tenant}/alert-policies",
+          "GET /tenants/{tenant}/alert-policies/{id}",
+          "GET /tenants/{tenant}/alerts",
+          "GET /tenants/{tenant}/alerts/{id}");
 
   /**
    * The schedule's caller: it may start the nightly run and nothing else, so of the endpoints only
@@ -138,11 +142,16 @@ class ServiceAccessIT {
           "POST /me/invitations/{invitationId}/accept",
           "POST /me/invitations/{invitationId}/decline");
 
-  /** Admitted operations that answer otherwise for the system caller: it holds no invitation. */
+  /**
+   * Admitted operations that answer otherwise for the system caller: it holds no invitation, and
+   * the tenant has no alert policy or alert 0.
+   */
   private static final Map<String, Integer> SYSTEM_VERDICT =
       Map.of(
           "POST /me/invitations/{invitationId}/accept", 404,
-          "POST /me/invitations/{invitationId}/decline", 404);
+          "POST /me/invitations/{invitationId}/decline", 404,
+          "GET /tenants/{tenant}/alert-policies/{id}", 404,
+          "GET /tenants/{tenant}/alerts/{id}", 404);
 
   @Deployment
   static WebArchive deployment() {
@@ -171,6 +180,8 @@ class ServiceAccessIT {
   @EJB private io.regulus.report.ReportService reports;
   @Inject private io.regulus.report.ReportBuildService reportBuilds;
   @EJB private io.regulus.report.FirmLogoService logos;
+  @EJB private io.regulus.alert.AlertPolicyService alertPolicies;
+  @EJB private io.regulus.alert.AlertService alerts;
   @EJB private EvidenceService evidence;
   @EJB private TenantMembers members;
   @EJB private Invitations invitations;
@@ -621,6 +632,27 @@ class ServiceAccessIT {
     calls.put("GET /platform/report-builds/{executionId}", (p, c) -> reportBuilds.build(c, 0));
     calls.put("GET /tenants/{tenant}/reports", in(t -> reports.reports(t)));
     calls.put("GET /tenants/{tenant}/reports/{id}", in(t -> reports.report(t, 0)));
+    calls.put("GET /tenants/{tenant}/alert-policies", in(t -> alertPolicies.list(t)));
+    calls.put(
+        "POST /tenants/{tenant}/alert-policies", in(t -> alertPolicies.create(t, alertPolicy())));
+    calls.put("GET /tenants/{tenant}/alert-policies/{id}", in(t -> alertPolicies.get(t, 0)));
+    calls.put(
+        "PUT /tenants/{tenant}/alert-policies/{id}",
+        in(t -> alertPolicies.update(t, 0, alertPolicy())));
+    calls.put(
+        "DELETE /tenants/{tenant}/alert-policies/{id}",
+        in(
+            t -> {
+              alertPolicies.delete(t, 0);
+              return null;
+            }));
+    calls.put(
+        "GET /tenants/{tenant}/alerts",
+        in(t -> alerts.list(t, null, null, new PageRequest(0, 50))));
+    calls.put("GET /tenants/{tenant}/alerts/{id}", in(t -> alerts.get(t, 0)));
+    calls.put(
+        "POST /tenants/{tenant}/alerts/{id}/status",
+        in(t -> alerts.changeStatus(t, 0, io.regulus.alert.AlertStatus.RESOLVED, null)));
     calls.put("GET /firms/{firm}/reports", (p, c) -> reports.firmReports(c, world.firm()));
     calls.put("GET /firms/{firm}/reports/{id}", (p, c) -> reports.firmReport(c, world.firm(), 0));
     calls.put("PUT /firms/{firm}/logo", (p, c) -> logos.upload(c, world.firm(), LogoImages.png()));
@@ -941,5 +973,25 @@ class ServiceAccessIT {
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** A policy every admin may keep: evidence changes told to the tenant's admins. */
+  private static io.regulus.alert.PolicyDraft alertPolicy() {
+    return new io.regulus.alert.PolicyDraft(
+        unique("matrix policy"),
+        "EVIDENCE_CHANGE",
+        "LOW",
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        true,
+        List.of("admin"),
+        false,
+        false);
   }
 }

@@ -109,7 +109,11 @@ public enum Permission {
   /** Private templates and extensions, and their versions. */
   MANAGE_TEMPLATES(Scope.TENANT, "manage the tenant's templates", TenantRole.ADMIN),
   /** The tenant's users: list, invite, change role, remove. */
-  MANAGE_USERS(Scope.TENANT, "manage the tenant's users", TenantRole.ADMIN);
+  MANAGE_USERS(Scope.TENANT, "manage the tenant's users", TenantRole.ADMIN),
+  /** The tenant's alert policies: create, change, enable or disable, delete (docs/alerts.md). */
+  MANAGE_ALERT_POLICIES(Scope.TENANT, "manage alert policies", TenantRole.ADMIN),
+  /** An alert's status: investigate, resolve, dismiss, reopen, with a comment (docs/alerts.md). */
+  WORK_ALERTS(Scope.TENANT, "work alerts", TenantRole.ADMIN, TenantRole.ASSESSOR);
 
   /** Where a permission holds. */
   public enum Scope {

@@ -3,6 +3,7 @@ package io.regulus.action;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.TenantBinding;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,11 +23,15 @@ public class ActionHistory {
   private EntityManager em;
 
   @Inject private TenantBinding binding;
+  @Inject private Event<ActionChanged> changed;
 
   /** Who made a change: their Keycloak id and display name. */
   public record Who(String id, String name) {}
 
-  /** Records one field's change; nothing when the value did not change. */
+  /**
+   * Records one field's change, and tells its observers ({@link ActionChanged}) in the same
+   * transaction; nothing when the value did not change.
+   */
   public void record(
       ActiveTenant tenant,
       ActionInstance instance,
@@ -50,6 +55,7 @@ public class ActionHistory {
         .setParameter(7, who.id())
         .setParameter(8, who.name())
         .executeUpdate();
+    changed.fire(new ActionChanged(tenant, instance, field, text(before), text(after), who));
   }
 
   /** The changes of one instance, oldest first. */

@@ -19,6 +19,8 @@ import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,7 +73,11 @@ public class TenantMembers {
    * people).
    */
   @Internal(
-      "ActionService and BulkUpdateService, inside operations that checked their own permission")
+      "ActionService and BulkUpdateService, inside operations that checked their own permission;"
+          + " AlertRaiser, for the recipients of an alert raised by a change so checked")
+  // Keycloak only, outside the caller's transaction: a directory that does not answer fails this
+  // call, and does not doom the change of a caller that can do without it (an alert's recipients)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public List<Member> of(ActiveTenant tenant) {
     Map<String, Member> members = new LinkedHashMap<>();
     for (TenantRole role : TenantRole.values()) {

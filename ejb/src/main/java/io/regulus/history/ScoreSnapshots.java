@@ -16,6 +16,7 @@ import io.regulus.tenancy.TenantRegistry;
 import io.regulus.tenancy.TenantStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -45,6 +46,7 @@ public class ScoreSnapshots {
   @Inject private TenantBinding binding;
   @Inject private ScoringRepository scoring;
   @EJB private TenantRegistry registry;
+  @Inject private Event<ScoreSnapshotRecorded> recorded;
 
   /** Every active tenant's slug, in slug order. */
   @Requires(Permission.RECORD_SCORE_SNAPSHOTS)
@@ -58,8 +60,9 @@ public class ScoreSnapshots {
   /**
    * Records the tenant's scores of {@code day}, computed anew by the scoring engine (past this
    * node's kept scores, which it leaves alone), in place of that day's snapshot if there was one.
-   * False when the tenant is no longer active (suspended or deleted since the job listed it):
-   * nothing is recorded for it.
+   * Its observers ({@link ScoreSnapshotRecorded}) follow in the same transaction. False when the
+   * tenant is no longer active (suspended or deleted since the job listed it): nothing is recorded
+   * for it.
    */
   @Requires(Permission.RECORD_SCORE_SNAPSHOTS)
   public boolean record(Caller caller, String tenant, LocalDate day) {
@@ -118,6 +121,7 @@ public class ScoreSnapshots {
         .setParameter(2, lines.build().toString())
         .setParameter(3, counts(fresh.instances(), day).toString())
         .executeUpdate();
+    recorded.fire(new ScoreSnapshotRecorded(entered.tenant(), day, entered.id()));
     return true;
   }
 

@@ -2,6 +2,8 @@ package io.regulus.api;
 
 import io.regulus.api.action.ActionResource;
 import io.regulus.api.action.ActivityResource;
+import io.regulus.api.alert.AlertPolicyResource;
+import io.regulus.api.alert.AlertResource;
 import io.regulus.api.assessment.AssessmentGroupResource;
 import io.regulus.api.assessment.AssessmentResource;
 import io.regulus.api.contract.PlainPaths;
@@ -113,7 +115,9 @@ public class RegulusApi extends Application {
           FirmReportResource.class,
           FirmLogoResource.class,
           ReportBuildResource.class,
-          JobResource.class);
+          JobResource.class,
+          AlertPolicyResource.class,
+          AlertResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(
