@@ -342,7 +342,9 @@ class DraftCheckTest {
             5,
             "Policy",
             null,
-            ManagedBy.CUSTOMER);
+            ManagedBy.CUSTOMER,
+            "MANUAL",
+            null);
     java.util.Map<String, ActionContent> owns = java.util.Map.of("tenant:own-a", owned);
     Set<String> known = Set.of("tenant:own-a", "mfa-for-administrators", "tenant:someone-elses");
     DraftCheck.Checked checked =
@@ -378,7 +380,9 @@ class DraftCheckTest {
                                 5,
                                 "Policy",
                                 null,
-                                "provider"),
+                                "provider",
+                                null,
+                                null),
                             action("tenant:someone-elses", 3)),
                         List.of(
                             control(
@@ -406,7 +410,9 @@ class DraftCheckTest {
         points,
         "Manage compliance",
         null,
-        managedBy);
+        managedBy,
+        null,
+        null);
   }
 
   private static TemplateDraft.Control control(

@@ -28,7 +28,9 @@ public class ActionRow implements Serializable {
         points,
         category,
         blank(solution),
-        managedBy);
+        managedBy,
+        null,
+        null);
   }
 
   static String blank(String value) {
