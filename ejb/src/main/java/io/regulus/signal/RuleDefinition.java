@@ -24,8 +24,9 @@ import java.util.Set;
  * expression over {@code value} and {@code resource}, true when one resource's latest signal of
  * {@code signal} passes; the rule passes when at least {@code atLeast} of the fresh resources pass.
  *
- * <p>{@link #check} is the one validation of a rule's shape, used by the library's loader, the
- * template API and the template imports; {@link #json} is the stored form, defaults filled in.
+ * <p>{@link #check} is the one validation of a rule's shape, used by the library's loader and the
+ * template API (the template files' formats have no place for a rule); {@link #json} is the stored
+ * form, defaults filled in.
  *
  * @param signal the signal key the rule reads
  * @param expect the CEL expression, at most 1,000 characters
