@@ -88,7 +88,7 @@ class TestRulesIT {
     assertThat(view.getString("test.freshness")).isEqualTo("P7D");
     assertThat(view.getString("test.risk")).isEqualTo("HIGH");
     Map<String, Object> manual = instance(admin, tenant, "records-of-processing-controller");
-    assertThat(manual).containsEntry("test", null);
+    assertThat(manual.get("test")).as("a manual action has no rule").isNull();
 
     // another tenant's token reads none of it, nor this tenant's action by its id
     Api.as(otherAdmin)
