@@ -292,19 +292,21 @@ final class DraftCheck {
       String testingSource = testingSource(at + ".testingSource", action.testingSource(), was);
       RuleDefinition test = null;
       if (action.test() != null) {
+        // the rule's own faults are reported too, so that one answer names every fault
+        RuleDefinition checked =
+            RuleDefinition.check(
+                at + ".test",
+                action.test(),
+                RuleDefinition.Keys.ANY,
+                KeyCatalog.builtIn(),
+                violations);
         if (!"AUTOMATIC".equals(testingSource)) {
           fail(
               at + ".test",
               "only an action tested automatically has a test rule: set testingSource to"
                   + " automatic, or leave test out");
         } else {
-          test =
-              RuleDefinition.check(
-                  at + ".test",
-                  action.test(),
-                  RuleDefinition.Keys.ANY,
-                  KeyCatalog.builtIn(),
-                  violations);
+          test = checked;
         }
       }
       if (was != null && managedBy != null && managedBy != was.managedBy()) {
