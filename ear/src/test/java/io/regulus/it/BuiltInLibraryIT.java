@@ -110,7 +110,8 @@ class BuiltInLibraryIT {
               null,
               "MANUAL",
               null,
-              "CUSTOMER"));
+              "CUSTOMER",
+              null));
       LibraryFiles clashing =
           new LibraryFiles(actions, files.templates(), files.imports(), "clashing");
       String before = digest();
@@ -147,6 +148,80 @@ class BuiltInLibraryIT {
         statement.execute("DELETE FROM platform.template WHERE template_key = '" + slug + "'");
         statement.execute("DELETE FROM platform.firm WHERE slug = '" + slug + "'");
       }
+    }
+  }
+
+  /**
+   * A library whose rule reads a key outside the signal catalog, or sits on a manual action, loads
+   * nothing and names each fault; the rules the start-up loaded are every automatic action's.
+   */
+  @Test
+  void aRuleWithAFaultRefusesTheLoadAndTheLoadedRulesAreTheFiles() throws SQLException {
+    LibraryFiles files = LibraryFiles.builtIn();
+    java.util.List<LibraryFiles.Action> actions = new java.util.ArrayList<>();
+    for (LibraryFiles.Action action : files.actions()) {
+      if (action.key().equals("mfa-for-administrators")) {
+        action =
+            new LibraryFiles.Action(
+                action.key(),
+                action.title(),
+                action.description(),
+                action.howTo(),
+                action.type(),
+                action.points(),
+                action.category(),
+                action.solution(),
+                action.testingSource(),
+                action.parent(),
+                action.managedBy(),
+                jakarta.json.Json.createObjectBuilder(action.test().asJsonObject())
+                    .add("signal", "mfa.admins.everywhere")
+                    .build());
+      } else if (action.key().equals("records-of-processing-controller")) {
+        action =
+            new LibraryFiles.Action(
+                action.key(),
+                action.title(),
+                action.description(),
+                action.howTo(),
+                action.type(),
+                action.points(),
+                action.category(),
+                action.solution(),
+                action.testingSource(),
+                action.parent(),
+                action.managedBy(),
+                jakarta.json.Json.createObjectBuilder()
+                    .add("signal", "mfa.admins.enforced")
+                    .add("expect", "value == true")
+                    .add("risk", "HIGH")
+                    .build());
+      }
+      actions.add(action);
+    }
+    String before = digest();
+
+    Exception refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Exception.class,
+            () -> loader.load(new LibraryFiles(actions, files.templates(), files.imports(), "x")));
+
+    String message = String.valueOf(rootCause(refused).getMessage());
+    assertTrue(message.contains("mfa-for-administrators.test.signal"), message);
+    assertTrue(message.contains("records-of-processing-controller.test"), message);
+    assertEquals(before, digest(), "nothing loaded");
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "SELECT count(*) FILTER (WHERE test_rule IS NOT NULL),"
+                    + " count(*) FILTER (WHERE test_rule->>'signal' = 'mfa.admins.enforced'"
+                    + " AND action_key = 'mfa-for-administrators')"
+                    + " FROM platform.library_action")) {
+      result.next();
+      long expected = files.actions().stream().filter(a -> a.test() != null).count();
+      assertEquals(expected, result.getLong(1), "library actions with a rule");
+      assertEquals(1, result.getLong(2), "mfa-for-administrators reads mfa.admins.enforced");
     }
   }
 

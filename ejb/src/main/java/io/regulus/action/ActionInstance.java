@@ -5,6 +5,7 @@ import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.ManagedBy;
 import io.regulus.scoring.TestStatus;
+import io.regulus.signal.RuleDefinition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import java.util.List;
  * @param assessments the ids of those assessments
  * @param groups the ids of their groups
  * @param version the ETag: every write moves it on
+ * @param test the action's test rule when it is tested automatically by one, else null
  */
 public record ActionInstance(
     long id,
@@ -60,7 +62,8 @@ public record ActionInstance(
     List<Long> groups,
     Instant updatedAt,
     String updatedBy,
-    long version) {
+    long version,
+    RuleDefinition test) {
 
   public ActionInstance {
     regulations = List.copyOf(regulations);
@@ -138,6 +141,7 @@ public record ActionInstance(
         groups,
         updatedAt,
         updatedBy,
-        version);
+        version,
+        this.test);
   }
 }

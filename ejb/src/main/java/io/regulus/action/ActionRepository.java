@@ -7,6 +7,7 @@ import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.ManagedBy;
 import io.regulus.scoring.ScoringRepository;
 import io.regulus.scoring.TestStatus;
+import io.regulus.signal.RuleDefinition;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.TenantBinding;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class ActionRepository {
           + " e.implementation_date, e.test_status, e.passed_fraction, i.notes, i.assignee_id, i.assignee_name,"
           + " i.tester_id, i.tester_name, i.due_date, i.priority, e.needs_retest, i.implemented_by,"
           + " i.needed_by_regulations, i.needed_by_assessments, i.needed_by_groups, i.updated_at, i.updated_by,"
-          + " i.version, a.managed_by, i.test_override_reason";
+          + " i.version, a.managed_by, i.test_override_reason, CAST(a.test_rule AS text)";
 
   private static final String FROM =
       "FROM action_instance i JOIN action a ON a.id = i.action_id"
@@ -41,7 +42,7 @@ public class ActionRepository {
           + " LEFT JOIN assessment_group g ON g.id = i.group_id";
 
   /** Where a row of {@link #ALL} has the fingerprint of its snapshot. */
-  private static final int LABEL = 33;
+  private static final int LABEL = 34;
 
   /**
    * Every instance of the tenant, the actions list's one query (public for the benchmark's SQL
@@ -311,7 +312,8 @@ public class ActionRepository {
         ids(row[27]),
         ((java.sql.Timestamp) row[28]).toInstant(),
         (String) row[29],
-        ((Number) row[30]).longValue());
+        ((Number) row[30]).longValue(),
+        RuleDefinition.parse((String) row[33]));
   }
 
   private static List<Long> ids(Object joined) {

@@ -10,6 +10,10 @@ import java.util.Objects;
 /**
  * What an improvement action says and scores with: as the tenant's catalogue holds it, or as a
  * template version writes it.
+ *
+ * @param testingSource MANUAL, AUTOMATIC or PARENT: kept as the catalogue first took it (not a
+ *     field a version changes)
+ * @param test an automatic action's test rule as stored JSON ({@code RuleDefinition}), or null
  */
 public record ActionContent(
     String key,
@@ -20,7 +24,9 @@ public record ActionContent(
     int points,
     String category,
     String solution,
-    ManagedBy managedBy) {
+    ManagedBy managedBy,
+    String testingSource,
+    String test) {
 
   /** The action as scoring sees it. */
   public ScoredAction scored() {
@@ -29,7 +35,7 @@ public record ActionContent(
 
   /**
    * The fields whose values differ from {@code other}'s, by name (title, description, howTo, type,
-   * points, category, solution, managedBy).
+   * points, category, solution, managedBy, test).
    */
   public List<String> changedFrom(ActionContent other) {
     List<String> changed = new ArrayList<>();
@@ -41,6 +47,7 @@ public record ActionContent(
     compare(changed, "category", category, other.category);
     compare(changed, "solution", solution, other.solution);
     compare(changed, "managedBy", managedBy, other.managedBy);
+    compare(changed, "test", test, other.test);
     return changed;
   }
 
@@ -56,6 +63,7 @@ public record ActionContent(
           case "category" -> category;
           case "solution" -> solution;
           case "managedBy" -> managedBy;
+          case "test" -> test;
           default -> throw new IllegalArgumentException("no action field " + field);
         };
     return value == null ? null : value.toString();

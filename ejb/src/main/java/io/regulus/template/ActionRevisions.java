@@ -21,15 +21,16 @@ import java.util.Map;
  * #apply}), and each instance of a changed action gets a line per changed field in its history.
  *
  * <p>A tenant action's content is written by the private template that first declared it, version
- * by version (private_version_action); a library action's texts and points are the library's (its
- * type and responsibility stay as the tenant's copy took them: either would change its instances).
+ * by version (private_version_action); a library action's texts, points and test rule are the
+ * library's (its type and responsibility stay as the tenant's copy took them: either would change
+ * its instances).
  */
 @ApplicationScoped
 public class ActionRevisions {
 
   private static final String COLUMNS =
       "a.action_key, a.title, a.description, a.how_to, a.action_type, a.points, a.category,"
-          + " a.solution, a.managed_by";
+          + " a.solution, a.managed_by, a.testing_source, CAST(a.test_rule AS text)";
 
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
@@ -58,7 +59,8 @@ public class ActionRevisions {
         contents(
             "SELECT la.action_key, la.title, la.description, la.how_to,"
                 + " coalesce(a.action_type, la.action_type), la.points, la.category,"
-                + " la.solution, coalesce(a.managed_by, la.managed_by)"
+                + " la.solution, coalesce(a.managed_by, la.managed_by),"
+                + " coalesce(a.testing_source, la.testing_source), CAST(la.test_rule AS text)"
                 + " FROM platform.library_action la LEFT JOIN action a ON a.action_key = la.action_key"
                 + " WHERE la.action_key = ANY (string_to_array(?1, ','))",
             keys,
@@ -67,7 +69,8 @@ public class ActionRevisions {
       contents.putAll(
           contents(
               "SELECT DISTINCT ON (a.action_key) a.action_key, r.title, r.description, r.how_to,"
-                  + " r.action_type, r.points, r.category, r.solution, a.managed_by"
+                  + " r.action_type, r.points, r.category, r.solution, a.managed_by,"
+                  + " a.testing_source, CAST(r.test_rule AS text)"
                   + " FROM private_version_action r JOIN action a ON a.id = r.action_id"
                   + " JOIN private_template_version v ON v.id = r.version_id"
                   + " JOIN private_template_version t ON t.id = ?2 AND t.template_id = v.template_id"
@@ -125,7 +128,7 @@ public class ActionRevisions {
       }
       em.createNativeQuery(
               "UPDATE action SET title = ?2, description = ?3, how_to = ?4, action_type = ?5, points = ?6,"
-                  + " category = ?7, solution = ?8 WHERE action_key = ?1")
+                  + " category = ?7, solution = ?8, test_rule = CAST(?9 AS jsonb) WHERE action_key = ?1")
           .setParameter(1, key)
           .setParameter(2, now.title())
           .setParameter(3, now.description())
@@ -134,6 +137,7 @@ public class ActionRevisions {
           .setParameter(6, now.points())
           .setParameter(7, now.category())
           .setParameter(8, now.solution())
+          .setParameter(9, now.test())
           .executeUpdate();
       for (String field : now.changedFrom(was)) {
         em.createNativeQuery(
@@ -222,7 +226,9 @@ public class ActionRevisions {
               ((Number) columns[5]).intValue(),
               (String) columns[6],
               (String) columns[7],
-              ManagedBy.valueOf((String) columns[8]));
+              ManagedBy.valueOf((String) columns[8]),
+              (String) columns[9],
+              (String) columns[10]);
       contents.put(content.key(), content);
     }
     return contents;

@@ -5,6 +5,8 @@ import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.Classification;
 import io.regulus.scoring.ManagedBy;
+import io.regulus.signal.KeyCatalog;
+import io.regulus.signal.RuleDefinition;
 import io.regulus.template.exchange.ActionKeys;
 import io.regulus.text.ReadableText;
 import java.util.ArrayList;
@@ -41,6 +43,8 @@ final class DraftCheck {
       String category,
       String solution,
       ManagedBy managedBy,
+      String testingSource,
+      RuleDefinition test,
       boolean revision) {}
 
   /** A control, checked; {@code position} keeps the draft's order. */
@@ -285,6 +289,26 @@ final class DraftCheck {
                 + " per assessment group (operational, documentation) or one for the whole tenant"
                 + " (technical) as it has now; declare a new action under another key instead");
       }
+      String testingSource = testingSource(at + ".testingSource", action.testingSource(), was);
+      RuleDefinition test = null;
+      if (action.test() != null) {
+        // the rule's own faults are reported too, so that one answer names every fault
+        RuleDefinition checked =
+            RuleDefinition.check(
+                at + ".test",
+                action.test(),
+                RuleDefinition.Keys.ANY,
+                KeyCatalog.builtIn(),
+                violations);
+        if (!"AUTOMATIC".equals(testingSource)) {
+          fail(
+              at + ".test",
+              "only an action tested automatically has a test rule: set testingSource to"
+                  + " automatic, or leave test out");
+        } else {
+          test = checked;
+        }
+      }
       if (was != null && managedBy != null && managedBy != was.managedBy()) {
         fail(
             at + ".managedBy",
@@ -306,9 +330,38 @@ final class DraftCheck {
               category,
               solution,
               managedBy,
+              testingSource,
+              test,
               was != null));
     }
     return new Checked(actions, controls);
+  }
+
+  /**
+   * MANUAL or AUTOMATIC as the draft says (null: manual, or as the action written again has it); an
+   * action written again keeps its testing source.
+   */
+  private String testingSource(String field, String value, ActionContent was) {
+    String kept = was == null ? "MANUAL" : was.testingSource();
+    if (value == null) {
+      return kept;
+    }
+    String parsed = value.strip().toUpperCase(Locale.ROOT);
+    if (!parsed.equals("MANUAL") && !parsed.equals("AUTOMATIC")) {
+      fail(field, "manual or automatic (got '" + value + "')");
+      return kept;
+    }
+    if (was != null && !parsed.equals(kept)) {
+      fail(
+          field,
+          "'"
+              + was.key()
+              + "' is tested "
+              + kept.toLowerCase(Locale.ROOT)
+              + "ly, and its instances keep the testing source they were created with: declare a"
+              + " new action under another key instead");
+    }
+    return parsed;
   }
 
   /** Why a declared key outside the draft's namespace is refused, and how to write it. */

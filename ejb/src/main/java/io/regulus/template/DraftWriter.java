@@ -5,6 +5,7 @@ import io.regulus.template.exchange.ActionKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
@@ -130,7 +131,9 @@ class DraftWriter {
               .add("points", action.points())
               .add("category", action.category())
               .add("solution", action.solution() == null ? "" : action.solution())
-              .add("managed_by", action.managedBy().name()));
+              .add("managed_by", action.managedBy().name())
+              .add("testing_source", action.testingSource())
+              .add("test_rule", action.test() == null ? JsonValue.NULL : action.test().json()));
     }
     em.createNativeQuery(
             "INSERT INTO "
@@ -138,13 +141,14 @@ class DraftWriter {
                 + " (action_key, "
                 + target.originColumn
                 + "title, description, how_to, action_type, points, category, solution,"
-                + " testing_source, managed_by) SELECT a.action_key, "
+                + " testing_source, managed_by, test_rule) SELECT a.action_key, "
                 + target.origin
                 + "a.title, a.description, nullif(a.how_to, ''), a.action_type, a.points,"
-                + " a.category, nullif(a.solution, ''), 'MANUAL', a.managed_by"
+                + " a.category, nullif(a.solution, ''), a.testing_source, a.managed_by, a.test_rule"
                 + " FROM json_to_recordset(CAST(?1 AS json)) AS a(action_key text, title text,"
                 + " description text, how_to text, action_type text, points integer,"
-                + " category text, solution text, managed_by text)")
+                + " category text, solution text, managed_by text, testing_source text,"
+                + " test_rule jsonb)")
         .setParameter(1, actions.build().toString())
         .executeUpdate();
     if (target == Target.TENANT && !content.library().isEmpty()) {

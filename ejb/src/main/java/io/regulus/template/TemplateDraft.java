@@ -1,5 +1,6 @@
 package io.regulus.template;
 
+import io.regulus.signal.RuleDefinition;
 import java.util.List;
 
 /**
@@ -33,7 +34,9 @@ public record TemplateDraft(
 
   /**
    * A new action of the tenant's own; {@code points} null means derived from its strongest control,
-   * {@code managedBy} (customer or provider) null means customer-managed.
+   * {@code managedBy} (customer or provider) null means customer-managed, {@code testingSource}
+   * (manual or automatic) null means manual (or, written again, as it was); {@code test} the test
+   * rule of an automatic action (docs/signals.md, "Test rules"), or null.
    */
   public record Action(
       String key,
@@ -44,7 +47,9 @@ public record TemplateDraft(
       Integer points,
       String category,
       String solution,
-      String managedBy) {}
+      String managedBy,
+      String testingSource,
+      RuleDefinition test) {}
 
   /**
    * A control: its classification and the keys of the actions that satisfy it (its responsibility

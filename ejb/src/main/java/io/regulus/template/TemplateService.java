@@ -7,6 +7,7 @@ import io.regulus.access.TenantCaller;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
+import io.regulus.signal.RuleDefinition;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.TenantBinding;
 import jakarta.ejb.Stateless;
@@ -193,8 +194,8 @@ public class TemplateService {
     for (DraftCheck.NewAction action : actions) {
       em.createNativeQuery(
               "INSERT INTO private_version_action (version_id, action_id, title, description, how_to,"
-                  + " action_type, points, category, solution) SELECT ?1, a.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
-                  + " FROM action a WHERE a.action_key = ?2")
+                  + " action_type, points, category, solution, test_rule) SELECT ?1, a.id, ?3, ?4, ?5, ?6,"
+                  + " ?7, ?8, ?9, CAST(?10 AS jsonb) FROM action a WHERE a.action_key = ?2")
           .setParameter(1, versionId)
           .setParameter(2, action.key())
           .setParameter(3, action.title())
@@ -204,6 +205,7 @@ public class TemplateService {
           .setParameter(7, action.points())
           .setParameter(8, action.category())
           .setParameter(9, action.solution())
+          .setParameter(10, RuleDefinition.stored(action.test()))
           .executeUpdate();
     }
   }

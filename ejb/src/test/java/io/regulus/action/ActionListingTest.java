@@ -66,7 +66,8 @@ class ActionListingTest {
               List.of(1L),
               Instant.EPOCH,
               null,
-              0));
+              0,
+              null));
       CONTRIBUTIONS.put((long) i, new Score(passed ? i : 0, i));
     }
   }

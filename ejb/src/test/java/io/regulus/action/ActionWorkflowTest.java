@@ -497,6 +497,7 @@ class ActionWorkflowTest {
         List.of(1L),
         Instant.EPOCH,
         null,
-        0);
+        0,
+        null);
   }
 }

@@ -325,6 +325,122 @@ class DraftCheckTest {
         .rule();
   }
 
+  @Test
+  void anAutomaticActionTakesAWellFormedRuleAndAnyOtherActionNone() {
+    io.regulus.signal.RuleDefinition rule =
+        new io.regulus.signal.RuleDefinition(
+            "acme.backups.verified", "value == true", null, null, "high");
+    DraftCheck.Checked checked =
+        DraftCheck.check(
+            TENANT,
+            draft(
+                List.of(
+                    tested("tenant:auto", "automatic", rule), tested("tenant:plain", null, null)),
+                List.of(control("C-1", true, "preventative", "tenant:auto", "tenant:plain"))),
+            Set.of(),
+            Set.of());
+    assertThat(checked.actions().get(0).testingSource()).isEqualTo("AUTOMATIC");
+    assertThat(checked.actions().get(0).test().risk()).isEqualTo("HIGH");
+    assertThat(checked.actions().get(0).test().freshness()).isEqualTo("P7D");
+    assertThat(checked.actions().get(1).testingSource()).isEqualTo("MANUAL");
+    assertThat(checked.actions().get(1).test()).isNull();
+
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.check(
+                    TENANT,
+                    draft(
+                        List.of(
+                            tested("tenant:manual", "manual", rule),
+                            tested("tenant:parent", "parent", null),
+                            tested(
+                                "tenant:bad",
+                                "automatic",
+                                new io.regulus.signal.RuleDefinition(
+                                    "backups", "value == true", null, "P1Y", "HIGH"))),
+                        List.of(
+                            control(
+                                "C-1",
+                                true,
+                                "preventative",
+                                "tenant:manual",
+                                "tenant:parent",
+                                "tenant:bad"))),
+                    Set.of(),
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
+        .containsExactly(
+            "actions[0].test",
+            "actions[1].testingSource",
+            "actions[2].test.signal",
+            "actions[2].test.freshness");
+  }
+
+  @Test
+  void aNewVersionKeepsAnActionsTestingSourceAndMayChangeItsRule() {
+    ActionContent owned =
+        new ActionContent(
+            "tenant:auto",
+            "Check",
+            "Why",
+            null,
+            ActionType.TECHNICAL,
+            9,
+            "Infrastructure cloud",
+            null,
+            ManagedBy.CUSTOMER,
+            "AUTOMATIC",
+            "{\"signal\":\"a.b\",\"expect\":\"value\",\"atLeast\":1,\"freshness\":\"P7D\",\"risk\":\"LOW\"}");
+    io.regulus.signal.RuleDefinition stricter =
+        new io.regulus.signal.RuleDefinition("a.b", "value", null, "P1D", "HIGH");
+    DraftCheck.Checked checked =
+        DraftCheck.checkVersion(
+            TENANT,
+            draft(
+                List.of(tested("tenant:auto", null, stricter)),
+                List.of(control("C-1", true, "preventative", "tenant:auto"))),
+            Set.of("tenant:auto"),
+            java.util.Map.of("tenant:auto", owned),
+            Set.of());
+    assertThat(checked.actions().get(0).testingSource()).isEqualTo("AUTOMATIC");
+    assertThat(checked.actions().get(0).test().freshness()).isEqualTo("P1D");
+
+    InvalidInputException problem =
+        catchThrowableOfType(
+            () ->
+                DraftCheck.checkVersion(
+                    TENANT,
+                    draft(
+                        List.of(tested("tenant:auto", "manual", null)),
+                        List.of(control("C-1", true, "preventative", "tenant:auto"))),
+                    Set.of("tenant:auto"),
+                    java.util.Map.of("tenant:auto", owned),
+                    Set.of()),
+            InvalidInputException.class);
+    assertThat(problem.violations())
+        .extracting(Violation::field)
+        .containsExactly("actions[0].testingSource");
+  }
+
+  private static TemplateDraft.Action tested(
+      String key, String testingSource, io.regulus.signal.RuleDefinition test) {
+    return new TemplateDraft.Action(
+        key,
+        "Check " + key,
+        "Why " + key,
+        null,
+        "technical",
+        9,
+        "Infrastructure cloud",
+        null,
+        null,
+        testingSource,
+        test);
+  }
+
   private static TemplateDraft draft(
       List<TemplateDraft.Action> actions, List<TemplateDraft.Control> controls) {
     return new TemplateDraft("own", "Own", "Own rules", null, null, actions, controls);
@@ -342,7 +458,9 @@ class DraftCheckTest {
             5,
             "Policy",
             null,
-            ManagedBy.CUSTOMER);
+            ManagedBy.CUSTOMER,
+            "MANUAL",
+            null);
     java.util.Map<String, ActionContent> owns = java.util.Map.of("tenant:own-a", owned);
     Set<String> known = Set.of("tenant:own-a", "mfa-for-administrators", "tenant:someone-elses");
     DraftCheck.Checked checked =
@@ -378,7 +496,9 @@ class DraftCheckTest {
                                 5,
                                 "Policy",
                                 null,
-                                "provider"),
+                                "provider",
+                                null,
+                                null),
                             action("tenant:someone-elses", 3)),
                         List.of(
                             control(
@@ -406,7 +526,9 @@ class DraftCheckTest {
         points,
         "Manage compliance",
         null,
-        managedBy);
+        managedBy,
+        null,
+        null);
   }
 
   private static TemplateDraft.Control control(

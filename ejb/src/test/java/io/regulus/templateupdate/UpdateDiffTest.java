@@ -98,6 +98,8 @@ class UpdateDiffTest {
         points,
         "Policy",
         null,
-        ManagedBy.CUSTOMER);
+        ManagedBy.CUSTOMER,
+        "MANUAL",
+        null);
   }
 }

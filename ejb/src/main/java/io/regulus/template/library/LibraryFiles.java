@@ -36,7 +36,11 @@ public record LibraryFiles(
 
   private static final String BASE = "library/";
 
-  /** An action as the library writes it: its points derived from its classification. */
+  /**
+   * An action as the library writes it: its points derived from its classification, and {@code
+   * test}, its test rule as the file writes it (an automatic action's; null for none), checked by
+   * the loader.
+   */
   public record Action(
       String key,
       String title,
@@ -48,7 +52,8 @@ public record LibraryFiles(
       String solution,
       String testingSource,
       String parent,
-      String managedBy) {}
+      String managedBy,
+      JsonValue test) {}
 
   /** One template version file: its header and its controls as JSON, and its own digest. */
   public record Template(String file, JsonObject content, String sha256) {
@@ -131,7 +136,8 @@ public record LibraryFiles(
         action.getString("solution", null),
         upper(action.getString("testingSource")),
         action.getString("parent", null),
-        upper(action.getString("managedBy")));
+        upper(action.getString("managedBy")),
+        action.get("test"));
   }
 
   /**

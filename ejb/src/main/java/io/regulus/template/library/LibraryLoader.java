@@ -2,6 +2,9 @@ package io.regulus.template.library;
 
 import io.regulus.access.Guarded;
 import io.regulus.access.Internal;
+import io.regulus.problem.Violation;
+import io.regulus.signal.KeyCatalog;
+import io.regulus.signal.RuleDefinition;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -22,11 +25,12 @@ import java.util.logging.Logger;
 /**
  * Writes the built-in library's actions and JSON template versions into the platform's library, in
  * one transaction, with set-based SQL, idempotently: an action is added, or its texts, category,
- * testing source and points brought to the file's (its type and responsibility never change); a
- * template version is added once and never changed afterwards (a changed file under a published
- * version is refused and logged: it needs a new version). An action key a firm's templates already
- * use for their own action refuses the whole load: firms' actions share the library's key space.
- * Two nodes starting at once load one after the other (a transaction-scoped advisory lock).
+ * testing source, points and test rule brought to the file's (its type and responsibility never
+ * change); a template version is added once and never changed afterwards (a changed file under a
+ * published version is refused and logged: it needs a new version). An action key a firm's
+ * templates already use for their own action refuses the whole load: firms' actions share the
+ * library's key space. Two nodes starting at once load one after the other (a transaction-scoped
+ * advisory lock).
  */
 @Stateless
 @Guarded
@@ -34,7 +38,8 @@ public class LibraryLoader {
 
   private static final Logger LOG = Logger.getLogger(LibraryLoader.class.getName());
   private static final String ACTION_COLUMNS =
-      "title, description, how_to, points, category, solution, testing_source, parent_key";
+      "title, description, how_to, points, category, solution, testing_source, parent_key,"
+          + " test_rule";
 
   @PersistenceContext(unitName = "tenant")
   private EntityManager em;
@@ -99,10 +104,11 @@ public class LibraryLoader {
   /** Loads the actions and the JSON template versions, and records the files' digest. */
   @Internal("the library's start-up task, and tests that load it again")
   public Loaded load(LibraryFiles files) {
+    Map<String, RuleDefinition> rules = rules(files.actions());
     em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('regulus-built-in-library'))")
         .getSingleResult();
     List<String> refused = new ArrayList<>();
-    int[] actions = actions(files.actions(), refused);
+    int[] actions = actions(files.actions(), rules, refused);
     List<String> added = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     Map<String, LibraryFiles.Template> newest = new HashMap<>();
@@ -137,8 +143,45 @@ public class LibraryLoader {
     return new Loaded(actions[0], actions[1], added, unchanged, refused);
   }
 
+  /**
+   * Every action's test rule, checked ({@link RuleDefinition#check}: keys of the signal catalog
+   * only), by action key; a rule with a fault, or a rule on an action not tested automatically,
+   * refuses the whole load, naming each fault.
+   */
+  static Map<String, RuleDefinition> rules(List<LibraryFiles.Action> actions) {
+    Map<String, RuleDefinition> rules = new HashMap<>();
+    List<Violation> faults = new ArrayList<>();
+    for (LibraryFiles.Action action : actions) {
+      if (action.test() == null) {
+        continue;
+      }
+      String field = action.key() + ".test";
+      if (!"AUTOMATIC".equals(action.testingSource())) {
+        faults.add(
+            new Violation(
+                field, "only an action whose testingSource is automatic has a test rule"));
+      }
+      RuleDefinition read = RuleDefinition.read(field, action.test(), faults);
+      RuleDefinition rule =
+          read == null
+              ? null
+              : RuleDefinition.check(
+                  field, read, RuleDefinition.Keys.CATALOG, KeyCatalog.builtIn(), faults);
+      if (rule != null) {
+        rules.put(action.key(), rule);
+      }
+    }
+    if (!faults.isEmpty()) {
+      throw new IllegalStateException(
+          "the built-in library's test rules have faults, nothing was loaded: "
+              + faults.stream().map(fault -> fault.field() + ": " + fault.rule()).toList());
+    }
+    return rules;
+  }
+
   /** Adds new actions and brings changed ones to the file's content: {added, changed}. */
-  private int[] actions(List<LibraryFiles.Action> actions, List<String> refused) {
+  private int[] actions(
+      List<LibraryFiles.Action> actions, Map<String, RuleDefinition> rules, List<String> refused) {
     JsonArrayBuilder rows = Json.createArrayBuilder();
     for (LibraryFiles.Action action : actions) {
       rows.add(
@@ -153,13 +196,19 @@ public class LibraryLoader {
               .add("solution", nullable(action.solution()))
               .add("testing_source", action.testingSource())
               .add("parent_key", nullable(action.parent()))
-              .add("managed_by", action.managedBy()));
+              .add("managed_by", action.managedBy())
+              .add(
+                  "test_rule",
+                  rules.containsKey(action.key())
+                      ? rules.get(action.key()).json()
+                      : JsonValue.NULL));
     }
     String json = rows.build().toString();
     String recordset =
         " FROM json_to_recordset(CAST(?1 AS json)) AS a(action_key text, title text,"
             + " description text, how_to text, action_type text, points integer, category text,"
-            + " solution text, testing_source text, parent_key text, managed_by text)";
+            + " solution text, testing_source text, parent_key text, managed_by text,"
+            + " test_rule jsonb)";
     String owned =
         " EXISTS (SELECT 1 FROM platform.template_control_action m"
             + " JOIN platform.template_control c ON c.id = m.control_id"
@@ -204,18 +253,21 @@ public class LibraryLoader {
                 "INSERT INTO platform.library_action (action_key, action_type, managed_by, "
                     + ACTION_COLUMNS
                     + ") SELECT a.action_key, a.action_type, a.managed_by, a.title, a.description,"
-                    + " a.how_to, a.points, a.category, a.solution, a.testing_source, a.parent_key"
+                    + " a.how_to, a.points, a.category, a.solution, a.testing_source, a.parent_key,"
+                    + " a.test_rule"
                     + recordset
                     + " ON CONFLICT (action_key) DO UPDATE SET ("
                     + ACTION_COLUMNS
                     + ") = (EXCLUDED.title, EXCLUDED.description, EXCLUDED.how_to, EXCLUDED.points,"
                     + " EXCLUDED.category, EXCLUDED.solution, EXCLUDED.testing_source,"
-                    + " EXCLUDED.parent_key) WHERE (library_action.title, library_action.description,"
-                    + " library_action.how_to, library_action.points, library_action.category,"
-                    + " library_action.solution, library_action.testing_source,"
-                    + " library_action.parent_key) IS DISTINCT FROM (EXCLUDED.title,"
+                    + " EXCLUDED.parent_key, EXCLUDED.test_rule) WHERE (library_action.title,"
+                    + " library_action.description, library_action.how_to, library_action.points,"
+                    + " library_action.category, library_action.solution,"
+                    + " library_action.testing_source, library_action.parent_key,"
+                    + " library_action.test_rule) IS DISTINCT FROM (EXCLUDED.title,"
                     + " EXCLUDED.description, EXCLUDED.how_to, EXCLUDED.points, EXCLUDED.category,"
-                    + " EXCLUDED.solution, EXCLUDED.testing_source, EXCLUDED.parent_key)"
+                    + " EXCLUDED.solution, EXCLUDED.testing_source, EXCLUDED.parent_key,"
+                    + " EXCLUDED.test_rule)"
                     + " RETURNING (xmax = 0)")
             .setParameter(1, json)
             .getResultList();

@@ -8,6 +8,7 @@ import io.regulus.scoring.ActionType;
 import io.regulus.scoring.ImplementationStatus;
 import io.regulus.scoring.ManagedBy;
 import io.regulus.scoring.TestStatus;
+import io.regulus.signal.RuleDefinition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,9 @@ import java.util.List;
 
 /**
  * An action instance as the API shows it: its statuses (its parent's when it follows one: {@code
- * parentActionId}), assignment, whether it is overdue or needs a re-test, and {@code version}, the
- * ETag a change must send back in If-Match.
+ * parentActionId}), assignment, whether it is overdue or needs a re-test, its test rule ({@code
+ * test}) when it is tested automatically by one, and {@code version}, the ETag a change must send
+ * back in If-Match.
  */
 public record ActionView(
     long id,
@@ -30,6 +32,7 @@ public record ActionView(
     ManagedBy managedBy,
     ActionOrigin origin,
     TestingSource testingSource,
+    RuleDefinition test,
     Long parentActionId,
     Long groupId,
     String group,
@@ -64,6 +67,7 @@ public record ActionView(
         i.managedBy(),
         i.origin(),
         i.testingSource(),
+        i.test(),
         i.parentInstanceId(),
         i.groupId(),
         i.group(),

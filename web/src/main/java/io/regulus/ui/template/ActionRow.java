@@ -1,7 +1,9 @@
 package io.regulus.ui.template;
 
+import io.regulus.signal.RuleDefinition;
 import io.regulus.template.TemplateDraft;
 import java.io.Serializable;
+import java.math.BigDecimal;
 
 /** A new action as the form holds it, before the domain checks it. */
 public class ActionRow implements Serializable {
@@ -17,6 +19,12 @@ public class ActionRow implements Serializable {
   private String category;
   private String solution;
   private String managedBy = "CUSTOMER";
+  private String testingSource = "MANUAL";
+  private String testSignal;
+  private String testExpect;
+  private BigDecimal testAtLeast;
+  private String testFreshness;
+  private String testRisk;
 
   TemplateDraft.Action draft() {
     return new TemplateDraft.Action(
@@ -28,7 +36,18 @@ public class ActionRow implements Serializable {
         points,
         category,
         blank(solution),
-        managedBy);
+        managedBy,
+        testingSource,
+        rule());
+  }
+
+  /** The rule as typed, or none when neither its signal nor its expression is given. */
+  private RuleDefinition rule() {
+    if (blank(testSignal) == null && blank(testExpect) == null) {
+      return null;
+    }
+    return new RuleDefinition(
+        blank(testSignal), blank(testExpect), testAtLeast, blank(testFreshness), blank(testRisk));
   }
 
   static String blank(String value) {
@@ -105,5 +124,53 @@ public class ActionRow implements Serializable {
 
   public void setManagedBy(String managedBy) {
     this.managedBy = managedBy;
+  }
+
+  public String getTestingSource() {
+    return testingSource;
+  }
+
+  public void setTestingSource(String testingSource) {
+    this.testingSource = testingSource;
+  }
+
+  public String getTestSignal() {
+    return testSignal;
+  }
+
+  public void setTestSignal(String testSignal) {
+    this.testSignal = testSignal;
+  }
+
+  public String getTestExpect() {
+    return testExpect;
+  }
+
+  public void setTestExpect(String testExpect) {
+    this.testExpect = testExpect;
+  }
+
+  public BigDecimal getTestAtLeast() {
+    return testAtLeast;
+  }
+
+  public void setTestAtLeast(BigDecimal testAtLeast) {
+    this.testAtLeast = testAtLeast;
+  }
+
+  public String getTestFreshness() {
+    return testFreshness;
+  }
+
+  public void setTestFreshness(String testFreshness) {
+    this.testFreshness = testFreshness;
+  }
+
+  public String getTestRisk() {
+    return testRisk;
+  }
+
+  public void setTestRisk(String testRisk) {
+    this.testRisk = testRisk;
   }
 }

@@ -56,6 +56,9 @@ public class TemplateEditor implements Serializable {
   private static final Pattern ROW = Pattern.compile("(actions|controls)\\[(\\d+)]");
 
   /** A row's field ({@code controls[0].actions[1]}): the row's input of that name. */
+  private static final Pattern RULE_FIELD =
+      Pattern.compile("actions\\[(\\d+)]\\.test(?:\\.(\\w+))?");
+
   private static final Pattern ROW_FIELD =
       Pattern.compile("(actions|controls)\\[(\\d+)]\\.(\\w+).*");
 
@@ -158,6 +161,18 @@ public class TemplateEditor implements Serializable {
 
   /** The client id of the input a domain field name points at, or null. */
   static String input(String field) {
+    Matcher rule = RULE_FIELD.matcher(field);
+    if (rule.matches()) {
+      // a rule on a manual action is a fault of its testing source; a rule's field has its input
+      return "actions:"
+          + rule.group(1)
+          + ":"
+          + (rule.group(2) == null
+              ? "testingSource"
+              : "test"
+                  + Character.toUpperCase(rule.group(2).charAt(0))
+                  + rule.group(2).substring(1));
+    }
     Matcher row = ROW.matcher(field);
     if (row.matches()) {
       return row.group(1)
@@ -185,6 +200,14 @@ public class TemplateEditor implements Serializable {
 
   public List<String> getNatures() {
     return names(Classification.Nature.values());
+  }
+
+  public List<String> getTestingSources() {
+    return List.of("MANUAL", "AUTOMATIC");
+  }
+
+  public List<String> getRisks() {
+    return List.of("LOW", "MEDIUM", "HIGH");
   }
 
   public List<String> getResponsibilities() {
