@@ -1,5 +1,11 @@
 package io.regulus.it;
 
+import static io.regulus.it.AutomaticTests.await;
+import static io.regulus.it.AutomaticTests.giveRule;
+import static io.regulus.it.AutomaticTests.post;
+import static io.regulus.it.AutomaticTests.rule;
+import static io.regulus.it.AutomaticTests.signal;
+import static io.regulus.it.AutomaticTests.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -46,7 +52,7 @@ class TestSweepIT {
   static void tenantsWithRulesAndSignals() {
     Platform.awaitReady();
     tenant = Platform.tenant("sweep", null);
-    schema = "tenant_" + tenant.replace('-', '_');
+    schema = AutomaticTests.schema(tenant);
     adminName = KeycloakClient.createMember(tenant, "admin");
     admin = KeycloakClient.token(adminName);
     long group = Platform.createGroup(admin, tenant, "FY2027");
@@ -69,15 +75,20 @@ class TestSweepIT {
           .then()
           .statusCode(200);
     }
-    rule(schema, key("passed"), "it.mfa.enforced", "value == true", 1.0, "P7D", "HIGH");
-    rule(schema, key("partial"), "it.storage.encrypted", "value == true", 0.9, "P7D", "MEDIUM");
-    rule(schema, key("failed"), "it.backup.enabled", "value", 1.0, "P7D", "LOW");
-    rule(schema, key("stale"), "it.log.retention_days", "value >= 90.0", 1.0, "P1D", "MEDIUM");
-    rule(schema, key("unseen"), "it.never.reported", "value == true", 1.0, "P7D", "HIGH");
-    rule(schema, key("unimplemented"), "it.mfa.enforced", "value == true", 1.0, "P7D", "HIGH");
+    giveRule(tenant, key("passed"), rule("it.mfa.enforced", "value == true", 1.0, "P7D", "HIGH"));
+    giveRule(
+        tenant,
+        key("partial"),
+        rule("it.storage.encrypted", "value == true", 0.9, "P7D", "MEDIUM"));
+    giveRule(tenant, key("failed"), rule("it.backup.enabled", "value", 1.0, "P7D", "LOW"));
+    giveRule(
+        tenant, key("stale"), rule("it.log.retention_days", "value >= 90.0", 1.0, "P1D", "MEDIUM"));
+    giveRule(tenant, key("unseen"), rule("it.never.reported", "value == true", 1.0, "P7D", "HIGH"));
+    giveRule(
+        tenant, key("unimplemented"), rule("it.mfa.enforced", "value == true", 1.0, "P7D", "HIGH"));
 
     post(
-        schema,
+        tenant,
         signal("it.mfa.enforced", "admin-a", "true", NOW.minusSeconds(3600)),
         signal("it.mfa.enforced", "admin-b", "false", NOW.minus(Duration.ofDays(2))),
         signal("it.mfa.enforced", "admin-b", "true", NOW.minusSeconds(600)),
@@ -89,7 +100,7 @@ class TestSweepIT {
 
     // tenant B: the same action with the same rule, implemented, and no signal of its own
     other = Platform.tenant("sweep-b", null);
-    otherSchema = "tenant_" + other.replace('-', '_');
+    otherSchema = AutomaticTests.schema(other);
     otherAdmin = KeycloakClient.token(KeycloakClient.createMember(other, "admin"));
     long otherGroup = Platform.createGroup(otherAdmin, other, "FY2027");
     Platform.createAssessment(otherAdmin, other, otherGroup, "GDPR", "gdpr");
@@ -100,7 +111,7 @@ class TestSweepIT {
             Map.of("implementationStatus", "IMPLEMENTED"))
         .then()
         .statusCode(200);
-    rule(otherSchema, key("passed"), "it.mfa.enforced", "value == true", 1.0, "P7D", "HIGH");
+    giveRule(other, key("passed"), rule("it.mfa.enforced", "value == true", 1.0, "P7D", "HIGH"));
 
     achievedBefore = dashboard().getDouble("overall.achieved");
   }
@@ -226,7 +237,7 @@ class TestSweepIT {
         .contentType(Api.PROBLEM);
 
     // the next sweep sets it as any other: the backups now report true
-    post(schema, signal("it.backup.enabled", "db-1", "true", Instant.now()));
+    post(tenant, signal("it.backup.enabled", "db-1", "true", Instant.now()));
     sweep(admin, tenant);
     assertThat(status("failed")).isEqualTo("PASSED");
     assertThat(action("failed").getBoolean("automaticTest.applied")).isTrue();
@@ -296,88 +307,6 @@ class TestSweepIT {
   }
 
   // ---- helpers
-
-  /** Starts a sweep of the tenant as its admin and waits until it completes; its execution id. */
-  private static long sweep(String token, String slug) {
-    Response started = Api.as(token).post("/tenants/" + slug + "/test-sweeps");
-    assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
-    String location = started.header("Location");
-    assertThat(location)
-        .endsWith("/tenants/" + slug + "/test-sweeps/" + started.path("executionId"));
-    JsonPath done = await(token, location);
-    assertThat(done.getString("tenant")).isEqualTo(slug);
-    return done.getLong("executionId");
-  }
-
-  private static JsonPath await(String token, String location) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    JsonPath state = Api.as(token).get(location).then().statusCode(200).extract().jsonPath();
-    while (!"COMPLETED".equals(state.getString("status"))) {
-      assertThat(state.getString("status")).as(state.prettify()).isNotIn("FAILED", "STOPPED");
-      assertThat(System.nanoTime()).as(state.prettify()).isLessThan(deadline);
-      TemplateImports.sleep(200);
-      state = Api.as(token).get(location).then().statusCode(200).extract().jsonPath();
-    }
-    return state;
-  }
-
-  /**
-   * Gives an action of the tenant a test rule. The library's rules come from the library itself;
-   * this test writes its own, straight into the tenant's action.
-   */
-  private static void rule(
-      String schema,
-      String actionKey,
-      String signal,
-      String expect,
-      double atLeast,
-      String freshness,
-      String risk) {
-    String json =
-        "{\"signal\":\""
-            + signal
-            + "\",\"expect\":\""
-            + expect
-            + "\",\"atLeast\":"
-            + atLeast
-            + ",\"freshness\":\""
-            + freshness
-            + "\",\"risk\":\""
-            + risk
-            + "\"}";
-    assertThat(
-            TestDatabase.update(
-                "UPDATE "
-                    + schema
-                    + ".action SET test_rule = CAST(? AS jsonb) WHERE action_key = ?",
-                json,
-                actionKey))
-        .isEqualTo(1);
-  }
-
-  private record Sent(String key, String resource, String value, Instant observedAt) {}
-
-  private static Sent signal(String key, String resource, String value, Instant observedAt) {
-    return new Sent(key, resource, value, observedAt);
-  }
-
-  /**
-   * Stores signals in the tenant as the signal store does (the one place to switch to the tenant's
-   * signals API: POST /tenants/{t}/signals).
-   */
-  private static void post(String schema, Sent... signals) {
-    for (Sent sent : signals) {
-      TestDatabase.update(
-          "INSERT INTO "
-              + schema
-              + ".signal (key, resource, value, observed_at, received_at, source, batch_id)"
-              + " VALUES (?, ?, CAST(? AS jsonb), ?, now(), 'it-scanner', gen_random_uuid())",
-          sent.key(),
-          sent.resource(),
-          sent.value(),
-          java.sql.Timestamp.from(sent.observedAt()));
-    }
-  }
 
   private static long id(String role) {
     return ((Number) ACTIONS.get(role).get("id")).longValue();
