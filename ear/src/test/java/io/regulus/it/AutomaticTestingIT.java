@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * signals never reach tenant B, through the API or in the database.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TestSweepIT {
+class AutomaticTestingIT {
 
   private static final Instant NOW = Instant.now();
 
