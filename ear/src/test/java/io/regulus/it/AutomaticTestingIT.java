@@ -75,6 +75,8 @@ class AutomaticTestingIT {
           .then()
           .statusCode(200);
     }
+    // before any rule: a sweep of every tenant (another test's) changes nothing here until then
+    achievedBefore = dashboard().getDouble("overall.achieved");
     giveRule(tenant, key("passed"), rule("it.mfa.enforced", "value == true", 1.0, "P7D", "HIGH"));
     giveRule(
         tenant,
@@ -112,8 +114,6 @@ class AutomaticTestingIT {
         .then()
         .statusCode(200);
     giveRule(other, key("passed"), rule("it.mfa.enforced", "value == true", 1.0, "P7D", "HIGH"));
-
-    achievedBefore = dashboard().getDouble("overall.achieved");
   }
 
   @Test
@@ -246,19 +246,20 @@ class AutomaticTestingIT {
   @Test
   @Order(5)
   void signalsOfOneTenantNeverAffectAnother() {
-    long versionsBefore =
-        TestDatabase.count(
-            "SELECT coalesce(sum(version), 0) FROM " + otherSchema + ".action_instance");
-    sweep(admin, tenant);
-    // tenant A's sweep did not touch B's rows
-    assertThat(
-            TestDatabase.count(
-                "SELECT coalesce(sum(version), 0) FROM " + otherSchema + ".action_instance"))
-        .isEqualTo(versionsBefore);
-    assertThat(TestDatabase.count("SELECT count(*) FROM " + otherSchema + ".test_decision"))
-        .isZero();
-
     long otherSweep = sweep(otherAdmin, other);
+    String versions = "SELECT coalesce(sum(version), 0) FROM " + otherSchema + ".action_instance";
+    String decisions =
+        "SELECT instance_id || ':' || status || ':' || CAST(signal_ids AS text) FROM "
+            + otherSchema
+            + ".test_decision ORDER BY instance_id";
+    long versionsBefore = TestDatabase.count(versions);
+    List<String> decisionsBefore = TestDatabase.rows(decisions);
+    post(tenant, signal("it.mfa.enforced", "admin-c", "true", Instant.now()));
+    sweep(admin, tenant);
+    // tenant A's sweep, with a new signal of A's, changed none of B's rows
+    assertThat(TestDatabase.count(versions)).isEqualTo(versionsBefore);
+    assertThat(TestDatabase.rows(decisions)).isEqualTo(decisionsBefore);
+
     long instance = otherId(key("passed"));
     JsonPath view =
         Api.as(otherAdmin)
