@@ -69,7 +69,9 @@ public final class TestOutcomes {
               + window
               + " ("
               + count(stale.size(), "resource")
-              + ", the newest observed "
+              + ": "
+              + names(stale, List.of())
+              + "; the newest observed "
               + newest
               + "): could not be detected until a fresh one comes.");
     }
