@@ -259,6 +259,20 @@ final class AccessMatrix {
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/actions/{id}/controls",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    // automatic tests: every member reads the deciding signals; who records tests withdraws an override (the
+    // matrix's action is tested by hand: nothing to withdraw); admins sweep their tenant, operators every tenant
+    expect("GET /tenants/{tenant}/actions/{id}/signals",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("DELETE /tenants/{tenant}/actions/{id}/test-override",
+        409, 409, 403, 403, 403, 403, 403, 409, 403, 403);
+    expect("POST /tenants/{tenant}/test-sweeps",
+        202, 403, 403, 403, 403, 403, 403, 202, 403, 403);
+    expect("GET /tenants/{tenant}/test-sweeps/{executionId}",
+        404, 403, 403, 403, 403, 403, 403, 404, 403, 403);
+    expect("POST /platform/test-sweeps",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 202);
+    expect("GET /platform/test-sweeps/{executionId}",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 404);
     expect("GET /tenants/{tenant}/dashboard",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/scores",

@@ -482,6 +482,23 @@ class AuthorizationMatrixIT {
     row(
         "GET /tenants/{tenant}/actions/{id}/controls",
         (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/controls").statusCode());
+    row(
+        "GET /tenants/{tenant}/actions/{id}/signals",
+        (p, r) -> r.get(tenant(p) + "/actions/" + world.actionId() + "/signals").statusCode());
+    row(
+        "DELETE /tenants/{tenant}/actions/{id}/test-override",
+        (p, r) ->
+            r.delete(tenant(p) + "/actions/" + world.actionId() + "/test-override").statusCode());
+    row(
+        "POST /tenants/{tenant}/test-sweeps",
+        (p, r) -> r.post(tenant(p) + "/test-sweeps").statusCode());
+    row(
+        "GET /tenants/{tenant}/test-sweeps/{executionId}",
+        (p, r) -> r.get(tenant(p) + "/test-sweeps/0").statusCode());
+    row("POST /platform/test-sweeps", (p, r) -> r.post("/platform/test-sweeps").statusCode());
+    row(
+        "GET /platform/test-sweeps/{executionId}",
+        (p, r) -> r.get("/platform/test-sweeps/0").statusCode());
     row("GET /tenants/{tenant}/dashboard", (p, r) -> r.get(tenant(p) + "/dashboard").statusCode());
     row("GET /tenants/{tenant}/scores", (p, r) -> r.get(tenant(p) + "/scores").statusCode());
     row(

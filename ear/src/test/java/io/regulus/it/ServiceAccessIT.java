@@ -118,6 +118,7 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/activity",
           "GET /tenants/{tenant}/actions/{id}/history",
           "GET /tenants/{tenant}/actions/{id}/controls",
+          "GET /tenants/{tenant}/actions/{id}/signals",
           "GET /tenants/{tenant}/dashboard",
           "GET /tenants/{tenant}/scores",
           "GET /tenants/{tenant}/scores/what-if",
@@ -183,6 +184,8 @@ class ServiceAccessIT {
   @EJB private io.regulus.alert.AlertPolicyService alertPolicies;
   @EJB private io.regulus.alert.AlertService alerts;
   @EJB private EvidenceService evidence;
+  @EJB private io.regulus.signal.TestSweepService sweeps;
+  @EJB private io.regulus.signal.AutomaticTestService automaticTests;
   @EJB private TenantMembers members;
   @EJB private Invitations invitations;
   @Inject private KeycloakDirectory directory;
@@ -614,6 +617,19 @@ class ServiceAccessIT {
     calls.put(
         "GET /tenants/{tenant}/actions/{id}/controls",
         in(t -> actions.controls(t, world.actionId())));
+    calls.put(
+        "GET /tenants/{tenant}/actions/{id}/signals",
+        in(
+            t ->
+                automaticTests.signals(
+                    t, world.actionId(), new io.regulus.paging.PageRequest(0, 10))));
+    calls.put(
+        "DELETE /tenants/{tenant}/actions/{id}/test-override",
+        in(t -> automaticTests.withdrawOverride(t, world.actionId())));
+    calls.put("POST /tenants/{tenant}/test-sweeps", in(t -> sweeps.start(t)));
+    calls.put("GET /tenants/{tenant}/test-sweeps/{executionId}", in(t -> sweeps.sweep(t, 0)));
+    calls.put("POST /platform/test-sweeps", (p, c) -> sweeps.startAll(c));
+    calls.put("GET /platform/test-sweeps/{executionId}", (p, c) -> sweeps.sweep(c, 0));
     calls.put("GET /tenants/{tenant}/dashboard", in(t -> scores.dashboard(t, 5)));
     calls.put("GET /tenants/{tenant}/scores", in(t -> scores.explain(t, ScoreFilter.NONE)));
     calls.put(

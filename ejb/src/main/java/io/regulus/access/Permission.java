@@ -54,7 +54,15 @@ public enum Permission {
    * due (an operator starts a run of any past day with OPERATE_PLATFORM): no person holds it.
    */
   START_NIGHTLY_RECOMPUTE(
-      Scope.PLATFORM, "start the nightly score recomputation and the reports that follow it"),
+      Scope.PLATFORM,
+      "start the nightly score recomputation, the test sweep before it and the reports after it"),
+
+  /**
+   * The partitions of the test sweep job (the active tenants it sweeps), run by the job's own
+   * system caller after a tenant admin, an operator or the nightly run started it: no person holds
+   * it.
+   */
+  RUN_TEST_SWEEPS(Scope.PLATFORM, "run the partitions of test sweeps"),
 
   /**
    * The partitions of the reports job (each tenant's and each firm's reports of a day), run by the
@@ -104,6 +112,13 @@ public enum Permission {
       TenantRole.CONTRIBUTOR,
       TenantRole.READER),
   ASSIGN_ACTIONS(Scope.TENANT, "assign improvement actions", TenantRole.ADMIN),
+  /** A sweep of the tenant's automatic tests started by hand, and its runs followed. */
+  SWEEP_TESTS(Scope.TENANT, "sweep the tenant's automatic tests", TenantRole.ADMIN),
+  /**
+   * The automatic actions' test statuses set from their rules in one tenant (the test sweep's
+   * partitions), by the job's own system caller: no person holds it.
+   */
+  APPLY_AUTOMATIC_TESTS(Scope.TENANT, "set automatic tests' results from their rules"),
   /** Assessment groups, and assessments built and deleted. */
   MANAGE_ASSESSMENTS(Scope.TENANT, "manage assessments", TenantRole.ADMIN),
   /** Private templates and extensions, and their versions. */
@@ -183,9 +198,11 @@ public enum Permission {
               ? "every member of the firm"
               : "the firm's " + plural();
       case TENANT ->
-          roles.size() == TenantRole.values().length
-              ? "every member of the tenant"
-              : "the tenant's " + plural();
+          roles.isEmpty()
+              ? "no one but its job"
+              : roles.size() == TenantRole.values().length
+                  ? "every member of the tenant"
+                  : "the tenant's " + plural();
     };
   }
 

@@ -68,6 +68,14 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
       new SystemCaller(
           "job:template-push", Set.of(Permission.RUN_TEMPLATE_PUSHES, Permission.READ_TENANT));
 
+  /**
+   * Sweeps the automatic tests (the test sweep job): lists the active tenants, and in each sets the
+   * automatic actions' test statuses from their rules and the latest signals; nothing else.
+   */
+  public static final SystemCaller SWEEP =
+      new SystemCaller(
+          "job:test-sweep", Set.of(Permission.RUN_TEST_SWEEPS, Permission.APPLY_AUTOMATIC_TESTS));
+
   public SystemCaller {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

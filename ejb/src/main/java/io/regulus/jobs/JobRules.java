@@ -44,7 +44,10 @@ public final class JobRules {
           "template-import",
           "when someone imports a template file (a template import), which it reads",
           "template-push",
-          "when a firm pushes one of its templates to its clients (a template push)");
+          "when a firm pushes one of its templates to its clients (a template push)",
+          "test-sweep",
+          "when a tenant admin sweeps their tenant's automatic tests or an operator every tenant's"
+              + " (their test sweeps), and in the nightly run before its scores");
 
   /**
    * The jobs whose restart belongs to their feature, and where, in words that complete "restarts

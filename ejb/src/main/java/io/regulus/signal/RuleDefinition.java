@@ -25,8 +25,9 @@ import java.util.Set;
  * {@code signal} passes; the rule passes when at least {@code atLeast} of the fresh resources pass.
  *
  * <p>{@link #check} is the one validation of a rule's shape, used by the library's loader and the
- * template API (the template files' formats have no place for a rule); {@link #json} is the stored
- * form, defaults filled in.
+ * template API (the template files' formats have no place for a rule), which compiles {@code
+ * expect} with CEL ({@link Expectation}); {@link #json} is the stored form, defaults filled in, and
+ * {@link TestRule#of} the form the sweep evaluates.
  *
  * @param signal the signal key the rule reads
  * @param expect the CEL expression, at most 1,000 characters
@@ -98,8 +99,8 @@ public record RuleDefinition(
               field + ".expect",
               "at most " + EXPECT_MAX + " characters (got " + rule.expect().length() + ")"));
     } else {
-      // the lead hooks CEL compilation here: a fault of rule.expect() as a Violation(field +
-      // ".expect", ...)
+      Expectation.fault(rule.expect())
+          .ifPresent(fault -> faults.add(new Violation(field + ".expect", fault)));
     }
     if (rule.atLeast() != null
         && (rule.atLeast().signum() <= 0 || rule.atLeast().compareTo(BigDecimal.ONE) > 0)) {

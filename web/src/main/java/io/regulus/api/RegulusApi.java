@@ -42,6 +42,8 @@ import io.regulus.api.template.TemplateImportResource;
 import io.regulus.api.template.TemplatePushResource;
 import io.regulus.api.template.TemplateResource;
 import io.regulus.api.templateupdate.TemplateUpdateResource;
+import io.regulus.api.testsweep.PlatformTestSweepResource;
+import io.regulus.api.testsweep.TestSweepResource;
 import io.regulus.api.users.TenantUserResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -117,7 +119,9 @@ public class RegulusApi extends Application {
           ReportBuildResource.class,
           JobResource.class,
           AlertPolicyResource.class,
-          AlertResource.class);
+          AlertResource.class,
+          TestSweepResource.class,
+          PlatformTestSweepResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(

@@ -15,6 +15,7 @@ import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
+import io.regulus.signal.AutomaticTestService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -60,6 +62,8 @@ public class ActionResource {
   @EJB private BulkUpdateService workbooks;
   @Inject private RequestContext context;
   @Inject private ListPage historyPage;
+  @Inject private ListPage signalPage;
+  @EJB private AutomaticTestService automaticTests;
 
   @GET
   @Requires(Permission.READ_TENANT)
@@ -118,7 +122,9 @@ public class ActionResource {
   @Requires(Permission.READ_TENANT)
   public Response get(@PathParam("id") long id) {
     ActionInstance instance = actions.get(context.tenantCaller(), id);
-    return Response.ok(ActionView.of(instance))
+    AutomaticTestView automatic =
+        automaticTests.of(context.tenantCaller(), id).map(AutomaticTestView::of).orElse(null);
+    return Response.ok(ActionView.of(instance, automatic))
         .header(HttpHeaders.ETAG, ActionView.etag(instance))
         .build();
   }
@@ -135,6 +141,35 @@ public class ActionResource {
       @Valid @NotNull ActionRequest request) {
     ActionInstance changed =
         actions.update(context.tenantCaller(), id, version(ifMatch), request.toUpdate());
+    return Response.ok(ActionView.of(changed))
+        .header(HttpHeaders.ETAG, ActionView.etag(changed))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/signals")
+  @Requires(Permission.READ_TENANT)
+  @Operation(
+      summary =
+          "The signals that decided the action's latest automatic test, newest first"
+              + " (X-Total-Count and Link page through them)")
+  public List<SignalView> signals(@PathParam("id") long id, @BeanParam PageParams params) {
+    return signalPage
+        .of(automaticTests.signals(context.tenantCaller(), id, params.request()))
+        .stream()
+        .map(SignalView::of)
+        .toList();
+  }
+
+  @DELETE
+  @Path("{id}/test-override")
+  @Requires(Permission.WORK_ON_ACTIONS)
+  @Operation(
+      summary =
+          "Withdraws the override of an automatic test (assessors and admins): the status the"
+              + " sweep decided last comes back, and the next sweep sets it as usual")
+  public Response withdrawOverride(@PathParam("id") long id) {
+    ActionInstance changed = automaticTests.withdrawOverride(context.tenantCaller(), id);
     return Response.ok(ActionView.of(changed))
         .header(HttpHeaders.ETAG, ActionView.etag(changed))
         .build();

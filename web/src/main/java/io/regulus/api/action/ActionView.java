@@ -53,9 +53,18 @@ public record ActionView(
     List<String> regulations,
     List<Long> assessments,
     Instant updatedAt,
-    long version) {
+    long version,
+    AutomaticTestView automaticTest) {
 
   public static ActionView of(ActionInstance i) {
+    return of(i, null);
+  }
+
+  /**
+   * The instance with how its automatic test is decided ({@code automaticTest}: only in the view of
+   * one action that is tested automatically; null in lists and elsewhere).
+   */
+  public static ActionView of(ActionInstance i, AutomaticTestView automaticTest) {
     return new ActionView(
         i.id(),
         i.key(),
@@ -88,7 +97,8 @@ public record ActionView(
         i.regulations(),
         i.assessments(),
         i.updatedAt(),
-        i.version());
+        i.version(),
+        automaticTest);
   }
 
   /** The instance's version as an entity tag. */
