@@ -52,9 +52,7 @@ public class NotificationPreferences {
     if (choices == null || choices.isEmpty()) {
       throw new DomainException(
           ProblemKind.INVALID_INPUT,
-          "Name at least one kind of notice with true (mailed) or false (not mailed): "
-              + known()
-              + ".");
+          "Name at least one kind of notice, each true (mailed) or false (not mailed).");
     }
     List<String> faults = new ArrayList<>();
     Map<NoticeKind, Boolean> chosen = new EnumMap<>(NoticeKind.class);

@@ -3,7 +3,6 @@ package io.regulus.api.notification;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.api.security.RequestContext;
-import io.regulus.notification.NoticeKind;
 import io.regulus.notification.NotificationPreferences;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * The caller's own notification preferences: each kind of notice, mailed in the daily digest
@@ -31,20 +28,15 @@ public class NotificationPreferenceResource {
 
   @GET
   @Requires(Permission.CHOOSE_OWN_NOTIFICATIONS)
-  public Map<NoticeKind, Boolean> mine() {
-    return preferences.mine(context.caller());
+  public NotificationPreferencesView mine() {
+    return NotificationPreferencesView.of(preferences.mine(context.caller()));
   }
 
-  /** Sets the kinds named, e.g. {@code {"DUE_SOON": false}}; the others keep their choice. */
+  /** Sets the kinds named, e.g. {@code {"dueSoon": false}}; the others keep their choice. */
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.CHOOSE_OWN_NOTIFICATIONS)
-  public Map<NoticeKind, Boolean> choose(
-      @RequestBody(
-              description =
-                  "Kinds of notice (ASSIGNMENT, DUE_SOON, OVERDUE, EVIDENCE_EXPIRING, ALERT), each"
-                      + " true (mailed) or false")
-          Map<String, Boolean> choices) {
-    return preferences.choose(context.caller(), choices);
+  public NotificationPreferencesView choose(NotificationPreferencesRequest request) {
+    return NotificationPreferencesView.of(preferences.choose(context.caller(), request.choices()));
   }
 }
