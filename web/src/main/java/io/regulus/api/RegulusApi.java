@@ -113,7 +113,10 @@ public class RegulusApi extends Application {
           FirmReportResource.class,
           FirmLogoResource.class,
           ReportBuildResource.class,
-          JobResource.class);
+          JobResource.class,
+          io.regulus.api.notification.NotificationPreferenceResource.class,
+          io.regulus.api.notification.DigestResource.class,
+          io.regulus.api.notification.MailOutboxResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(

@@ -1,7 +1,9 @@
-package io.regulus.notification;
+package io.regulus.batch.notification;
 
 import io.regulus.access.SystemCaller;
 import io.regulus.history.NightlySchedule;
+import io.regulus.notification.DigestService;
+import io.regulus.notification.MailOutbox;
 import io.regulus.settings.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
