@@ -27,6 +27,7 @@ class NotificationsIT {
   private static String quietName;
   private static String quietId;
   private static List<Long> actions;
+  private static String outsiderName;
 
   @BeforeAll
   static void build() {
@@ -39,6 +40,7 @@ class NotificationsIT {
     quietName = KeycloakClient.createMember(tenant, "contributor");
     quiet = KeycloakClient.token(quietName);
     quietId = KeycloakClient.userId(quietName);
+    outsiderName = KeycloakClient.createMember(Platform.tenant("mail-other", null), "admin");
     long group = Platform.createGroup(admin, tenant, "FY2027");
     Platform.createAssessment(admin, tenant, group, "GDPR", "gdpr");
     actions =
@@ -70,6 +72,10 @@ class NotificationsIT {
         .contains("/app/action.xhtml?tenant=" + tenant + "&id=" + actions.get(1))
         .contains("overdue since " + today.minusDays(1))
         .contains("due on " + today.plusDays(3));
+    // only the worker's own tenant: a member of another tenant, assigned nothing, is mailed nothing
+    assertThat(workerMail.lines().filter(l -> l.startsWith("Organisation ")))
+        .containsExactly("Organisation " + tenant);
+    assertThat(Notifications.outboxTo(address(outsiderName))).isEmpty();
     String quietMail = Invitations.mailTo(address(quietName));
     assertThat(quietMail)
         .contains("Due soon")

@@ -53,7 +53,7 @@ public class Notices {
                     + " SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM platform.notice"
                     + " WHERE tenant_slug = ?2 AND kind = ?3"
                     + " AND link = ?5 AND user_id = ?1"
-                    + " AND occurred_at >= ?7 AND occurred_at < ?7 + interval '1 day')")
+                    + " AND occurred_at >= ?7 AND occurred_at < ?8)")
             .setParameter(1, notice.userId())
             .setParameter(2, notice.tenantSlug())
             .setParameter(3, notice.kind().name())
@@ -61,6 +61,8 @@ public class Notices {
             .setParameter(5, notice.link())
             .setParameter(6, Timestamp.from(notice.occurredAt()))
             .setParameter(7, dayStart)
+            .setParameter(
+                8, Timestamp.from(dayStart.toInstant().plus(java.time.Duration.ofDays(1))))
             .executeUpdate()
         == 1;
   }
