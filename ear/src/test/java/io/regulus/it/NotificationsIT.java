@@ -93,9 +93,8 @@ class NotificationsIT {
     assertThat(SmtpSink.received(List.of(messageId))).containsExactly(Map.entry(messageId, 1L));
     assertThat(
             TestDatabase.count(
-                "SELECT count(*) FROM platform.notice WHERE user_id = '"
-                    + workerId
-                    + "' AND digest_mail_id IS NULL"))
+                "SELECT count(*) FROM platform.notice WHERE user_id = ? AND digest_mail_id IS NULL",
+                workerId))
         .isZero();
   }
 
@@ -117,9 +116,9 @@ class NotificationsIT {
     assertThat(preferencesOf(quiet).getBoolean("alert")).isFalse();
     assertThat(
             TestDatabase.count(
-                "SELECT count(*) FROM platform.notification_preference WHERE user_id = '"
-                    + quietId
-                    + "' AND kind = 'ALERT' AND NOT enabled"))
+                "SELECT count(*) FROM platform.notification_preference WHERE user_id = ?"
+                    + " AND kind = 'ALERT' AND NOT enabled",
+                quietId))
         .isEqualTo(1);
 
     // a bad choice changes nothing, and the problem names each fault
