@@ -44,6 +44,11 @@ final class AccessMatrix {
         404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
     expect("POST /me/invitations/{invitationId}/decline",
         404, 404, 404, 404, 404, 404, 404, 404, 404, 404);
+    // my notification preferences: every signed-in caller, their own only
+    expect("GET /me/notification-preferences",
+        200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
+    expect("PUT /me/notification-preferences",
+        200, 200, 200, 200, 200, 200, 200, 200, 200, 200);
     // platform operators
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
     expect("POST /platform/firms",
@@ -73,6 +78,10 @@ final class AccessMatrix {
     expect("DELETE /platform/tenants/{slug}",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
     expect("GET /platform/audit-events",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("POST /platform/digests",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    expect("GET /platform/mail-outbox",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
     // a consulting firm
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR

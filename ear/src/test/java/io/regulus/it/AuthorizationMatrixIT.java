@@ -238,6 +238,17 @@ class AuthorizationMatrixIT {
         "DELETE /platform/tenants/{slug}",
         (p, r) -> r.delete("/platform/tenants/" + fresh(p, true, true)).statusCode());
     row("GET /platform/audit-events", (p, r) -> r.get("/platform/audit-events").statusCode());
+    row("POST /platform/digests", (p, r) -> r.post("/platform/digests").statusCode());
+    row("GET /platform/mail-outbox", (p, r) -> r.get("/platform/mail-outbox").statusCode());
+    row(
+        "GET /me/notification-preferences",
+        (p, r) -> r.get("/me/notification-preferences").statusCode());
+    row(
+        "PUT /me/notification-preferences",
+        (p, r) ->
+            r.body(java.util.Map.of("alert", true))
+                .put("/me/notification-preferences")
+                .statusCode());
 
     row(
         "GET /firms/{firm}/tenants",

@@ -33,7 +33,8 @@ final class DomainDeployment {
                 module(
                     ear,
                     "batch.jar",
-                    "io/regulus/batch/scorerecompute/NightlyScoreRecompute.class"));
+                    "io/regulus/batch/scorerecompute/NightlyScoreRecompute.class",
+                    "io/regulus/batch/notification/MailSchedule.class"));
     for (File library : new File(ear, "lib").listFiles()) {
       war.addAsLibrary(library);
     }

@@ -101,6 +101,8 @@ class ServiceAccessIT {
           "GET /me/invitations",
           "POST /me/invitations/{invitationId}/accept",
           "POST /me/invitations/{invitationId}/decline",
+          "GET /me/notification-preferences",
+          "PUT /me/notification-preferences",
           "GET /tenants/{tenant}/assessment-groups",
           "GET /tenants/{tenant}/assessment-groups/{id}",
           "GET /tenants/{tenant}/templates",
@@ -141,7 +143,9 @@ class ServiceAccessIT {
           "GET /me",
           "GET /me/invitations",
           "POST /me/invitations/{invitationId}/accept",
-          "POST /me/invitations/{invitationId}/decline");
+          "POST /me/invitations/{invitationId}/decline",
+          "GET /me/notification-preferences",
+          "PUT /me/notification-preferences");
 
   /**
    * Admitted operations that answer otherwise for the system caller: it holds no invitation, and
@@ -187,6 +191,9 @@ class ServiceAccessIT {
   @EJB private io.regulus.signal.TestSweepService sweeps;
   @EJB private io.regulus.signal.AutomaticTestService automaticTests;
   @EJB private TenantMembers members;
+  @EJB private io.regulus.notification.NotificationPreferences notificationPreferences;
+  @EJB private io.regulus.notification.DigestService digests;
+  @EJB private io.regulus.notification.MailOutbox outbox;
   @EJB private Invitations invitations;
   @Inject private KeycloakDirectory directory;
 
@@ -352,6 +359,12 @@ class ServiceAccessIT {
     Map<String, Call> calls = new LinkedHashMap<>();
     calls.put("GET /me", (p, c) -> access.require(Permission.READ_OWN_PROFILE, c));
     calls.put("GET /me/invitations", (p, c) -> invitations.mine(c));
+    calls.put("GET /me/notification-preferences", (p, c) -> notificationPreferences.mine(c));
+    calls.put(
+        "PUT /me/notification-preferences",
+        (p, c) -> notificationPreferences.choose(c, Map.of("ALERT", true)));
+    calls.put("POST /platform/digests", (p, c) -> digests.run(c));
+    calls.put("GET /platform/mail-outbox", (p, c) -> outbox.list(c, null, 10));
     calls.put(
         "POST /me/invitations/{invitationId}/accept",
         (p, c) -> invitations.accept(c, java.util.UUID.randomUUID().toString()));

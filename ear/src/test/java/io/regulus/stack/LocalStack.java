@@ -97,7 +97,8 @@ public final class LocalStack {
          Web UI:          %1$s/app/   (sign in on Keycloak's login page as any demo user below)
          Health:          %1$s/health
          Keycloak:        %2$s   (admin console: admin / admin)
-         Mail:            every mail Keycloak sends (invitations) lands in %3$s
+         Mail:            every mail Keycloak sends (invitations) and Regulus sends (daily digests, at
+                  07:00 UTC or now: POST /api/v1/platform/digests as olivia) lands in %3$s
          Demo tenants:    acme, globex       Demo password for every user: regulus-demo
                           acme has GDPR and HIPAA assessments: GET /api/v1/tenants/acme/dashboard
            olivia  platform operator         alice   admin of acme

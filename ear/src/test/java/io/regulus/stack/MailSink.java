@@ -77,6 +77,25 @@ final class MailSink {
         process::isAlive);
   }
 
+  /**
+   * Points the Liberty server the build creates next at this sink: an override beside
+   * local-stack.xml in the server's configuration directory that sets REGULUS_SMTP_PORT (Liberty
+   * cannot add 2 to Keycloak's port from its environment, so the stack writes the port itself).
+   */
+  void pointLiberty(Path libertyConfigDir) throws IOException {
+    Path overrides = libertyConfigDir.resolve("configDropins").resolve("overrides");
+    Files.createDirectories(overrides);
+    Files.writeString(
+        overrides.resolve("smtp-sink.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<!-- written by the stack (MailSink): the notifications' mail goes to its SMTP sink -->\n"
+            + "<server description=\"the stack's SMTP sink\">\n"
+            + "  <variable name=\"REGULUS_SMTP_PORT\" value=\""
+            + port
+            + "\"/>\n"
+            + "</server>\n");
+  }
+
   void stop() {
     Processes.fromPidFile(pidFile)
         .ifPresent(process -> Processes.stop(process, "TERM", Duration.ofSeconds(5)));

@@ -33,6 +33,10 @@ final class Stack {
       deleteTree(mail.dir());
     }
     mail.start();
+    String libertyConfig = System.getProperty("stack.liberty.config");
+    if (libertyConfig != null && !libertyConfig.isBlank()) {
+      mail.pointLiberty(Path.of(libertyConfig));
+    }
     System.out.printf(
         "[stack] SMTP sink on 127.0.0.1:%d, mail written to %s%n", mail.port(), mail.dir());
     long began = System.nanoTime();

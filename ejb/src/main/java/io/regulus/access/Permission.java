@@ -15,6 +15,9 @@ public enum Permission {
   /** Who they are and where they belong. */
   READ_OWN_PROFILE(Scope.ANY_CALLER, "read your own profile and memberships"),
 
+  /** Which kinds of notice they are mailed in their daily digest: their own choices only. */
+  CHOOSE_OWN_NOTIFICATIONS(Scope.ANY_CALLER, "choose which notices you are mailed"),
+
   /** Firms, the tenant life cycle, the audit log. */
   OPERATE_PLATFORM(Scope.PLATFORM, "operate the platform", PlatformRole.OPERATOR),
 
@@ -69,6 +72,16 @@ public enum Permission {
    * job's own system caller after an operator started it: no person holds it.
    */
   BUILD_REPORTS(Scope.PLATFORM, "build reports"),
+
+  /**
+   * The daily digest of notices (each tenant's due dates and expiring evidence looked at, each
+   * person's waiting notices queued as one mail), run by the schedule's system caller: no person
+   * holds it (an operator runs it with OPERATE_PLATFORM).
+   */
+  SEND_DIGESTS(Scope.PLATFORM, "send the daily digests of notices"),
+
+  /** Sending the queued mail from the outbox, by its own system caller: no person holds it. */
+  SEND_QUEUED_MAIL(Scope.PLATFORM, "send the queued mail"),
 
   /** The firm's branding on its reports: its logo. */
   MANAGE_FIRM_BRANDING(Scope.FIRM, "manage the firm's branding", FirmRole.ADMIN),

@@ -76,6 +76,19 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
       new SystemCaller(
           "job:test-sweep", Set.of(Permission.RUN_TEST_SWEEPS, Permission.APPLY_AUTOMATIC_TESTS));
 
+  /**
+   * The daily digest of notices: enters every active tenant to post its due-soon, overdue and
+   * expiring-evidence notices (reading the tenant, changing nothing of it), then queues each
+   * person's digest mail.
+   */
+  public static final SystemCaller DIGEST =
+      new SystemCaller(
+          "job:notice-digest", Set.of(Permission.SEND_DIGESTS, Permission.READ_TENANT));
+
+  /** The outbox's sender: sends the queued mail and records each attempt, nothing else. */
+  public static final SystemCaller MAIL =
+      new SystemCaller("system:mail", Set.of(Permission.SEND_QUEUED_MAIL));
+
   public SystemCaller {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

@@ -58,6 +58,7 @@ public class ActionRepository {
 
   @Inject private TenantBinding binding;
   @Inject private ActionHistory history;
+  @Inject private AssignmentNotices assignmentNotices;
   @Inject private ScoringRepository scoring;
 
   /** How many tenants' instances this node keeps; the least recently used go first. */
@@ -271,6 +272,7 @@ public class ActionRepository {
     history.record(tenant, before, "tester", before.testerName(), after.testerName(), who);
     history.record(tenant, before, "dueDate", before.dueDate(), after.dueDate(), who);
     history.record(tenant, before, "priority", before.priority(), after.priority(), who);
+    assignmentNotices.changed(tenant, before, after, who.id());
     return find(tenant, before.id()).orElseThrow();
   }
 

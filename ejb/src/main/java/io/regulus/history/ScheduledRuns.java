@@ -35,7 +35,7 @@ public class ScheduledRuns {
    * Claims the run of {@code job} for {@code day} for this node; false when a node (this one or
    * another) has claimed it already.
    */
-  boolean claim(String job, LocalDate day, String node) {
+  public boolean claim(String job, LocalDate day, String node) {
     return em.createNativeQuery(
                 "INSERT INTO platform.scheduled_run (job, day, node, claimed_at)"
                     + " VALUES (?1, ?2, ?3, now()) ON CONFLICT (job, day) DO NOTHING")

@@ -35,7 +35,12 @@ public record Secret(String name, String localValue, boolean required, String pu
               "REGULUS_KEYCLOAK_ADMIN_CLIENT_SECRET",
               "regulus-admin-local-secret",
               true,
-              "the secret of the realm's client named by REGULUS_KEYCLOAK_ADMIN_CLIENT_ID"));
+              "the secret of the realm's client named by REGULUS_KEYCLOAK_ADMIN_CLIENT_ID"),
+          new Secret(
+              "REGULUS_SMTP_PASSWORD",
+              "regulus-smtp-local-secret",
+              false,
+              "the password of REGULUS_SMTP_USER on the SMTP server (with REGULUS_SMTP_AUTH=true)"));
 
   /**
    * Why the server must not start with these values, one sentence per secret at fault; none when it

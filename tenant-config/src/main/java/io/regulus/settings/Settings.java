@@ -90,6 +90,49 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_RECOMPUTE_PARTITION_TENANTS", defaultValue = "50")
   int recomputePartitionTenants;
 
+  // Notifications by e-mail (docs/notifications.md); the SMTP server itself is server.xml's
+  // mailSession.
+
+  /** The daily digest of notices: {@code on} or {@code off}. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_DIGEST", defaultValue = "on")
+  String digest;
+
+  /** The daily digest's time of day, UTC. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_DIGEST_AT", defaultValue = "07:00")
+  String digestAt;
+
+  /** An action due within this many days is due soon. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_DUE_SOON_DAYS", defaultValue = "7")
+  int dueSoonDays;
+
+  /** Evidence valid until no more than this many days ahead is expiring. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_EVIDENCE_EXPIRING_DAYS", defaultValue = "14")
+  int evidenceExpiringDays;
+
+  /** How often the outbox is looked at for mail due, in seconds. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_MAIL_POLL_SECONDS", defaultValue = "5")
+  int mailPollSeconds;
+
+  /** The wait after a mail's first failed attempt, in seconds; it doubles after each. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_MAIL_RETRY_SECONDS", defaultValue = "30")
+  int mailRetrySeconds;
+
+  /** The longest wait between two attempts, in seconds. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_MAIL_RETRY_MAX_SECONDS", defaultValue = "3600")
+  int mailRetryMaxSeconds;
+
+  /** Attempts after which a mail is left for an operator. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_MAIL_MAX_ATTEMPTS", defaultValue = "12")
+  int mailMaxAttempts;
+
   /**
    * Optional: MicroProfile Config treats an empty value as missing, and production leaves it empty.
    */
@@ -222,6 +265,68 @@ public class Settings {
       host = "localhost";
     }
     return host + ":" + httpPort;
+  }
+
+  /** Whether the daily digest of notices runs (REGULUS_DIGEST: {@code on} or {@code off}). */
+  public boolean digest() {
+    return onOff("REGULUS_DIGEST", digest);
+  }
+
+  /** The daily digest's time of day, UTC (REGULUS_DIGEST_AT). */
+  public java.time.LocalTime digestAt() {
+    return timeOfDay("REGULUS_DIGEST_AT", digestAt);
+  }
+
+  /** How many days ahead a due date is due soon (REGULUS_DUE_SOON_DAYS), at least zero. */
+  public int dueSoonDays() {
+    return Math.max(0, dueSoonDays);
+  }
+
+  /**
+   * How many days ahead evidence's end of validity is expiring (REGULUS_EVIDENCE_EXPIRING_DAYS), at
+   * least zero.
+   */
+  public int evidenceExpiringDays() {
+    return Math.max(0, evidenceExpiringDays);
+  }
+
+  /** How often the outbox is looked at (REGULUS_MAIL_POLL_SECONDS), at least a second. */
+  public java.time.Duration mailPoll() {
+    return java.time.Duration.ofSeconds(Math.max(1, mailPollSeconds));
+  }
+
+  /**
+   * The retries of a mail the SMTP server did not take: the first wait, the longest wait, and the
+   * attempts after which it is left for an operator.
+   */
+  public MailRetry mailRetry() {
+    return new MailRetry(
+        java.time.Duration.ofSeconds(Math.max(1, mailRetrySeconds)),
+        java.time.Duration.ofSeconds(Math.max(1, Math.max(mailRetrySeconds, mailRetryMaxSeconds))),
+        Math.max(1, mailMaxAttempts));
+  }
+
+  /**
+   * How a mail is retried (REGULUS_MAIL_RETRY_SECONDS, _MAX_SECONDS, REGULUS_MAIL_MAX_ATTEMPTS).
+   */
+  public record MailRetry(java.time.Duration first, java.time.Duration longest, int maxAttempts) {}
+
+  private static boolean onOff(String name, String value) {
+    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be on or off, not '" + value + "'");
+    };
+  }
+
+  private static java.time.LocalTime timeOfDay(String name, String value) {
+    try {
+      return java.time.LocalTime.parse(value.trim());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          name + " must be a time of day in UTC such as 07:00, not '" + value + "'", e);
+    }
   }
 
   /**

@@ -18,6 +18,9 @@ import io.regulus.api.jobs.JobResource;
 import io.regulus.api.limit.RateLimitFilter;
 import io.regulus.api.me.MeResource;
 import io.regulus.api.me.MyInvitationResource;
+import io.regulus.api.notification.DigestResource;
+import io.regulus.api.notification.MailOutboxResource;
+import io.regulus.api.notification.NotificationPreferenceResource;
 import io.regulus.api.paging.ListPageHeaders;
 import io.regulus.api.platform.PlatformAuditResource;
 import io.regulus.api.platform.PlatformFirmResource;
@@ -121,7 +124,10 @@ public class RegulusApi extends Application {
           AlertPolicyResource.class,
           AlertResource.class,
           TestSweepResource.class,
-          PlatformTestSweepResource.class);
+          PlatformTestSweepResource.class,
+          NotificationPreferenceResource.class,
+          DigestResource.class,
+          MailOutboxResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(
