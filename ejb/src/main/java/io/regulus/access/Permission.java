@@ -109,7 +109,16 @@ public enum Permission {
   /** Private templates and extensions, and their versions. */
   MANAGE_TEMPLATES(Scope.TENANT, "manage the tenant's templates", TenantRole.ADMIN),
   /** The tenant's users: list, invite, change role, remove. */
-  MANAGE_USERS(Scope.TENANT, "manage the tenant's users", TenantRole.ADMIN);
+  MANAGE_USERS(Scope.TENANT, "manage the tenant's users", TenantRole.ADMIN),
+  /** Batches of signals sent in by the tenant's machine clients (docs/signals.md). */
+  WRITE_SIGNALS(Scope.TENANT, "write the tenant's signals", TenantRole.SIGNAL_WRITER),
+  /** The tenant's machine clients: created (their secret shown once), listed, deleted. */
+  MANAGE_MACHINE_CLIENTS(Scope.TENANT, "manage the tenant's machine clients", TenantRole.ADMIN),
+  /**
+   * Deleting a tenant's signals older than the retention window, done by the retention's own system
+   * caller (daily, or when an operator asks): no person holds it.
+   */
+  PRUNE_SIGNALS(Scope.TENANT, "delete the tenant's signals past their retention");
 
   /** Where a permission holds. */
   public enum Scope {
@@ -179,9 +188,11 @@ public enum Permission {
               ? "every member of the firm"
               : "the firm's " + plural();
       case TENANT ->
-          roles.size() == TenantRole.values().length
-              ? "every member of the tenant"
-              : "the tenant's " + plural();
+          roles.isEmpty()
+              ? "no one but its job"
+              : tenantRoles().containsAll(TenantRole.PEOPLE)
+                  ? "every member of the tenant"
+                  : "the tenant's " + plural();
     };
   }
 

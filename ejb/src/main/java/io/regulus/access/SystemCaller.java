@@ -68,6 +68,13 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
       new SystemCaller(
           "job:template-push", Set.of(Permission.RUN_TEMPLATE_PUSHES, Permission.READ_TENANT));
 
+  /**
+   * Deletes each tenant's signals past the retention window (REGULUS_SIGNAL_RETENTION_DAYS), daily
+   * or when an operator asks; reads nothing.
+   */
+  public static final SystemCaller SIGNAL_RETENTION =
+      new SystemCaller("job:signal-retention", Set.of(Permission.PRUNE_SIGNALS));
+
   public SystemCaller {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
