@@ -88,6 +88,10 @@ public class SignalService {
       parameters.add(filter.resource());
       where.append(" AND resource = ?").append(parameters.size());
     }
+    if (filter.batch() != null) {
+      parameters.add(filter.batch());
+      where.append(" AND batch_id = ?").append(parameters.size());
+    }
     if (filter.from() != null) {
       parameters.add(Timestamp.from(filter.from()));
       where.append(" AND observed_at >= ?").append(parameters.size());
