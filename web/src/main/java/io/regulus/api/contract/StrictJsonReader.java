@@ -6,9 +6,6 @@ import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
 import io.regulus.settings.Settings;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonConfig;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -24,8 +21,6 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads every JSON request body of the API (the request records), strictly: a body longer than
@@ -38,14 +33,9 @@ import java.util.regex.Pattern;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class StrictJsonReader implements MessageBodyReader<Record> {
 
-  private static final JsonReaderFactory READERS =
-      Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
-
   /** Yasson's switch (JSON-B 3 has no standard one): a backstop behind {@link JsonShape}. */
   private static final Jsonb JSONB =
       JsonbBuilder.create(new JsonbConfig().setProperty("jsonb.fail-on-unknown-properties", true));
-
-  private static final Pattern DUPLICATE_KEY = Pattern.compile("'([^']*)'");
 
   @Inject private Settings settings;
 

@@ -2,7 +2,6 @@ package io.regulus.api.signal;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
-import io.regulus.api.contract.JsonBodies;
 import io.regulus.api.paging.ListPage;
 import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
@@ -10,7 +9,6 @@ import io.regulus.problem.DomainException;
 import io.regulus.problem.InvalidInputException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
-import io.regulus.settings.Settings;
 import io.regulus.signal.SignalBatch;
 import io.regulus.signal.SignalFilter;
 import io.regulus.signal.SignalService;
@@ -20,19 +18,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -61,7 +55,6 @@ public class SignalResource {
   @EJB private SignalService signals;
   @Inject private RequestContext context;
   @Inject private ListPage page;
-  @Inject private Settings settings;
 
   /**
    * Stores a batch of signals whole, or refuses it whole (400 naming each entry at fault, nothing
@@ -79,13 +72,9 @@ public class SignalResource {
                   @Content(
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = SignalBatchRequest.class)))
-          InputStream body,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-      @Context UriInfo uri)
-      throws IOException {
-    long limit = settings.signalMaxBytes();
-    byte[] bytes = JsonBodies.read(contentLength, body, limit, () -> tooLarge(limit));
-    SignalBatch batch = signals.ingest(context.tenantCaller(), JsonBodies.parse(bytes));
+          SignalBatchBody body,
+      @Context UriInfo uri) {
+    SignalBatch batch = signals.ingest(context.tenantCaller(), body.json());
     return Response.created(
             uri.getAbsolutePathBuilder().queryParam("batch", batch.id().toString()).build())
         .entity(SignalBatchView.of(batch))
@@ -140,15 +129,6 @@ public class SignalResource {
     return page.of(signals.latest(context.tenantCaller(), key.strip()), params).stream()
         .map(SignalView::of)
         .toList();
-  }
-
-  private static DomainException tooLarge(long limit) {
-    return new DomainException(
-        ProblemKind.PAYLOAD_TOO_LARGE,
-        "A signal batch may be at most "
-            + limit
-            + " bytes (REGULUS_SIGNAL_MAX_BYTES); nothing of it was stored. Split it into smaller"
-            + " batches and send each.");
   }
 
   private static String blankToNull(String value) {
