@@ -13,6 +13,9 @@ import java.time.Instant;
 public record MachineClient(
     String clientId, String name, String createdBy, Instant createdAt, boolean enabled) {
 
-  /** A client just made (or its secret just rotated), with the secret no one will see again. */
-  public record WithSecret(MachineClient client, String secret) {}
+  /**
+   * A client just made (or its secret just rotated), with the secret no one will see again, and the
+   * token endpoint the machine asks (client-credentials grant).
+   */
+  public record WithSecret(MachineClient client, String secret, String tokenUrl) {}
 }

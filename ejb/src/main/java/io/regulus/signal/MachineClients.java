@@ -12,6 +12,7 @@ import io.regulus.audit.AuditLog;
 import io.regulus.directory.KeycloakDirectory;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
+import io.regulus.settings.Settings;
 import io.regulus.tenancy.TenantSlug;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -48,6 +49,7 @@ public class MachineClients {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject private KeycloakDirectory directory;
+  @Inject private Settings settings;
   @EJB private AuditLog audit;
 
   /** Makes a machine client of the tenant; its secret is in the answer and nowhere else. */
@@ -93,7 +95,9 @@ public class MachineClients {
     audit.record(
         caller.actor(), AuditAction.MACHINE_CLIENT_CREATED, tenant.value(), null, clientId);
     return new MachineClient.WithSecret(
-        new MachineClient(clientId, client.getName(), caller.name(), now, true), secret);
+        new MachineClient(clientId, client.getName(), caller.name(), now, true),
+        secret,
+        tokenUrl());
   }
 
   /** The tenant's machine clients, the newest first. */
@@ -122,7 +126,7 @@ public class MachineClients {
         caller.slug().value(),
         null,
         clientId);
-    return new MachineClient.WithSecret(view(client), secret);
+    return new MachineClient.WithSecret(view(client), secret, tokenUrl());
   }
 
   /** Deletes the client with its service account: it gets no new token. */
@@ -141,6 +145,12 @@ public class MachineClients {
     directory.call(r -> r.clients().findAll(prefix, false, true, 0, 1000)).stream()
         .filter(c -> c.getClientId().startsWith(prefix) && belongs(c, tenant))
         .forEach(c -> directory.run(r -> r.clients().get(c.getId()).remove()));
+  }
+
+  /** The token endpoint of the issuer every accepted token must name (REGULUS_OIDC_ISSUER). */
+  private String tokenUrl() {
+    return Settings.browserIssuer().orElse(settings.realmUrl().toString())
+        + "/protocol/openid-connect/token";
   }
 
   private ClientRepresentation find(TenantSlug tenant, String clientId) {

@@ -5,7 +5,6 @@ import io.regulus.access.Requires;
 import io.regulus.api.paging.ListPage;
 import io.regulus.api.paging.PageParams;
 import io.regulus.api.security.RequestContext;
-import io.regulus.settings.Settings;
 import io.regulus.signal.MachineClient;
 import io.regulus.signal.MachineClients;
 import jakarta.ejb.EJB;
@@ -44,7 +43,6 @@ public class MachineClientResource {
   @EJB private MachineClients clients;
   @Inject private RequestContext context;
   @Inject private ListPage page;
-  @Inject private Settings settings;
 
   @APIResponse(
       responseCode = "201",
@@ -56,7 +54,7 @@ public class MachineClientResource {
     MachineClient.WithSecret made =
         clients.create(context.tenantCaller(), request == null ? null : request.name());
     return Response.created(uri.getAbsolutePathBuilder().path(made.client().clientId()).build())
-        .entity(MachineClientSecretView.of(made, tokenUrl()))
+        .entity(MachineClientSecretView.of(made))
         .build();
   }
 
@@ -73,7 +71,7 @@ public class MachineClientResource {
   @Path("{clientId}/secret")
   @Requires(Permission.MANAGE_MACHINE_CLIENTS)
   public MachineClientSecretView rotate(@PathParam("clientId") String clientId) {
-    return MachineClientSecretView.of(clients.rotate(context.tenantCaller(), clientId), tokenUrl());
+    return MachineClientSecretView.of(clients.rotate(context.tenantCaller(), clientId));
   }
 
   @APIResponse(responseCode = "204", description = "Deleted: it gets no new token")
@@ -83,11 +81,5 @@ public class MachineClientResource {
   public Response delete(@PathParam("clientId") String clientId) {
     clients.delete(context.tenantCaller(), clientId);
     return Response.noContent().build();
-  }
-
-  /** The token endpoint of the issuer every accepted token must name (REGULUS_OIDC_ISSUER). */
-  private String tokenUrl() {
-    return Settings.browserIssuer().orElse(settings.realmUrl().toString())
-        + "/protocol/openid-connect/token";
   }
 }

@@ -10,8 +10,8 @@ import io.regulus.signal.MachineClient;
 public record MachineClientSecretView(
     MachineClientView client, String clientSecret, String tokenUrl) {
 
-  static MachineClientSecretView of(MachineClient.WithSecret made, String tokenUrl) {
+  static MachineClientSecretView of(MachineClient.WithSecret made) {
     return new MachineClientSecretView(
-        MachineClientView.of(made.client()), made.secret(), tokenUrl);
+        MachineClientView.of(made.client()), made.secret(), made.tokenUrl());
   }
 }
