@@ -239,16 +239,26 @@ class SignalIngestionIT {
       body.append(i == 0 ? "" : ",").append(String.format(entry, i));
     }
     byte[] bytes = body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-    for (RawHttp.Body.Framing framing :
-        List.of(RawHttp.Body.Framing.LENGTH, RawHttp.Body.Framing.CHUNKED)) {
+    assertThat(bytes.length).isGreaterThan(10 * 1024 * 1024);
+    // declared on its Content-Length (refused before a byte of it is read: only its start is sent),
+    // and sent whole, chunked (refused at the first byte past the limit)
+    List<RawHttp.Body> sent =
+        List.of(
+            new RawHttp.Body(
+                "application/json",
+                java.util.Arrays.copyOf(bytes, 64 * 1024),
+                RawHttp.Body.Framing.PROMISED,
+                bytes.length),
+            new RawHttp.Body("application/json", bytes, RawHttp.Body.Framing.CHUNKED, 0));
+    for (RawHttp.Body framed : sent) {
       RawHttp.Answer answer =
           RawHttp.send(
               "POST",
               "/api/v1/tenants/" + tenantA + "/signals",
               Map.of("Authorization", "Bearer " + machine),
-              new RawHttp.Body("application/json", bytes, framing, bytes.length),
+              framed,
               60_000);
-      assertThat(answer.status()).as(framing + " " + answer.body()).isEqualTo(413);
+      assertThat(answer.status()).as(framed.framing() + " " + answer.body()).isEqualTo(413);
       assertThat(answer.header("Content-Type")).startsWith(Api.PROBLEM);
       assertThat(answer.body()).contains("REGULUS_SIGNAL_MAX_BYTES", "Split it");
     }

@@ -42,7 +42,7 @@ public class SignalStore {
     String[] keys = new String[n];
     String[] resources = new String[n];
     String[] values = new String[n];
-    Timestamp[] observed = new Timestamp[n];
+    String[] observed = new String[n];
     String[] sources = new String[n];
     String[] details = new String[n];
     for (int i = 0; i < n; i++) {
@@ -50,7 +50,7 @@ public class SignalStore {
       keys[i] = signal.key();
       resources[i] = signal.resource();
       values[i] = signal.value().toString();
-      observed[i] = Timestamp.from(signal.observedAt());
+      observed[i] = signal.observedAt().toString();
       sources[i] = signal.source();
       details[i] = signal.detail() == null ? null : signal.detail().toString();
     }
@@ -58,14 +58,15 @@ public class SignalStore {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO signal (key, resource, value, observed_at, received_at, source, batch_id,"
-                + " detail) SELECT k, r, CAST(v AS jsonb), o, ?, s, ?, CAST(d AS jsonb)"
+                + " detail) SELECT k, r, CAST(v AS jsonb), CAST(o AS timestamptz), ?, s, ?, CAST(d AS jsonb)"
                 + " FROM unnest(?, ?, ?, ?, ?, ?) AS t (k, r, v, o, s, d)")) {
       insert.setTimestamp(1, Timestamp.from(Instant.now()));
       insert.setObject(2, batch);
       insert.setArray(3, connection.createArrayOf("varchar", keys));
       insert.setArray(4, connection.createArrayOf("varchar", resources));
       insert.setArray(5, connection.createArrayOf("text", values));
-      insert.setArray(6, connection.createArrayOf("timestamptz", observed));
+      // instants as ISO-8601 text with their Z: no time zone of this JVM or session comes in
+      insert.setArray(6, connection.createArrayOf("text", observed));
       insert.setArray(7, connection.createArrayOf("varchar", sources));
       insert.setArray(8, connection.createArrayOf("text", details));
       insert.executeUpdate();
