@@ -4,8 +4,10 @@ import io.regulus.api.contract.JsonBodies;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.settings.Settings;
+import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -24,6 +26,7 @@ import java.lang.reflect.Type;
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
+@Priority(Priorities.USER - 100) // before StrictJsonReader, which would read any record
 public class SignalBatchBodyReader implements MessageBodyReader<SignalBatchBody> {
 
   @Inject private Settings settings;
