@@ -129,6 +129,7 @@ public final class SignalsBenchmark {
     report.field(
         "tenants and machine clients ready", "%d ms", (System.nanoTime() - began) / 1_000_000);
 
+    long before = count();
     List<Batch> warmup = new ArrayList<>();
     tokens.forEach((slug, token) -> warmup.add(new Batch(slug, token, -1)));
     Pass warm = api(warmup);
@@ -150,7 +151,7 @@ public final class SignalsBenchmark {
         api.wallMillis,
         total * 1000.0 / api.wallMillis);
     report.field("  per batch", "%s", new Latencies(api.nanos).summary());
-    long stored = count();
+    long stored = count() - before;
     long expected = (long) tenants * batch + total;
     report.field("  stored (checked in SQL)", "%,d of %,d expected", stored, expected);
     if (stored != expected) {
