@@ -40,7 +40,8 @@ import java.util.concurrent.Future;
  *       with its count), the tenants' batches interleaved; wall time from the first request sent to
  *       the last answer read, and each request's latency. Bodies are written by the client threads
  *       as they go (about a millisecond per batch), inside the wall time.
- *   <li><b>Checked</b>: every tenant holds exactly its warm-up and timed signals (counted in SQL).
+ *   <li><b>Checked</b>: the tenants hold exactly the warm-up and timed signals more than before
+ *       (counted in SQL).
  *   <li><b>Floor</b>: the same batches as rows, {@code INSERT ... VALUES (...)} with {@code
  *       addBatch} per row and {@code executeBatch} per batch, over one connection per thread (no
  *       HTTP, no token, no JSON, no validation, no tenant binding).
