@@ -43,8 +43,8 @@ import java.util.concurrent.Future;
  *   <li><b>Checked</b>: the tenants hold exactly the warm-up and timed signals more than before
  *       (counted in SQL).
  *   <li><b>Floor</b>: the same batches as rows, {@code INSERT ... VALUES (...)} with {@code
- *       addBatch} per row and {@code executeBatch} per batch, over one connection per thread (no
- *       HTTP, no token, no JSON, no validation, no tenant binding).
+ *       addBatch} per row and {@code executeBatch} per batch, a connection and a transaction per
+ *       batch (no HTTP, no token, no JSON, no validation, no tenant binding).
  * </ol>
  */
 public final class SignalsBenchmark {
