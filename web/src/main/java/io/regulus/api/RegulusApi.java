@@ -33,6 +33,10 @@ import io.regulus.api.report.TenantReportResource;
 import io.regulus.api.score.ScoreResource;
 import io.regulus.api.security.AccessFilter;
 import io.regulus.api.security.AuthenticationFilter;
+import io.regulus.api.signal.MachineClientResource;
+import io.regulus.api.signal.SignalBatchBodyReader;
+import io.regulus.api.signal.SignalResource;
+import io.regulus.api.signal.SignalRetentionResource;
 import io.regulus.api.template.FirmTemplateImportResource;
 import io.regulus.api.template.FirmTemplateResource;
 import io.regulus.api.template.PlatformTemplateImportResource;
@@ -113,7 +117,10 @@ public class RegulusApi extends Application {
           FirmReportResource.class,
           FirmLogoResource.class,
           ReportBuildResource.class,
-          JobResource.class);
+          JobResource.class,
+          SignalResource.class,
+          MachineClientResource.class,
+          SignalRetentionResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(
@@ -124,6 +131,7 @@ public class RegulusApi extends Application {
           StrictParameters.class,
           PlainPaths.class,
           StrictJsonReader.class,
+          SignalBatchBodyReader.class,
           DomainExceptionMapper.class,
           ValidationExceptionMapper.class,
           WebApplicationExceptionMapper.class,
