@@ -99,9 +99,9 @@ class SignalIngestionIT {
     String schema = "tenant_" + tenantA.replace('-', '_');
     assertThat(
             TestDatabase.rows(
-                "SELECT key || '|' || value::text || '|' || source || '|' || observed_at = '"
+                "SELECT key || '|' || value::text || '|' || source || '|' || (observed_at = '"
                     + at
-                    + "'::timestamptz || '|' || batch_id FROM "
+                    + "'::timestamptz) || '|' || batch_id FROM "
                     + schema
                     + ".signal WHERE resource LIKE 'good/%' ORDER BY key"))
         .containsExactly(
