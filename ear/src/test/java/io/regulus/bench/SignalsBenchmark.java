@@ -45,6 +45,8 @@ import java.util.concurrent.Future;
  *   <li><b>Floor</b>: the same batches as rows, {@code INSERT ... VALUES (...)} with {@code
  *       addBatch} per row and {@code executeBatch} per batch, a connection and a transaction per
  *       batch (no HTTP, no token, no JSON, no validation, no tenant binding).
+ *   <li><b>Unnest floor</b>: the same rows again by the one statement the server sends ({@code
+ *       INSERT ... SELECT FROM unnest(...)}), over JDBC: what the API adds to its own insert.
  * </ol>
  */
 public final class SignalsBenchmark {
@@ -168,6 +170,15 @@ public final class SignalsBenchmark {
         total * 1000.0 / floor.wallMillis);
     report.field("  per batch", "%s", new Latencies(floor.nanos).summary());
     report.field("API / floor (time)", "%.2f", (double) api.wallMillis / floor.wallMillis);
+    Pass unnest = unnestFloor(batches);
+    report.field(
+        "floor (JDBC, the server's unnest)",
+        "%,d signals in %,d ms: %,.0f signals/s",
+        total,
+        unnest.wallMillis,
+        total * 1000.0 / unnest.wallMillis);
+    report.field("  per batch", "%s", new Latencies(unnest.nanos).summary());
+    report.field("API / unnest floor (time)", "%.2f", (double) api.wallMillis / unnest.wallMillis);
     report.end(settings.resultsFile());
   }
 
@@ -229,6 +240,51 @@ public final class SignalsBenchmark {
                 insert.addBatch();
               }
               insert.executeBatch();
+            }
+            db.commit();
+            return System.nanoTime() - start;
+          }
+        });
+  }
+
+  /**
+   * The second floor: the same rows by the one statement {@code SignalStore.append} sends (each
+   * column an array, unnested), over JDBC, a transaction per batch: what the API adds to the
+   * server's own insert.
+   */
+  private Pass unnestFloor(List<Batch> batches) throws Exception {
+    return parallel(
+        batches,
+        work -> {
+          try (Connection db = settings.connect()) {
+            db.setAutoCommit(false);
+            long start = System.nanoTime();
+            String[] keys = new String[batch];
+            String[] resources = new String[batch];
+            String[] values = new String[batch];
+            String[] observedAt = new String[batch];
+            String[] sources = new String[batch];
+            for (int i = 0; i < batch; i++) {
+              keys[i] = KEYS[i % KEYS.length];
+              resources[i] = resource(work.number(), i);
+              values[i] = value(i);
+              observedAt[i] = observed.toString();
+              sources[i] = "bench-floor";
+            }
+            try (PreparedStatement insert =
+                db.prepareStatement(
+                    "INSERT INTO "
+                        + TenantStatistics.schema(work.tenant())
+                        + ".signal (key, resource, value, observed_at, received_at, source, batch_id)"
+                        + " SELECT k, r, CAST(v AS jsonb), CAST(o AS timestamptz), now(), s, ?"
+                        + " FROM unnest(?, ?, ?, ?, ?) AS t (k, r, v, o, s)")) {
+              insert.setObject(1, UUID.randomUUID());
+              insert.setArray(2, db.createArrayOf("varchar", keys));
+              insert.setArray(3, db.createArrayOf("varchar", resources));
+              insert.setArray(4, db.createArrayOf("text", values));
+              insert.setArray(5, db.createArrayOf("text", observedAt));
+              insert.setArray(6, db.createArrayOf("varchar", sources));
+              insert.executeUpdate();
             }
             db.commit();
             return System.nanoTime() - start;
