@@ -15,8 +15,9 @@ import java.time.Instant;
 /**
  * The platform operator's access token (password grant through the public {@code regulus-cli}
  * client, as the README's curl line gets one), or another user's with the same password, fetched
- * again a minute before it expires: a run outlives the realm's five-minute tokens. Callers fetch it
- * outside their timed section.
+ * again a minute before it expires: a run outlives the realm's five-minute tokens. A machine
+ * client's token the same way, by the client-credentials grant ({@link #machineClient}). Callers
+ * fetch it outside their timed section.
  */
 final class OperatorToken {
 
@@ -30,6 +31,7 @@ final class OperatorToken {
   private final HttpClient http;
   private final URI tokenEndpoint;
   private final String username;
+  private final String clientSecret;
   private final ObjectMapper json = new ObjectMapper();
   private String token;
   private Instant renewAt = Instant.MIN;
@@ -41,9 +43,20 @@ final class OperatorToken {
 
   /** The token of {@code username}, whose password is {@link #PASSWORD}. */
   OperatorToken(HttpClient http, String keycloakUrl, String username) {
+    this(http, keycloakUrl, username, null);
+  }
+
+  private OperatorToken(HttpClient http, String keycloakUrl, String name, String clientSecret) {
     this.http = http;
     this.tokenEndpoint = URI.create(keycloakUrl + "/realms/regulus/protocol/openid-connect/token");
-    this.username = username;
+    this.username = name;
+    this.clientSecret = clientSecret;
+  }
+
+  /** A machine client's token (client-credentials grant with its id and secret). */
+  static OperatorToken machineClient(
+      HttpClient http, String keycloakUrl, String clientId, String secret) {
+    return new OperatorToken(http, keycloakUrl, clientId, secret);
   }
 
   synchronized String get() {
@@ -60,10 +73,15 @@ final class OperatorToken {
 
   private void fetch() {
     String form =
-        "grant_type=password&client_id=regulus-cli&username="
-            + encode(username)
-            + "&password="
-            + encode(PASSWORD);
+        clientSecret != null
+            ? "grant_type=client_credentials&client_id="
+                + encode(username)
+                + "&client_secret="
+                + encode(clientSecret)
+            : "grant_type=password&client_id=regulus-cli&username="
+                + encode(username)
+                + "&password="
+                + encode(PASSWORD);
     HttpRequest request =
         HttpRequest.newBuilder(tokenEndpoint)
             .timeout(Duration.ofSeconds(30))

@@ -318,6 +318,26 @@ final class AccessMatrix {
         201, 201, 201, 403, 403, 403, 403, 201, 403, 403);
     expect("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
         204, 204, 204, 403, 403, 403, 403, 204, 403, 403);
+    // signals: only a machine client's service account writes them (no persona here: SignalIngestionIT), every
+    // member reads them; the tenant's admins manage its machine clients (no such client: the admin is told so)
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("POST /tenants/{tenant}/signals",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+    expect("GET /tenants/{tenant}/signals",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("GET /tenants/{tenant}/signals/latest",
+        200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/machine-clients",
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
+    expect("GET /tenants/{tenant}/machine-clients",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
+    expect("POST /tenants/{tenant}/machine-clients/{clientId}/secret",
+        404, 403, 403, 403, 403, 403, 403, 404, 403, 403);
+    expect("DELETE /tenants/{tenant}/machine-clients/{clientId}",
+        404, 403, 403, 403, 403, 403, 403, 404, 403, 403);
+    // the retention pass of signals: platform operators
+    expect("POST /platform/signal-retention",
+        403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
   }
 
   // spotless:on

@@ -637,6 +637,40 @@ class AuthorizationMatrixIT {
         world.actionId(),
         TOKENS.get(Persona.ADMIN));
     row("GET /tenants/{tenant}/assignees", (p, r) -> r.get(tenant(p) + "/assignees").statusCode());
+    row(
+        "POST /tenants/{tenant}/signals",
+        (p, r) ->
+            r.body(
+                    Map.of(
+                        "signals",
+                        List.of(
+                            Map.of(
+                                "key", "matrix.check",
+                                "value", true,
+                                "resource", "r",
+                                "observedAt", "2026-01-01T00:00:00Z"))))
+                .post(tenant(p) + "/signals")
+                .statusCode());
+    row("GET /tenants/{tenant}/signals", (p, r) -> r.get(tenant(p) + "/signals").statusCode());
+    row(
+        "GET /tenants/{tenant}/signals/latest",
+        (p, r) -> r.get(tenant(p) + "/signals/latest?key=matrix.check").statusCode());
+    row(
+        "POST /tenants/{tenant}/machine-clients",
+        (p, r) ->
+            r.body(Map.of("name", "matrix")).post(tenant(p) + "/machine-clients").statusCode());
+    row(
+        "GET /tenants/{tenant}/machine-clients",
+        (p, r) -> r.get(tenant(p) + "/machine-clients").statusCode());
+    row(
+        "POST /tenants/{tenant}/machine-clients/{clientId}/secret",
+        (p, r) -> r.post(tenant(p) + "/machine-clients/signals-none-0/secret").statusCode());
+    row(
+        "DELETE /tenants/{tenant}/machine-clients/{clientId}",
+        (p, r) -> r.delete(tenant(p) + "/machine-clients/signals-none-0").statusCode());
+    row(
+        "POST /platform/signal-retention",
+        (p, r) -> r.post("/platform/signal-retention").statusCode());
   }
 
   @Test

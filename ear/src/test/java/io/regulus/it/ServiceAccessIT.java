@@ -132,7 +132,9 @@ class ServiceAccessIT {
           "GET /tenants/{tenant}/alert-policies",
           "GET /tenants/{tenant}/alert-policies/{id}",
           "GET /tenants/{tenant}/alerts",
-          "GET /tenants/{tenant}/alerts/{id}");
+          "GET /tenants/{tenant}/alerts/{id}",
+          "GET /tenants/{tenant}/signals",
+          "GET /tenants/{tenant}/signals/latest");
 
   /**
    * The schedule's caller: it may start the nightly run and nothing else, so of the endpoints only
@@ -196,6 +198,9 @@ class ServiceAccessIT {
   @EJB private io.regulus.notification.MailOutbox outbox;
   @EJB private Invitations invitations;
   @Inject private KeycloakDirectory directory;
+  @EJB private io.regulus.signal.SignalService signals;
+  @EJB private io.regulus.signal.MachineClients machineClients;
+  @EJB private io.regulus.signal.SignalRetention retention;
 
   /** What the calls need: tenant T (a client of firm F), and objects in it. */
   private record World(
@@ -774,6 +779,45 @@ class ServiceAccessIT {
                 admitted("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}", p)
                     ? upload(admin(), world.actionId()).id()
                     : world.evidenceId()));
+    calls.put(
+        "POST /tenants/{tenant}/signals",
+        in(
+            t ->
+                signals.ingest(
+                    t,
+                    jakarta.json.Json.createObjectBuilder()
+                        .add(
+                            "signals",
+                            jakarta.json.Json.createArrayBuilder()
+                                .add(
+                                    jakarta.json.Json.createObjectBuilder()
+                                        .add("key", "matrix.check")
+                                        .add("value", true)
+                                        .add("resource", "r")
+                                        .add("observedAt", "2026-01-01T00:00:00Z")))
+                        .build())));
+    calls.put(
+        "GET /tenants/{tenant}/signals",
+        in(
+            t ->
+                signals.find(
+                    t,
+                    io.regulus.signal.SignalFilter.ALL,
+                    new io.regulus.paging.PageRequest(0, 10))));
+    calls.put("GET /tenants/{tenant}/signals/latest", in(t -> signals.latest(t, "matrix.check")));
+    calls.put("POST /tenants/{tenant}/machine-clients", in(t -> machineClients.create(t, "svc")));
+    calls.put("GET /tenants/{tenant}/machine-clients", in(t -> machineClients.list(t)));
+    calls.put(
+        "POST /tenants/{tenant}/machine-clients/{clientId}/secret",
+        in(t -> machineClients.rotate(t, "signals-none-0")));
+    calls.put(
+        "DELETE /tenants/{tenant}/machine-clients/{clientId}",
+        in(
+            t -> {
+              machineClients.delete(t, "signals-none-0");
+              return null;
+            }));
+    calls.put("POST /platform/signal-retention", (p, c) -> retention.runNow(c));
     return calls;
   }
 

@@ -141,7 +141,16 @@ public enum Permission {
   /** The tenant's alert policies: create, change, enable or disable, delete (docs/alerts.md). */
   MANAGE_ALERT_POLICIES(Scope.TENANT, "manage alert policies", TenantRole.ADMIN),
   /** An alert's status: investigate, resolve, dismiss, reopen, with a comment (docs/alerts.md). */
-  WORK_ALERTS(Scope.TENANT, "work alerts", TenantRole.ADMIN, TenantRole.ASSESSOR);
+  WORK_ALERTS(Scope.TENANT, "work alerts", TenantRole.ADMIN, TenantRole.ASSESSOR),
+  /** Batches of signals sent in by the tenant's machine clients (docs/signals.md). */
+  WRITE_SIGNALS(Scope.TENANT, "write the tenant's signals", TenantRole.SIGNAL_WRITER),
+  /** The tenant's machine clients: created (their secret shown once), listed, deleted. */
+  MANAGE_MACHINE_CLIENTS(Scope.TENANT, "manage the tenant's machine clients", TenantRole.ADMIN),
+  /**
+   * Deleting a tenant's signals older than the retention window, done by the retention's own system
+   * caller (daily, or when an operator asks): no person holds it.
+   */
+  PRUNE_SIGNALS(Scope.TENANT, "delete the tenant's signals past their retention");
 
   /** Where a permission holds. */
   public enum Scope {
@@ -213,7 +222,7 @@ public enum Permission {
       case TENANT ->
           roles.isEmpty()
               ? "no one but its job"
-              : roles.size() == TenantRole.values().length
+              : tenantRoles().containsAll(TenantRole.PEOPLE)
                   ? "every member of the tenant"
                   : "the tenant's " + plural();
     };

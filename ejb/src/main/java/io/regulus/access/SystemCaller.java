@@ -89,6 +89,13 @@ public record SystemCaller(String name, Set<Permission> grants) implements Calle
   public static final SystemCaller MAIL =
       new SystemCaller("system:mail", Set.of(Permission.SEND_QUEUED_MAIL));
 
+  /**
+   * Deletes each tenant's signals past the retention window (REGULUS_SIGNAL_RETENTION_DAYS), daily
+   * or when an operator asks; reads nothing.
+   */
+  public static final SystemCaller SIGNAL_RETENTION =
+      new SystemCaller("job:signal-retention", Set.of(Permission.PRUNE_SIGNALS));
+
   public SystemCaller {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

@@ -15,6 +15,7 @@ import io.regulus.directory.TenantMembers;
 import io.regulus.paging.Page;
 import io.regulus.paging.PageRequest;
 import io.regulus.problem.DomainException;
+import io.regulus.signal.MachineClients;
 import io.regulus.tenancy.ExportArchive;
 import io.regulus.tenancy.Firm;
 import io.regulus.tenancy.FirmRegistry;
@@ -56,6 +57,7 @@ public class TenantAdministration {
   @EJB private TenantProvisioner provisioner;
   @EJB private TenantExporter exporter;
   @EJB private TenantMembers members;
+  @EJB private MachineClients machineClients;
   @EJB private Invitations invitations;
   @EJB private AuditLog audit;
 
@@ -263,8 +265,8 @@ public class TenantAdministration {
 
   /**
    * Drops the tenant's schema (refused unless suspended and exported since), keeps its tombstone,
-   * then removes its Keycloak groups. Groups left behind by an unreachable Keycloak grant nothing,
-   * since the slug is never reused.
+   * then removes its Keycloak groups and machine clients. Groups left behind by an unreachable
+   * Keycloak grant nothing, since the slug is never reused.
    */
   @Requires(Permission.OPERATE_PLATFORM)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -273,6 +275,7 @@ public class TenantAdministration {
     String detail = null;
     try {
       members.forgetTenant(slug);
+      machineClients.forgetTenant(slug);
     } catch (DomainException e) {
       LOG.warning(
           () -> "tenant " + slug + " deleted but its Keycloak groups remain: " + e.detail());

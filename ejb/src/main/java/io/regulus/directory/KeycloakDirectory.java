@@ -28,6 +28,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.spi.StreamMessageBodyReader;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -259,6 +260,25 @@ public class KeycloakDirectory {
               + response.readEntity(String.class)
               + ").",
           "email");
+    }
+  }
+
+  /**
+   * Creates the client and answers its id; a refusal (a client of that id exists already) says what
+   * Keycloak answered.
+   */
+  public String createClient(ClientRepresentation client) {
+    try (Response response = call(r -> r.clients().create(client))) {
+      if (response.getStatus() == 201) {
+        return CreatedResponseUtil.getCreatedId(response);
+      }
+      throw new DomainException(
+          ProblemKind.CONFLICT,
+          "Keycloak refused to create the client "
+              + client.getClientId()
+              + " (status "
+              + response.getStatus()
+              + "); try again.");
     }
   }
 

@@ -80,7 +80,7 @@ public class TenantMembers {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public List<Member> of(ActiveTenant tenant) {
     Map<String, Member> members = new LinkedHashMap<>();
-    for (TenantRole role : TenantRole.values()) {
+    for (TenantRole role : TenantRole.PEOPLE) {
       groupMembers(GroupPaths.tenant(tenant.slug(), role))
           .forEach(user -> merge(members, toMember(user, role, null)));
     }

@@ -61,20 +61,20 @@ public record RuleDefinition(
    * case, or null when it has faults.
    */
   public static RuleDefinition check(
-      String field, RuleDefinition rule, Keys keys, KeyCatalog catalog, List<Violation> faults) {
+      String field, RuleDefinition rule, Keys keys, SignalCatalog catalog, List<Violation> faults) {
     int before = faults.size();
     if (rule.signal() == null || rule.signal().isBlank()) {
       faults.add(
           new Violation(
               field + ".signal",
               "required: the signal key the rule reads, e.g. 'mfa.admins.enforced'"));
-    } else if (!KeyCatalog.wellFormed(rule.signal())) {
+    } else if (!SignalCatalog.wellFormed(rule.signal())) {
       faults.add(
           new Violation(
               field + ".signal",
               "a signal key is dotted lower-case words (letters, digits, '_'), at least two parts and"
                   + " at most "
-                  + KeyCatalog.KEY_MAX
+                  + SignalCatalog.KEY_MAX
                   + " characters, e.g. 'storage.encrypted' (got '"
                   + rule.signal()
                   + "')"));

@@ -8,6 +8,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -27,26 +30,49 @@ public class SignalStore {
 
   @Inject private TenantBinding binding;
 
-  /** Appends a validated batch to the caller's tenant, received now; the batch's id. */
+  /**
+   * Appends a validated batch to the caller's tenant, received now, in one statement (each column
+   * as an array, unnested by PostgreSQL): the batch's id.
+   */
   @Internal("the signal and finding services append a batch they validated for their caller")
   public UUID append(TenantCaller caller, List<Signal> signals) {
     binding.bind(em, caller.tenant());
     UUID batch = UUID.randomUUID();
-    Timestamp received = Timestamp.from(Instant.now());
-    for (Signal signal : signals) {
-      em.createNativeQuery(
-              "INSERT INTO signal (key, resource, value, observed_at, received_at, source, batch_id,"
-                  + " detail) VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, ?6, CAST(?7 AS uuid),"
-                  + " CAST(?8 AS jsonb))")
-          .setParameter(1, signal.key())
-          .setParameter(2, signal.resource())
-          .setParameter(3, signal.value().toString())
-          .setParameter(4, Timestamp.from(signal.observedAt()))
-          .setParameter(5, received)
-          .setParameter(6, signal.source())
-          .setParameter(7, batch.toString())
-          .setParameter(8, signal.detail() == null ? null : signal.detail().toString())
-          .executeUpdate();
+    int n = signals.size();
+    String[] keys = new String[n];
+    String[] resources = new String[n];
+    String[] values = new String[n];
+    String[] observed = new String[n];
+    String[] sources = new String[n];
+    String[] details = new String[n];
+    for (int i = 0; i < n; i++) {
+      Signal signal = signals.get(i);
+      keys[i] = signal.key();
+      resources[i] = signal.resource();
+      values[i] = signal.value().toString();
+      observed[i] = signal.observedAt().toString();
+      sources[i] = signal.source();
+      details[i] = signal.detail() == null ? null : signal.detail().toString();
+    }
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO signal (key, resource, value, observed_at, received_at, source, batch_id,"
+                + " detail) SELECT k, r, CAST(v AS jsonb), CAST(o AS timestamptz), ?, s, ?, CAST(d AS jsonb)"
+                + " FROM unnest(?, ?, ?, ?, ?, ?) AS t (k, r, v, o, s, d)")) {
+      insert.setTimestamp(1, Timestamp.from(Instant.now()));
+      insert.setObject(2, batch);
+      insert.setArray(3, connection.createArrayOf("varchar", keys));
+      insert.setArray(4, connection.createArrayOf("varchar", resources));
+      insert.setArray(5, connection.createArrayOf("text", values));
+      // instants as ISO-8601 text with their Z: no time zone of this JVM or session comes in
+      insert.setArray(6, connection.createArrayOf("text", observed));
+      insert.setArray(7, connection.createArrayOf("varchar", sources));
+      insert.setArray(8, connection.createArrayOf("text", details));
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "could not store a batch of " + n + " signals in " + caller.slug(), e);
     }
     return batch;
   }

@@ -5,8 +5,8 @@ import io.regulus.problem.Violation;
 import io.regulus.scoring.ActionType;
 import io.regulus.scoring.Classification;
 import io.regulus.scoring.ManagedBy;
-import io.regulus.signal.KeyCatalog;
 import io.regulus.signal.RuleDefinition;
+import io.regulus.signal.SignalCatalog;
 import io.regulus.template.exchange.ActionKeys;
 import io.regulus.text.ReadableText;
 import java.util.ArrayList;
@@ -298,7 +298,7 @@ final class DraftCheck {
                 at + ".test",
                 action.test(),
                 RuleDefinition.Keys.ANY,
-                KeyCatalog.builtIn(),
+                SignalCatalog.builtIn(),
                 violations);
         if (!"AUTOMATIC".equals(testingSource)) {
           fail(

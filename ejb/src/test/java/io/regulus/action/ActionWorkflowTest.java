@@ -407,7 +407,8 @@ class ActionWorkflowTest {
         assertThat(accepted(action, test(TestStatus.IN_PROGRESS, null, reason), role))
             .as("test, %s on a %s action", role, source)
             .isEqualTo(options.test());
-        assertThat(options.notes()).isEqualTo(role != TenantRole.READER);
+        assertThat(options.notes())
+            .isEqualTo(role != TenantRole.READER && role != TenantRole.SIGNAL_WRITER);
         assertThat(options.assignment()).isEqualTo(role == TenantRole.ADMIN);
         assertThat(options.implementationStatuses()).containsExactly(ImplementationStatus.values());
       }

@@ -7,16 +7,18 @@ import jakarta.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The one check of a test rule's shape, its stored form and its words (docs/signals.md). */
 class RuleDefinitionTest {
 
-  private static final KeyCatalog CATALOG =
-      new KeyCatalog(
-          Map.of("storage.encrypted", "Encrypted.", "password.min_length", "Length."),
-          Map.of("storage.encrypted", "boolean", "password.min_length", "number"));
+  private static final SignalCatalog CATALOG =
+      new SignalCatalog(
+          List.of(
+              new SignalCatalog.Entry(
+                  "storage.encrypted", SignalCatalog.Type.BOOLEAN, "Encrypted."),
+              new SignalCatalog.Entry(
+                  "password.min_length", SignalCatalog.Type.NUMBER, "Length.")));
 
   @Test
   void aRuleLeavingOutFractionAndFreshnessGetsTheirDefaultsAndItsRiskInUpperCase() {

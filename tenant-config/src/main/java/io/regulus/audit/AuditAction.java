@@ -16,7 +16,10 @@ public enum AuditAction {
   USER_INVITATION_DECLINED,
   USER_ADMIN_APPOINTED,
   USER_ROLE_CHANGED,
-  USER_REMOVED;
+  USER_REMOVED,
+  MACHINE_CLIENT_CREATED,
+  MACHINE_CLIENT_SECRET_ROTATED,
+  MACHINE_CLIENT_DELETED;
 
   /** {@code tenant.suspended}, {@code user.invited}, ... */
   public String id() {

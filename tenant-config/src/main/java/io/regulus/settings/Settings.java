@@ -152,6 +152,21 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_LOCAL_STACK", defaultValue = "false")
   boolean localStack;
 
+  /** Signals: days a signal is kept after it was observed. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_SIGNAL_RETENTION_DAYS", defaultValue = "90")
+  int signalRetentionDays;
+
+  /** Signals: the longest batch body the API reads, in bytes (8 MB). */
+  @Inject
+  @ConfigProperty(name = "REGULUS_SIGNAL_MAX_BYTES", defaultValue = "8388608")
+  long signalMaxBytes;
+
+  /** Signals: the most entries one batch may hold. */
+  @Inject
+  @ConfigProperty(name = "REGULUS_SIGNAL_BATCH_MAX", defaultValue = "10000")
+  int signalBatchMax;
+
   /** The secrets are looked up by name, each listed once in {@link Secret#ALL}. */
   @Inject Config config;
 
@@ -350,6 +365,21 @@ public class Settings {
    */
   public int recomputePartitionTenants() {
     return Math.max(1, recomputePartitionTenants);
+  }
+
+  /** How many days a signal is kept after it was observed (REGULUS_SIGNAL_RETENTION_DAYS), >= 1. */
+  public int signalRetentionDays() {
+    return Math.max(1, signalRetentionDays);
+  }
+
+  /** The longest signal batch body the API reads, in bytes; a longer one is refused (413). */
+  public long signalMaxBytes() {
+    return signalMaxBytes;
+  }
+
+  /** The most entries one signal batch may hold (REGULUS_SIGNAL_BATCH_MAX), at least one. */
+  public int signalBatchMax() {
+    return Math.max(1, signalBatchMax);
   }
 
   public long evidenceMaxBytes() {

@@ -38,6 +38,10 @@ import io.regulus.api.report.TenantReportResource;
 import io.regulus.api.score.ScoreResource;
 import io.regulus.api.security.AccessFilter;
 import io.regulus.api.security.AuthenticationFilter;
+import io.regulus.api.signal.MachineClientResource;
+import io.regulus.api.signal.SignalBatchBodyReader;
+import io.regulus.api.signal.SignalResource;
+import io.regulus.api.signal.SignalRetentionResource;
 import io.regulus.api.template.FirmTemplateImportResource;
 import io.regulus.api.template.FirmTemplateResource;
 import io.regulus.api.template.PlatformTemplateImportResource;
@@ -127,7 +131,10 @@ public class RegulusApi extends Application {
           PlatformTestSweepResource.class,
           NotificationPreferenceResource.class,
           DigestResource.class,
-          MailOutboxResource.class);
+          MailOutboxResource.class,
+          SignalResource.class,
+          MachineClientResource.class,
+          SignalRetentionResource.class);
 
   private static final List<Class<?>> PROVIDERS =
       List.of(
@@ -138,6 +145,7 @@ public class RegulusApi extends Application {
           StrictParameters.class,
           PlainPaths.class,
           StrictJsonReader.class,
+          SignalBatchBodyReader.class,
           DomainExceptionMapper.class,
           ValidationExceptionMapper.class,
           WebApplicationExceptionMapper.class,

@@ -3,8 +3,8 @@ package io.regulus.template.library;
 import io.regulus.access.Guarded;
 import io.regulus.access.Internal;
 import io.regulus.problem.Violation;
-import io.regulus.signal.KeyCatalog;
 import io.regulus.signal.RuleDefinition;
+import io.regulus.signal.SignalCatalog;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -166,7 +166,7 @@ public class LibraryLoader {
           read == null
               ? null
               : RuleDefinition.check(
-                  field, read, RuleDefinition.Keys.CATALOG, KeyCatalog.builtIn(), faults);
+                  field, read, RuleDefinition.Keys.CATALOG, SignalCatalog.builtIn(), faults);
       if (rule != null) {
         rules.put(action.key(), rule);
       }

@@ -2,8 +2,8 @@ package io.regulus.template.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.regulus.signal.KeyCatalog;
 import io.regulus.signal.RuleDefinition;
+import io.regulus.signal.SignalCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -28,7 +28,7 @@ class LibraryRulesTest {
 
   private static final Path DOCS = Path.of("../docs/signals.md");
   private static final LibraryFiles FILES = LibraryFiles.builtIn();
-  private static final KeyCatalog CATALOG = KeyCatalog.builtIn();
+  private static final SignalCatalog CATALOG = SignalCatalog.builtIn();
 
   @Test
   void everyRulePassesTheLoadersCheckAndSitsOnAnAutomaticAction() {
@@ -61,7 +61,7 @@ class LibraryRulesTest {
     LibraryLoader.rules(FILES.actions())
         .forEach(
             (key, rule) -> {
-              String type = CATALOG.type(rule.signal()).orElseThrow();
+              String type = CATALOG.entry(rule.signal()).orElseThrow().type().id();
               if (type.equals("number") && whole.matcher(rule.expect()).find()) {
                 wrong.add(key + ": numbers reach CEL as doubles, write 12.0 not 12");
               }
@@ -74,14 +74,21 @@ class LibraryRulesTest {
 
   @Test
   void theCatalogsKeysAreWellFormedTypedDescribedAndEachReadByARuleOrListedAsReadByNone() {
-    assertThat(CATALOG.keys().keySet()).allMatch(KeyCatalog::wellFormed);
-    assertThat(Set.copyOf(CATALOG.types().values())).isSubsetOf("boolean", "number", "string");
-    assertThat(CATALOG.keys().values()).allMatch(text -> text.length() > 20 && text.endsWith("."));
+    assertThat(CATALOG.entries())
+        .extracting(SignalCatalog.Entry::key)
+        .allMatch(SignalCatalog::wellFormed);
+    assertThat(CATALOG.entries()).extracting(SignalCatalog.Entry::type).doesNotContainNull();
+    assertThat(CATALOG.entries())
+        .extracting(SignalCatalog.Entry::description)
+        .allMatch(text -> text.length() > 20 && text.endsWith("."));
     Set<String> read =
         LibraryLoader.rules(FILES.actions()).values().stream()
             .map(RuleDefinition::signal)
             .collect(Collectors.toSet());
-    Set<String> unread = new TreeSet<>(CATALOG.keys().keySet());
+    Set<String> unread =
+        CATALOG.entries().stream()
+            .map(SignalCatalog.Entry::key)
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     unread.removeAll(read);
 
     assertThat(listed("keys-without-rules")).as("docs/signals.md").isEqualTo(unread);

@@ -6,31 +6,21 @@ import io.regulus.problem.ProblemKind;
 import io.regulus.problem.Violation;
 import io.regulus.settings.Settings;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonConfig;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import jakarta.json.stream.JsonLocation;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads every JSON request body of the API (the request records), strictly: a body longer than
@@ -43,14 +33,9 @@ import java.util.regex.Pattern;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class StrictJsonReader implements MessageBodyReader<Record> {
 
-  private static final JsonReaderFactory READERS =
-      Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
-
   /** Yasson's switch (JSON-B 3 has no standard one): a backstop behind {@link JsonShape}. */
   private static final Jsonb JSONB =
       JsonbBuilder.create(new JsonbConfig().setProperty("jsonb.fail-on-unknown-properties", true));
-
-  private static final Pattern DUPLICATE_KEY = Pattern.compile("'([^']*)'");
 
   @Inject private Settings settings;
 
@@ -73,7 +58,7 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     if (bytes.length == 0) {
       return null;
     }
-    JsonValue json = parse(bytes);
+    JsonValue json = JsonBodies.parse(bytes);
     List<Violation> violations = JsonShape.check(json, genericType);
     if (!violations.isEmpty()) {
       throw new InvalidInputException(
@@ -84,25 +69,9 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     return (Record) JSONB.fromJson(json.toString(), genericType);
   }
 
-  /** The body, refused once it is longer than the limit: declared so, or found so while read. */
   private byte[] read(String contentLength, InputStream body) throws IOException {
     long limit = settings.jsonMaxBytes();
-    if (contentLength != null && parseLength(contentLength) > limit) {
-      throw tooLarge(limit);
-    }
-    byte[] bytes = body.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
-    if (bytes.length > limit) {
-      throw tooLarge(limit);
-    }
-    return bytes;
-  }
-
-  private static long parseLength(String contentLength) {
-    try {
-      return Long.parseLong(contentLength.strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return JsonBodies.read(contentLength, body, limit, () -> tooLarge(limit));
   }
 
   private static DomainException tooLarge(long limit) {
@@ -112,39 +81,5 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
             + limit
             + " bytes (REGULUS_JSON_MAX_BYTES). Send less in one request: split a large change"
             + " into several, or use the workbook upload for bulk changes.");
-  }
-
-  private static JsonValue parse(byte[] bytes) {
-    try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes))) {
-      return reader.readValue();
-    } catch (JsonParsingException e) {
-      Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getMessage()));
-      if (e.getMessage() != null
-          && e.getMessage().startsWith("Duplicate key")
-          && duplicate.find()) {
-        throw new InvalidInputException(
-            ProblemKind.INVALID_INPUT,
-            "The request body is ambiguous",
-            List.of(
-                new Violation(
-                    duplicate.group(1), "is given more than once in one object; give it once")));
-      }
-      throw new DomainException(
-          ProblemKind.INVALID_INPUT,
-          "The request body is not valid JSON"
-              + where(e.getLocation())
-              + ". Send one JSON object as documented at /openapi.");
-    } catch (jakarta.json.JsonException e) {
-      throw new DomainException(
-          ProblemKind.INVALID_INPUT,
-          "The request body could not be read as JSON in UTF-8. Send one JSON object as documented"
-              + " at /openapi.");
-    }
-  }
-
-  private static String where(JsonLocation location) {
-    return location == null
-        ? ""
-        : " (line " + location.getLineNumber() + ", column " + location.getColumnNumber() + ")";
   }
 }

@@ -146,7 +146,7 @@ public class UsersPage implements Serializable {
 
   /** The roles a member may hold in a tenant, strongest first. */
   public List<TenantRole> getRoles() {
-    return List.of(TenantRole.values());
+    return TenantRole.PEOPLE;
   }
 
   /** A role's name in the page's language. */
