@@ -33,6 +33,7 @@ class AutomaticTestPagesIT {
 
   @BeforeAll
   static void sweptTenant() {
+    Platform.awaitReady();
     tenant = Platform.tenant("auto-page", null);
     adminName = KeycloakClient.createMember(tenant, "admin");
     admin = KeycloakClient.token(adminName);

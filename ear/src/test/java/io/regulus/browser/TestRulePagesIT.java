@@ -28,6 +28,7 @@ class TestRulePagesIT {
 
   @BeforeAll
   static void build() {
+    Platform.awaitReady();
     tenant = Platform.tenant("rule-page", null);
     admin = KeycloakClient.createMember(tenant, "admin");
     adminToken = KeycloakClient.token(admin);
