@@ -4,6 +4,7 @@ import static io.regulus.it.AutomaticTests.giveRule;
 import static io.regulus.it.AutomaticTests.post;
 import static io.regulus.it.AutomaticTests.rule;
 import static io.regulus.it.AutomaticTests.signal;
+import static io.regulus.it.AutomaticTests.storeUndetermined;
 import static io.regulus.it.AutomaticTests.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +60,8 @@ class AutomaticTestPagesIT {
         tenant,
         signal("ui.storage.encrypted", "bucket-invoices", "true", now.minusSeconds(300)),
         signal("ui.storage.encrypted", "bucket-logs", "true", now.minusSeconds(300)),
-        signal("ui.storage.encrypted", "bucket-public", "false", now.minusSeconds(120)),
-        signal("ui.storage.encrypted", "bucket-legacy", "null", now.minusSeconds(60)));
+        signal("ui.storage.encrypted", "bucket-public", "false", now.minusSeconds(120)));
+    storeUndetermined(tenant, "ui.storage.encrypted", "bucket-legacy", now.minusSeconds(60));
     sweep(admin, tenant);
   }
 

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Automatic tests set up for the tests that need them: a test rule on a tenant's action, signals in
@@ -54,22 +58,52 @@ public final class AutomaticTests {
         .isEqualTo(1);
   }
 
+  /** Each tenant's machine client's token, made when the tenant's first signals are posted. */
+  private static final Map<String, String> MACHINES = new ConcurrentHashMap<>();
+
   /**
-   * Stores signals in the tenant as the signal store does: the one place to switch to the tenant's
-   * signals API (POST /tenants/{t}/signals).
+   * Posts signals to the tenant as its machine client does: {@code POST /tenants/{t}/signals} with
+   * a token of a machine client its admin made.
    */
   public static void post(String tenant, Sent... signals) {
-    for (Sent sent : signals) {
-      TestDatabase.update(
-          "INSERT INTO "
-              + schema(tenant)
-              + ".signal (key, resource, value, observed_at, received_at, source, batch_id)"
-              + " VALUES (?, ?, CAST(? AS jsonb), ?, now(), 'it-scanner', gen_random_uuid())",
-          sent.key(),
-          sent.resource(),
-          sent.value(),
-          Timestamp.from(sent.observedAt()));
+    String machine =
+        MACHINES.computeIfAbsent(
+            tenant,
+            slug ->
+                MachineClients.token(
+                    MachineClients.make(
+                        slug, KeycloakClient.token(KeycloakClient.createMember(slug, "admin")))));
+    StringBuilder body = new StringBuilder("{\"signals\":[");
+    for (int i = 0; i < signals.length; i++) {
+      Sent sent = signals[i];
+      body.append(i == 0 ? "" : ",")
+          .append(
+              Json.createObjectBuilder()
+                  .add("key", sent.key())
+                  .add("value", Json.createReader(new StringReader(sent.value())).readValue())
+                  .add("resource", sent.resource())
+                  .add("observedAt", sent.observedAt().toString())
+                  .add("source", "it-scanner")
+                  .build());
     }
+    Response posted =
+        Api.as(machine).body(body.append("]}").toString()).post("/tenants/" + tenant + "/signals");
+    assertThat(posted.statusCode()).as(posted.asString()).isEqualTo(201);
+  }
+
+  /**
+   * Stores an undetermined observation (a JSON null value) as the scanner findings' import keeps a
+   * MANUAL finding: machine clients cannot send one.
+   */
+  public static void storeUndetermined(String tenant, String key, String resource, Instant at) {
+    TestDatabase.update(
+        "INSERT INTO "
+            + schema(tenant)
+            + ".signal (key, resource, value, observed_at, received_at, source, batch_id)"
+            + " VALUES (?, ?, 'null'::jsonb, ?, now(), 'it-scanner', gen_random_uuid())",
+        key,
+        resource,
+        Timestamp.from(at));
   }
 
   /** Starts a sweep of the tenant as its admin and waits until it completes; its execution id. */

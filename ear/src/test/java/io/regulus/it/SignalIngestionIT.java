@@ -2,7 +2,6 @@ package io.regulus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,31 +35,6 @@ class SignalIngestionIT {
     readerA = KeycloakClient.token(KeycloakClient.createMember(tenantA, "reader"));
   }
 
-  /** A new machine client of the tenant, made by its admin: [clientId, secret]. */
-  private static String[] machineClient(String tenant, String admin) {
-    Response made =
-        Api.as(admin)
-            .body(Map.of("name", "scanner of " + tenant))
-            .post("/tenants/" + tenant + "/machine-clients");
-    assertThat(made.statusCode()).as(made.asString()).isEqualTo(201);
-    assertThat(made.<String>path("tokenUrl")).endsWith("/protocol/openid-connect/token");
-    return new String[] {made.path("client.clientId"), made.path("clientSecret")};
-  }
-
-  private static Response tokenResponse(String clientId, String secret) {
-    return RestAssured.given()
-        .formParam("grant_type", "client_credentials")
-        .formParam("client_id", clientId)
-        .formParam("client_secret", secret)
-        .post(KeycloakClient.URL + "/realms/regulus/protocol/openid-connect/token");
-  }
-
-  private static String machineToken(String[] client) {
-    Response token = tokenResponse(client[0], client[1]);
-    assertThat(token.statusCode()).as(token.asString()).isEqualTo(200);
-    return token.path("access_token");
-  }
-
   private static Map<String, Object> signal(String key, Object value, String resource, String at) {
     return Map.of("key", key, "value", value, "resource", resource, "observedAt", at);
   }
@@ -73,8 +47,8 @@ class SignalIngestionIT {
 
   @Test
   void aMachineClientWritesItsTenantsSignalsWithSourceAndTimeAndNothingElse() {
-    String[] client = machineClient(tenantA, adminA);
-    String machine = machineToken(client);
+    String[] client = MachineClients.make(tenantA, adminA);
+    String machine = MachineClients.token(client);
     String at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
 
     Response written =
@@ -162,7 +136,7 @@ class SignalIngestionIT {
 
   @Test
   void machineClientsAreListedWithoutSecretRotatedAndDeleted() {
-    String[] client = machineClient(tenantA, adminA);
+    String[] client = MachineClients.make(tenantA, adminA);
     Response list = Api.as(adminA).get("/tenants/" + tenantA + "/machine-clients");
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.<List<String>>path("clientId")).contains(client[0]);
@@ -173,15 +147,15 @@ class SignalIngestionIT {
     assertThat(rotated.statusCode()).as(rotated.asString()).isEqualTo(200);
     String secret = rotated.path("clientSecret");
     assertThat(secret).isNotEqualTo(client[1]);
-    assertThat(tokenResponse(client[0], client[1]).statusCode()).isEqualTo(401);
-    assertThat(tokenResponse(client[0], secret).statusCode()).isEqualTo(200);
+    assertThat(MachineClients.tokenResponse(client[0], client[1]).statusCode()).isEqualTo(401);
+    assertThat(MachineClients.tokenResponse(client[0], secret).statusCode()).isEqualTo(200);
 
     assertThat(
             Api.as(adminA)
                 .delete("/tenants/" + tenantA + "/machine-clients/" + client[0])
                 .statusCode())
         .isEqualTo(204);
-    assertThat(tokenResponse(client[0], secret).statusCode()).isIn(400, 401);
+    assertThat(MachineClients.tokenResponse(client[0], secret).statusCode()).isIn(400, 401);
     assertThat(
             Api.as(adminA)
                 .get("/tenants/" + tenantA + "/machine-clients")
@@ -193,7 +167,7 @@ class SignalIngestionIT {
 
   @Test
   void aBatchWithBadEntriesIsRefusedNamingEachAndNothingOfItIsStored() {
-    String machine = machineToken(machineClient(tenantA, adminA));
+    String machine = MachineClients.token(MachineClients.make(tenantA, adminA));
     String past = Instant.now().minus(1, ChronoUnit.HOURS).toString();
     String future = Instant.now().plus(1, ChronoUnit.HOURS).toString();
     Response refused =
@@ -228,7 +202,7 @@ class SignalIngestionIT {
 
   @Test
   void aTenMegabyteBodyIsRefusedWith413AsAProblemAndNothingIsStored() {
-    String machine = machineToken(machineClient(tenantA, adminA));
+    String machine = MachineClients.token(MachineClients.make(tenantA, adminA));
     String at = Instant.now().minus(1, ChronoUnit.HOURS).toString();
     StringBuilder body = new StringBuilder("{\"signals\":[");
     String entry =
