@@ -109,7 +109,9 @@ public enum Permission {
   /** Private templates and extensions, and their versions. */
   MANAGE_TEMPLATES(Scope.TENANT, "manage the tenant's templates", TenantRole.ADMIN),
   /** The tenant's users: list, invite, change role, remove. */
-  MANAGE_USERS(Scope.TENANT, "manage the tenant's users", TenantRole.ADMIN);
+  MANAGE_USERS(Scope.TENANT, "manage the tenant's users", TenantRole.ADMIN),
+  /** Signals into the tenant: a machine client's batches, a scanner's findings. */
+  WRITE_SIGNALS(Scope.TENANT, "write the tenant's signals", TenantRole.ADMIN);
 
   /** Where a permission holds. */
   public enum Scope {
