@@ -276,6 +276,10 @@ final class AccessMatrix {
         201, 201, 201, 403, 403, 403, 403, 201, 403, 403);
     expect("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
         204, 204, 204, 403, 403, 403, 403, 204, 403, 403);
+    // a tenant's scanner findings (signals)
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("POST /tenants/{tenant}/findings",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
   }
 
   // spotless:on

@@ -588,6 +588,9 @@ class AuthorizationMatrixIT {
         world.actionId(),
         TOKENS.get(Persona.ADMIN));
     row("GET /tenants/{tenant}/assignees", (p, r) -> r.get(tenant(p) + "/assignees").statusCode());
+    row(
+        "POST /tenants/{tenant}/findings",
+        (p, r) -> r.body("[]").post(tenant(p) + "/findings").statusCode());
   }
 
   @Test

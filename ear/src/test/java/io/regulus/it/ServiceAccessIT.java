@@ -172,6 +172,7 @@ class ServiceAccessIT {
   @Inject private io.regulus.report.ReportBuildService reportBuilds;
   @EJB private io.regulus.report.FirmLogoService logos;
   @EJB private EvidenceService evidence;
+  @EJB private io.regulus.finding.FindingService findings;
   @EJB private TenantMembers members;
   @EJB private Invitations invitations;
   @Inject private KeycloakDirectory directory;
@@ -713,6 +714,12 @@ class ServiceAccessIT {
                 admitted("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}", p)
                     ? upload(admin(), world.actionId()).id()
                     : world.evidenceId()));
+    calls.put(
+        "POST /tenants/{tenant}/findings",
+        in(
+            t ->
+                findings.importFindings(
+                    t, new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8)), -1)));
     return calls;
   }
 

@@ -32,10 +32,18 @@ public class FindingService {
   @EJB private SignalStore store;
   @Inject private Settings settings;
 
-  /** The document's signals, stored; what was read, stored and skipped. */
+  /**
+   * The document's signals, stored; what was read, stored and skipped. {@code declaredLength} is
+   * the length its sender announced (-1 when unknown): a longer one than allowed is refused before
+   * a byte is read.
+   */
   @Requires(Permission.WRITE_SIGNALS)
-  public FindingImport importFindings(TenantCaller caller, InputStream document) {
+  public FindingImport importFindings(
+      TenantCaller caller, InputStream document, long declaredLength) {
     long limit = settings.findingsMaxBytes();
+    if (declaredLength > limit) {
+      throw tooLarge(limit);
+    }
     FindingBatch batch;
     try {
       batch =
@@ -70,17 +78,21 @@ public class FindingService {
   private static DomainException unreadable(JsonException e, long limit) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof LimitedInput.Exceeded) {
-        return new DomainException(
-            ProblemKind.PAYLOAD_TOO_LARGE,
-            "A findings document may be at most "
-                + limit
-                + " bytes (REGULUS_FINDINGS_MAX_BYTES). Nothing of it is stored: split the"
-                + " scan (one account or region per document) and import each part.");
+        return tooLarge(limit);
       }
     }
     return new DomainException(
         ProblemKind.INVALID_INPUT,
         "The findings document could not be read to its end. Nothing of it is stored: send it"
             + " again whole.");
+  }
+
+  private static DomainException tooLarge(long limit) {
+    return new DomainException(
+        ProblemKind.PAYLOAD_TOO_LARGE,
+        "A findings document may be at most "
+            + limit
+            + " bytes (REGULUS_FINDINGS_MAX_BYTES). Nothing of it is stored: split the scan (one"
+            + " account or region per document) and import each part.");
   }
 }

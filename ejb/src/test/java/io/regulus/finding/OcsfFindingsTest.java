@@ -33,7 +33,7 @@ class OcsfFindingsTest {
 
   static final Path SAMPLE = Path.of("..", "data", "ocsf", "prowler-sample.ocsf.json");
   private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
-  private static final Instant SCANNED = Instant.parse("2025-12-01T09:15:42Z");
+  private static final Instant SCANNED = Instant.parse("2026-11-30T09:15:42Z");
 
   private static byte[] sample() throws IOException {
     return Files.readAllBytes(SAMPLE);
