@@ -74,6 +74,12 @@ public class FindingService {
         id, batch.findings(), batch.signals().size(), batch.skippedFindings(), batch.skipped());
   }
 
+  /** The scanner checks an import reads, each with the signal key it reports. */
+  @Requires(Permission.READ_TENANT)
+  public CheckMapping checks(TenantCaller caller) {
+    return CheckMapping.prowler();
+  }
+
   /** The body could not be read: too long, or cut off by the connection. */
   private static DomainException unreadable(JsonException e, long limit) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {

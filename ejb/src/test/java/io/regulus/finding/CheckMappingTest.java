@@ -91,6 +91,20 @@ class CheckMappingTest {
   }
 
   @Test
+  void docsSignalsShowsTheTableAsTheFileHasIt() throws IOException {
+    java.util.List<String> documented =
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "docs", "signals.md")).stream()
+            .filter(line -> line.matches("\\| `[a-z0-9_]+` \\| `[a-z0-9_.]+` \\|"))
+            .toList();
+
+    assertThat(documented)
+        .containsExactlyElementsOf(
+            CheckMapping.prowler().signalByCheck().entrySet().stream()
+                .map(e -> "| `" + e.getKey() + "` | `" + e.getValue() + "` |")
+                .toList());
+  }
+
+  @Test
   void aMalformedKeyOrACheckMappedTwiceIsAFaultOfTheFile() {
     String bad = "{\"product\":\"X\",\"checks\":[{\"check\":\"a\",\"signal\":\"NoDots\"}]}";
     String twice =
