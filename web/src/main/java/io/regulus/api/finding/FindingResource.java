@@ -2,6 +2,7 @@ package io.regulus.api.finding;
 
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
+import io.regulus.api.contract.StreamedBody;
 import io.regulus.api.security.RequestContext;
 import io.regulus.finding.FindingService;
 import jakarta.ejb.EJB;
@@ -51,6 +52,8 @@ public class FindingResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Permission.WRITE_SIGNALS)
+  @StreamedBody(
+      "a scan runs to tens of megabytes of OCSF, whose findings carry many more attributes than are read")
   @RequestBody(
       required = true,
       description =
