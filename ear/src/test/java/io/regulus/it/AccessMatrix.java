@@ -318,11 +318,11 @@ final class AccessMatrix {
         201, 201, 201, 403, 403, 403, 403, 201, 403, 403);
     expect("DELETE /tenants/{tenant}/actions/{id}/evidence/{evidenceId}",
         204, 204, 204, 403, 403, 403, 403, 204, 403, 403);
-    // signals: only a machine client's service account writes them (no persona here: SignalIngestionIT), every
-    // member reads them; the tenant's admins manage its machine clients (no such client: the admin is told so)
+    // signals: the tenant's machine clients (SignalIngestionIT) and admins write them, every member reads them; the
+    // tenant's admins manage its machine clients (no such client: the admin is told so)
     //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
     expect("POST /tenants/{tenant}/signals",
-        403, 403, 403, 403, 403, 403, 403, 403, 403, 403);
+        201, 403, 403, 403, 403, 403, 403, 201, 403, 403);
     expect("GET /tenants/{tenant}/signals",
         200, 200, 200, 200, 403, 403, 403, 200, 403, 403);
     expect("GET /tenants/{tenant}/signals/latest",
@@ -338,6 +338,10 @@ final class AccessMatrix {
     // the retention pass of signals: platform operators
     expect("POST /platform/signal-retention",
         403, 403, 403, 403, 403, 403, 403, 403, 403, 200);
+    // a tenant's scanner findings (signals)
+    //  ADM  ASS  CON  REA  OTH  NON  SUS  FAD  CNS  OPR
+    expect("POST /tenants/{tenant}/findings",
+        200, 403, 403, 403, 403, 403, 403, 200, 403, 403);
   }
 
   // spotless:on

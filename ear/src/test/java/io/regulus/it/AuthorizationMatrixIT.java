@@ -671,6 +671,9 @@ class AuthorizationMatrixIT {
     row(
         "POST /platform/signal-retention",
         (p, r) -> r.post("/platform/signal-retention").statusCode());
+    row(
+        "POST /tenants/{tenant}/findings",
+        (p, r) -> r.body("[]").post(tenant(p) + "/findings").statusCode());
   }
 
   @Test

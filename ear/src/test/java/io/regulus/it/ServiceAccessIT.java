@@ -192,6 +192,7 @@ class ServiceAccessIT {
   @EJB private EvidenceService evidence;
   @EJB private io.regulus.signal.TestSweepService sweeps;
   @EJB private io.regulus.signal.AutomaticTestService automaticTests;
+  @EJB private io.regulus.finding.FindingService findings;
   @EJB private TenantMembers members;
   @EJB private io.regulus.notification.NotificationPreferences notificationPreferences;
   @EJB private io.regulus.notification.DigestService digests;
@@ -818,6 +819,12 @@ class ServiceAccessIT {
               return null;
             }));
     calls.put("POST /platform/signal-retention", (p, c) -> retention.runNow(c));
+    calls.put(
+        "POST /tenants/{tenant}/findings",
+        in(
+            t ->
+                findings.importFindings(
+                    t, new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8)), -1)));
     return calls;
   }
 

@@ -142,8 +142,12 @@ public enum Permission {
   MANAGE_ALERT_POLICIES(Scope.TENANT, "manage alert policies", TenantRole.ADMIN),
   /** An alert's status: investigate, resolve, dismiss, reopen, with a comment (docs/alerts.md). */
   WORK_ALERTS(Scope.TENANT, "work alerts", TenantRole.ADMIN, TenantRole.ASSESSOR),
-  /** Batches of signals sent in by the tenant's machine clients (docs/signals.md). */
-  WRITE_SIGNALS(Scope.TENANT, "write the tenant's signals", TenantRole.SIGNAL_WRITER),
+  /**
+   * Signals into the tenant (docs/signals.md): its machine clients' batches and scanners' findings,
+   * and its admins' upload of a findings file.
+   */
+  WRITE_SIGNALS(
+      Scope.TENANT, "write the tenant's signals", TenantRole.ADMIN, TenantRole.SIGNAL_WRITER),
   /** The tenant's machine clients: created (their secret shown once), listed, deleted. */
   MANAGE_MACHINE_CLIENTS(Scope.TENANT, "manage the tenant's machine clients", TenantRole.ADMIN),
   /**

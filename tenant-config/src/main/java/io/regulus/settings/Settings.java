@@ -186,6 +186,11 @@ public class Settings {
   @ConfigProperty(name = "REGULUS_RATE_LIMIT_WINDOW_SECONDS", defaultValue = "60")
   int rateLimitWindowSeconds;
 
+  /** The longest scanner findings document one import reads, in bytes (docs/signals.md). */
+  @Inject
+  @ConfigProperty(name = "REGULUS_FINDINGS_MAX_BYTES", defaultValue = "67108864")
+  long findingsMaxBytes;
+
   /**
    * The issuer as browsers reach it (its login page and token endpoint), for code that CDI does not
    * create: the OpenAPI document's filter, which the runtime instantiates itself.
@@ -233,6 +238,11 @@ public class Settings {
   /** The largest template file one import may upload (REGULUS_TEMPLATE_IMPORT_MAX_BYTES). */
   public long templateImportMaxBytes() {
     return templateImportMaxBytes;
+  }
+
+  /** The longest findings document one import reads (REGULUS_FINDINGS_MAX_BYTES). */
+  public long findingsMaxBytes() {
+    return findingsMaxBytes;
   }
 
   /**

@@ -10,6 +10,7 @@ import io.regulus.api.contract.PlainPaths;
 import io.regulus.api.contract.StrictJsonReader;
 import io.regulus.api.contract.StrictParameters;
 import io.regulus.api.evidence.EvidenceResource;
+import io.regulus.api.finding.FindingResource;
 import io.regulus.api.firm.FirmTenantResource;
 import io.regulus.api.firm.PortfolioResource;
 import io.regulus.api.history.ScoreHistoryResource;
@@ -117,6 +118,7 @@ public class RegulusApi extends Application {
           ActionResource.class,
           ActivityResource.class,
           EvidenceResource.class,
+          FindingResource.class,
           ScoreResource.class,
           ScoreHistoryResource.class,
           ScoreRecomputeResource.class,
