@@ -191,7 +191,7 @@ class ServiceAccessIT {
   @EJB private io.regulus.alert.AlertService alerts;
   @EJB private EvidenceService evidence;
   @EJB private io.regulus.signal.TestSweepService sweeps;
-  @EJB private io.regulus.signal.AutomaticTestService automaticTests;
+  @EJB private io.regulus.action.AutomaticTestService automaticTests;
   @EJB private io.regulus.finding.FindingService findings;
   @EJB private TenantMembers members;
   @EJB private io.regulus.notification.NotificationPreferences notificationPreferences;

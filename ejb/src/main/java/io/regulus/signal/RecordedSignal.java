@@ -1,6 +1,10 @@
 package io.regulus.signal;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -10,6 +14,19 @@ import java.time.Instant;
  */
 public record RecordedSignal(
     long id, String key, String resource, JsonValue value, Instant observedAt, String source) {
+
+  /** A {@code signal} row read as id, key, resource, value (as text), observed_at, source. */
+  public static RecordedSignal of(Object[] row) {
+    try (JsonReader reader = Json.createReader(new StringReader((String) row[3]))) {
+      return new RecordedSignal(
+          ((Number) row[0]).longValue(),
+          (String) row[1],
+          (String) row[2],
+          reader.readValue(),
+          ((Timestamp) row[4]).toInstant(),
+          (String) row[5]);
+    }
+  }
 
   /** The value as a plain Java value: a Boolean, a Double, a String, or null when undetermined. */
   public Object plain() {

@@ -204,7 +204,7 @@ public class TestSweeps {
                     + " WHERE a.testing_source = 'AUTOMATIC' AND a.test_rule IS NOT NULL)"
                     + " ORDER BY s.key, s.resource, s.observed_at DESC, s.id DESC")
             .getResultList()) {
-      RecordedSignal signal = Signals.recorded((Object[]) row);
+      RecordedSignal signal = RecordedSignal.of((Object[]) row);
       byKey.computeIfAbsent(signal.key(), key -> new ArrayList<>()).add(signal);
     }
     return byKey;

@@ -2,8 +2,8 @@ package io.regulus.ui.action;
 
 import io.regulus.access.TenantCaller;
 import io.regulus.action.ActionService;
+import io.regulus.action.AutomaticTestService;
 import io.regulus.signal.AutomaticTest;
-import io.regulus.signal.AutomaticTestService;
 import io.regulus.ui.Workspace;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

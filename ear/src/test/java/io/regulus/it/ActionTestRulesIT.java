@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * the same shape, a rule on another action or with faults is refused whole naming each field, and a
  * changed rule reaches the tenant as a template update like a changed text.
  */
-class TestRulesIT {
+class ActionTestRulesIT {
 
   private static String tenant;
   private static String schema;

@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.Select;
  * action's rule in the template form (/app/template-new.xhtml), sees each fault beside its input,
  * and the published action's page shows the rule.
  */
-class TestRulePagesIT {
+class ActionTestRulePagesIT {
 
   private static String tenant;
   private static String admin;

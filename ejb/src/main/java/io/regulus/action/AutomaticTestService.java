@@ -1,21 +1,18 @@
-package io.regulus.signal;
+package io.regulus.action;
 
 import io.regulus.access.AccessDeniedException;
 import io.regulus.access.Guarded;
 import io.regulus.access.Permission;
 import io.regulus.access.Requires;
 import io.regulus.access.TenantCaller;
-import io.regulus.action.ActionHistory;
-import io.regulus.action.ActionInstance;
-import io.regulus.action.ActionInstanceNotFoundException;
-import io.regulus.action.ActionRepository;
-import io.regulus.action.ActionService;
-import io.regulus.action.TestingSource;
 import io.regulus.paging.Page;
 import io.regulus.paging.PageRequest;
 import io.regulus.problem.DomainException;
 import io.regulus.problem.ProblemKind;
 import io.regulus.scoring.TestStatus;
+import io.regulus.signal.AutomaticTest;
+import io.regulus.signal.RecordedSignal;
+import io.regulus.signal.TestRule;
 import io.regulus.tenancy.ActiveTenant;
 import io.regulus.tenancy.TenantBinding;
 import jakarta.ejb.EJB;
@@ -235,7 +232,7 @@ public class AutomaticTestService {
                     .setParameter(2, page.offset())
                     .setParameter(3, page.size())
                     .getResultList())
-            .stream().map(Object[].class::cast).map(Signals::recorded).toList();
+            .stream().map(Object[].class::cast).map(RecordedSignal::of).toList();
     return new Page<>(items, page, ids.size());
   }
 
