@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,21 +73,18 @@ public final class AutomaticTests {
                 MachineClients.token(
                     MachineClients.make(
                         slug, KeycloakClient.token(KeycloakClient.createMember(slug, "admin")))));
-    StringBuilder body = new StringBuilder("{\"signals\":[");
-    for (int i = 0; i < signals.length; i++) {
-      Sent sent = signals[i];
-      body.append(i == 0 ? "" : ",")
-          .append(
-              Json.createObjectBuilder()
-                  .add("key", sent.key())
-                  .add("value", Json.createReader(new StringReader(sent.value())).readValue())
-                  .add("resource", sent.resource())
-                  .add("observedAt", sent.observedAt().toString())
-                  .add("source", "it-scanner")
-                  .build());
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (Sent sent : signals) {
+      entries.add(
+          Map.of(
+              "key", sent.key(),
+              "value", JsonPath.from("{\"v\":" + sent.value() + "}").get("v"),
+              "resource", sent.resource(),
+              "observedAt", sent.observedAt().toString(),
+              "source", "it-scanner"));
     }
     Response posted =
-        Api.as(machine).body(body.append("]}").toString()).post("/tenants/" + tenant + "/signals");
+        Api.as(machine).body(Map.of("signals", entries)).post("/tenants/" + tenant + "/signals");
     assertThat(posted.statusCode()).as(posted.asString()).isEqualTo(201);
   }
 
